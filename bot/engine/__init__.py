@@ -1,0 +1,1 @@
+"""Answer engine: normalise → extract → pick intent → compose."""

@@ -1,0 +1,77 @@
+"""Public types of the answer engine, shared by every front end (CLI, Telegram, inline)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from bot.knowledge.models import Source
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """A follow-up the front end can offer as a button."""
+
+    label: str
+    """Button text in Norwegian (``Nominerte samme år``)."""
+    question: str
+    """Canonical question the engine answers when the button is pressed (``nominerte 2021``)."""
+    action: str = "ask"
+    """``ask`` (send ``question`` to the engine), ``map`` / ``timeline`` (send a picture,
+    ``question`` then holds the year or is empty) or ``subscribe``."""
+
+
+@dataclass(frozen=True)
+class Answer:
+    """The engine's reply to one question. ``text`` is plain text (no markup)."""
+
+    question: str
+    text: str
+    matched: bool
+    """False when the engine refused, fell back or only offers suggestions."""
+    confidence: float
+    """0–1."""
+    intent: str | None
+    sources: tuple[Source, ...] = ()
+    suggestions: tuple[str, ...] = ()
+    """«Mente du …?» questions, at most three."""
+    followups: tuple[FollowUp, ...] = ()
+    years: tuple[int, ...] = ()
+    municipality: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """Return the JSON object printed by ``ask --json``."""
+        return {
+            "question": self.question,
+            "answer": self.text,
+            "matched": self.matched,
+            "confidence": round(self.confidence, 3),
+            "intent": self.intent,
+            "sources": [s.url or s.title for s in self.sources],
+            "suggestions": list(self.suggestions),
+        }
+
+
+CONTEXT_TTL = timedelta(minutes=30)
+
+
+@dataclass
+class Conversation:
+    """Context a caller keeps between turns so follow-ups resolve against the last answer."""
+
+    intent: str | None = None
+    years: tuple[int, ...] = ()
+    municipality: str | None = None
+    """Name of the municipality last talked about (today's name)."""
+    updated_at: datetime | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def expired(self, now: datetime, ttl: timedelta = CONTEXT_TTL) -> bool:
+        """True when the last turn is older than ``ttl``."""
+        return self.updated_at is not None and now - self.updated_at > ttl
+
+    def reset(self) -> None:
+        """Forget everything."""
+        self.intent, self.years, self.municipality, self.updated_at = None, (), None, None
+        self.extra.clear()

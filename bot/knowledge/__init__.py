@@ -1,0 +1,1 @@
+"""Fact base: YAML files under knowledge/, their schema check and typed model."""

@@ -1,0 +1,214 @@
+"""Typed, immutable model of the fact base. The loader builds it; everyone else reads it.
+
+A fact that the sources did not establish is ``None`` here (written ``unknown`` in
+YAML); code that answers must then say so instead of guessing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from enum import StrEnum
+from typing import Generic, TypeVar
+
+from bot.clock import OSLO
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a fact comes from: a web page or one of the project's seed articles."""
+
+    key: str
+    """Short id used in YAML, e.g. ``kr21``."""
+    title: str
+    """Human label shown to users, e.g. ``Kommunal Rapport`` or ``Drammen kommune (seed 000)``."""
+    url: str | None = None
+    """The page the fact was read from; ``None`` for a seed article without a known URL."""
+
+
+@dataclass(frozen=True)
+class Fact(Generic[T]):
+    """A value together with the sources that back it and an optional curator note."""
+
+    value: T
+    sources: tuple[Source, ...]
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Moment:
+    """A point in time as precise as the sources are: the time of day may be unknown."""
+
+    day: date
+    at: time | None = None
+
+    @property
+    def time_known(self) -> bool:
+        """True when the sources give a time of day."""
+        return self.at is not None
+
+    def to_datetime(self, default: time = time(23, 59)) -> datetime:
+        """Return an aware Europe/Oslo datetime, using ``default`` when the time is unknown."""
+        return datetime.combine(self.day, self.at or default, tzinfo=OSLO)
+
+
+class YearStatus(StrEnum):
+    """What kind of prize year a record describes."""
+
+    AWARDED = "awarded"
+    """A winner is known."""
+    NO_PRIZE = "no_prize"
+    """No prize carries this year's label (2017)."""
+    MERGED = "merged"
+    """Folded into another round (2019 → the 2019/2020 round, recorded under 2020)."""
+    UNKNOWN = "unknown"
+    """The sources found nothing about the outcome (2024, 2026)."""
+    OPEN = "open"
+    """A round under way: nominees and/or voting known, winner not yet announced."""
+
+
+@dataclass(frozen=True)
+class Municipality:
+    """A municipality valid from 1 January 2024 (from Kartverket/SSB data)."""
+
+    number: str
+    name: str
+    alt_names: tuple[str, ...]
+    """Official Sami/Kven names."""
+    county: str
+    former_names: tuple[str, ...] = ()
+    """Names of municipalities that merged into or were renamed to this one (2013–2024)."""
+
+
+@dataclass(frozen=True)
+class Entrant:
+    """A winner or nominee as the sources name it, tied to today's municipality."""
+
+    name: str
+    """The name as used at the time (``Skedsmo``, ``Grünerløkka``, ``Drammen``)."""
+    municipality: Municipality
+    """Today's (2024) municipality the entrant belongs to (Skedsmo → Lillestrøm)."""
+    district: bool = False
+    """True for a city district (bydel) such as Oslo's Grünerløkka."""
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class VoteWindow:
+    """Public voting for one prize year; every part may be unknown."""
+
+    opens: Fact[Moment] | None = None
+    closes: Fact[Moment] | None = None
+    description: Fact[str] | None = None
+    """Free text when only an approximate window is known (``i begynnelsen av november``)."""
+    url: Fact[str] | None = None
+    """The vote page."""
+    how: Fact[str] | None = None
+    """How to vote (one vote per person on imdi.no, …)."""
+
+    @property
+    def has_public_vote(self) -> bool:
+        """True when anything at all is known about a public vote this year."""
+        return any(part is not None for part in (self.opens, self.closes, self.description))
+
+
+@dataclass(frozen=True)
+class Project:
+    """A named project or measure tied to a municipality in a given year."""
+
+    name: str
+    municipality: str
+    """Municipality name as in the year record (winner or nominee)."""
+    description: str
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True)
+class PrizeYear:
+    """Everything known about one prize year."""
+
+    year: int
+    label: str
+    """How the year is labelled (``2021``, ``2019/2020``)."""
+    status: YearStatus
+    explanation: Fact[str] | None = None
+    """Why a year has no prize, was merged or is unknown; also general context."""
+    merged_into: int | None = None
+    winner: Fact[Entrant] | None = None
+    nominees: Fact[tuple[Entrant, ...]] | None = None
+    nominee_count: Fact[int] | None = None
+    """Count stated by the sources when not every nominee is named."""
+    vote: VoteWindow = field(default_factory=VoteWindow)
+    decision: Fact[str] | None = None
+    """How the winner was chosen this year."""
+    criteria: Fact[str] | None = None
+    award_date: Fact[Moment] | None = None
+    award_event: Fact[str] | None = None
+    award_place: Fact[str] | None = None
+    handed_by: Fact[str] | None = None
+    received_by: Fact[str] | None = None
+    reasoning: Fact[str] | None = None
+    projects: tuple[Project, ...] = ()
+    notes: tuple[Fact[str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Era(Generic[T]):
+    """A prize-level fact that held for a span of prize years (``to_year`` None = still)."""
+
+    from_year: int
+    to_year: int | None
+    fact: Fact[T]
+
+
+@dataclass(frozen=True)
+class Prize:
+    """Facts about the prize as a whole."""
+
+    name: str
+    """Current name: Bosettings- og integreringsprisen."""
+    names: tuple[Era[str], ...]
+    """Names over time."""
+    organiser_short: str
+    organiser_full: str
+    organiser: Fact[str]
+    """Text about the organiser, with sources."""
+    first_year: Fact[int]
+    topics: dict[str, Fact[str] | None]
+    """Curated Norwegian texts by topic (``purpose``, ``renaming``, ``since_when``,
+    ``venue``, ``frequency``, ``prize_money`` …); ``None`` = known to be unknown."""
+    criteria: tuple[Era[str], ...]
+    selection: tuple[Era[str], ...]
+    directors: tuple[Era[str], ...]
+    conflicts: tuple[Fact[str], ...] = ()
+
+
+@dataclass(frozen=True)
+class ReminderRule:
+    """When to remind relative to a vote window (data in ``knowledge/reminders.yaml``)."""
+
+    key: str
+    """Stable id stored in the delivery ledger, e.g. ``opens``, ``closes-3d``, ``last-day-09``."""
+    anchor: str
+    """``opens`` or ``closes``."""
+    offset_days: int = 0
+    """Days relative to the anchor (negative = before)."""
+    at: time | None = None
+    """Fixed local time of day on the resulting day; ``None`` keeps the anchor's time."""
+    template: str = ""
+    """Norwegian message template with placeholders such as {label}, {closes}, {url}."""
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    """The whole loaded fact base; immutable so a reload can swap it atomically."""
+
+    prize: Prize
+    years: dict[int, PrizeYear]
+    municipalities: tuple[Municipality, ...]
+    reminder_rules: tuple[ReminderRule, ...]
+    version: str
+    """Short content hash of every file loaded; changes whenever a curator edits one."""
+    sources: dict[str, Source] = field(default_factory=dict)
