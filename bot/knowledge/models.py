@@ -99,6 +99,8 @@ class Entrant:
 class VoteWindow:
     """Public voting for one prize year; every part may be unknown."""
 
+    public: Fact[bool] | None = None
+    """Whether there was a public vote at all (``None`` = the sources do not say)."""
     opens: Fact[Moment] | None = None
     closes: Fact[Moment] | None = None
     description: Fact[str] | None = None
@@ -107,11 +109,6 @@ class VoteWindow:
     """The vote page."""
     how: Fact[str] | None = None
     """How to vote (one vote per person on imdi.no, …)."""
-
-    @property
-    def has_public_vote(self) -> bool:
-        """True when anything at all is known about a public vote this year."""
-        return any(part is not None for part in (self.opens, self.closes, self.description))
 
 
 @dataclass(frozen=True)
@@ -212,3 +209,6 @@ class KnowledgeBase:
     version: str
     """Short content hash of every file loaded; changes whenever a curator edits one."""
     sources: dict[str, Source] = field(default_factory=dict)
+    texts: dict[str, str] = field(default_factory=dict)
+    """User-facing texts from ``knowledge/texts/*.yaml``, keyed ``<file stem>.<dotted key>``
+    (``telegram.start.welcome``)."""

@@ -1,0 +1,1 @@
+"""SQLite storage: one database file in BOT_DATA_DIR, versioned by migrations."""

@@ -1,0 +1,89 @@
+"""Open the SQLite database (WAL, foreign keys) and bring its schema up to date.
+
+Migrations are append-only: never edit a released one, add a new (version, statements)
+pair at the end. ``PRAGMA user_version`` records the schema version.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS: list[tuple[int, tuple[str, ...]]] = [
+    (
+        1,
+        (
+            """CREATE TABLE subscribers (
+                chat_id INTEGER PRIMARY KEY,
+                chat_type TEXT NOT NULL,
+                active INTEGER NOT NULL DEFAULT 1,
+                subscribed_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL,
+                inactive_reason TEXT
+            )""",
+            """CREATE TABLE deliveries (
+                chat_id INTEGER NOT NULL,
+                reminder_id TEXT NOT NULL,
+                state TEXT NOT NULL CHECK (state IN ('sending', 'sent', 'failed', 'skipped')),
+                attempted_at TEXT NOT NULL,
+                delivered_at TEXT,
+                message_id INTEGER,
+                error TEXT,
+                PRIMARY KEY (chat_id, reminder_id)
+            )""",
+            "CREATE INDEX deliveries_by_reminder ON deliveries (reminder_id, state)",
+            """CREATE TABLE unanswered (
+                id INTEGER PRIMARY KEY,
+                question TEXT NOT NULL,
+                asked_at TEXT NOT NULL,
+                best_intent TEXT,
+                confidence REAL,
+                reason TEXT NOT NULL
+            )""",
+            "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        ),
+    ),
+]
+
+SCHEMA_VERSION = MIGRATIONS[-1][0]
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """Open (creating if needed) the database at ``path`` and apply pending migrations."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=NORMAL")
+    conn.execute("PRAGMA foreign_keys=ON")
+    conn.execute("PRAGMA busy_timeout=30000")
+    migrate(conn)
+    return conn
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Apply every migration newer than the stored version, each in one transaction."""
+    current = conn.execute("PRAGMA user_version").fetchone()[0]
+    if current > SCHEMA_VERSION:
+        raise RuntimeError(
+            f"Databasen har skjemaversjon {current}, nyere enn denne versjonen av boten "
+            f"({SCHEMA_VERSION}). Oppgrader boten."
+        )
+    for version, statements in MIGRATIONS:
+        if version <= current:
+            continue
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in statements:
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {version}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        log.info("database migrated to schema version %d", version)
+        current = version
+    return current

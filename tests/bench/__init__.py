@@ -1,0 +1,1 @@
+"""Benchmarks for `make bench`: each section module prints its own figures."""

@@ -1,0 +1,30 @@
+"""The database opens in WAL mode at the latest schema version and refuses a newer one."""
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from bot.storage.database import SCHEMA_VERSION, connect
+
+
+def test_fresh_database_is_migrated_and_reopens(tmp_path: Path) -> None:
+    path = tmp_path / "sub" / "db.sqlite3"
+    conn = connect(path)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    conn.execute(
+        "INSERT INTO subscribers VALUES (1, 'private', 1, '2026-01-01', '2026-01-01', NULL)"
+    )
+    conn.close()
+    again = connect(path)
+    assert again.execute("SELECT COUNT(*) FROM subscribers").fetchone()[0] == 1
+
+
+def test_newer_schema_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "db.sqlite3"
+    raw = sqlite3.connect(path)
+    raw.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    raw.close()
+    with pytest.raises(RuntimeError, match="nyere"):
+        connect(path)
