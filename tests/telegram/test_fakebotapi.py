@@ -1,0 +1,121 @@
+"""The fake Bot API server answers PTB's real `Bot` with shapes PTB accepts, and fails on cue."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
+from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter, TimedOut
+from telegram.request import HTTPXRequest
+
+from tests.fakebotapi import FakeBotApi, FakeBotApiProcess, Fault, RateLimits
+from tests.fakebotapi import updates as U
+
+TOKEN = "123456:" + "A" * 35
+
+
+@pytest.fixture
+def api():
+    with FakeBotApi() as server:
+        yield server
+
+
+def make_bot(server, read_timeout: float = 5.0) -> Bot:
+    request = HTTPXRequest(connection_pool_size=64, read_timeout=read_timeout)
+    return Bot(TOKEN, base_url=server.base_url, request=request)
+
+
+async def test_getme_send_edit_and_record(api):
+    async with make_bot(api) as bot:
+        assert bot.username == "prisbot"
+        markup = InlineKeyboardMarkup([[InlineKeyboardButton("Ja", callback_data="v1|x")]])
+        msg = await bot.send_message(42, "<b>Hei</b> æøå", parse_mode="HTML", reply_markup=markup)
+        assert msg.chat.id == 42 and msg.text == "<b>Hei</b> æøå"
+        assert msg.reply_markup.inline_keyboard[0][0].callback_data == "v1|x"
+        edited = await bot.edit_message_text("Ny", chat_id=42, message_id=msg.message_id)
+        assert edited.text == "Ny" and edited.message_id == msg.message_id
+        assert await bot.answer_callback_query("cq1", text="ok")
+        photo = await bot.send_photo(42, photo=b"\x89PNG" + b"0" * 1000, caption="Kart")
+        assert photo.photo[0].file_size == 1004 and photo.caption == "Kart"
+        await bot.set_my_commands([("start", "Start")])
+        await bot.set_my_description("Beskrivelse")
+    sent = api.calls("sendMessage")
+    assert sent[0].params["text"] == "<b>Hei</b> æøå" and sent[0].chat_id == 42
+    assert api.info()["commands"] == [{"command": "start", "description": "Start"}]
+    assert api.info()["descriptions"]["description"] == "Beskrivelse"
+
+
+async def test_get_updates_long_poll_and_offset(api):
+    async with make_bot(api) as bot:
+        assert await bot.get_updates(timeout=0.2) == ()
+        first = api.push_update(U.message_update(7, "hei"))
+        api.push_update(U.callback_query_update(7, "v1|a"))
+        got = await bot.get_updates(timeout=1)
+        assert [u.update_id for u in got] == [first, first + 1]
+        assert got[0].message.text == "hei" and got[1].callback_query.data == "v1|a"
+        assert await bot.get_updates(offset=first + 2, timeout=0.1) == ()
+
+
+async def test_scripted_faults(api):
+    async with make_bot(api, read_timeout=0.3) as bot:
+        api.add_fault(Fault("429", method="sendMessage", retry_after=3))
+        with pytest.raises(RetryAfter) as exc:
+            await bot.send_message(1, "x")
+        wait = exc.value.retry_after  # int in v22, timedelta later
+        assert getattr(wait, "total_seconds", lambda: wait)() == 3
+        await bot.send_message(1, "x")  # the fault fired once only
+        api.add_fault(Fault("403", chat_id=2, times=None))
+        with pytest.raises(Forbidden, match="blocked"):
+            await bot.send_message(2, "x")
+        with pytest.raises(Forbidden):
+            await bot.send_message(2, "x")
+        api.add_fault(Fault("migrate", chat_id=-5, new_chat_id=-1005))
+        with pytest.raises(ChatMigrated) as migrated:
+            await bot.send_message(-5, "x")
+        assert migrated.value.new_chat_id == -1005
+        api.add_fault(Fault("502"))
+        with pytest.raises(NetworkError):
+            await bot.send_message(3, "x")
+        api.add_fault(Fault("timeout", delay=1.0))
+        with pytest.raises(TimedOut):
+            await bot.send_message(3, "x")
+        with pytest.raises(BadRequest, match="too long"):
+            await bot.send_message(3, "x" * 5000)
+
+
+async def test_rate_enforcing_mode(api):
+    api.enforce_rates(RateLimits(overall_per_second=5))
+    async with make_bot(api) as bot:
+        results = await asyncio.gather(
+            *(bot.send_message(100 + i, "x") for i in range(8)), return_exceptions=True
+        )
+        assert sum(isinstance(r, RetryAfter) for r in results) == 3
+        with pytest.raises(RetryAfter):
+            await bot.send_message(100, "again")  # 1/s per chat
+    assert api.rate_429s() == 4
+
+
+async def test_group_admins(api):
+    api.set_chat_admins(-77, [1, 2])
+    async with make_bot(api) as bot:
+        assert (await bot.get_chat_member(-77, 2)).status == "administrator"
+        assert (await bot.get_chat_member(-77, 9)).status == "member"
+        admins = await bot.get_chat_administrators(-77)
+        assert [a.user.id for a in admins] == [1, 2]
+
+
+async def test_subprocess_mode(tmp_path: Path):
+    with FakeBotApiProcess(tmp_path) as api:
+        async with make_bot(api) as bot:
+            api.push_update(U.message_update(5, "/start"))
+            got = await bot.get_updates(timeout=1)
+            assert got[0].message.text == "/start"
+            await bot.send_message(5, "svar")
+        calls = api.wait_for("sendMessage", lambda c: c.params["text"] == "svar", timeout=2)
+        assert calls[0].chat_id == 5
+        api.add_fault(Fault("403", chat_id=6))
+        async with make_bot(api) as bot:
+            with pytest.raises(Forbidden):
+                await bot.send_message(6, "x")
