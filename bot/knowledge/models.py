@@ -26,6 +26,8 @@ class Source:
     """Human label shown to users, e.g. ``Kommunal Rapport`` or ``Drammen kommune (seed 000)``."""
     url: str | None = None
     """The page the fact was read from; ``None`` for a seed article without a known URL."""
+    file: str | None = None
+    """Seed article file name when the fact was read from one of the project's seed texts."""
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,504 @@
+"""Reading one ``knowledge/years/<YYYY>.yaml`` record into a :class:`PrizeYear`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from bot.knowledge.models import (
+    Entrant,
+    Fact,
+    Moment,
+    Municipality,
+    PrizeYear,
+    Project,
+    VoteWindow,
+    YearStatus,
+)
+from bot.knowledge.municipalities import MunicipalityRegister, normalise_name
+from bot.knowledge.prize import read_fact_list
+from bot.knowledge.reader import LITERALS, NONE, UNKNOWN, FileReader, _suggest
+from bot.knowledge.yamlio import LDict, LList
+
+YEAR_REQUIRED = (
+    "year",
+    "label",
+    "status",
+    "winner",
+    "nominees",
+    "vote",
+    "decision",
+    "criteria",
+    "award",
+    "reasoning",
+)
+YEAR_KEYS = (*YEAR_REQUIRED, "explanation", "merged_into", "nominee_count", "projects", "notes")
+ENTRANT_KEYS = ("name", "municipality", "part_of", "number", "note")
+NOMINEES_KEYS = ("names", "source", "note")
+VOTE_KEYS = ("public", "source", "note", "opens", "closes", "description", "url", "how")
+AWARD_KEYS = ("date", "event", "place", "handed_by", "received_by")
+PROJECT_KEYS = ("name", "municipality")
+NEEDS_EXPLANATION = (YearStatus.NO_PRIZE, YearStatus.MERGED, YearStatus.UNKNOWN)
+
+
+@dataclass
+class _Award:
+    date: Fact[Moment] | None = None
+    event: Fact[str] | None = None
+    place: Fact[str] | None = None
+    handed_by: Fact[str] | None = None
+    received_by: Fact[str] | None = None
+
+
+class YearReader:
+    """Reads one year file; issues go to the shared :class:`FileReader`."""
+
+    def __init__(self, reader: FileReader, register: MunicipalityRegister) -> None:
+        self.reader = reader
+        self.register = register
+
+    def fail(self, line: int, message: str) -> None:
+        """Record an issue at ``line``."""
+        self.reader.error(line, message)
+
+    def read(self, data: Any, file_year: int | None) -> PrizeYear | None:
+        """Validate and build the year; ``file_year`` is the year in the file name."""
+        r = self.reader
+        before = len(r.issues)
+        if not isinstance(data, LDict):
+            r.error(1, "filen må være en oppslagsliste med year, label, status, winner …")
+            return None
+        r.keys(data, YEAR_KEYS, YEAR_REQUIRED)
+        year = r.year(data, "year", "year") if "year" in data else None
+        if year is not None and file_year is not None and year != file_year:
+            self.fail(
+                data.line_of("year"),
+                f"year: {year} stemmer ikke med filnavnet {file_year}.yaml; "
+                f"gi filen navnet {year}.yaml eller rett årstallet",
+            )
+        label = r.text(data, "label", "label") if "label" in data else None
+        status = self._status(data)
+        explanation = (
+            r.text_fact(data, "explanation", "explanation", literals=())
+            if "explanation" in data
+            else None
+        )
+        merged_into = r.year(data, "merged_into", "merged_into") if "merged_into" in data else None
+
+        nominees = self._nominees(data) if "nominees" in data else None
+        winner = self._winner(data, nominees) if "winner" in data else None
+        count = self._nominee_count(data, nominees) if "nominee_count" in data else None
+        vote = self._vote(data) if "vote" in data else VoteWindow()
+        decision = self._fact(data, "decision")
+        criteria = self._fact(data, "criteria")
+        reasoning = self._fact(data, "reasoning")
+        award = self._award(data) if "award" in data else _Award()
+        projects = self._projects(data) if "projects" in data else ()
+        notes = read_fact_list(data, "notes", r) if "notes" in data else ()
+
+        self._consistency(data, status)
+        if len(r.issues) > before or year is None or label is None or status is None:
+            return None
+        return PrizeYear(
+            year=year,
+            label=label,
+            status=status,
+            explanation=explanation,
+            merged_into=merged_into,
+            winner=winner,
+            nominees=nominees,
+            nominee_count=count,
+            vote=vote,
+            decision=decision,
+            criteria=criteria,
+            award_date=award.date,
+            award_event=award.event,
+            award_place=award.place,
+            handed_by=award.handed_by,
+            received_by=award.received_by,
+            reasoning=reasoning,
+            projects=projects,
+            notes=notes or (),
+        )
+
+    # -- parts -----------------------------------------------------------------------------
+
+    def _status(self, data: LDict) -> YearStatus | None:
+        if "status" not in data:
+            return None
+        value = data["status"]
+        try:
+            return YearStatus(value)
+        except ValueError:
+            choices = [s.value for s in YearStatus]
+            self.fail(
+                data.line_of("status"),
+                f"ugyldig status «{value}»{_suggest(str(value), choices)}; "
+                f"bruk {', '.join(choices)}",
+            )
+            return None
+
+    def _fact(self, data: LDict, key: str) -> Fact[str] | None:
+        return self.reader.text_fact(data, key, key) if key in data else None
+
+    def _consistency(self, data: LDict, status: YearStatus | None) -> None:
+        """Status rules: awarded needs a winner; no_prize/merged/unknown need an explanation."""
+        if status is None:
+            return
+        line = data.line_of("status")
+        winner_given = isinstance(data.get("winner"), LDict)
+        if status is YearStatus.AWARDED and "winner" in data and not winner_given:
+            self.fail(
+                data.line_of("winner"),
+                "status er «awarded», men vinneren mangler: skriv winner: {name: …, source: […]}",
+            )
+        if status is not YearStatus.AWARDED and winner_given:
+            self.fail(
+                line,
+                f"status er «{status.value}», men en vinner er oppgitt; "
+                "bruk status: awarded eller skriv winner: unknown/none",
+            )
+        if status in NEEDS_EXPLANATION and "explanation" not in data:
+            self.fail(
+                line,
+                f"status «{status.value}» krever en forklaring: "
+                "explanation: {text: …, source: […]}",
+            )
+        if status is YearStatus.MERGED and "merged_into" not in data:
+            self.fail(
+                line, "status «merged» krever merged_into: <året runden ble slått sammen med>"
+            )
+        if status is not YearStatus.MERGED and "merged_into" in data:
+            self.fail(data.line_of("merged_into"), "merged_into brukes bare med status: merged")
+
+    def _entrant_from(self, parent: LDict | LList, key: str | int, what: str) -> Entrant | None:
+        """A nominee/winner entry: a plain name or {name, municipality?, part_of?, number?}."""
+        value = parent[key]
+        line = parent.line_of(key)
+        if isinstance(value, str) and value.strip():
+            municipality = self._municipality(value.strip(), None, line)
+            return Entrant(value.strip(), municipality) if municipality else None
+        if not isinstance(value, LDict):
+            self.fail(line, f"«{what}» må være et kommunenavn eller {{name: …}}, ikke «{value}»")
+            return None
+        return self._entrant_mapping(value, what, ENTRANT_KEYS, check_keys=True)
+
+    def _entrant_mapping(
+        self, value: LDict, what: str, allowed: tuple[str, ...], check_keys: bool
+    ) -> Entrant | None:
+        r = self.reader
+        if check_keys:
+            r.keys(value, allowed, ("name",), what)
+        name = r.text(value, "name", f"{what}.name") if "name" in value else None
+        note = r.note(value)
+        if name is None:
+            return None
+        if "part_of" in value and "municipality" in value:
+            self.fail(
+                value.line, f"«{what}»: bruk enten part_of (bydel) eller municipality, ikke begge"
+            )
+            return None
+        target_key = (
+            "part_of"
+            if "part_of" in value
+            else "municipality"
+            if "municipality" in value
+            else "name"
+        )
+        target = r.text(value, target_key, f"{what}.{target_key}")
+        number = self._number(value, what) if "number" in value else None
+        if target is None or ("number" in value and number is None):
+            return None
+        municipality = self._municipality(target, number, value.line_of(target_key))
+        if municipality is None:
+            return None
+        return Entrant(name, municipality, district=target_key == "part_of", note=note)
+
+    def _number(self, value: LDict, what: str) -> str | None:
+        raw = value["number"]
+        if isinstance(raw, int) and not isinstance(raw, bool) and 1000 <= raw <= 9999:
+            return str(raw)
+        if isinstance(raw, str) and len(raw.strip()) == 4 and raw.strip().isdigit():
+            return raw.strip()
+        self.fail(
+            value.line_of("number"),
+            f"«{what}.number» må være et kommunenummer med fire sifre i anførselstegn, "
+            f'f.eks. "0301", ikke «{raw}»',
+        )
+        return None
+
+    def _municipality(self, name: str, number: str | None, line: int) -> Municipality | None:
+        if not len(self.register):
+            return None  # the municipality files themselves are broken: reported once already
+        candidates = self.register.candidates(name)
+        if number is not None:
+            chosen = self.register.by_number(number)
+            if chosen is None:
+                self.fail(line, f"ukjent kommunenummer «{number}» (se kommuner.csv)")
+                return None
+            if candidates and chosen not in candidates:
+                listed = ", ".join(_describe(m) for m in candidates)
+                self.fail(
+                    line,
+                    f"kommunenummer {number} ({chosen.name}) passer ikke med «{name}», "
+                    f"som kan være {listed}",
+                )
+                return None
+            return chosen
+        if not candidates:
+            self.fail(
+                line,
+                f"ukjent kommune «{name}»: bruk et kommunenavn fra 2024, et samisk/kvensk navn "
+                "eller et tidligere navn fra kommune_history.csv; for en bydel skriv "
+                "{name: …, part_of: Oslo}, for et stedsnavn {name: …, municipality: …}",
+            )
+            return None
+        if len(candidates) > 1:
+            listed = ", ".join(_describe(m) for m in candidates)
+            self.fail(
+                line,
+                f"«{name}» kan være flere kommuner: {listed}; skriv "
+                f'{{name: {name}, number: "{candidates[0].number}"}} med riktig nummer',
+            )
+            return None
+        return candidates[0]
+
+    def _nominees(self, data: LDict) -> Fact[tuple[Entrant, ...]] | None:
+        r = self.reader
+        if r.is_literal(data, "nominees", LITERALS):
+            return None
+        value = data["nominees"]
+        if not isinstance(value, LDict):
+            self.fail(
+                data.line_of("nominees"),
+                "«nominees» må være {names: […], source: […]}, eller unknown eller none",
+            )
+            return None
+        r.keys(value, NOMINEES_KEYS, ("names",), "nominees")
+        sources = r.source_list(value, "nominees")
+        note = r.note(value)
+        names = value.get("names")
+        if "names" in value and (not isinstance(names, LList) or not names):
+            self.fail(
+                value.line_of("names"), "«nominees.names» må være en liste med minst ett navn"
+            )
+            return None
+        if not isinstance(names, LList):
+            return None
+        entrants: list[Entrant] = []
+        seen: dict[str, int] = {}
+        for index in range(len(names)):
+            entrant = self._entrant_from(names, index, f"nominees.names[{index + 1}]")
+            if entrant is None:
+                continue
+            key = normalise_name(entrant.name)
+            if key in seen:
+                self.fail(
+                    names.line_of(index), f"«{entrant.name}» står to ganger blant de nominerte"
+                )
+                continue
+            seen[key] = index
+            entrants.append(entrant)
+        if sources is None or len(entrants) != len(names):
+            return None
+        return Fact(tuple(entrants), sources, note)
+
+    def _winner(
+        self, data: LDict, nominees: Fact[tuple[Entrant, ...]] | None
+    ) -> Fact[Entrant] | None:
+        r = self.reader
+        if r.is_literal(data, "winner", LITERALS):
+            return None
+        value = data["winner"]
+        if not isinstance(value, LDict):
+            self.fail(
+                data.line_of("winner"),
+                "«winner» må være {name: …, source: […]}, eller unknown eller none",
+            )
+            return None
+        r.keys(value, (*ENTRANT_KEYS, "source"), ("name",), "winner")
+        sources = r.source_list(value, "winner")
+        name = value.get("name")
+        listed = _listed_names(data)
+        if listed is not None and isinstance(name, str):
+            if not any(normalise_name(n) == normalise_name(name) for n in listed):
+                self.fail(
+                    value.line_of("name"),
+                    f"vinneren «{name}» står ikke blant de nominerte ({', '.join(listed)}); "
+                    "legg den til i nominees.names eller rett navnet",
+                )
+                return None
+            if nominees is None:
+                return None  # the nominee list has its own errors; do not repeat them
+            entrant = next(
+                e for e in nominees.value if normalise_name(e.name) == normalise_name(name)
+            )
+            note = r.note(value)
+            if note is not None:
+                entrant = Entrant(entrant.name, entrant.municipality, entrant.district, note)
+        else:
+            entrant = self._entrant_mapping(value, "winner", ENTRANT_KEYS, check_keys=False)
+        if entrant is None or sources is None:
+            return None
+        return Fact(entrant, sources, entrant.note)
+
+    def _nominee_count(
+        self, data: LDict, nominees: Fact[tuple[Entrant, ...]] | None
+    ) -> Fact[int] | None:
+        r = self.reader
+        entry = r.mapping(data, "nominee_count", "nominee_count")
+        if entry is None:
+            return None
+        r.keys(entry, ("value", "source", "note"), ("value",), "nominee_count")
+        value = r.integer(entry, "value", "nominee_count.value") if "value" in entry else None
+        sources = r.source_list(entry, "nominee_count")
+        if value is not None and value < 1:
+            self.fail(entry.line_of("value"), "«nominee_count.value» må være minst 1")
+            return None
+        if value is not None and nominees is not None and value < len(nominees.value):
+            self.fail(
+                entry.line_of("value"),
+                f"nominee_count er {value}, men {len(nominees.value)} navn står i nominees.names",
+            )
+            return None
+        if value is None or sources is None:
+            return None
+        return Fact(value, sources, r.note(entry))
+
+    def _vote(self, data: LDict) -> VoteWindow:
+        r = self.reader
+        if r.is_literal(data, "vote", (NONE,)):
+            return VoteWindow(public=Fact(False, ()))
+        if r.is_literal(data, "vote", (UNKNOWN,)):
+            return VoteWindow()
+        value = data["vote"]
+        if not isinstance(value, LDict):
+            self.fail(
+                data.line_of("vote"),
+                "«vote» må være {public: true|false|unknown, source: […], …}, "
+                "eller unknown eller none",
+            )
+            return VoteWindow()
+        r.keys(value, VOTE_KEYS, ("public",), "vote")
+        public_fact: Fact[bool] | None = None
+        if "public" in value:
+            public = r.boolean_or_unknown(value, "public", "vote.public")
+            if isinstance(public, bool):
+                sources = r.source_list(value, "vote")
+                if sources is not None:
+                    public_fact = Fact(public, sources, r.note(value))
+            elif "source" in value:
+                r.source_list(value, "vote")
+        opens = r.moment_fact(value, "opens", "vote.opens") if "opens" in value else None
+        closes = r.moment_fact(value, "closes", "vote.closes") if "closes" in value else None
+        if opens is not None and closes is not None and _before(closes.value, opens.value):
+            self.fail(
+                value.line_of("closes"), "avstemningen stenger (closes) før den åpner (opens)"
+            )
+        if public_fact is not None and public_fact.value is False and (opens or closes):
+            self.fail(
+                value.line_of("public"),
+                "public: false (ingen åpen avstemning), men opens/closes er oppgitt",
+            )
+        description = (
+            r.text_fact(value, "description", "vote.description")
+            if "description" in value
+            else None
+        )
+        how = r.text_fact(value, "how", "vote.how") if "how" in value else None
+        url = r.text_fact(value, "url", "vote.url", text_key="url") if "url" in value else None
+        if url is not None and not url.value.startswith(("https://", "http://")):
+            self.fail(
+                value["url"].line_of("url"), "«vote.url.url» må begynne med https:// eller http://"
+            )
+            url = None
+        return VoteWindow(public_fact, opens, closes, description, url, how)
+
+    def _award(self, data: LDict) -> _Award:
+        r = self.reader
+        if r.is_literal(data, "award", LITERALS):
+            return _Award()
+        value = data["award"]
+        if not isinstance(value, LDict):
+            self.fail(
+                data.line_of("award"),
+                "«award» må være {date, event, place, handed_by, received_by}, eller unknown/none",
+            )
+            return _Award()
+        r.keys(value, AWARD_KEYS, AWARD_KEYS, "award")
+        award = _Award()
+        if "date" in value:
+            award.date = r.moment_fact(value, "date", "award.date")
+        for key in AWARD_KEYS[1:]:
+            if key in value:
+                setattr(award, key, r.text_fact(value, key, f"award.{key}"))
+        return award
+
+    def _projects(self, data: LDict) -> tuple[Project, ...]:
+        r = self.reader
+        items = data["projects"]
+        if not isinstance(items, LList):
+            self.fail(
+                data.line_of("projects"),
+                "«projects» må være en liste med {name, municipality, text, source}",
+            )
+            return ()
+        known = {normalise_name(name) for name in _listed_names(data) or ()}
+        written_winner = (
+            data["winner"].get("name") if isinstance(data.get("winner"), LDict) else None
+        )
+        if isinstance(written_winner, str):
+            known.add(normalise_name(written_winner))
+        projects: list[Project] = []
+        for index in range(len(items)):
+            what = f"projects[{index + 1}]"
+            fact = r.text_fact(
+                items,
+                index,
+                what,
+                literals=(),
+                extra_keys=PROJECT_KEYS,
+                extra_required=PROJECT_KEYS,
+            )
+            entry = items[index]
+            if not isinstance(entry, LDict):
+                continue
+            name = r.text(entry, "name", f"{what}.name") if "name" in entry else None
+            place = (
+                r.text(entry, "municipality", f"{what}.municipality")
+                if "municipality" in entry
+                else None
+            )
+            if place is not None and normalise_name(place) not in known:
+                self.fail(
+                    entry.line_of("municipality"),
+                    f"«{place}» i {what} er verken vinner eller nominert dette året",
+                )
+                continue
+            if fact is not None and name is not None and place is not None:
+                projects.append(Project(name, place, fact.value, fact.sources))
+        return tuple(projects)
+
+
+def _listed_names(data: LDict) -> list[str] | None:
+    """The nominee names as written, or None when the year has no nominee list."""
+    nominees = data.get("nominees")
+    if not isinstance(nominees, LDict) or not isinstance(nominees.get("names"), LList):
+        return None
+    names: list[str] = []
+    for item in nominees["names"]:
+        text = item.get("name") if isinstance(item, LDict) else item
+        if isinstance(text, str):
+            names.append(text)
+    return names
+
+
+def _before(later: Moment, earlier: Moment) -> bool:
+    """True when ``later`` is certainly before ``earlier`` (times compared only if both known)."""
+    if later.day != earlier.day:
+        return later.day < earlier.day
+    return later.at is not None and earlier.at is not None and later.at < earlier.at
+
+
+def _describe(municipality: Municipality) -> str:
+    return f"{municipality.name} ({municipality.number}, {municipality.county})"
