@@ -1,0 +1,155 @@
+"""Telegram callbacks for the pictures: ``/kart [år]``, ``/tidslinje`` and the picture buttons.
+
+Registered by ``bot/telegram/app.py``. The pictures are drawn off the event loop by the
+application's :class:`PictureCache` (kept in ``bot_data["pictures"]``); a photo Telegram has
+seen once is re-sent by its ``file_id``.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Update
+from telegram.constants import ChatAction
+from telegram.error import BadRequest, TelegramError
+from telegram.ext import ContextTypes
+
+from bot.knowledge.models import KnowledgeBase
+from bot.pictures.cache import MAP, TIMELINE, PictureCache
+from bot.pictures.captions import map_caption, timeline_caption
+from bot.pictures.content import first_year
+from bot.pictures.geo import default_geo_path
+from bot.pictures.texts import text
+from bot.telegram import codec
+from bot.telegram.services import Services, get_services
+
+log = logging.getLogger(__name__)
+
+PICTURES_KEY = "pictures"
+FILE_IDS_KEY = "pictures.file_ids"
+MAX_FILE_IDS = 200
+
+
+def picture_cache(context: ContextTypes.DEFAULT_TYPE) -> PictureCache:
+    """The application's picture cache, created on first use from the settings."""
+    cache = context.application.bot_data.get(PICTURES_KEY)
+    if cache is None:
+        settings = get_services(context).settings
+        cache = PictureCache(
+            geo_path=default_geo_path(settings.knowledge_dir),
+            disk_dir=settings.data_dir / "pictures",
+        )
+        context.application.bot_data[PICTURES_KEY] = cache
+    return cache
+
+
+def parse_year_arg(kb: KnowledgeBase, args: list[str], current_year: int) -> tuple[int | None, str]:
+    """Read ``/kart``'s optional year: ``(year, "")`` or ``(None, polite reply)``.
+
+    No argument gives ``(None, "")`` (all years).
+    """
+    if not args:
+        return None, ""
+    first = first_year(kb)
+    raw = " ".join(args).strip()[:40]
+    if not (raw.isdigit() and len(raw) == 4):
+        return None, text(kb, "handlers.bad_year", arg=raw, first=first, last=current_year)
+    year = int(raw)
+    if not first <= year <= current_year:
+        return None, text(kb, "handlers.year_out_of_range", first=first, last=current_year)
+    return year, ""
+
+
+async def send_picture(
+    context: ContextTypes.DEFAULT_TYPE, chat_id: int, kind: str, year: int | None = None
+) -> bool:
+    """Render (or reuse) the picture and send it with its caption; False after a failure."""
+    services: Services = get_services(context)
+    kb = services.holder.engine.kb
+    now = services.clock()
+    cache = picture_cache(context)
+    caption = map_caption(kb, year, now) if kind == MAP else timeline_caption(kb, now)
+    key = cache.key(kb, kind, year, now)
+    file_ids: dict = context.application.bot_data.setdefault(FILE_IDS_KEY, {})
+    try:
+        file_id = file_ids.get(key)
+        if file_id is not None:
+            try:
+                await context.bot.send_photo(chat_id, file_id, caption=caption, parse_mode=None)
+                return True
+            except BadRequest:
+                file_ids.pop(key, None)
+        if cache.cached(kb, kind, year, now) is None:
+            await context.bot.send_chat_action(chat_id, ChatAction.UPLOAD_PHOTO)
+        png = await cache.get_png(kb, kind, year, now=now)
+        message = await context.bot.send_photo(
+            chat_id, png, caption=caption, parse_mode=None, filename=f"{kind}.png"
+        )
+        if message.photo:
+            if len(file_ids) >= MAX_FILE_IDS:
+                file_ids.clear()
+            file_ids[key] = message.photo[-1].file_id
+        return True
+    except TelegramError:
+        log.exception("could not send picture %s %s", kind, year)
+    except Exception:
+        log.exception("could not render picture %s %s", kind, year)
+    try:
+        await context.bot.send_message(chat_id, text(kb, "handlers.failed"), parse_mode=None)
+    except TelegramError:
+        log.warning("could not tell chat about the failed picture")
+    return False
+
+
+async def kart_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """``/kart [år]``: the map of all winners, or of one year's winner and nominees."""
+    chat = update.effective_chat
+    if chat is None:
+        return
+    services = get_services(context)
+    kb = services.holder.engine.kb
+    year, problem = parse_year_arg(kb, list(context.args or []), services.clock().year)
+    if problem:
+        await context.bot.send_message(chat.id, problem, parse_mode=None)
+        return
+    await send_picture(context, chat.id, MAP, year)
+
+
+async def tidslinje_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """``/tidslinje``: the timeline from the first prize year to now."""
+    chat = update.effective_chat
+    if chat is None:
+        return
+    await send_picture(context, chat.id, TIMELINE)
+
+
+async def picture_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A «Vis på kart» / «Tidslinje» button (callback data ``p1|m|<år>`` or ``p1|t|``)."""
+    query = update.callback_query
+    if query is None:
+        return
+    action = codec.CallbackCodec().decode(query.data)
+    chat = update.effective_chat
+    try:
+        await query.answer()
+    except TelegramError:
+        log.debug("could not answer callback query")
+    if action is None or chat is None or action.kind not in (codec.MAP, codec.TIMELINE):
+        log.info("ignored picture button with unexpected data")
+        return
+    if action.kind == codec.TIMELINE:
+        await send_picture(context, chat.id, TIMELINE)
+        return
+    services = get_services(context)
+    kb = services.holder.engine.kb
+    args = [action.payload] if action.payload else []
+    year, problem = parse_year_arg(kb, args, services.clock().year)
+    if problem:
+        await context.bot.send_message(chat.id, problem, parse_mode=None)
+        return
+    await send_picture(context, chat.id, MAP, year)
+
+
+PICTURE_BUTTON_PATTERN = rf"^{codec.VERSION}\|[{codec.MAP}{codec.TIMELINE}]\|"
+"""Callback-data pattern for :func:`picture_button` (register before the general button
+handler, or let that handler call :func:`send_picture` for these kinds)."""

@@ -1,0 +1,162 @@
+"""The map: size, colours at municipality anchors, labels, names and notices."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from itertools import pairwise
+
+import pytest
+from PIL import Image
+
+from bot.knowledge.models import KnowledgeBase
+from bot.pictures.content import NOMINEE, WINNER, map_content
+from bot.pictures.geo import GeoData, load_geo, project
+from bot.pictures.mapplot import (
+    HEIGHT_PX,
+    LABEL_GAP_KM,
+    NOMINEE_COLOUR,
+    OTHER_COLOUR,
+    WIDTH_PX,
+    WINNER_COLOUR,
+    X_RANGE,
+    CoastProfile,
+    label_width_km,
+    map_layout,
+    place_labels,
+    render_map,
+)
+from tests.pictures.factory import NUMBERS
+from tests.pictures.helpers import decode, near, region_has
+
+VADSO, TONSBERG, KAUTOKEINO, ENGERDAL = (
+    NUMBERS["Vadsø"],
+    NUMBERS["Tønsberg"],
+    NUMBERS["Kautokeino"],
+    NUMBERS["Engerdal"],
+)
+MOLDE, LILLESTROM, OSLO_NO, SUNNDAL = (
+    NUMBERS["Molde"],
+    NUMBERS["Lillestrøm"],
+    NUMBERS["Oslo"],
+    NUMBERS["Sunndal"],
+)
+
+
+@pytest.fixture(scope="module")
+def geo() -> GeoData:
+    return load_geo()
+
+
+@pytest.fixture(scope="module")
+def all_years(kb: KnowledgeBase, now: datetime) -> Image.Image:
+    return decode(render_map(kb, None, now=now))
+
+
+@pytest.fixture(scope="module")
+def year_2023(kb: KnowledgeBase, now: datetime) -> Image.Image:
+    return decode(render_map(kb, 2023, now=now))
+
+
+def colour_at(image: Image.Image, geo: GeoData, number: str) -> tuple[int, int, int]:
+    x, y = geo.shapes[number].anchor
+    return image.getpixel(map_layout().to_pixel(x, y))
+
+
+def test_outlines_cover_every_municipality(geo: GeoData) -> None:
+    assert len(geo.shapes) == 357
+    assert set(NUMBERS.values()) <= set(geo.shapes)
+    # Each anchor lies inside its own municipality.
+    for number in (VADSO, TONSBERG, MOLDE, OSLO_NO, NUMBERS["Kinn"]):
+        shape = geo.shapes[number]
+        assert shape.path.contains_point(shape.anchor)
+
+
+def test_projection_keeps_norway_upright() -> None:
+    x_osl, y_osl = project(10.75, 59.91)
+    _, y_trd = project(10.40, 63.43)
+    x_vad, y_vad = project(29.75, 70.07)
+    assert y_trd - y_osl == pytest.approx(392, abs=10)  # ~3.5° of latitude in km
+    assert x_vad > x_osl and y_vad > y_trd
+
+
+def test_map_has_expected_pixel_size(all_years: Image.Image, year_2023: Image.Image) -> None:
+    assert all_years.size == (WIDTH_PX, HEIGHT_PX) == (1200, 1600)
+    assert year_2023.size == (1200, 1600)
+
+
+def test_winner_differs_from_never_nominated(all_years: Image.Image, geo: GeoData) -> None:
+    winner = colour_at(all_years, geo, VADSO)
+    never = colour_at(all_years, geo, KAUTOKEINO)
+    assert near(winner, WINNER_COLOUR)
+    assert near(never, OTHER_COLOUR)
+    assert winner != never
+    assert near(colour_at(all_years, geo, ENGERDAL), OTHER_COLOUR)
+
+
+def test_all_years_colours_winners_and_nominees(all_years: Image.Image, geo: GeoData) -> None:
+    assert near(colour_at(all_years, geo, SUNNDAL), WINNER_COLOUR)  # winner 2019/2020
+    assert near(colour_at(all_years, geo, LILLESTROM), NOMINEE_COLOUR)  # Skedsmo 2015, 2021
+    assert near(colour_at(all_years, geo, OSLO_NO), NOMINEE_COLOUR)  # Oslo 2013, districts
+
+
+def test_year_map_highlights_only_that_year(year_2023: Image.Image, geo: GeoData) -> None:
+    assert near(colour_at(year_2023, geo, TONSBERG), WINNER_COLOUR)
+    assert near(colour_at(year_2023, geo, MOLDE), NOMINEE_COLOUR)
+    assert not near(colour_at(year_2023, geo, VADSO), WINNER_COLOUR)
+    assert near(colour_at(year_2023, geo, VADSO), OTHER_COLOUR)
+
+
+def test_all_years_content_labels_winners_with_years(kb: KnowledgeBase, now: datetime) -> None:
+    content = map_content(kb, None, now)
+    assert content.marks[VADSO].role == WINNER
+    assert content.marks[VADSO].label == "Vadsø 2008"
+    assert content.marks[SUNNDAL].label == "Sunndal 2019/2020"
+    assert content.marks[LILLESTROM].role == NOMINEE
+    assert content.marks[OSLO_NO].role == NOMINEE
+    assert KAUTOKEINO not in content.marks
+    notes = " ".join(content.name_notes)
+    assert "Skedsmo (nå Lillestrøm) 2015" in notes
+    assert "Grünerløkka (bydel i Oslo) 2025" in notes
+
+
+def test_merged_name_and_district_are_explained(kb: KnowledgeBase, now: datetime) -> None:
+    assert map_content(kb, 2015, now).marks[LILLESTROM].label == "Skedsmo (nå Lillestrøm)"
+    content_2025 = map_content(kb, 2025, now)
+    assert content_2025.marks[OSLO_NO].label == "Grünerløkka (bydel i Oslo)"
+    assert content_2025.marks[NUMBERS["Moss"]].role == WINNER
+
+
+def test_labels_do_not_overlap_and_stay_inside(
+    kb: KnowledgeBase, now: datetime, geo: GeoData
+) -> None:
+    for year in (None, 2009, 2018):
+        content = map_content(kb, year, now)
+        placed = place_labels(list(content.marks.values()), geo, CoastProfile(geo))
+        assert len(placed) == sum(1 for m in content.marks.values() if m.label)
+        for side in ("left", "right"):
+            ys = sorted(p.position[1] for p in placed if p.side == side)
+            assert all(b - a >= LABEL_GAP_KM - 0.01 for a, b in pairwise(ys))
+        for p in placed:
+            width = label_width_km(p.mark.label)
+            left = p.position[0] - width if p.side == "left" else p.position[0]
+            assert X_RANGE[0] <= left and left + width <= X_RANGE[1] + 60
+
+
+@pytest.mark.parametrize(("year", "words"), [(2024, "ukjent"), (2017, "Ingen pris")])
+def test_year_without_winner_says_so_on_the_picture(
+    kb: KnowledgeBase, now: datetime, geo: GeoData, year: int, words: str
+) -> None:
+    content = map_content(kb, year, now)
+    assert not content.marks
+    assert content.message and words in content.message
+    image = decode(render_map(kb, year, now=now))
+    # The notice box (light yellow) is drawn in the sea in the upper left.
+    assert region_has(image, (20, 200, 700, 420), "#fff8e1", tolerance=4)
+    assert near(colour_at(image, geo, VADSO), OTHER_COLOUR)
+
+
+def test_merged_year_shows_the_joint_round(kb: KnowledgeBase, now: datetime) -> None:
+    content = map_content(kb, 2019, now)
+    assert content.marks[SUNNDAL].role == WINNER
+    assert "2019/2020" in content.title
+    assert content.message and "2019" in content.message and "én runde" in content.message
