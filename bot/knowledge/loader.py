@@ -136,7 +136,9 @@ class _Loader:
         self, register: MunicipalityRegister, sources: dict[str, Source]
     ) -> dict[int, PrizeYear]:
         folder = self.directory / YEARS_DIR
-        paths = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+        # Well-named files first, so a duplicate is blamed on the misnamed copy.
+        found = folder.glob("*.yaml") if folder.is_dir() else []
+        paths = sorted(found, key=lambda p: (YEAR_FILE.match(p.name) is None, p.name))
         if not paths:
             self.issues.append(
                 KnowledgeIssue(self.display(folder), 0, "ingen årsfiler (years/<ÅÅÅÅ>.yaml)")

@@ -48,8 +48,8 @@ def read_sources(data: Any, reader: FileReader) -> dict[str, Source]:
         if url is not None and not url.startswith(("https://", "http://")):
             reader.error(entry.line_of("url"), f"«{key}.url» må begynne med https:// eller http://")
             url = None
-        if title is not None and (url is not None or file is not None):
-            sources[key] = Source(key=key, title=title, url=url, file=file)
+        # Registered even when broken, so facts citing it do not repeat the issue.
+        sources[key] = Source(key=key, title=title or key, url=url, file=file)
     return sources
 
 
