@@ -20,6 +20,7 @@ run: install
 
 test: install
 	$(PY) -m ruff check bot tests
+	$(PY) -m bot check
 	$(PY) -m pytest
 
 lint: install
