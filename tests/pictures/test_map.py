@@ -20,8 +20,11 @@ from bot.pictures.mapplot import (
     WINNER_COLOUR,
     X_RANGE,
     CoastProfile,
+    _overlap,
+    inset_layout,
     label_width_km,
     map_layout,
+    place_inset_labels,
     place_labels,
     render_map,
 )
@@ -40,6 +43,7 @@ MOLDE, LILLESTROM, OSLO_NO, SUNNDAL = (
     NUMBERS["Oslo"],
     NUMBERS["Sunndal"],
 )
+LORENSKOG = NUMBERS["Lørenskog"]
 
 
 @pytest.fixture(scope="module")
@@ -129,10 +133,12 @@ def test_merged_name_and_district_are_explained(kb: KnowledgeBase, now: datetime
 def test_labels_do_not_overlap_and_stay_inside(
     kb: KnowledgeBase, now: datetime, geo: GeoData
 ) -> None:
-    for year in (None, 2009, 2018):
+    inset = inset_layout()
+    for year in (None, 2009, 2018, 2021, 2025):
         content = map_content(kb, year, now)
-        placed = place_labels(list(content.marks.values()), geo, CoastProfile(geo))
-        assert len(placed) == sum(1 for m in content.marks.values() if m.label)
+        in_inset, rest = place_inset_labels(list(content.marks.values()), geo, inset)
+        placed = place_labels(rest, geo, CoastProfile(geo))
+        assert len(placed) + len(in_inset) == sum(1 for m in content.marks.values() if m.label)
         for side in ("left", "right"):
             ys = sorted(p.position[1] for p in placed if p.side == side)
             assert all(b - a >= LABEL_GAP_KM - 0.01 for a, b in pairwise(ys))
@@ -140,6 +146,31 @@ def test_labels_do_not_overlap_and_stay_inside(
             width = label_width_km(p.mark.label)
             left = p.position[0] - width if p.side == "left" else p.position[0]
             assert X_RANGE[0] <= left and left + width <= X_RANGE[1] + 60
+        for i, label in enumerate(in_inset):
+            x0, y0, x1, y1 = label.box
+            assert inset.xlim[0] <= x0 < x1 <= inset.xlim[1]
+            assert inset.ylim[0] <= y0 < y1 <= inset.ylim[1]
+            for other in in_inset[i + 1 :]:
+                assert _overlap(label.box, other.box) == 0, (year, label.mark, other.mark)
+
+
+def test_oslofjord_inset_enlarges_the_dense_south_east(
+    kb: KnowledgeBase, now: datetime, all_years: Image.Image, geo: GeoData
+) -> None:
+    inset = inset_layout()
+    assert inset.scale > 4 * map_layout().scale
+    content = map_content(kb, None, now)
+    in_inset, _ = place_inset_labels(list(content.marks.values()), geo, inset)
+    names = {label.mark.municipality for label in in_inset}
+    assert {"Bærum", "Lørenskog", "Drammen", "Tønsberg", "Moss"} <= names
+    for number, colour in ((LORENSKOG, WINNER_COLOUR), (LILLESTROM, NOMINEE_COLOUR)):
+        x, y = geo.shapes[number].anchor
+        assert inset.contains(x, y)
+        assert near(all_years.getpixel(inset.to_pixel(x, y)), colour)
+    # A year with nothing in the south-east draws no inset: the corner stays white.
+    empty = decode(render_map(kb, 2024, now=now))
+    left, top = inset.to_pixel(inset.xlim[0], inset.ylim[1])
+    assert not region_has(empty, (left + 5, top + 5, left + 400, top + 400), OTHER_COLOUR, 6)
 
 
 @pytest.mark.parametrize(("year", "words"), [(2024, "ukjent"), (2017, "Ingen pris")])
