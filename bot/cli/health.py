@@ -110,8 +110,8 @@ def check_database(database_path: Path) -> str:
 
 def check(settings: Settings) -> str:
     """Run every check; return the combined summary or raise HealthProblem."""
+    database = check_database(settings.database_path)  # cheap, so first
     knowledge = check_knowledge(settings.knowledge_dir)
-    database = check_database(settings.database_path)
     return f"{knowledge}; {database}"
 
 

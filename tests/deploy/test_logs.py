@@ -104,9 +104,10 @@ def test_level_setting_and_quiet_libraries(tmp_path: Path) -> None:
     out = stream.getvalue()
     assert "shown debug" in out and "httpcore trouble" in out
     assert "chatter" not in out
-    assert len(logging.getLogger().handlers) == len(
-        [h for h in logging.getLogger().handlers if h.get_name() != "prisbot"]
-    ) + 1, "calling setup_logging twice must not duplicate its handler"
+    assert (
+        len(logging.getLogger().handlers)
+        == len([h for h in logging.getLogger().handlers if h.get_name() != "prisbot"]) + 1
+    ), "calling setup_logging twice must not duplicate its handler"
 
 
 def test_token_of_unknown_shape_and_unconfigured_token_are_redacted() -> None:

@@ -1,0 +1,132 @@
+"""The container image and compose file run the same code path as ``python -m bot run``,
+check health with ``python -m bot health``, run as non-root and keep data in a volume."""
+
+from __future__ import annotations
+
+import json
+import re
+import shlex
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot.__main__ import build_parser
+from tests.deploy.helpers import DEPLOY_DIR, REPO_ROOT
+
+DOCKERFILE = DEPLOY_DIR / "Dockerfile"
+COMPOSE = DEPLOY_DIR / "compose.yaml"
+
+
+def dockerfile_instructions(path: Path) -> list[tuple[str, str]]:
+    """(INSTRUCTION, arguments) pairs, with comments dropped and continuations joined."""
+    instructions: list[tuple[str, str]] = []
+    pending = ""
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if not pending and (not line or line.startswith("#")):
+            continue
+        if line.startswith("#"):
+            continue
+        if line.endswith("\\"):
+            pending += line[:-1] + " "
+            continue
+        pending += line
+        keyword, _, rest = pending.partition(" ")
+        instructions.append((keyword.upper(), rest.strip()))
+        pending = ""
+    assert not pending, "dangling line continuation"
+    return instructions
+
+
+def exec_form(arguments: str) -> list[str]:
+    """A JSON exec-form command; shell form is refused (signals would not reach Python)."""
+    assert arguments.startswith("["), f"use the exec form, not «{arguments}»"
+    value = json.loads(arguments)
+    assert isinstance(value, list) and all(isinstance(v, str) for v in value)
+    return value
+
+
+def only(instructions: list[tuple[str, str]], keyword: str) -> str:
+    found = [args for kw, args in instructions if kw == keyword]
+    assert len(found) == 1, f"expected exactly one {keyword}, found {found}"
+    return found[0]
+
+
+def cli_module(argv: list[str]) -> str:
+    """Which bot.cli module ``argv`` (``python -m bot …``) dispatches to, via the real parser."""
+    assert argv[:3] == ["python", "-m", "bot"], argv
+    return build_parser().parse_args(argv[3:])._module.__name__
+
+
+def test_entry_command_is_python_m_bot_run() -> None:
+    instructions = dockerfile_instructions(DOCKERFILE)
+    assert not [kw for kw, _ in instructions if kw == "ENTRYPOINT"], "no ENTRYPOINT wrapper"
+    command = exec_form(only(instructions, "CMD"))
+    assert command == ["python", "-m", "bot", "run"]
+    assert cli_module(command) == "bot.cli.run"
+
+
+def test_healthcheck_runs_python_m_bot_health() -> None:
+    instructions = dockerfile_instructions(DOCKERFILE)
+    healthcheck = only(instructions, "HEALTHCHECK")
+    options, _, command = healthcheck.partition("CMD ")
+    assert re.search(r"--timeout=\d+s", options) and re.search(r"--interval=\d+s", options)
+    argv = exec_form(command.strip())
+    assert argv[:4] == ["python", "-m", "bot", "health"]
+    assert cli_module(argv) == "bot.cli.health"
+
+
+def test_image_base_user_data_and_knowledge() -> None:
+    instructions = dockerfile_instructions(DOCKERFILE)
+    keywords = [kw for kw, _ in instructions]
+    assert only(instructions, "FROM") == "python:3.11-slim"
+    user = only(instructions, "USER")
+    assert user not in {"root", "0", "0:0"}
+    assert keywords.index("USER") < keywords.index("CMD")
+    assert json.loads(only(instructions, "VOLUME")) == ["/data"]
+    env = " ".join(args for kw, args in instructions if kw == "ENV")
+    assert "BOT_DATA_DIR=/data" in env.split()
+    runs = " ".join(args for kw, args in instructions if kw == "RUN")
+    assert "pip install ." in runs and "[dev]" not in runs
+    assert re.search(rf"useradd .*\b{user}\b", runs) and f"chown {user}:{user} /data" in runs
+    copies = [src for kw, args in instructions if kw == "COPY" for src in shlex.split(args)[:-1]]
+    assert {"bot", "knowledge", "pyproject.toml"} <= set(copies)
+    for source in copies:
+        assert (REPO_ROOT / source).exists(), f"COPY {source}: not in the build context"
+    knowledge_dir = re.search(r"BOT_KNOWLEDGE_DIR=(\S+)", env)
+    assert knowledge_dir and knowledge_dir.group(1) == "/app/knowledge"
+    assert ("WORKDIR", "/app") in instructions
+
+
+def test_dockerignore_keeps_secrets_and_state_out() -> None:
+    ignored = (DEPLOY_DIR / "Dockerfile.dockerignore").read_text(encoding="utf-8").split()
+    for pattern in (".env", ".venv", ".git", "data", "*.sqlite3"):
+        assert pattern in ignored
+
+
+def compose() -> dict[str, Any]:
+    return yaml.safe_load(COMPOSE.read_text(encoding="utf-8"))
+
+
+def test_compose_runs_the_same_command_with_a_named_volume_and_env_file() -> None:
+    spec = compose()
+    (service,) = spec["services"].values()
+    context = (COMPOSE.parent / service["build"]["context"]).resolve()
+    assert context == REPO_ROOT
+    assert (context / service["build"]["dockerfile"]).resolve() == DOCKERFILE
+    dockerfile_cmd = exec_form(only(dockerfile_instructions(DOCKERFILE), "CMD"))
+    assert service.get("command", dockerfile_cmd) == dockerfile_cmd
+    assert "entrypoint" not in service and "healthcheck" not in service
+    assert service["env_file"] == ".env"
+    assert service["restart"] == "unless-stopped"
+    (mount,) = service["volumes"]
+    volume, _, target = mount.partition(":")
+    assert target == "/data" and volume in spec["volumes"], "data must live in a named volume"
+    assert service.get("read_only") is True and "/tmp" in service["tmpfs"]
+    assert service["cap_drop"] == ["ALL"]
+
+
+def test_env_file_for_compose_is_never_committed() -> None:
+    ignore = (REPO_ROOT / ".gitignore").read_text(encoding="utf-8").split()
+    assert ".env" in ignore
