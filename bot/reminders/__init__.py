@@ -1,0 +1,6 @@
+"""Voting-deadline reminders: schedule from the fact base, SQLite ledger, rate-limited sender.
+
+Modules: ``schedule`` (pure: windows × rules → reminders), ``texts`` (``reminders.*`` UI texts),
+``limiter`` (Telegram flood limits), ``sender`` (exactly-once-in-practice delivery),
+``service`` (the loop started in post_init), ``handlers`` (PTB callbacks).
+"""

@@ -1,0 +1,270 @@
+"""Send one text to many chats through the delivery ledger, within Telegram's limits.
+
+Per message: wait for a :class:`FloodLimiter` slot → :func:`claim` the ledger row → send →
+:func:`mark` the outcome. 429 pauses every sender for ``retry_after``; timeouts and 5xx are
+retried with bounded exponential backoff; 403 deactivates the subscriber; a group migrated to
+a supergroup is followed (subscription and history move to the new id) and retried;
+400 marks the delivery failed. Only claimed-but-unmarked rows can be in doubt after a crash.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sqlite3
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
+from telegram.error import (
+    BadRequest,
+    ChatMigrated,
+    Forbidden,
+    NetworkError,
+    RetryAfter,
+    TelegramError,
+)
+
+from bot.clock import Clock
+from bot.reminders.limiter import FloodLimiter
+from bot.storage import subscriptions as store
+
+log = logging.getLogger(__name__)
+
+STOP_CALLBACK = "rem|stop"
+"""Callback data of the «Stopp påminnelser» button (handled by ``handlers.stop_button``)."""
+MAX_TRANSIENT_ATTEMPTS = 6
+MAX_RATE_LIMITED = 30
+MAX_MIGRATIONS = 2
+PROGRESS_EVERY_SECONDS = 10.0
+
+
+def stop_keyboard(label: str) -> InlineKeyboardMarkup:
+    """The one-tap «Stopp påminnelser» button under every reminder."""
+    return InlineKeyboardMarkup([[InlineKeyboardButton(label, callback_data=STOP_CALLBACK)]])
+
+
+def expired(now: datetime, until: datetime) -> bool:
+    """``now`` at or after ``until``, compared as instants (safe across DST)."""
+    return now.astimezone(UTC) >= until.astimezone(UTC)
+
+
+def retry_seconds(exc: RetryAfter) -> float:
+    """``retry_after`` in seconds whether PTB gives an int or a timedelta."""
+    value = exc.retry_after
+    return value.total_seconds() if isinstance(value, timedelta) else float(value)
+
+
+@dataclass
+class SendResult:
+    """Outcome of one message: ``sent``, ``failed`` or ``inactive`` (403)."""
+
+    state: str
+    chat_id: int
+    """The chat finally addressed (differs from the original after a migration)."""
+    message_id: int | None = None
+    error: str | None = None
+    rate_limited: int = 0
+    retries: int = 0
+
+
+@dataclass
+class DeliveryReport:
+    """Totals for one :meth:`Sender.deliver` run."""
+
+    delivery_id: str
+    total: int = 0
+    sent: int = 0
+    failed: int = 0
+    inactive: int = 0
+    already: int = 0
+    """Chats that already had a ledger row (sent by an earlier run)."""
+    migrated: int = 0
+    rate_limited: int = 0
+    retries: int = 0
+    stopped_early: bool = False
+    seconds: float = 0.0
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def per_second(self) -> float:
+        return self.sent / self.seconds if self.seconds > 0 else 0.0
+
+
+class Sender:
+    """Rate-limited, ledger-backed sending with Telegram's error handling."""
+
+    def __init__(
+        self,
+        bot: Bot,
+        conn: sqlite3.Connection,
+        clock: Clock,
+        limiter: FloodLimiter,
+        *,
+        concurrency: int = 16,
+        backoff_base: float = 0.5,
+        backoff_max: float = 20.0,
+    ) -> None:
+        self.bot = bot
+        self.conn = conn
+        self.clock = clock
+        self.limiter = limiter
+        self.concurrency = max(1, concurrency)
+        self.backoff_base = backoff_base
+        self.backoff_max = backoff_max
+        self._stopping = False
+
+    def request_stop(self) -> None:
+        """Let running deliveries finish their current message and return."""
+        self._stopping = True
+
+    def resume(self) -> None:
+        """Allow deliveries again after :meth:`request_stop`."""
+        self._stopping = False
+
+    async def send(
+        self,
+        chat_id: int,
+        text: str,
+        markup: InlineKeyboardMarkup | None = None,
+        before_first_send: Callable[[int], bool] | None = None,
+    ) -> SendResult:
+        """Send one message with retries; ``before_first_send(chat)`` False → abandon."""
+        result = SendResult("failed", chat_id)
+        transient = migrations = 0
+        claimed = before_first_send is None
+        while True:
+            await self.limiter.acquire(result.chat_id)
+            if not claimed:
+                if not before_first_send(result.chat_id):  # type: ignore[misc]
+                    result.state = "already"
+                    return result
+                claimed = True
+            try:
+                message = await self.bot.send_message(
+                    result.chat_id, text, reply_markup=markup, parse_mode=None
+                )
+            except RetryAfter as exc:
+                result.rate_limited += 1
+                self.limiter.pause(retry_seconds(exc))
+                if result.rate_limited > MAX_RATE_LIMITED:
+                    result.error = f"429 x{result.rate_limited}"
+                    return result
+                continue
+            except ChatMigrated as exc:
+                migrations += 1
+                new_id = int(exc.new_chat_id)
+                log.info("chat %s migrated to %s; following", result.chat_id, new_id)
+                await asyncio.to_thread(
+                    store.migrate_chat, self.conn, result.chat_id, new_id, self.clock()
+                )
+                result.chat_id = new_id
+                if migrations > MAX_MIGRATIONS:
+                    result.error = "migrated too often"
+                    return result
+                continue
+            except Forbidden as exc:
+                result.state, result.error = "inactive", str(exc)
+                store.deactivate(self.conn, result.chat_id, "blocked", self.clock())
+                log.info("chat %s: %s; subscription deactivated", result.chat_id, exc)
+                return result
+            except BadRequest as exc:
+                result.error = str(exc)
+                log.warning("chat %s: message refused: %s", result.chat_id, exc)
+                return result
+            except (NetworkError, TelegramError) as exc:  # timeouts, 5xx, connection errors
+                transient += 1
+                result.retries += 1
+                if transient >= MAX_TRANSIENT_ATTEMPTS:
+                    result.error = f"{type(exc).__name__}: {exc}"
+                    log.warning(
+                        "chat %s: giving up after %d tries: %s", result.chat_id, transient, exc
+                    )
+                    return result
+                await asyncio.sleep(min(self.backoff_max, self.backoff_base * 2 ** (transient - 1)))
+                continue
+            result.state, result.message_id = "sent", message.message_id
+            return result
+
+    async def deliver(
+        self,
+        delivery_id: str,
+        chat_ids: Sequence[int],
+        text: str,
+        markup: InlineKeyboardMarkup | None = None,
+        until: datetime | None = None,
+    ) -> DeliveryReport:
+        """Send ``text`` once to each chat through the ledger; stops at ``until`` if given."""
+        report = DeliveryReport(delivery_id, total=len(chat_ids))
+        queue: asyncio.Queue[int] = asyncio.Queue()
+        for chat in chat_ids:
+            queue.put_nowait(chat)
+        started = last_log = time.monotonic()
+
+        def claim(chat: int) -> bool:
+            return store.claim(self.conn, chat, delivery_id, self.clock())
+
+        async def worker() -> None:
+            nonlocal last_log
+            while not queue.empty():
+                if self._stopping or (until is not None and expired(self.clock(), until)):
+                    report.stopped_early = True
+                    return
+                chat = queue.get_nowait()
+                result = await self.send(chat, text, markup, before_first_send=claim)
+                report.rate_limited += result.rate_limited
+                report.retries += result.retries
+                if result.state == "already":
+                    report.already += 1
+                    continue
+                if result.chat_id != chat:
+                    report.migrated += 1
+                state = "sent" if result.state == "sent" else "failed"
+                store.mark(
+                    self.conn,
+                    result.chat_id,
+                    delivery_id,
+                    state,
+                    self.clock(),
+                    result.message_id,
+                    result.error,
+                )
+                if result.state == "sent":
+                    report.sent += 1
+                elif result.state == "inactive":
+                    report.inactive += 1
+                else:
+                    report.failed += 1
+                    if len(report.errors) < 20 and result.error:
+                        report.errors.append(f"{result.chat_id}: {result.error}")
+                now = time.monotonic()
+                if now - last_log >= PROGRESS_EVERY_SECONDS:
+                    last_log = now
+                    done = report.sent + report.failed + report.inactive + report.already
+                    log.info(
+                        "delivery %s: %d/%d handled, %.1f msg/s, %d x 429",
+                        delivery_id,
+                        done,
+                        report.total,
+                        report.sent / max(now - started, 1e-9),
+                        report.rate_limited,
+                    )
+
+        workers = min(self.concurrency, max(1, len(chat_ids)))
+        await asyncio.gather(*(worker() for _ in range(workers)))
+        report.seconds = time.monotonic() - started
+        log.info(
+            "delivery %s finished: %d sent, %d failed, %d inactive, %d already, %d migrated, "
+            "%d x 429, %.1f msg/s",
+            delivery_id,
+            report.sent,
+            report.failed,
+            report.inactive,
+            report.already,
+            report.migrated,
+            report.rate_limited,
+            report.per_second,
+        )
+        return report

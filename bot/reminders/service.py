@@ -1,0 +1,310 @@
+"""The reminder service: a loop that sends due reminders and confirmed broadcasts.
+
+Started in the Application's ``post_init`` (``await service.start()``) and stopped in
+``post_shutdown`` (``await service.stop()``). It reads the schedule from the *current* fact
+base on every pass, so a curator's ``/reload`` is followed without a restart (call
+:meth:`ReminderService.wake` after a reload to act at once; otherwise within ``max_sleep``).
+
+Misfire policy: a reminder whose due time passed while the bot was down is sent late while its
+deadline (the vote close) is still ahead; after the deadline the chats still pending are
+recorded as ``skipped`` and logged. Reminders whose deadline is older than ``history`` are
+past rounds and ignored. At start-up, ledger rows left ``sending`` by a crash are released and
+sent again (see ``bot.storage.subscriptions``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import secrets
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from telegram import Bot
+
+from bot.clock import Clock, parse_moment, system_clock
+from bot.knowledge.models import KnowledgeBase
+from bot.reminders.limiter import FloodLimiter
+from bot.reminders.schedule import Reminder, build_schedule, instant, next_reminder
+from bot.reminders.sender import DeliveryReport, Sender, SendResult, stop_keyboard
+from bot.reminders.texts import ReminderTexts
+from bot.storage import subscriptions as store
+
+log = logging.getLogger(__name__)
+
+REMINDER_DONE = "reminder:"
+"""meta key prefix: ``reminder:<id>`` → {"state": "done"|"skipped", "at": …}."""
+BROADCAST = "broadcast:"
+"""meta key prefix and delivery-id prefix of broadcasts."""
+
+
+@dataclass
+class Broadcast:
+    """An admin broadcast kept in ``meta`` so a confirmation or a resume survives restarts."""
+
+    broadcast_id: str
+    text: str
+    admin_chat: int
+    created_at: datetime
+    status: str
+    """``pending`` (awaiting confirmation), ``confirmed`` (sending), ``done``, ``cancelled``."""
+
+    @property
+    def delivery_id(self) -> str:
+        return f"{BROADCAST}{self.broadcast_id}"
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "text": self.text,
+            "admin_chat": self.admin_chat,
+            "created_at": self.created_at.isoformat(),
+            "status": self.status,
+        }
+
+
+class ReminderService:
+    """Schedule, sending loop, broadcasts and test sends (one per running bot)."""
+
+    def __init__(
+        self,
+        bot: Bot,
+        conn: sqlite3.Connection,
+        knowledge: Callable[[], KnowledgeBase],
+        clock: Clock = system_clock,
+        *,
+        send_rate: float = 25.0,
+        concurrency: int = 16,
+        max_sleep: float = 60.0,
+        history: timedelta = timedelta(days=7),
+        backoff_base: float = 0.5,
+        admin_ids: frozenset[int] = frozenset(),
+    ) -> None:
+        self.bot = bot
+        self.admin_ids = admin_ids
+        self.conn = conn
+        self.knowledge = knowledge
+        self.clock = clock
+        self.max_sleep = max_sleep
+        self.history = history
+        self.limiter = FloodLimiter(send_rate)
+        self.sender = Sender(
+            bot, conn, clock, self.limiter, concurrency=concurrency, backoff_base=backoff_base
+        )
+        self._cache: tuple[str, int, tuple[Reminder, ...]] | None = None
+        self._wake = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
+        self._stopping = False
+        self.released: list[tuple[int, str]] = []
+
+    # ---- schedule --------------------------------------------------------------------------
+    @property
+    def texts(self) -> ReminderTexts:
+        return ReminderTexts(self.knowledge().texts)
+
+    def schedule(self) -> tuple[Reminder, ...]:
+        """Reminders of the fact base currently loaded (recomputed when it changes)."""
+        kb = self.knowledge()
+        if self._cache is None or self._cache[:2] != (kb.version, id(kb)):
+            self._cache = (kb.version, id(kb), build_schedule(kb))
+        return self._cache[2]
+
+    def next_reminder(self, now: datetime | None = None) -> Reminder | None:
+        """The next reminder due after ``now`` (default: the clock)."""
+        return next_reminder(self.schedule(), now or self.clock())
+
+    def describe_next(self) -> str | None:
+        """One line for /status: when, which rule, which year (None = none scheduled)."""
+        upcoming = self.next_reminder()
+        if upcoming is None:
+            return None
+        texts = self.texts
+        return texts.get(
+            "status.next",
+            when=texts.date_time(upcoming.due_at),
+            rule=upcoming.rule_key,
+            label=upcoming.label,
+        )
+
+    def subscriber_count(self) -> int:
+        return store.active_count(self.conn)
+
+    # ---- lifecycle -------------------------------------------------------------------------
+    async def start(self) -> None:
+        """Release crash leftovers and start the loop (call from post_init)."""
+        self.released = store.release_in_flight(self.conn)
+        if self.released:
+            log.warning(
+                "%d message(s) were in flight at the last stop; they will be sent again "
+                "(a few may arrive twice)",
+                len(self.released),
+            )
+        self._stopping = False
+        self.sender.resume()
+        self._task = asyncio.create_task(self._loop(), name="reminders")
+
+    async def stop(self) -> None:
+        """Stop the loop after the message being sent (call from post_shutdown)."""
+        self._stopping = True
+        self.sender.request_stop()
+        self._wake.set()
+        if self._task is not None:
+            with contextlib.suppress(asyncio.CancelledError):
+                await asyncio.wait_for(self._task, timeout=30)
+            self._task = None
+
+    def wake(self) -> None:
+        """Re-read the schedule now (after a reload or a confirmed broadcast)."""
+        self._wake.set()
+
+    async def _loop(self) -> None:
+        while not self._stopping:
+            try:
+                await self.run_due()
+            except Exception:
+                log.exception("reminder pass failed; retrying later")
+            if self._stopping:
+                break
+            self._wake.clear()
+            delay = self.max_sleep
+            upcoming = self.next_reminder()
+            if upcoming is not None:
+                seconds = (instant(upcoming.due_at) - instant(self.clock())).total_seconds()
+                delay = min(delay, max(0.5, seconds))
+            with contextlib.suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), timeout=delay)
+
+    # ---- one pass --------------------------------------------------------------------------
+    async def run_due(self) -> list[DeliveryReport]:
+        """Send every due reminder and confirmed broadcast; skip what is past its deadline."""
+        reports: list[DeliveryReport] = []
+        now = instant(self.clock())
+        for reminder in self.schedule():
+            if self._stopping or instant(reminder.due_at) > now:
+                break
+            if instant(reminder.deadline) < now - self.history:
+                continue
+            if store.meta_get(self.conn, REMINDER_DONE + reminder.reminder_id):
+                continue
+            report = await self.run_reminder(reminder, now)
+            if report is not None:
+                reports.append(report)
+        for broadcast in self.broadcasts("confirmed"):
+            if self._stopping:
+                break
+            reports.append(await self.run_broadcast(broadcast))
+        return reports
+
+    async def run_reminder(self, reminder: Reminder, now: datetime) -> DeliveryReport | None:
+        """Send (or skip, after its deadline) one due reminder to whoever still lacks it."""
+        rid = reminder.reminder_id
+        if instant(now) >= instant(reminder.deadline):
+            skipped = store.skip_pending(self.conn, rid, reminder.due_at, now, "deadline passed")
+            if skipped:
+                log.warning(
+                    "reminder %s missed its deadline %s: skipped for %d subscriber(s)",
+                    rid,
+                    reminder.deadline.isoformat(),
+                    skipped,
+                )
+            self._finish(rid, "skipped", now)
+            return None
+        chats = store.pending_chats(self.conn, rid, reminder.due_at)
+        report = None
+        if chats:
+            late = instant(now) - instant(reminder.due_at)
+            if late > timedelta(minutes=5):
+                log.info("reminder %s is %s late; sending before deadline", rid, late)
+            markup = stop_keyboard(self.texts.get("button.stop"))
+            report = await self.sender.deliver(
+                rid, chats, reminder.text, markup, until=reminder.deadline
+            )
+        if not self._stopping and not store.pending_chats(self.conn, rid, reminder.due_at):
+            self._finish(rid, "done", self.clock())
+        return report
+
+    def _finish(self, rid: str, state: str, now: datetime) -> None:
+        store.meta_set(self.conn, REMINDER_DONE + rid, {"state": state, "at": now.isoformat()})
+
+    # ---- broadcasts ------------------------------------------------------------------------
+    def create_broadcast(self, text: str, admin_chat: int) -> Broadcast:
+        """Store a broadcast awaiting the admin's confirmation."""
+        broadcast = Broadcast(secrets.token_hex(5), text, admin_chat, self.clock(), "pending")
+        store.meta_set(self.conn, broadcast.delivery_id, broadcast.to_json())
+        return broadcast
+
+    def get_broadcast(self, broadcast_id: str) -> Broadcast | None:
+        if not broadcast_id.isalnum():
+            return None
+        data = store.meta_get(self.conn, BROADCAST + broadcast_id)
+        if not isinstance(data, dict):
+            return None
+        return Broadcast(
+            broadcast_id,
+            str(data["text"]),
+            int(data["admin_chat"]),
+            parse_moment(str(data["created_at"])),
+            str(data["status"]),
+        )
+
+    def broadcasts(self, status: str) -> list[Broadcast]:
+        found = []
+        for key, _ in store.meta_items(self.conn, BROADCAST):
+            broadcast = self.get_broadcast(key[len(BROADCAST) :])
+            if broadcast is not None and broadcast.status == status:
+                found.append(broadcast)
+        return found
+
+    def set_broadcast_status(self, broadcast: Broadcast, status: str) -> None:
+        broadcast.status = status
+        store.meta_set(self.conn, broadcast.delivery_id, broadcast.to_json())
+
+    def confirm_broadcast(self, broadcast_id: str) -> Broadcast | None:
+        """Mark a pending broadcast confirmed and wake the loop; None if not pending."""
+        broadcast = self.get_broadcast(broadcast_id)
+        if broadcast is None or broadcast.status != "pending":
+            return None
+        self.set_broadcast_status(broadcast, "confirmed")
+        self.wake()
+        return broadcast
+
+    def cancel_broadcast(self, broadcast_id: str) -> Broadcast | None:
+        broadcast = self.get_broadcast(broadcast_id)
+        if broadcast is None or broadcast.status != "pending":
+            return None
+        self.set_broadcast_status(broadcast, "cancelled")
+        return broadcast
+
+    async def run_broadcast(self, broadcast: Broadcast) -> DeliveryReport:
+        """Send a confirmed broadcast to every subscriber active when it was written."""
+        chats = store.pending_chats(self.conn, broadcast.delivery_id, broadcast.created_at)
+        markup = stop_keyboard(self.texts.get("button.stop"))
+        report = await self.sender.deliver(broadcast.delivery_id, chats, broadcast.text, markup)
+        if not report.stopped_early and not self._stopping:
+            self.set_broadcast_status(broadcast, "done")
+            counts = store.delivery_counts(self.conn, broadcast.delivery_id)
+            text = self.texts.get(
+                "broadcast.done",
+                sent=counts.get("sent", 0),
+                failed=report.failed,
+                inactive=report.inactive,
+            )
+            result = await self.sender.send(broadcast.admin_chat, text)
+            if result.state != "sent":
+                log.warning(
+                    "could not tell admin %s that a broadcast finished", broadcast.admin_chat
+                )
+        return report
+
+    # ---- test send -------------------------------------------------------------------------
+    async def send_test(self, chat_id: int) -> tuple[Reminder | None, SendResult | None]:
+        """Send the next reminder to ``chat_id`` alone (not recorded in the ledger)."""
+        upcoming = self.next_reminder()
+        if upcoming is None:
+            return None, None
+        texts = self.texts
+        text = f"{texts.get('send_test.prefix')} {upcoming.text}"
+        result = await self.sender.send(chat_id, text, stop_keyboard(texts.get("button.stop")))
+        return upcoming, result
