@@ -15,6 +15,7 @@ from bot.pictures.content import (
 from bot.pictures.texts import text
 
 MAX_CAPTION = 1024
+MAX_SOURCES = 5
 
 
 def _source_text(sources: tuple[Source, ...]) -> str:
@@ -22,18 +23,19 @@ def _source_text(sources: tuple[Source, ...]) -> str:
 
 
 def finish(kb: KnowledgeBase, parts: list[str], sources: tuple[Source, ...], credit: bool) -> str:
-    """Join caption parts, add sources (shortened to fit) and the map credit."""
-    tail = [text(kb, "credit")] if credit else []
+    """Join caption parts, add up to MAX_SOURCES sources (fewer if needed to fit) and the
+    map credit, which is always kept."""
+    tail = "\n\n" + text(kb, "credit") if credit else ""
+    room = MAX_CAPTION - len(tail)
     body = "\n".join(p for p in parts if p)
-    for count in range(len(sources), -1, -1):
-        lines = [body]
-        if count:
-            shown = _source_text(sources[:count]) + (" …" if count < len(sources) else "")
-            lines.append(text(kb, "caption.sources", sources=shown))
-        caption = "\n\n".join([*lines, *tail]) if tail else "\n\n".join(lines)
-        if len(caption) <= MAX_CAPTION:
-            return caption
-    return caption[: MAX_CAPTION - 1] + "…"
+    if len(body) > room:
+        return body[: room - 1].rstrip() + "…" + tail
+    for count in range(min(len(sources), MAX_SOURCES), 0, -1):
+        shown = _source_text(sources[:count]) + (" …" if count < len(sources) else "")
+        candidate = body + "\n\n" + text(kb, "caption.sources", sources=shown)
+        if len(candidate) <= room:
+            return candidate + tail
+    return body + tail
 
 
 def map_caption(

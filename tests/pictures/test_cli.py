@@ -1,0 +1,49 @@
+"""``python -m bot render`` writes the same pictures from the command line."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.pictures.helpers import decode
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_render(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "bot", "render", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_render_map_for_a_year_writes_a_png(tmp_path: Path) -> None:
+    out = tmp_path / "kart-2021.png"
+    result = run_render(
+        "kart", "--year", "2021", str(out), "--now", "2026-11-23T12:00", "--caption"
+    )
+    assert result.returncode == 0, result.stderr
+    assert decode(out.read_bytes()).size == (1200, 1600)
+    assert "Lørenskog vant" in result.stdout
+    assert "Kartdata: Kartverket (CC BY 4.0)" in result.stdout
+
+
+def test_render_timeline_writes_a_png(tmp_path: Path) -> None:
+    out = tmp_path / "sub" / "tidslinje.png"
+    result = run_render("tidslinje", str(out), "--now", "2026-11-23T12:00")
+    assert result.returncode == 0, result.stderr
+    assert decode(out.read_bytes()).size == (1600, 600)
+
+
+def test_render_refuses_bad_input_politely(tmp_path: Path) -> None:
+    out = tmp_path / "x.png"
+    bad_now = run_render("tidslinje", str(out), "--now", "i morgen")
+    assert bad_now.returncode == 2 and "Ugyldig tidspunkt" in bad_now.stderr
+    year_on_timeline = run_render("tidslinje", "--year", "2021", str(out))
+    assert year_on_timeline.returncode == 2 and "--year" in year_on_timeline.stderr
+    assert not out.exists()

@@ -1,0 +1,61 @@
+"""The pictures read the real fact base in ``knowledge/`` the way the tests' model expects."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from bot.knowledge.loader import load_knowledge
+from bot.knowledge.models import KnowledgeBase
+from bot.pictures.captions import MAX_CAPTION, map_caption, timeline_caption
+from bot.pictures.content import (
+    NOMINEE,
+    WINNER,
+    MapContent,
+    MapMark,
+    map_content,
+    timeline_entries,
+)
+from bot.settings import DEFAULT_KNOWLEDGE_DIR
+
+
+@pytest.fixture(scope="module")
+def real_kb() -> KnowledgeBase:
+    return load_knowledge(DEFAULT_KNOWLEDGE_DIR)
+
+
+def by_name(content: MapContent, name: str) -> MapMark:
+    return next(mark for mark in content.marks.values() if mark.municipality == name)
+
+
+def test_real_winners_and_renamed_entrants(real_kb: KnowledgeBase, now: datetime) -> None:
+    everything = map_content(real_kb, None, now)
+    assert by_name(everything, "Vadsø").label == "Vadsø 2008"
+    assert by_name(everything, "Lørenskog").role == WINNER
+    assert by_name(everything, "Sunndal").label == "Sunndal 2019/2020"
+    notes = " ".join(everything.name_notes)
+    assert "Skedsmo (nå Lillestrøm)" in notes and "Grünerløkka (bydel i Oslo)" in notes
+    year_2015 = map_content(real_kb, 2015, now)
+    assert by_name(year_2015, "Lillestrøm").label == "Skedsmo (nå Lillestrøm)"
+    assert by_name(year_2015, "Lillestrøm").role == NOMINEE
+    assert by_name(map_content(real_kb, 2025, now), "Oslo").label == ("Grünerløkka (bydel i Oslo)")
+
+
+def test_real_gaps(real_kb: KnowledgeBase, now: datetime) -> None:
+    kinds = {e.year: e.kind for e in timeline_entries(real_kb, now)}
+    assert kinds[2017] == "no_prize"
+    assert kinds[2019] == "merged" and kinds[2020] == "joint"
+    assert kinds[2024] == kinds[2026] == "unknown"
+    assert map_content(real_kb, 2024, now).message
+    assert not map_content(real_kb, 2017, now).marks
+
+
+@pytest.mark.parametrize("year", [None, *range(2008, 2027)])
+def test_real_captions_fit_telegram(
+    real_kb: KnowledgeBase, now: datetime, year: int | None
+) -> None:
+    caption = map_caption(real_kb, year, now)
+    assert 0 < len(caption) <= MAX_CAPTION
+    assert caption.endswith("Kartdata: Kartverket (CC BY 4.0)")
+    assert len(timeline_caption(real_kb, now)) <= MAX_CAPTION
