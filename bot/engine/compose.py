@@ -1,0 +1,1136 @@
+"""Compose a Norwegian answer for a chosen intent from the facts and the templates.
+
+Python only picks facts, fills templates from ``texts/engine.yaml`` and joins lists;
+every sentence a user reads is in YAML. Each method adds the sources of the facts it
+actually used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, time
+
+from bot.engine.history import History
+from bot.engine.places import Place, ProjectRef
+from bot.engine.texts import Texts
+from bot.engine.types import FollowUp
+from bot.knowledge.models import (
+    Entrant,
+    Era,
+    Fact,
+    KnowledgeBase,
+    PrizeYear,
+    Source,
+    VoteWindow,
+    YearStatus,
+)
+
+_MIDNIGHT = time(0, 0)
+"""An opening day without a time of day counts from midnight."""
+
+MAX_CHARS = 4000
+"""Answers stay under Telegram's 4096 characters with room for the source list."""
+MAX_YEARS = 25
+"""At most this many years are listed one by one."""
+
+
+@dataclass
+class Request:
+    """A question after extraction and context resolution."""
+
+    intent: str
+    now: datetime
+    years: list[int] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    counties: list[str] = field(default_factory=list)
+    projects: list[ProjectRef] = field(default_factory=list)
+
+
+@dataclass
+class Reply:
+    """Text parts, sources, follow-ups and the slots the answer was about."""
+
+    parts: list[str] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    followups: list[FollowUp] = field(default_factory=list)
+    years: list[int] = field(default_factory=list)
+    municipality: str | None = None
+
+    def say(self, text: str, *facts: Fact | Era | None) -> None:
+        """Add a sentence and the sources of the facts behind it."""
+        self.parts.append(text)
+        self.cite(*facts)
+
+    def cite(self, *facts: Fact | Era | None) -> None:
+        """Add the sources of ``facts`` (deduplicated, in order)."""
+        for fact in facts:
+            if fact is None:
+                continue
+            real = fact.fact if isinstance(fact, Era) else fact
+            for source in real.sources:
+                if source not in self.sources:
+                    self.sources.append(source)
+
+    @property
+    def text(self) -> str:
+        """The joined answer text."""
+        return "\n".join(p for p in self.parts if p)
+
+
+class Composer:
+    """Builds answers; one method per intent (see :attr:`handlers`)."""
+
+    REQUIRED_TEXTS = (
+        "gap.no_info",
+        "winner.one",
+        "nominees.list",
+        "refusal.out_of_scope",
+        "refusal.not_understood",
+        "help.text",
+        "followup.nominees",
+    )
+
+    def __init__(self, kb: KnowledgeBase, texts: Texts) -> None:
+        self.kb = kb
+        self.t = texts
+        self.h = History(kb)
+        self.handlers: dict[str, Callable[[Request, Reply], None]] = {
+            "winner": self.winner,
+            "nominees": self.nominees,
+            "place_won": self.place_won,
+            "place_nominated": self.place_nominated,
+            "place_summary": self.place_summary,
+            "all_winners": self.all_winners,
+            "first_winner": self.first_winner,
+            "latest_winner": self.latest_winner,
+            "winner_before": self.winner_before,
+            "winner_after": self.winner_after,
+            "county_winners": self.county_winners,
+            "organiser": self.organiser,
+            "criteria": self.criteria,
+            "how_chosen": self.how_chosen,
+            "award": self.award,
+            "handed_by": self.handed_by,
+            "received_by": self.received_by,
+            "reasoning": self.reasoning,
+            "project": self.project,
+            "place_projects": self.project,
+            "prize_money": self.prize_money,
+            "vote_status": self.vote_status,
+            "vote_when": self.vote_when,
+            "vote_how": self.vote_how,
+            "subscribe": self.simple("subscribe.text", "subscribe"),
+            "unsubscribe": self.simple("unsubscribe.text"),
+            "greeting": self.simple("greeting.text"),
+            "thanks": self.simple("thanks.text"),
+            "goodbye": self.simple("goodbye.text"),
+            "help": self.simple("help.text"),
+            "map": self.map,
+            "timeline": self.timeline,
+        }
+
+    def known(self, intent: str) -> bool:
+        """True when an intent has a handler or a prize topic of the same name."""
+        return intent in self.handlers or intent in self.kb.prize.topics
+
+    def compose(self, request: Request) -> Reply:
+        """Build the reply for ``request``."""
+        reply = Reply()
+        handler = self.handlers.get(request.intent)
+        if handler is not None:
+            handler(request, reply)
+        else:
+            self.topic(request, reply)
+        self._limit(reply)
+        return reply
+
+    # -- helpers ----------------------------------------------------------------------
+
+    def entrant(self, entrant: Entrant) -> str:
+        """An entrant's name, with today's municipality when it differs."""
+        today = entrant.municipality.name
+        if entrant.name == today:
+            return today
+        if entrant.district:
+            return self.t("format.entrant_district", name=entrant.name, municipality=today)
+        former = {n.casefold() for n in entrant.municipality.former_names}
+        key = (
+            "format.entrant_former" if entrant.name.casefold() in former else "format.entrant_town"
+        )
+        return self.t(key, name=entrant.name, municipality=today)
+
+    def place_name(self, place: Place) -> str:
+        """How to name the place in an answer."""
+        if place.entrant is not None:
+            return place.entrant
+        return place.name
+
+    def years_text(self, years: list[int]) -> str:
+        """«2014», «2013 og 2021» with labels."""
+        return self.t.join([self.h.label(y) for y in years])
+
+    def _limit(self, reply: Reply) -> None:
+        """Cut the text at a line boundary so it stays under MAX_CHARS."""
+        text = reply.text
+        if len(text) <= MAX_CHARS:
+            return
+        marker = self.t("format.truncated")
+        kept: list[str] = []
+        size = len(marker) + 1
+        for line in text.split("\n"):
+            if size + len(line) + 1 > MAX_CHARS:
+                break
+            kept.append(line)
+            size += len(line) + 1
+        if not kept:
+            kept = [text[: MAX_CHARS - len(marker) - 1]]
+        reply.parts = [*kept, marker]
+
+    def _target_years(self, request: Request) -> list[int]:
+        """Requested years with merged years folded into their round, deduplicated."""
+        years: list[int] = []
+        for year in request.years:
+            record = self.h.get(year)
+            target = year
+            if (
+                record is not None
+                and record.status == YearStatus.MERGED
+                and record.merged_into in request.years
+            ):
+                target = record.merged_into
+            if target not in years:
+                years.append(target)
+        return years
+
+    def gap(self, year: int, reply: Reply, *, nearby: bool = True) -> bool:
+        """Say plainly why ``year`` has no known winner; return False when it has one."""
+        record = self.h.get(year)
+        if year < self.h.first_year:
+            first = self.h.winner(self.h.first_year)
+            reply.say(
+                self.t(
+                    "gap.before_start",
+                    year=year,
+                    first_year=self.h.first_year,
+                    first_winner=self.entrant(first.value) if first else "",
+                ),
+                self.kb.prize.first_year,
+                first,
+            )
+            return True
+        if record is None:
+            latest = self.h.latest_awarded()
+            winner = self.h.winner(latest) if latest else None
+            reply.say(
+                self.t(
+                    "gap.future",
+                    year=year,
+                    winner=self.entrant(winner.value) if winner else "",
+                    label=self.h.label(latest) if latest else "",
+                ),
+                winner,
+            )
+            return True
+        status = record.status
+        explanation = record.explanation.value if record.explanation else ""
+        if status == YearStatus.NO_PRIZE:
+            reply.say(
+                self.t("gap.no_prize", label=record.label, explanation=explanation),
+                record.explanation,
+            )
+            if nearby:
+                self._nearby(year, reply)
+            return True
+        if status == YearStatus.MERGED:
+            reply.say(self.t("gap.merged", explanation=explanation), record.explanation)
+            return True
+        if status == YearStatus.UNKNOWN or (status == YearStatus.AWARDED and record.winner is None):
+            reply.say(
+                self.t("gap.unknown", label=record.label, explanation=explanation),
+                record.explanation,
+            )
+            if nearby:
+                self._nearby(year, reply)
+            return True
+        if status == YearStatus.OPEN and record.winner is None:
+            reply.say(self.t("gap.open", label=record.label))
+            return True
+        return False
+
+    def _nearby(self, year: int, reply: Reply) -> None:
+        items = []
+        facts = []
+        for other in (self.h.previous_awarded(year), self.h.next_awarded(year)):
+            if other is None:
+                continue
+            winner = self.h.winner(other)
+            if winner is None:
+                continue
+            items.append(
+                self.t(
+                    "gap.nearby_item", winner=self.entrant(winner.value), label=self.h.label(other)
+                )
+            )
+            facts.append(winner)
+        if items:
+            reply.say(self.t("gap.unknown_nearby", nearby=self.t.join(items)), *facts)
+
+    def need_year(self, request: Request) -> list[int]:
+        """Years asked about, or the latest awarded year."""
+        years = self._target_years(request)
+        if years:
+            return years
+        latest = self.h.latest_awarded(request.now.year)
+        return [latest] if latest else []
+
+    def winner_followups(self, year: int, reply: Reply) -> None:
+        """Buttons after a single-year winner answer."""
+        t = self.t
+        reply.followups.extend(
+            [
+                FollowUp(t("followup.nominees"), f"nominerte {year}"),
+                FollowUp(t("followup.year_before"), f"vinner {self._step(year, -1)}"),
+                FollowUp(t("followup.year_after"), f"vinner {self._step(year, +1)}"),
+                FollowUp(t("followup.reasoning"), f"begrunnelse {year}"),
+                FollowUp(t("followup.map"), str(year), "map"),
+            ]
+        )
+
+    def _step(self, year: int, step: int) -> int:
+        """The neighbouring year, skipping merged years (2019 → 2018 from 2020)."""
+        other = year + step
+        record = self.h.get(other)
+        if record is not None and record.status == YearStatus.MERGED:
+            other += step
+        return other
+
+    # -- intents ----------------------------------------------------------------------
+
+    def simple(self, key: str, action: str | None = None) -> Callable[[Request, Reply], None]:
+        """A handler that answers with one fixed text."""
+
+        def handler(request: Request, reply: Reply) -> None:
+            reply.say(self.t(key))
+            if action == "subscribe":
+                reply.followups.append(FollowUp(self.t("followup.subscribe"), "", "subscribe"))
+
+        return handler
+
+    def winner(self, request: Request, reply: Reply) -> None:
+        """Who won a year (or several)."""
+        years = self._target_years(request)
+        if not years:
+            latest = self.h.latest_awarded(request.now.year)
+            if latest is None:
+                reply.say(self.t("gap.no_info"))
+                return
+            winner = self.h.winner(latest)
+            assert winner is not None
+            reply.say(
+                self.t(
+                    "winner.no_year", winner=self.entrant(winner.value), label=self.h.label(latest)
+                ),
+                winner,
+            )
+            reply.years = [latest]
+            self.winner_followups(latest, reply)
+            return
+        reply.years = years
+        if len(years) == 1:
+            year = years[0]
+            if self.gap(year, reply):
+                return
+            record = self.h.get(year)
+            assert record is not None and record.winner is not None
+            reply.say(
+                self.t(
+                    "winner.one",
+                    winner=self.entrant(record.winner.value),
+                    prize=self.h.prize_name(year),
+                    label=record.label,
+                ),
+                record.winner,
+            )
+            reply.municipality = record.winner.value.municipality.name
+            self.winner_followups(year, reply)
+            return
+        reply.say(self.t("winner.multi_intro"))
+        for year in years[:MAX_YEARS]:
+            reply.say(
+                self.t(
+                    "format.year_list_line", label=self.h.label(year), text=self._line(year, reply)
+                )
+            )
+        if len(years) > MAX_YEARS:
+            reply.say(self.t("format.truncated"))
+
+    def _line(self, year: int, reply: Reply) -> str:
+        """One line in a multi-year winner answer."""
+        record = self.h.get(year)
+        if year < self.h.first_year:
+            return self.t("winner.line_before_start", first_year=self.h.first_year)
+        if record is None:
+            return self.t("winner.line_unknown")
+        if record.status == YearStatus.NO_PRIZE:
+            reply.cite(record.explanation)
+            return self.t("winner.line_no_prize")
+        if record.status == YearStatus.MERGED and record.merged_into:
+            into = self.h.winner(record.merged_into)
+            reply.cite(record.explanation, into)
+            return self.t(
+                "winner.line_merged",
+                into=self.h.label(record.merged_into),
+                winner=self.entrant(into.value) if into else "",
+                label=self.h.label(record.merged_into),
+            )
+        if record.winner is not None:
+            reply.cite(record.winner)
+            return self.t("winner.line_won", winner=self.entrant(record.winner.value))
+        if record.status == YearStatus.OPEN:
+            return self.t("winner.line_open")
+        reply.cite(record.explanation)
+        return self.t("winner.line_unknown")
+
+    def nominees(self, request: Request, reply: Reply) -> None:
+        """Who was nominated a year."""
+        years = self._target_years(request)
+        if not years:
+            latest = max(
+                (y for y, r in self.h.years.items() if r.nominees and y <= request.now.year),
+                default=None,
+            )
+            if latest is None:
+                reply.say(self.t("gap.no_info"))
+                return
+            record = self.h.get(latest)
+            assert record is not None and record.nominees is not None
+            reply.say(
+                self.t(
+                    "nominees.no_year",
+                    label=record.label,
+                    names=self.t.join([self.entrant(e) for e in record.nominees.value]),
+                ),
+                record.nominees,
+            )
+            reply.years = [latest]
+            return
+        reply.years = years
+        for year in years[:MAX_YEARS]:
+            self._nominees_of(year, reply, single=len(years) == 1)
+        if len(years) == 1:
+            reply.followups.append(FollowUp(self.t("followup.winner"), f"vinner {years[0]}"))
+            reply.followups.append(FollowUp(self.t("followup.map"), str(years[0]), "map"))
+
+    def _nominees_of(self, year: int, reply: Reply, *, single: bool) -> None:
+        record = self.h.get(year)
+        if (
+            record is None
+            or record.status in (YearStatus.NO_PRIZE, YearStatus.MERGED)
+            or (year < self.h.first_year)
+        ):
+            self.gap(year, reply, nearby=single)
+            return
+        if record.nominees is None:
+            reply.say(
+                self.t("nominees.unknown", label=record.label),
+                record.explanation if record.status == YearStatus.UNKNOWN else None,
+            )
+            if record.winner is not None:
+                reply.say(
+                    self.t("nominees.winner_known", winner=self.entrant(record.winner.value)),
+                    record.winner,
+                )
+            elif record.status == YearStatus.UNKNOWN and record.explanation is not None:
+                reply.say(record.explanation.value)
+            return
+        names = [self.entrant(e) for e in record.nominees.value]
+        if record.nominee_count is not None and record.nominee_count.value > len(names):
+            reply.say(
+                self.t(
+                    "nominees.count",
+                    count=record.nominee_count.value,
+                    label=record.label,
+                    named=len(names),
+                    names=self.t.join(names),
+                ),
+                record.nominee_count,
+                record.nominees,
+            )
+        else:
+            reply.say(
+                self.t("nominees.list", label=record.label, names=self.t.join(names)),
+                record.nominees,
+            )
+        if record.winner is not None:
+            reply.say(
+                self.t("nominees.winner_was", winner=self.entrant(record.winner.value)),
+                record.winner,
+            )
+        elif record.status == YearStatus.OPEN:
+            reply.say(self.t("gap.open", label=record.label))
+
+    def _place(self, request: Request, reply: Reply) -> Place | None:
+        if not request.places:
+            reply.say(self.t("place.need_place"))
+            return None
+        place = request.places[0]
+        reply.municipality = place.name
+        return place
+
+    def place_won(self, request: Request, reply: Reply) -> None:
+        """«Vant Asker i 2021?» / «Har Drammen vunnet?» / «Når vant Molde?»."""
+        place = self._place(request, reply)
+        if place is None:
+            return
+        years = self._target_years(request)
+        if not years:
+            self.place_summary(request, reply)
+            return
+        reply.years = years
+        for year in years[:MAX_YEARS]:
+            record = self.h.get(year)
+            winner = record.winner if record is not None else None
+            name = self.place_name(place)
+            if winner is not None and self.h.matches(winner.value, place):
+                reply.say(
+                    self.t("place.won_yes", place=self.entrant(winner.value), label=record.label),
+                    winner,
+                )
+                continue
+            if winner is None:
+                if not self.gap(year, reply):
+                    reply.say(self.t("place.won_no_unknown_winner", label=self.h.label(year)))
+                continue
+            reply.say(
+                self.t("place.won_no", winner=self.entrant(winner.value), label=record.label),
+                winner,
+            )
+            for nominated_year, _entrant, fact in self.h.nominations(place):
+                if nominated_year == year:
+                    reply.say(self.t("place.was_nominated_too", place=name), fact)
+        if len(years) == 1 and self.h.winner(years[0]) is not None:
+            self.winner_followups(years[0], reply)
+
+    def place_nominated(self, request: Request, reply: Reply) -> None:
+        """«Var Asker nominert i 2021?» / «Har Hammerfest vært nominert?»."""
+        place = self._place(request, reply)
+        if place is None:
+            return
+        years = self._target_years(request)
+        if not years:
+            self.place_summary(request, reply, nominations_first=True)
+            return
+        reply.years = years
+        nominated = {y: (e, f) for y, e, f in self.h.nominations(place)}
+        for year in years[:MAX_YEARS]:
+            record = self.h.get(year)
+            if record is None or record.status in (YearStatus.NO_PRIZE, YearStatus.MERGED):
+                self.gap(year, reply)
+                continue
+            if year in nominated:
+                entrant, fact = nominated[year]
+                reply.say(
+                    self.t("place.nominated_yes", place=self.entrant(entrant), label=record.label),
+                    fact,
+                )
+            elif record.nominees is None:
+                reply.say(
+                    self.t("place.nominated_unknown", label=record.label),
+                    record.explanation if record.status == YearStatus.UNKNOWN else None,
+                )
+            else:
+                names = self.t.join([self.entrant(e) for e in record.nominees.value])
+                reply.say(
+                    self.t(
+                        "place.nominated_no",
+                        place=self.place_name(place),
+                        label=record.label,
+                        names=names,
+                    ),
+                    record.nominees,
+                )
+            if record.winner is not None:
+                reply.say(
+                    self.t("place.winner_that_year", winner=self.entrant(record.winner.value)),
+                    record.winner,
+                )
+
+    def place_summary(
+        self, request: Request, reply: Reply, *, nominations_first: bool = False
+    ) -> None:
+        """Everything about one municipality: wins, nominations, gaps."""
+        place = self._place(request, reply)
+        if place is None:
+            return
+        name = self.place_name(place)
+        wins = self.h.wins(place)
+        nominations = [(y, e, f) for y, e, f in self.h.nominations(place) if y not in wins]
+        if nominated_text := self.t.join([self.h.label(y) for y, _, _ in nominations]):
+            nominated_key = "place.also_nominated" if wins else "place.nominated_years"
+        if wins:
+            win_facts = [self.h.winner(y) for y in wins]
+            reply.say(
+                self.t("place.won_years", place=name, years=self.years_text(wins)), *win_facts
+            )
+        elif not nominations_first or not nominations:
+            reply.say(self.t("place.never_won", place=name))
+        if nominations:
+            reply.say(
+                self.t(nominated_key, place=name, years=nominated_text),
+                *[f for _, _, f in nominations],
+            )
+        elif not wins:
+            reply.say(self.t("place.never_nominated", place=name))
+        if not wins:
+            gaps = self.h.unknown_years()
+            if gaps:
+                reply.say(self.t("place.gaps", years=self.years_text(gaps)))
+        reply.years = sorted(wins + [y for y, _, _ in nominations])
+        if len(wins) == 1:
+            reply.followups.append(FollowUp(self.t("followup.reasoning"), f"begrunnelse {wins[0]}"))
+        reply.followups.append(FollowUp(self.t("followup.map"), "", "map"))
+
+    def all_winners(self, request: Request, reply: Reply) -> None:
+        """Every year with its winner or gap."""
+        reply.say(self.t("all_winners.intro"))
+        for record in self.h.years.values():
+            if record.status == YearStatus.MERGED and record.merged_into:
+                continue
+            if record.winner is not None:
+                text = self.t("all_winners.won", winner=self.entrant(record.winner.value))
+                reply.cite(record.winner)
+            elif record.status == YearStatus.NO_PRIZE:
+                text = self.t("all_winners.no_prize")
+                reply.cite(record.explanation)
+            elif record.status == YearStatus.OPEN:
+                text = self.t("all_winners.open")
+            else:
+                text = self.t("all_winners.unknown")
+            reply.say(self.t("all_winners.line", label=record.label, text=text))
+        reply.followups.append(FollowUp(self.t("followup.timeline"), "", "timeline"))
+        reply.followups.append(FollowUp(self.t("followup.map"), "", "map"))
+
+    def first_winner(self, request: Request, reply: Reply) -> None:
+        """The first winner."""
+        year = self.h.awarded[0] if self.h.awarded else None
+        if year is None:
+            reply.say(self.t("gap.no_info"))
+            return
+        winner = self.h.winner(year)
+        assert winner is not None
+        reply.say(
+            self.t(
+                "first_winner.text", winner=self.entrant(winner.value), label=self.h.label(year)
+            ),
+            winner,
+            self.kb.prize.first_year,
+        )
+        reply.years = [year]
+        reply.municipality = winner.value.municipality.name
+        self.winner_followups(year, reply)
+
+    def latest_winner(self, request: Request, reply: Reply) -> None:
+        """The most recent known winner, and later years without information."""
+        year = self.h.latest_awarded(request.now.year)
+        if year is None:
+            reply.say(self.t("gap.no_info"))
+            return
+        winner = self.h.winner(year)
+        assert winner is not None
+        reply.say(
+            self.t(
+                "latest_winner.text", winner=self.entrant(winner.value), label=self.h.label(year)
+            ),
+            winner,
+        )
+        later = [
+            y for y, r in self.h.years.items() if year < y <= request.now.year and r.winner is None
+        ]
+        if later:
+            reply.say(self.t("latest_winner.later_unknown", labels=self.years_text(later)))
+        reply.years = [year]
+        reply.municipality = winner.value.municipality.name
+        self.winner_followups(year, reply)
+
+    def _reference(self, request: Request, reply: Reply) -> tuple[int, str] | None:
+        """The year a before/after question is relative to, and how to name it."""
+        if request.years:
+            year = request.years[0]
+            return self.h.resolve(year), self.t("relative.reference_year", label=self.h.label(year))
+        if request.places:
+            place = request.places[0]
+            wins = self.h.wins(place)
+            if not wins:
+                reply.say(self.t("relative.place_never_won", place=self.place_name(place)))
+                return None
+            year = wins[-1]
+            return year, self.t(
+                "relative.reference_place", place=self.place_name(place), label=self.h.label(year)
+            )
+        reply.say(self.t("relative.need_reference"))
+        return None
+
+    def winner_before(self, request: Request, reply: Reply) -> None:
+        """The winner before a year or a winner."""
+        self._relative(request, reply, -1)
+
+    def winner_after(self, request: Request, reply: Reply) -> None:
+        """The winner after a year or a winner."""
+        self._relative(request, reply, +1)
+
+    def _relative(self, request: Request, reply: Reply, step: int) -> None:
+        reference = self._reference(request, reply)
+        if reference is None:
+            return
+        year, name = reference
+        other = self.h.previous_awarded(year) if step < 0 else self.h.next_awarded(year)
+        if other is None:
+            key = "relative.none_before" if step < 0 else "relative.none_after"
+            reply.say(self.t(key, reference=name, first_year=self.h.first_year))
+            return
+        winner = self.h.winner(other)
+        assert winner is not None
+        key = "relative.before" if step < 0 else "relative.after"
+        reply.say(
+            self.t(
+                key, reference=name, winner=self.entrant(winner.value), label=self.h.label(other)
+            ),
+            winner,
+        )
+        first, last = sorted((year, other))
+        unknown = self.h.unknown_between(first, last)
+        if unknown:
+            reply.say(self.t("relative.unknown_between", labels=self.years_text(unknown)))
+        reply.years = [other]
+        reply.municipality = winner.value.municipality.name
+        self.winner_followups(other, reply)
+
+    def county_winners(self, request: Request, reply: Reply) -> None:
+        """Winners (and nominees) from a county."""
+        if not request.counties:
+            reply.say(self.t("county.need_county"))
+            return
+        counties = set(request.counties)
+        county_text = self.t.join(sorted(counties))
+        won: dict[str, list[int]] = {}
+        nominated: dict[str, list[int]] = {}
+        facts: list[Fact] = []
+        for year, record in self.h.years.items():
+            if record.winner is not None and record.winner.value.municipality.county in counties:
+                won.setdefault(self.entrant(record.winner.value), []).append(year)
+                facts.append(record.winner)
+            if record.nominees is not None:
+                for entrant in record.nominees.value:
+                    if entrant.municipality.county in counties and not (
+                        record.winner is not None and entrant.name == record.winner.value.name
+                    ):
+                        nominated.setdefault(self.entrant(entrant), []).append(year)
+                        facts.append(record.nominees)
+        if won:
+            items = [
+                self.t("county.item", name=n, labels=self.years_text(ys)) for n, ys in won.items()
+            ]
+            reply.say(self.t("county.winners", county=county_text, items=self.t.join(items)))
+        else:
+            reply.say(self.t("county.none", county=county_text))
+        if nominated:
+            items = [
+                self.t("county.item", name=n, labels=self.years_text(ys))
+                for n, ys in nominated.items()
+            ]
+            reply.say(self.t("county.nominees", county=county_text, items=self.t.join(items)))
+        reply.cite(*facts)
+        reply.followups.append(FollowUp(self.t("followup.map"), "", "map"))
+
+    def organiser(self, request: Request, reply: Reply) -> None:
+        """Who runs the prize and what IMDi stands for."""
+        prize = self.kb.prize
+        reply.say(
+            self.t("organiser.text", text=prize.organiser.value, full=prize.organiser_full),
+            prize.organiser,
+        )
+
+    def _era(self, eras: tuple[Era[str], ...], year: int | None) -> Era[str] | None:
+        if not eras:
+            return None
+        if year is None:
+            return max(eras, key=lambda e: e.from_year)
+        for era in eras:
+            if era.from_year <= year and (era.to_year is None or year <= era.to_year):
+                return era
+        return None
+
+    def _era_text(self, era: Era[str]) -> str:
+        if era.to_year is None:
+            return self.t("criteria.era", from_year=era.from_year, text=era.fact.value)
+        return self.t(
+            "criteria.era_span", from_year=era.from_year, to_year=era.to_year, text=era.fact.value
+        )
+
+    def criteria(self, request: Request, reply: Reply) -> None:
+        """What the prize rewards (by year, or the current criteria)."""
+        years = self._target_years(request)
+        if years:
+            for year in years[:MAX_YEARS]:
+                record = self.h.get(year)
+                if record is None or record.status in (YearStatus.NO_PRIZE, YearStatus.MERGED):
+                    self.gap(year, reply, nearby=False)
+                    continue
+                if record.criteria is not None:
+                    reply.say(
+                        self.t("criteria.year", label=record.label, text=record.criteria.value),
+                        record.criteria,
+                    )
+                    continue
+                era = self._era(self.kb.prize.criteria, year)
+                if era is not None:
+                    reply.say(self._era_text(era), era)
+                else:
+                    reply.say(self.t("criteria.unknown_year", label=record.label))
+            reply.years = years
+            return
+        era = self._era(self.kb.prize.criteria, None)
+        if era is None:
+            self.topic(Request("purpose", request.now), reply)
+            return
+        reply.say(self._era_text(era), era)
+
+    def how_chosen(self, request: Request, reply: Reply) -> None:
+        """How the winner is chosen (by year, or the overview)."""
+        years = self._target_years(request)
+        if years:
+            for year in years[:MAX_YEARS]:
+                record = self.h.get(year)
+                if record is None or record.status in (YearStatus.NO_PRIZE, YearStatus.MERGED):
+                    self.gap(year, reply, nearby=False)
+                    continue
+                if record.decision is not None:
+                    reply.say(
+                        self.t("how_chosen.year", label=record.label, text=record.decision.value),
+                        record.decision,
+                    )
+                    continue
+                era = self._era(self.kb.prize.selection, year)
+                if era is not None:
+                    reply.say(
+                        self.t("how_chosen.year", label=record.label, text=era.fact.value), era
+                    )
+                else:
+                    reply.say(self.t("how_chosen.unknown_year", label=record.label))
+            reply.years = years
+            return
+        self.topic(Request("how_chosen", request.now), reply)
+
+    def award(self, request: Request, reply: Reply) -> None:
+        """When and where the prize was handed out."""
+        years = self._target_years(request)
+        if not years:
+            self.topic(Request("venue", request.now), reply)
+            if self.kb.prize.topics.get("timing") is not None:
+                self.topic(Request("timing", request.now), reply)
+            return
+        reply.years = years
+        for year in years[:MAX_YEARS]:
+            record = self.h.get(year)
+            if record is None or record.status in (YearStatus.NO_PRIZE, YearStatus.MERGED):
+                self.gap(year, reply, nearby=False)
+                continue
+            pieces = [
+                (record.award_date, "award.date"),
+                (record.award_event, "award.event"),
+                (record.award_place, "award.place"),
+            ]
+            if all(fact is None for fact, _ in pieces):
+                reply.say(self.t("award.unknown", label=record.label))
+                continue
+            reply.say(self.t("award.intro", label=record.label))
+            for fact, key in pieces:
+                if fact is None:
+                    continue
+                if key == "award.date":
+                    reply.say(self.t(key, date=self.t.date(fact.value)), fact)
+                else:
+                    reply.say(self.t(key, text=fact.value), fact)
+
+    def _year_fact(self, request: Request, reply: Reply, attribute: str, prefix: str) -> None:
+        years = self.need_year(request)
+        reply.years = years
+        for year in years[:MAX_YEARS]:
+            record = self.h.get(year)
+            if record is None or record.status in (YearStatus.NO_PRIZE, YearStatus.MERGED):
+                self.gap(year, reply, nearby=False)
+                continue
+            fact = getattr(record, attribute)
+            winner = self.entrant(record.winner.value) if record.winner else ""
+            if fact is None:
+                reply.say(self.t(f"{prefix}.unknown", label=record.label, winner=winner))
+                continue
+            reply.say(
+                self.t(f"{prefix}.text", label=record.label, text=fact.value, winner=winner),
+                fact,
+                record.winner,
+            )
+
+    def handed_by(self, request: Request, reply: Reply) -> None:
+        """Who handed the prize over."""
+        self._year_fact(request, reply, "handed_by", "handed_by")
+
+    def received_by(self, request: Request, reply: Reply) -> None:
+        """Who received the prize."""
+        self._year_fact(request, reply, "received_by", "received_by")
+
+    def reasoning(self, request: Request, reply: Reply) -> None:
+        """Why a municipality won."""
+        years = self._target_years(request)
+        if not years and request.places:
+            years = self.h.wins(request.places[0])
+            if not years:
+                reply.say(
+                    self.t("relative.place_never_won", place=self.place_name(request.places[0]))
+                )
+                return
+        if not years:
+            reply.say(self.t("reasoning.need_year"))
+            return
+        reply.years = years
+        for year in years[:MAX_YEARS]:
+            record = self.h.get(year)
+            if record is None or record.winner is None:
+                self.gap(year, reply, nearby=False)
+                continue
+            winner = self.entrant(record.winner.value)
+            reply.municipality = record.winner.value.municipality.name
+            if record.reasoning is None:
+                reply.say(self.t("reasoning.unknown", label=record.label, winner=winner))
+                continue
+            reply.say(
+                self.t(
+                    "reasoning.text", label=record.label, winner=winner, text=record.reasoning.value
+                ),
+                record.reasoning,
+            )
+        if len(years) == 1:
+            reply.followups.append(FollowUp(self.t("followup.nominees"), f"nominerte {years[0]}"))
+
+    def project(self, request: Request, reply: Reply) -> None:
+        """What a named project is (or the projects of a municipality)."""
+        if request.projects:
+            for ref in request.projects[:5]:
+                project = ref.project
+                reply.say(
+                    self.t(
+                        "project.text",
+                        name=project.name,
+                        municipality=project.municipality,
+                        label=self.h.label(ref.year),
+                        text=project.description,
+                    )
+                )
+                reply.sources.extend(s for s in project.sources if s not in reply.sources)
+            reply.years = [request.projects[0].year]
+            return
+        if request.places:
+            place = request.places[0]
+            found = [
+                (year, p)
+                for year, record in self.h.years.items()
+                for p in record.projects
+                if p.municipality in (place.name, place.said, place.entrant)
+            ]
+            if not found:
+                reply.say(self.t("project.none", place=self.place_name(place)))
+                return
+            items = [f"{p.name} ({self.h.label(y)})" for y, p in found]
+            reply.say(
+                self.t("project.list", place=self.place_name(place), items=self.t.join(items))
+            )
+            for _, p in found:
+                reply.sources.extend(s for s in p.sources if s not in reply.sources)
+            return
+        names = [p.name for r in self.h.years.values() for p in r.projects][:6]
+        reply.say(self.t("project.need_name", items=self.t.join(names)))
+
+    def prize_money(self, request: Request, reply: Reply) -> None:
+        """Prize money: unknown unless the curators add it as a topic."""
+        fact = self.kb.prize.topics.get("prize_money")
+        if fact is not None:
+            reply.say(fact.value, fact)
+        else:
+            reply.say(self.t("prize_money.text"))
+
+    def topic(self, request: Request, reply: Reply) -> None:
+        """A prize-level topic text (``purpose``, ``renaming``, ``since_when`` …)."""
+        fact = self.kb.prize.topics.get(request.intent)
+        if fact is None:
+            reply.say(self.t("topic.unknown"))
+            return
+        reply.say(fact.value, fact)
+
+    # -- voting -----------------------------------------------------------------------
+
+    def _windows(self) -> list[tuple[PrizeYear, VoteWindow]]:
+        return [
+            (r, r.vote)
+            for r in self.h.years.values()
+            if r.vote.opens is not None or r.vote.closes is not None or r.vote.description
+        ]
+
+    def _open_now(self, now: datetime) -> tuple[PrizeYear, VoteWindow] | None:
+        for record, window in self._windows():
+            opens = window.opens.value.to_datetime(default=_MIDNIGHT) if window.opens else None
+            closes = window.closes.value.to_datetime() if window.closes else None
+            if opens is not None and opens <= now and (closes is None or now <= closes):
+                return record, window
+        return None
+
+    def _upcoming(self, now: datetime) -> tuple[PrizeYear, VoteWindow] | None:
+        for record, window in self._windows():
+            if window.opens is not None and window.opens.value.to_datetime(default=_MIDNIGHT) > now:
+                return record, window
+        return None
+
+    def _last_closed(self, now: datetime) -> tuple[PrizeYear, VoteWindow] | None:
+        past = [
+            (r, w)
+            for r, w in self._windows()
+            if w.closes is not None and w.closes.value.to_datetime() < now
+        ]
+        return past[-1] if past else None
+
+    def _window_text(self, window: VoteWindow) -> str:
+        if window.opens is not None and window.closes is not None:
+            return self.t(
+                "vote.window_both",
+                opens=self.t.date(window.opens.value),
+                closes=self.t.date(window.closes.value),
+            )
+        if window.closes is not None:
+            return self.t("vote.window_close", closes=self.t.date(window.closes.value))
+        if window.description is not None:
+            return self.t("vote.window_description", text=window.description.value)
+        return self.t("gap.no_info")
+
+    def vote_status(self, request: Request, reply: Reply) -> None:
+        """Is a vote open now? Otherwise the next or the last known window."""
+        now = request.now
+        if request.years:
+            self.vote_when(request, reply)
+            return
+        current = self._open_now(now)
+        if current is not None:
+            record, window = current
+            if window.closes is not None:
+                reply.say(
+                    self.t(
+                        "vote.open", label=record.label, closes=self.t.date(window.closes.value)
+                    ),
+                    window.opens,
+                    window.closes,
+                )
+            else:
+                reply.say(self.t("vote.open_no_close", label=record.label), window.opens)
+            self._how(window, reply)
+            reply.years = [record.year]
+            reply.followups.append(FollowUp(self.t("followup.subscribe"), "", "subscribe"))
+            return
+        upcoming = self._upcoming(now)
+        if upcoming is not None:
+            record, window = upcoming
+            reply.say(
+                self.t("vote.upcoming", label=record.label, opens=self.t.date(window.opens.value)),
+                window.opens,
+            )
+            reply.years = [record.year]
+            reply.followups.append(FollowUp(self.t("followup.subscribe"), "", "subscribe"))
+            return
+        reply.say(self.t("vote.none_open"))
+        last = self._last_closed(now)
+        if last is not None:
+            record, window = last
+            reply.say(
+                self.t("vote.last_known", label=record.label, window=self._window_text(window)),
+                window.opens,
+                window.closes,
+                window.description,
+            )
+            reply.years = [record.year]
+        reply.say(self.t("vote.subscribe_hint"))
+        reply.followups.append(FollowUp(self.t("followup.subscribe"), "", "subscribe"))
+
+    def vote_when(self, request: Request, reply: Reply) -> None:
+        """When voting opens/closes, for a year or the current/last window."""
+        years = self._target_years(request)
+        if not years:
+            self.vote_status(request, reply)
+            return
+        reply.years = years
+        for year in years[:MAX_YEARS]:
+            record = self.h.get(year)
+            if (
+                record is None
+                or record.status in (YearStatus.NO_PRIZE, YearStatus.MERGED)
+                or year < self.h.first_year
+            ):
+                self.gap(year, reply, nearby=False)
+                continue
+            window = record.vote
+            if window.public is not None and window.public.value is False:
+                reply.say(self.t("vote.no_public", label=record.label), window.public)
+                continue
+            if window.opens is None and window.closes is None and window.description is None:
+                reply.say(self.t("vote.unknown", label=record.label), window.public)
+                continue
+            if window.opens is not None:
+                future = window.opens.value.to_datetime(default=_MIDNIGHT) > request.now
+                key = "vote.opens_future" if future else "vote.opens_text"
+                reply.say(
+                    self.t(key, label=record.label, opens=self.t.date(window.opens.value)),
+                    window.opens,
+                )
+            elif window.description is not None:
+                reply.say(window.description.value, window.description)
+            else:
+                reply.say(self.t("vote.opens_unknown", label=record.label))
+            if window.closes is not None:
+                future = window.closes.value.to_datetime() > request.now
+                key = "vote.closes_future" if future else "vote.closes_text"
+                reply.say(
+                    self.t(key, label=record.label, closes=self.t.date(window.closes.value)),
+                    window.closes,
+                )
+            else:
+                reply.say(self.t("vote.closes_unknown", label=record.label))
+
+    def _how(self, window: VoteWindow, reply: Reply) -> None:
+        if window.how is not None:
+            reply.say(self.t("vote.how_text", text=window.how.value), window.how)
+        if window.url is not None:
+            reply.say(self.t("vote.url", url=window.url.value), window.url)
+
+    def vote_how(self, request: Request, reply: Reply) -> None:
+        """How and where to vote."""
+        current = self._open_now(request.now) or self._upcoming(request.now)
+        if current is not None:
+            self._how(current[1], reply)
+        reply.say(self.t("vote.how_general"))
+        reply.followups.append(FollowUp(self.t("followup.vote"), "er avstemningen apen"))
+        reply.followups.append(FollowUp(self.t("followup.subscribe"), "", "subscribe"))
+
+    # -- pictures ---------------------------------------------------------------------
+
+    def map(self, request: Request, reply: Reply) -> None:
+        """Short text; the picture is sent by the front end (FollowUp action ``map``)."""
+        years = self._target_years(request)
+        if years and self.h.get(years[0]) is not None:
+            reply.say(self.t("map.year", label=self.h.label(years[0])))
+            reply.followups.append(FollowUp(self.t("followup.map"), str(years[0]), "map"))
+            reply.years = years[:1]
+        else:
+            reply.say(self.t("map.text"))
+            reply.followups.append(FollowUp(self.t("followup.map"), "", "map"))
+
+    def timeline(self, request: Request, reply: Reply) -> None:
+        """Short text; the picture is sent by the front end (FollowUp action ``timeline``)."""
+        reply.say(self.t("timeline.text"))
+        reply.followups.append(FollowUp(self.t("followup.timeline"), "", "timeline"))

@@ -1,0 +1,323 @@
+"""The answer engine: normalise → extract → pick intent → compose, with context."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from bot.clock import OSLO
+from bot.engine.compose import Composer, Reply, Request
+from bot.engine.extract import Extractor, Parsed
+from bot.engine.lexicon import IntentSpec, Synonyms, load_intents, load_synonyms
+from bot.engine.matcher import Candidate, IntentMatcher, decide
+from bot.engine.normalise import words
+from bot.engine.places import Place, PlaceIndex
+from bot.engine.texts import Texts, load_texts
+from bot.engine.types import Answer, Conversation
+from bot.knowledge.models import KnowledgeBase
+from bot.knowledge.yamlio import KnowledgeError, KnowledgeIssue
+
+MAX_SUGGESTIONS = 3
+ELLIPTIC_CONFIDENCE = 0.9
+"""Confidence reported when a follow-up («og 2015?») reuses the previous intent."""
+_EXAMPLE_NOW = datetime(2000, 1, 1, tzinfo=OSLO)
+"""Examples are normalised with a fixed clock: only their shape matters."""
+
+
+@dataclass(frozen=True)
+class EngineFiles:
+    """The engine's own curated files, validated."""
+
+    intents: dict[str, IntentSpec]
+    synonyms: Synonyms
+    texts: Texts
+
+
+def load_engine_files(directory: Path) -> EngineFiles:
+    """Read intents.yaml, synonyms.yaml and texts/engine.yaml; raise with every issue."""
+    issues: list[KnowledgeIssue] = []
+    loaded: dict[str, object] = {}
+    for key, loader in (
+        ("intents", load_intents),
+        ("synonyms", load_synonyms),
+        ("texts", load_texts),
+    ):
+        try:
+            loaded[key] = loader(directory)
+        except KnowledgeError as exc:
+            issues.extend(exc.issues)
+    if issues:
+        raise KnowledgeError(issues)
+    texts = Texts(loaded["texts"])  # type: ignore[arg-type]
+    issues = texts.check(Composer.REQUIRED_TEXTS)
+    if issues:
+        raise KnowledgeError(issues)
+    return EngineFiles(loaded["intents"], loaded["synonyms"], texts)  # type: ignore[arg-type]
+
+
+class Engine:
+    """Answers Norwegian questions about the prize from a loaded knowledge base."""
+
+    def __init__(self, kb: KnowledgeBase, files: EngineFiles) -> None:
+        self.kb = kb
+        self.version = kb.version
+        self.intents = files.intents
+        self.synonyms = files.synonyms
+        self.texts = files.texts
+        self.composer = Composer(kb, files.texts)
+        unknown = [name for name in self.intents if not self.composer.known(name)]
+        if unknown:
+            raise KnowledgeError(
+                [
+                    KnowledgeIssue(
+                        "knowledge/intents.yaml", 0, f"intensjonen «{n}» har ikke noe svar"
+                    )
+                    for n in unknown
+                ]
+            )
+        self.index = PlaceIndex(kb, files.synonyms.old_counties)
+        vocabulary = self._vocabulary()
+        self.extractor = Extractor(files.synonyms, self.index, vocabulary)
+        examples: list[tuple[str, str]] = []
+        seen: set[tuple[str, str]] = set()
+        for spec in self.intents.values():
+            for example in spec.examples:
+                text = self.extractor.parse(example, _EXAMPLE_NOW).text
+                if text and (text, spec.name) not in seen:
+                    seen.add((text, spec.name))
+                    examples.append((text, spec.name))
+        self.keywords = {
+            name: frozenset(self._canonical(k) for k in spec.keywords)
+            for name, spec in self.intents.items()
+        }
+        self.matcher = IntentMatcher(
+            {
+                name: IntentSpec(**{**spec.__dict__, "keywords": self.keywords[name]})
+                for name, spec in self.intents.items()
+            },
+            examples,
+        )
+
+    @classmethod
+    def load(cls, knowledge_dir: Path) -> Engine:
+        """Load the fact base and the engine's files from ``knowledge_dir``."""
+        from bot.knowledge.loader import load_knowledge
+
+        issues: list[KnowledgeIssue] = []
+        kb = None
+        files = None
+        try:
+            kb = load_knowledge(knowledge_dir)
+        except KnowledgeError as exc:
+            issues.extend(exc.issues)
+        try:
+            files = load_engine_files(knowledge_dir)
+        except KnowledgeError as exc:
+            issues.extend(exc.issues)
+        if issues or kb is None or files is None:
+            raise KnowledgeError(issues)
+        return cls(kb, files)
+
+    def _canonical(self, word: str) -> str:
+        key = tuple(words(word))
+        return " ".join(self.synonyms.words.get(key, key))
+
+    def _vocabulary(self) -> set[str]:
+        """Every ordinary word the engine knows (never read as a misspelt place name)."""
+        vocab: set[str] = set()
+        syn = self.synonyms
+        for phrase, target in syn.words.items():
+            vocab.update(phrase)
+            vocab.update(target)
+        for group in (syn.relative_years, syn.relative_offsets):
+            for phrase in group:
+                vocab.update(phrase)
+        for phrase in syn.out_of_scope:
+            vocab.update(phrase)
+        vocab |= syn.stopwords | syn.domain_words | syn.prize_names | syn.range_words
+        vocab |= syn.pronouns | syn.elliptic_words | syn.county_words
+        # Names used in examples («Har Drammen vunnet?») stay names.
+        names = {k[0] for k in self.index.places if len(k) == 1}
+        for spec in self.intents.values():
+            for example in spec.examples:
+                vocab.update(w for w in words(example) if w not in names)
+        return vocab
+
+    # -- answering --------------------------------------------------------------------
+
+    def answer(
+        self, question: str, *, now: datetime, context: Conversation | None = None
+    ) -> Answer:
+        """Answer ``question`` at ``now``; ``context`` (kept by the caller) is read and updated."""
+        if context is not None and context.expired(now):
+            context.reset()
+        parsed = self.extractor.parse(question, now)
+        if not parsed.words and not parsed.years and parsed.year_offset == 0:
+            return self._refusal(question, "refusal.empty")
+        if parsed.out_of_scope:
+            return self._refusal(question, "refusal.out_of_scope")
+        allowed = self._allowed(parsed, context)
+        ranked = self.matcher.rank(parsed.text, set(parsed.words), allowed)
+        top, confidence = decide(ranked)
+        intent = top.intent if top is not None else None
+        if self._follows_up(parsed, context, top):
+            assert context is not None and context.intent is not None
+            intent, confidence = context.intent, max(confidence, ELLIPTIC_CONFIDENCE)
+        if intent is None:
+            if not parsed.domain or not ranked:
+                return self._refusal(question, "refusal.out_of_scope", confidence)
+            return self._suggest(question, parsed, ranked, confidence)
+        spec = self.intents[intent]
+        if spec.domain and not parsed.domain and not self._has_context(context):
+            return self._refusal(question, "refusal.out_of_scope", confidence)
+        request = self._request(intent, parsed, context, now)
+        reply = self.composer.compose(request)
+        if context is not None:
+            self._remember(context, intent, reply, now)
+        return self._answer(question, reply, intent, confidence)
+
+    def _has_context(self, context: Conversation | None) -> bool:
+        return context is not None and context.intent is not None
+
+    def _follows_up(
+        self, parsed: Parsed, context: Conversation | None, top: Candidate | None
+    ) -> bool:
+        """An elliptic question («og 2015?», «Og året før?») continues the last intent."""
+        if context is None or context.intent is None or context.intent not in self.intents:
+            return False
+        if not parsed.elliptic:
+            return False
+        has_slot = bool(parsed.years or parsed.places or parsed.counties or parsed.year_offset)
+        return has_slot and (top is None or top.score < 100)
+
+    def _allowed(self, parsed: Parsed, context: Conversation | None) -> set[str]:
+        """Intents whose required slots are present (or available from the context)."""
+        have = set()
+        if parsed.places or (context is not None and context.municipality):
+            have.add("municipality")
+        if parsed.counties:
+            have.add("county")
+        if parsed.projects:
+            have.add("project")
+        if parsed.years or parsed.year_offset or (context is not None and context.years):
+            have.add("year")
+        return {name for name, spec in self.intents.items() if spec.needs <= have}
+
+    def _request(
+        self, intent: str, parsed: Parsed, context: Conversation | None, now: datetime
+    ) -> Request:
+        spec = self.intents[intent]
+        years = list(parsed.years)
+        places = list(parsed.places)
+        usable = context is not None and not context.expired(now)
+        elliptic = parsed.elliptic
+        if usable and context is not None:
+            context_place = self._place(context)
+            if (
+                not places
+                and context_place is not None
+                and (
+                    "municipality" in spec.needs
+                    or parsed.pronoun
+                    or (elliptic and "municipality" in spec.uses)
+                )
+            ):
+                places = [context_place]
+            if (
+                not years
+                and context.years
+                and "year" in spec.uses
+                and (not places or elliptic or parsed.year_offset)
+                and not (intent == "reasoning" and places)
+            ):
+                years = list(context.years)
+        if parsed.year_offset:
+            base = years[:1] or [self.composer.h.latest_awarded(now.year) or now.year]
+            years = [self._offset(base[0], parsed.year_offset)]
+        return Request(
+            intent=intent,
+            now=now,
+            years=years,
+            places=places,
+            counties=list(parsed.counties),
+            projects=list(parsed.projects),
+        )
+
+    def _offset(self, year: int, offset: int) -> int:
+        step = 1 if offset > 0 else -1
+        for _ in range(abs(offset)):
+            year = self.composer._step(self.composer.h.resolve(year), step)
+        return year
+
+    def _place(self, context: Conversation) -> Place | None:
+        if not context.municipality:
+            return None
+        said = context.extra.get("place_said", context.municipality)
+        return self.index.places.get(tuple(words(said))) or self.index.places.get(
+            tuple(words(context.municipality))
+        )
+
+    def _remember(self, context: Conversation, intent: str, reply: Reply, now: datetime) -> None:
+        context.intent = intent
+        if reply.years:
+            context.years = tuple(reply.years)
+        if reply.municipality:
+            context.municipality = reply.municipality
+            context.extra["place_said"] = reply.municipality
+        context.updated_at = now
+
+    # -- answers that are not facts ---------------------------------------------------
+
+    def _answer(self, question: str, reply: Reply, intent: str, confidence: float) -> Answer:
+        return Answer(
+            question=question,
+            text=reply.text,
+            matched=True,
+            confidence=min(1.0, confidence),
+            intent=intent,
+            sources=tuple(reply.sources),
+            followups=tuple(reply.followups),
+            years=tuple(reply.years),
+            municipality=reply.municipality,
+        )
+
+    def _refusal(self, question: str, key: str, confidence: float = 0.0) -> Answer:
+        return Answer(
+            question=question,
+            text=self.texts(key),
+            matched=False,
+            confidence=min(1.0, confidence),
+            intent=None,
+        )
+
+    def _suggest(
+        self, question: str, parsed: Parsed, ranked: list[Candidate], confidence: float
+    ) -> Answer:
+        suggestions: list[str] = []
+        latest = self.composer.h.latest_awarded()
+        for candidate in ranked:
+            spec = self.intents[candidate.intent]
+            if not spec.suggestion:
+                continue
+            place = parsed.places[0].name if parsed.places else None
+            if "{municipality}" in spec.suggestion and place is None:
+                continue
+            year = parsed.years[0] if parsed.years else latest
+            text = spec.suggestion.format(year=year, municipality=place)
+            if text not in suggestions:
+                suggestions.append(text)
+            if len(suggestions) == MAX_SUGGESTIONS:
+                break
+        if not suggestions:
+            return self._refusal(question, "refusal.not_understood", confidence)
+        lines = [self.texts("refusal.not_understood"), self.texts("refusal.suggestions")]
+        lines.extend(f"– {s}" for s in suggestions)
+        return Answer(
+            question=question,
+            text="\n".join(lines),
+            matched=False,
+            confidence=min(1.0, confidence),
+            intent=None,
+            suggestions=tuple(suggestions),
+        )

@@ -1,0 +1,209 @@
+"""Rule-based reading of a question: years, municipalities, counties, projects, guards.
+
+The result keeps a canonical word list in which every extracted slot is replaced by a
+placeholder word, so intent matching compares the *shape* of a question, not its values.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from bot.engine.lexicon import Synonyms
+from bot.engine.normalise import clean, tokens
+from bot.engine.places import Place, PlaceIndex, ProjectRef
+
+YEAR_WORD = "aarstall"
+PLACE_WORD = "kommunenavn"
+COUNTY_WORD = "fylkesnavn"
+PROJECT_WORD = "prosjektnavn"
+PLACEHOLDERS = frozenset({YEAR_WORD, PLACE_WORD, COUNTY_WORD, PROJECT_WORD})
+
+MIN_YEAR, MAX_YEAR = 1900, 2099
+_HYPHEN_RANGE = re.compile(r"\b(\d{4})\s*[-–—]\s*(\d{4})\b")
+MAX_RANGE = 30
+
+
+@dataclass
+class Parsed:
+    """What the rules found in one question."""
+
+    question: str
+    words: list[str] = field(default_factory=list)
+    """Canonical words with placeholders, stop words removed."""
+    years: list[int] = field(default_factory=list)
+    relative_year: bool = False
+    """A year came from «i fjor», «i år» …"""
+    year_offset: int = 0
+    """«året før» = -1, «året etter» = +1 (applied to the year or the context's year)."""
+    places: list[Place] = field(default_factory=list)
+    counties: list[str] = field(default_factory=list)
+    projects: list[ProjectRef] = field(default_factory=list)
+    out_of_scope: bool = False
+    domain: bool = False
+    """The question mentions something about the prize (a prize word, a year, a place…)."""
+    pronoun: bool = False
+    """«de», «dem», «kommunen» …: refers back to the context's municipality."""
+    elliptic: bool = False
+    """Nothing but slots and filler words («og 2015?», «Og året før?»)."""
+    fuzzy_place: bool = False
+    year_at: dict[int, int] = field(default_factory=dict)
+    """Position in the scanned word list → the year found there (for ranges)."""
+
+    @property
+    def text(self) -> str:
+        """The canonical word list joined, as matched against example phrasings."""
+        return " ".join(self.words)
+
+
+class Extractor:
+    """Turns a raw question into :class:`Parsed` using the synonyms and the name index."""
+
+    def __init__(self, synonyms: Synonyms, index: PlaceIndex, vocabulary: set[str]) -> None:
+        self.syn = synonyms
+        self.index = index
+        self.vocabulary = vocabulary | synonyms.common_words
+        """Ordinary words: never fuzzily taken as names; taken as names only in exact form."""
+        self.max_span = max(
+            synonyms.max_phrase, index.max_words, index.max_county_words, index.max_project_words
+        )
+
+    def parse(self, question: str, now: datetime) -> Parsed:
+        """Read ``question`` (``now`` resolves «i fjor» and «i år»)."""
+        text = clean(question)
+        parsed = Parsed(question=question)
+        pairs = tokens(text)
+        raw = [r for r, _ in pairs]
+        folded = [self.syn.exact.get(r.lower(), f) for r, f in pairs]
+        out: list[str] = []
+        i = 0
+        while i < len(folded):
+            step = self._match_at(folded, raw, i, parsed, out, now)
+            i += step
+        self._ranges(text, out, parsed)
+        self._finish(out, parsed)
+        return parsed
+
+    # -- scanning -------------------------------------------------------------------
+
+    def _match_at(
+        self,
+        folded: list[str],
+        raw: list[str],
+        i: int,
+        parsed: Parsed,
+        out: list[str],
+        now: datetime,
+    ) -> int:
+        """Consume the longest known phrase starting at ``i``; return how many words."""
+        syn, index = self.syn, self.index
+        for n in range(min(self.max_span, len(folded) - i), 0, -1):
+            key = tuple(folded[i : i + n])
+            if key in index.projects:
+                parsed.projects.append(index.projects[key])
+                out.append(PROJECT_WORD)
+                return n
+            if key in syn.relative_years:
+                parsed.years.append(now.year + syn.relative_years[key])
+                parsed.relative_year = True
+                parsed.year_at[len(out)] = parsed.years[-1]
+                out.append(YEAR_WORD)
+                return n
+            if key in syn.relative_offsets:
+                parsed.year_offset += syn.relative_offsets[key]
+                out.append(YEAR_WORD)
+                return n
+            if key in syn.out_of_scope:
+                parsed.out_of_scope = True
+                out.extend(key)
+                return n
+            if key in index.places and self._name_ok(key, raw[i : i + n]):
+                parsed.places.append(index.places[key])
+                out.append(PLACE_WORD)
+                return n
+            if key in index.counties and (
+                n > 1 or key[0] not in self.vocabulary or raw[i][:1].isupper()
+            ):
+                parsed.counties.extend(index.counties[key])
+                out.append(COUNTY_WORD)
+                return n
+            if key in syn.words:
+                out.extend(syn.words[key])
+                return n
+        word = folded[i]
+        if word.isdigit() and len(word) == 4 and MIN_YEAR <= int(word) <= MAX_YEAR:
+            parsed.years.append(int(word))
+            parsed.year_at[len(out)] = int(word)
+            out.append(YEAR_WORD)
+            return 1
+        if word.endswith(syn.other_prize_suffix) and word not in syn.prize_names:
+            parsed.out_of_scope = True
+        out.append(word)
+        return 1
+
+    def _name_ok(self, key: tuple[str, ...], raw: list[str]) -> bool:
+        """A name that is also an ordinary word only counts in its exact written form."""
+        if len(key) > 1 or key[0] not in self.vocabulary:
+            return True
+        return raw[0][:1].isupper() and self.index.exact_form(key, raw)
+
+    def _ranges(self, text: str, out: list[str], parsed: Parsed) -> None:
+        """Expand «2010–2015», «fra 2010 til 2015», «mellom 2010 og 2015» into every year."""
+        spans: list[tuple[int, int]] = [(int(a), int(b)) for a, b in _HYPHEN_RANGE.findall(text)]
+        at = parsed.year_at
+        for k in range(len(out) - 2):
+            if k in at and k + 2 in at:
+                if out[k + 1] in self.syn.range_words:
+                    spans.append((at[k], at[k + 2]))
+                elif k > 0 and out[k - 1] in self.syn.range_words and out[k + 1] == "og":
+                    spans.append((at[k], at[k + 2]))  # «mellom 2010 og 2015»
+        if not spans:
+            return
+        years = list(parsed.years)
+        for first, last in spans:
+            if first > last:
+                first, last = last, first
+            if last - first > MAX_RANGE:
+                continue
+            for year in range(first, last + 1):
+                if year not in years:
+                    years.append(year)
+        parsed.years = sorted(years)
+
+    def _finish(self, out: list[str], parsed: Parsed) -> None:
+        """Fuzzy names, pronouns, domain signal, stop words, placeholder runs."""
+        syn = self.syn
+        result: list[str] = []
+        for word in out:
+            if word in PLACEHOLDERS:
+                if not result or result[-1] != word:
+                    result.append(word)
+                continue
+            if word in syn.pronouns:
+                parsed.pronoun = True
+            if word in syn.prize_names or word in syn.domain_words:
+                parsed.domain = True
+            if (
+                not parsed.places
+                and word not in self.vocabulary
+                and word not in syn.stopwords
+                and not word.isdigit()
+            ):
+                place = self.index.fuzzy(word)
+                if place is not None:
+                    parsed.places.append(place)
+                    parsed.fuzzy_place = True
+                    if not result or result[-1] != PLACE_WORD:
+                        result.append(PLACE_WORD)
+                    continue
+            if word in syn.stopwords:
+                continue
+            result.append(word)
+        if parsed.years or parsed.places or parsed.counties or parsed.projects:
+            parsed.domain = True
+        if parsed.year_offset:
+            parsed.domain = True
+        parsed.words = result
+        content = [w for w in result if w not in PLACEHOLDERS and w not in syn.elliptic_words]
+        parsed.elliptic = not content

@@ -1,0 +1,279 @@
+"""The engine's own curated files: ``knowledge/intents.yaml`` and ``knowledge/synonyms.yaml``.
+
+Both are validated when read; every mistake becomes a :class:`KnowledgeIssue` with the
+file and line, so ``python -m bot check`` and ``/reload`` can show it to the curator.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from bot.engine.normalise import words
+from bot.knowledge.yamlio import KnowledgeError, KnowledgeIssue, LDict, LList, read_yaml
+
+INTENTS_FILE = "intents.yaml"
+SYNONYMS_FILE = "synonyms.yaml"
+
+SLOTS = frozenset({"year", "municipality", "county", "project"})
+"""Slot names an intent may declare in ``needs:``."""
+
+_INTENT_KEYS = {"examples", "keywords", "needs", "uses", "domain", "suggestion", "label"}
+_SYNONYM_KEYS = {
+    "words",
+    "exact",
+    "stopwords",
+    "out_of_scope",
+    "other_prize_suffix",
+    "prize_names",
+    "domain_words",
+    "common_words",
+    "relative_years",
+    "relative_offsets",
+    "range_words",
+    "pronouns",
+    "elliptic_words",
+    "old_counties",
+    "county_words",
+}
+
+
+@dataclass(frozen=True)
+class IntentSpec:
+    """One intent: its example phrasings and how it is matched."""
+
+    name: str
+    examples: tuple[str, ...]
+    keywords: frozenset[str] = frozenset()
+    """Canonical words that make this intent more likely when present."""
+    needs: frozenset[str] = frozenset()
+    """Slots that must be present (in the question or the context) for the intent to apply."""
+    uses: frozenset[str] = frozenset()
+    """Slots a follow-up may take from the conversation when the question lacks them."""
+    domain: bool = True
+    """False for small talk (greetings, thanks, help) that needs no prize-related signal."""
+    suggestion: str = ""
+    """Canonical question offered in «Mente du …?», with ``{year}``/``{municipality}`` slots."""
+    label: str = ""
+    """Short Norwegian description used in help texts."""
+
+
+@dataclass(frozen=True)
+class Synonyms:
+    """Vocabulary: synonym and lemma map, stop words, guards and slot trigger phrases."""
+
+    words: dict[tuple[str, ...], tuple[str, ...]]
+    """Folded phrase → canonical folded words."""
+    exact: dict[str, str]
+    """Lower-case unfolded word → canonical word, applied before folding (``før`` → ``before``)."""
+    stopwords: frozenset[str]
+    out_of_scope: frozenset[tuple[str, ...]]
+    other_prize_suffix: str
+    prize_names: frozenset[str]
+    domain_words: frozenset[str]
+    common_words: frozenset[str]
+    relative_years: dict[tuple[str, ...], int]
+    relative_offsets: dict[tuple[str, ...], int]
+    range_words: frozenset[str]
+    pronouns: frozenset[str]
+    elliptic_words: frozenset[str]
+    old_counties: dict[str, tuple[str, ...]]
+    county_words: frozenset[str]
+    max_phrase: int = field(default=1)
+
+
+def _phrase(text: Any) -> tuple[str, ...]:
+    return tuple(words(str(text)))
+
+
+class _Checker:
+    """Collects issues for one file."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.issues: list[KnowledgeIssue] = []
+
+    def add(self, line: int, message: str) -> None:
+        self.issues.append(KnowledgeIssue(self.name, line, message))
+
+    def word_list(self, node: Any, key: str, line: int) -> list[str]:
+        if not isinstance(node, list) or not all(isinstance(x, str | int) for x in node):
+            self.add(line, f"«{key}» må være en liste med ord eller uttrykk")
+            return []
+        return [str(x) for x in node]
+
+
+def load_synonyms(directory: Path) -> Synonyms:
+    """Read and validate ``synonyms.yaml``; raise KnowledgeError naming file and line."""
+    name = f"knowledge/{SYNONYMS_FILE}"
+    data = read_yaml(directory / SYNONYMS_FILE, name)
+    check = _Checker(name)
+    if not isinstance(data, LDict):
+        raise KnowledgeError([KnowledgeIssue(name, 1, "filen må være en mapping med nøkler")])
+    for key in data:
+        if key not in _SYNONYM_KEYS:
+            check.add(data.line_of(key), f"ukjent nøkkel «{key}»")
+
+    def mapping(key: str) -> LDict:
+        node = data.get(key, LDict())
+        if not isinstance(node, LDict):
+            check.add(data.line_of(key), f"«{key}» må være en mapping")
+            return LDict()
+        return node
+
+    def flat(key: str) -> list[str]:
+        return check.word_list(data.get(key, []), key, data.line_of(key))
+
+    synonym_map: dict[tuple[str, ...], tuple[str, ...]] = {}
+    seen_at: dict[tuple[str, ...], int] = {}
+    node = mapping("words")
+    for canonical, variants in node.items():
+        line = node.line_of(canonical)
+        target = _phrase(canonical)
+        if not target:
+            check.add(line, f"tomt kanonisk ord «{canonical}»")
+            continue
+        for variant in [canonical, *check.word_list(variants, canonical, line)]:
+            phrase = _phrase(variant)
+            if not phrase:
+                check.add(line, f"tomt synonym under «{canonical}»")
+                continue
+            if phrase in synonym_map and synonym_map[phrase] != target:
+                check.add(
+                    line,
+                    f"«{variant}» står også under «{' '.join(synonym_map[phrase])}» "
+                    f"(linje {seen_at[phrase]})",
+                )
+                continue
+            synonym_map[phrase] = target
+            seen_at[phrase] = line
+
+    exact: dict[str, str] = {}
+    node = mapping("exact")
+    for canonical, variants in node.items():
+        for variant in check.word_list(variants, canonical, node.line_of(canonical)):
+            exact[variant.lower()] = str(canonical)
+
+    def offsets(key: str) -> dict[tuple[str, ...], int]:
+        result: dict[tuple[str, ...], int] = {}
+        node = mapping(key)
+        for offset, phrases in node.items():
+            try:
+                value = int(offset)
+            except ValueError:
+                check.add(node.line_of(offset), f"«{offset}» må være et heltall (antall år)")
+                continue
+            for phrase in check.word_list(phrases, offset, node.line_of(offset)):
+                result[_phrase(phrase)] = value
+        return result
+
+    old_counties: dict[str, tuple[str, ...]] = {}
+    node = mapping("old_counties")
+    for old, new in node.items():
+        targets = check.word_list(new, old, node.line_of(old))
+        old_counties[" ".join(_phrase(old))] = tuple(targets)
+
+    suffix = data.get("other_prize_suffix", "prisen")
+    if not isinstance(suffix, str):
+        check.add(data.line_of("other_prize_suffix"), "«other_prize_suffix» må være et ord")
+        suffix = "prisen"
+    if check.issues:
+        raise KnowledgeError(check.issues)
+    relative_years = offsets("relative_years")
+    relative_offsets = offsets("relative_offsets")
+    out_of_scope = frozenset(_phrase(p) for p in flat("out_of_scope"))
+    longest = max(
+        (len(p) for p in [*synonym_map, *relative_years, *relative_offsets, *out_of_scope]),
+        default=1,
+    )
+    return Synonyms(
+        words=synonym_map,
+        exact=exact,
+        stopwords=frozenset(w for p in flat("stopwords") for w in _phrase(p)),
+        out_of_scope=out_of_scope,
+        other_prize_suffix="".join(words(suffix)),
+        prize_names=frozenset(w for p in flat("prize_names") for w in _phrase(p)),
+        domain_words=frozenset(w for p in flat("domain_words") for w in _phrase(p)),
+        common_words=frozenset(w for p in flat("common_words") for w in _phrase(p)),
+        relative_years=relative_years,
+        relative_offsets=relative_offsets,
+        range_words=frozenset(w for p in flat("range_words") for w in _phrase(p)),
+        pronouns=frozenset(w for p in flat("pronouns") for w in _phrase(p)),
+        elliptic_words=frozenset(w for p in flat("elliptic_words") for w in _phrase(p)),
+        old_counties=old_counties,
+        county_words=frozenset(w for p in flat("county_words") for w in _phrase(p)),
+        max_phrase=longest,
+    )
+
+
+def load_intents(directory: Path) -> dict[str, IntentSpec]:
+    """Read and validate ``intents.yaml``; raise KnowledgeError naming file and line."""
+    name = f"knowledge/{INTENTS_FILE}"
+    data = read_yaml(directory / INTENTS_FILE, name)
+    check = _Checker(name)
+    if not isinstance(data, LDict) or not isinstance(data.get("intents"), LDict):
+        raise KnowledgeError([KnowledgeIssue(name, 1, "filen må ha en mapping «intents:»")])
+    for key in data:
+        if key != "intents":
+            check.add(data.line_of(key), f"ukjent nøkkel «{key}»")
+    intents: dict[str, IntentSpec] = {}
+    seen_examples: dict[str, tuple[str, int]] = {}
+    node: LDict = data["intents"]
+    for intent, spec in node.items():
+        line = node.line_of(intent)
+        if not isinstance(spec, LDict):
+            check.add(line, f"intensjonen «{intent}» må være en mapping")
+            continue
+        for key in spec:
+            if key not in _INTENT_KEYS:
+                check.add(spec.line_of(key), f"ukjent nøkkel «{key}» i «{intent}»")
+        examples = spec.get("examples")
+        if not isinstance(examples, LList) or not examples:
+            check.add(spec.line_of("examples"), f"«{intent}» mangler «examples:» (minst én)")
+            continue
+        for index, example in enumerate(examples):
+            example_line = examples.line_of(index)
+            if not isinstance(example, str) or not words(example):
+                check.add(example_line, f"tom eller ugyldig formulering i «{intent}»")
+                continue
+            folded = " ".join(words(example))
+            if folded in seen_examples and seen_examples[folded][0] != intent:
+                other, other_line = seen_examples[folded]
+                check.add(
+                    example_line,
+                    f"formuleringen «{example}» står også under «{other}» (linje {other_line})",
+                )
+            seen_examples.setdefault(folded, (intent, example_line))
+        needs = check.word_list(spec.get("needs", []), "needs", spec.line_of("needs"))
+        uses = check.word_list(spec.get("uses", []), "uses", spec.line_of("uses"))
+        for key, slots in (("needs", needs), ("uses", uses)):
+            for slot in slots:
+                if slot not in SLOTS:
+                    check.add(spec.line_of(key), f"ukjent slot «{slot}» (kjente: {sorted(SLOTS)})")
+        domain = spec.get("domain", True)
+        if not isinstance(domain, bool):
+            check.add(spec.line_of("domain"), "«domain» må være true eller false")
+            domain = True
+        suggestion = spec.get("suggestion", "")
+        label = spec.get("label", "")
+        if not isinstance(suggestion, str) or not isinstance(label, str):
+            check.add(line, f"«suggestion» og «label» i «{intent}» må være tekst")
+            continue
+        intents[str(intent)] = IntentSpec(
+            name=str(intent),
+            examples=tuple(str(e) for e in examples if isinstance(e, str)),
+            keywords=frozenset(
+                w
+                for k in check.word_list(spec.get("keywords", []), "keywords", line)
+                for w in words(k)
+            ),
+            needs=frozenset(needs),
+            uses=frozenset(uses) | frozenset(needs),
+            domain=domain,
+            suggestion=suggestion,
+            label=label,
+        )
+    if check.issues:
+        raise KnowledgeError(check.issues)
+    return intents

@@ -1,0 +1,85 @@
+"""Intent choice: rapidfuzz over the example phrasings, with a threshold and a margin.
+
+Examples are normalised once at load by the same extractor as questions, so slots
+become placeholders on both sides («hvem vant i 2015» → ``hvem vant aarstall``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from bot.engine.lexicon import IntentSpec
+
+THRESHOLD = 72.0
+"""Minimum score (0–100) to answer."""
+MARGIN = 6.0
+"""Minimum lead over the best example of a *different* intent."""
+KEYWORD_BONUS = 8.0
+"""Added when the question contains one of the intent's keywords."""
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An intent with its best score and the example that gave it."""
+
+    intent: str
+    score: float
+    example: str
+
+
+SCORERS = ((fuzz.token_sort_ratio, 1.0), (fuzz.ratio, 1.0), (fuzz.token_set_ratio, 0.8))
+"""Similarity of two canonical word strings is the best of these, each weighted:
+``token_sort_ratio`` tolerates word order, ``ratio`` rewards the same phrasing, and
+``token_set_ratio`` is only trusted partly because it gives 100 for any subset."""
+
+
+def scores(query: str, choices: list[str]) -> list[float]:
+    """Score ``query`` against every choice (0–100), in choice order, in C loops."""
+    best = [0.0] * len(choices)
+    for scorer, weight in SCORERS:
+        for _, value, position in process.extract(
+            query, choices, scorer=scorer, limit=None, score_cutoff=25
+        ):
+            weighted = value * weight
+            if weighted > best[position]:
+                best[position] = weighted
+    return best
+
+
+class IntentMatcher:
+    """Ranks intents for a canonical question."""
+
+    def __init__(self, intents: dict[str, IntentSpec], examples: list[tuple[str, str]]) -> None:
+        self.intents = intents
+        self._texts = [text for text, _ in examples]
+        self._owners = [intent for _, intent in examples]
+
+    def rank(self, query: str, words: set[str], allowed: set[str]) -> list[Candidate]:
+        """Best candidate per allowed intent, best first."""
+        best: dict[str, Candidate] = {}
+        if not query:
+            return []
+        for position, value in enumerate(scores(query, self._texts)):
+            intent = self._owners[position]
+            text = self._texts[position]
+            if intent not in allowed:
+                continue
+            spec = self.intents[intent]
+            value = min(100.0, value + (KEYWORD_BONUS if spec.keywords & words else 0.0))
+            if intent not in best or value > best[intent].score:
+                best[intent] = Candidate(intent, value, text)
+        return sorted(best.values(), key=lambda c: -c.score)
+
+
+def decide(ranked: list[Candidate]) -> tuple[Candidate | None, float]:
+    """Return the winning candidate (or None) and the confidence 0–1."""
+    if not ranked:
+        return None, 0.0
+    top = ranked[0]
+    runner_up = ranked[1].score if len(ranked) > 1 else 0.0
+    confidence = top.score / 100.0
+    if top.score >= THRESHOLD and top.score - runner_up >= MARGIN:
+        return top, confidence
+    return None, confidence

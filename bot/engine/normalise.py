@@ -1,0 +1,61 @@
+"""Text normalisation shared by questions, example phrasings and name indexes.
+
+Matching happens on *folded* text: lower case, æ→ae, ø→o, å→a, other diacritics
+stripped (Sami letters included), punctuation, emoji and control characters gone.
+The same function is applied to both sides so «Bærum», «Baerum» and «BÆRUM» meet.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+MAX_QUESTION_CHARS = 500
+"""Longer input is cut before any processing (keeps the latency bound)."""
+
+_SPECIAL = str.maketrans(
+    {
+        "æ": "ae",
+        "ø": "o",
+        "å": "a",
+        "đ": "d",
+        "ŋ": "n",
+        "ŧ": "t",
+        "ß": "ss",
+        "ð": "d",
+        "þ": "th",
+        "ł": "l",
+    }
+)
+_WORD = re.compile(r"[a-z0-9]+")
+_RAW_WORD = re.compile(r"[^\W_]+")
+
+
+def clean(text: str) -> str:
+    """Return ``text`` capped in length with control characters replaced by spaces."""
+    text = text[:MAX_QUESTION_CHARS]
+    return "".join(" " if unicodedata.category(ch)[0] == "C" else ch for ch in text)
+
+
+def fold(text: str) -> str:
+    """Lower-case ``text`` and fold Norwegian and other diacritics to ASCII letters."""
+    lowered = text.lower().translate(_SPECIAL)
+    decomposed = unicodedata.normalize("NFKD", lowered)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).translate(_SPECIAL)
+
+
+def words(text: str) -> list[str]:
+    """Split ``text`` into folded ASCII words (letters and digits only)."""
+    return _WORD.findall(fold(text))
+
+
+def tokens(text: str) -> list[tuple[str, str]]:
+    """Split ``text`` into ``(original, folded)`` word pairs, in order.
+
+    The original keeps case and diacritics so a caller can insist on the exact form
+    («Ås» the municipality, not the folded «as»).
+    """
+    pairs: list[tuple[str, str]] = []
+    for raw in _RAW_WORD.findall(unicodedata.normalize("NFC", text)):
+        pairs.extend((raw, piece) for piece in _WORD.findall(fold(raw)))
+    return pairs

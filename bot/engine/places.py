@@ -1,0 +1,125 @@
+"""Name indexes built once at load: municipalities (with Sami/Kven, former and entrant
+names), counties and named projects, each keyed by folded word tuples."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from bot.engine.normalise import fold, words
+from bot.knowledge.models import KnowledgeBase, Municipality, Project
+
+FUZZY_MIN_LENGTH = 5
+"""Only words at least this long are compared fuzzily with municipality names."""
+FUZZY_CUTOFF = 85.0
+"""rapidfuzz ``ratio`` needed to take a word as a misspelt municipality name."""
+
+
+@dataclass(frozen=True)
+class Place:
+    """A municipality a question refers to, and the name it was referred to by."""
+
+    municipality: Municipality
+    said: str
+    """The name as listed (``Skedsmo``, ``Hámmerfeasta``, ``Grünerløkka``, ``Tromsø``)."""
+    entrant: str | None = None
+    """Set when the name is an entrant's own name that is not a municipality
+    (an Oslo district or a town name): only that entrant matches."""
+
+    @property
+    def name(self) -> str:
+        """Today's municipality name."""
+        return self.municipality.name
+
+
+@dataclass(frozen=True)
+class ProjectRef:
+    """A named project and its prize year."""
+
+    year: int
+    project: Project
+
+
+class PlaceIndex:
+    """Exact and fuzzy lookup of municipality names, counties and project names."""
+
+    def __init__(self, kb: KnowledgeBase, county_aliases: dict[str, tuple[str, ...]]) -> None:
+        self.places: dict[tuple[str, ...], Place] = {}
+        self.exact_forms: dict[tuple[str, ...], set[str]] = {}
+        by_number = {m.number: m for m in kb.municipalities}
+        entrant_numbers = {e.municipality.number for y in kb.years.values() for e in _entrants(y)}
+        # Ambiguous names (Herøy, Våler): prefer one that appears in the prize's history.
+        ordered = sorted(
+            kb.municipalities, key=lambda m: (m.number not in entrant_numbers, m.number)
+        )
+        for municipality in ordered:
+            self._add(municipality.name, Place(municipality, municipality.name))
+            for alt in municipality.alt_names:
+                self._add(alt, Place(municipality, alt))
+        for municipality in ordered:
+            for former in municipality.former_names:
+                self._add(former, Place(municipality, former))
+        for year in sorted(kb.years.values(), key=lambda y: y.year):
+            for entrant in _entrants(year):
+                municipality = by_number.get(entrant.municipality.number, entrant.municipality)
+                if tuple(words(entrant.name)) not in self.places:
+                    self._add(entrant.name, Place(municipality, entrant.name, entrant.name))
+        self.single_words = {key[0]: place for key, place in self.places.items() if len(key) == 1}
+        self._single_choices = list(self.single_words)
+        self.max_words = max((len(k) for k in self.places), default=1)
+
+        self.counties: dict[tuple[str, ...], tuple[str, ...]] = {}
+        for county in sorted({m.county for m in kb.municipalities}):
+            self.counties[tuple(words(county))] = (county,)
+        for alias, targets in county_aliases.items():
+            self.counties[tuple(alias.split())] = targets
+        self.max_county_words = max((len(k) for k in self.counties), default=1)
+
+        self.projects: dict[tuple[str, ...], ProjectRef] = {}
+        for year in sorted(kb.years.values(), key=lambda y: y.year):
+            for project in year.projects:
+                key = tuple(words(project.name))
+                if key:
+                    self.projects.setdefault(key, ProjectRef(year.year, project))
+        self.max_project_words = max((len(k) for k in self.projects), default=1)
+
+    def _add(self, name: str, place: Place) -> None:
+        key = tuple(words(name))
+        if not key:
+            return
+        self.exact_forms.setdefault(key, set()).add(name)
+        self.places.setdefault(key, place)
+
+    def exact_form(self, key: tuple[str, ...], raw: Iterable[str]) -> bool:
+        """True when the raw words spell the name exactly (case and diacritics included)."""
+        return " ".join(raw) in {
+            " ".join(n.replace("-", " ").split()) for n in self.exact_forms[key]
+        }
+
+    def fuzzy(self, word: str) -> Place | None:
+        """Return the municipality a misspelt single word most likely names, if any."""
+        if len(word) < FUZZY_MIN_LENGTH or word.isdigit():
+            return None
+        best = process.extractOne(
+            word, self._single_choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
+        )
+        return self.single_words[best[0]] if best else None
+
+
+def _entrants(year: object) -> list:
+    """Every entrant (winner and nominees) of a PrizeYear."""
+    found = []
+    winner = getattr(year, "winner", None)
+    if winner is not None:
+        found.append(winner.value)
+    nominees = getattr(year, "nominees", None)
+    if nominees is not None:
+        found.extend(nominees.value)
+    return found
+
+
+def folded_name(name: str) -> str:
+    """The folded form of a name, for comparisons."""
+    return fold(name)

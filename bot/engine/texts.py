@@ -1,0 +1,101 @@
+"""Answer templates from ``knowledge/texts/engine.yaml`` and Norwegian formatting helpers."""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Sequence
+from pathlib import Path
+
+from bot.knowledge.models import Moment
+from bot.knowledge.yamlio import KnowledgeError, KnowledgeIssue, LDict, read_yaml
+
+TEXTS_FILE = Path("texts") / "engine.yaml"
+PREFIX = "engine."
+
+
+def flatten(
+    node: LDict, name: str, prefix: str = ""
+) -> tuple[dict[str, str], list[KnowledgeIssue]]:
+    """Flatten nested mappings of strings to dotted keys, reporting non-strings."""
+    flat: dict[str, str] = {}
+    issues: list[KnowledgeIssue] = []
+    for key, value in node.items():
+        dotted = f"{prefix}{key}"
+        if isinstance(value, LDict):
+            sub, sub_issues = flatten(value, name, dotted + ".")
+            flat.update(sub)
+            issues.extend(sub_issues)
+        elif isinstance(value, str):
+            flat[dotted] = value
+        else:
+            issues.append(KnowledgeIssue(name, node.line_of(key), f"«{dotted}» må være tekst"))
+    return flat, issues
+
+
+def load_texts(directory: Path) -> dict[str, str]:
+    """Read ``texts/engine.yaml`` into ``{dotted.key: template}``; raise on a mistake."""
+    name = f"knowledge/{TEXTS_FILE.as_posix()}"
+    data = read_yaml(directory / TEXTS_FILE, name)
+    if not isinstance(data, LDict):
+        raise KnowledgeError([KnowledgeIssue(name, 1, "filen må være en mapping")])
+    flat, issues = flatten(data, name)
+    for key, template in flat.items():
+        try:
+            list(string.Formatter().parse(template))
+        except ValueError as exc:
+            issues.append(KnowledgeIssue(name, 0, f"«{key}»: ugyldig plassholder ({exc})"))
+    if issues:
+        raise KnowledgeError(issues)
+    return flat
+
+
+class Texts:
+    """Fills templates and formats dates, times and lists in Norwegian."""
+
+    def __init__(self, templates: dict[str, str]) -> None:
+        self.templates = templates
+        self.weekdays = templates.get("format.weekdays", "").split()
+        self.months = templates.get("format.months", "").split()
+        self.conjunction = templates.get("format.and", "og")
+
+    def has(self, key: str) -> bool:
+        """True when a template exists."""
+        return key in self.templates
+
+    def __call__(self, key: str, **values: object) -> str:
+        """Return template ``key`` filled with ``values``."""
+        return self.templates[key].format(**values).strip()
+
+    def join(self, items: Sequence[str]) -> str:
+        """«A», «A og B», «A, B og C»."""
+        items = [i for i in items if i]
+        if len(items) <= 1:
+            return "".join(items)
+        return f"{', '.join(items[:-1])} {self.conjunction} {items[-1]}"
+
+    def date(self, moment: Moment) -> str:
+        """«torsdag 11. november 2021», with «kl. 12.00» when the time is known."""
+        day = moment.day
+        text = self(
+            "format.date",
+            weekday=self.weekdays[day.weekday()],
+            day=day.day,
+            month=self.months[day.month - 1],
+            year=day.year,
+        )
+        if moment.at is not None:
+            clock = self("format.time", hour=moment.at.hour, minute=moment.at.minute)
+            text = self("format.date_time", date=text, time=clock)
+        return text
+
+    def check(self, required: Sequence[str]) -> list[KnowledgeIssue]:
+        """Issues for required template keys that are missing."""
+        name = f"knowledge/{TEXTS_FILE.as_posix()}"
+        issues = [
+            KnowledgeIssue(name, 0, f"mangler teksten «{k}»") for k in required if not self.has(k)
+        ]
+        if len(self.weekdays) != 7:
+            issues.append(KnowledgeIssue(name, 0, "«format.weekdays» må ha sju ord"))
+        if len(self.months) != 12:
+            issues.append(KnowledgeIssue(name, 0, "«format.months» må ha tolv ord"))
+        return issues
