@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from itertools import pairwise
 
 import pytest
 from PIL import Image
 
-from bot.knowledge.models import KnowledgeBase
-from bot.pictures.content import NOMINEE, WINNER, map_content
+from bot.knowledge.models import KnowledgeBase, PrizeYear, YearStatus
+from bot.pictures.content import NOMINEE, WINNER, map_content, timeline_entries
 from bot.pictures.geo import GeoData, load_geo, project
 from bot.pictures.mapplot import (
     HEIGHT_PX,
@@ -28,7 +29,7 @@ from bot.pictures.mapplot import (
     place_labels,
     render_map,
 )
-from tests.pictures.factory import NUMBERS
+from tests.pictures.factory import NUMBERS, entrant, fact
 from tests.pictures.helpers import decode, near, region_has
 
 VADSO, TONSBERG, KAUTOKEINO, ENGERDAL = (
@@ -191,3 +192,17 @@ def test_merged_year_shows_the_joint_round(kb: KnowledgeBase, now: datetime) -> 
     assert content.marks[SUNNDAL].role == WINNER
     assert "2019/2020" in content.title
     assert content.message and "2019" in content.message and "én runde" in content.message
+
+
+def test_open_round_shows_nominees_and_says_the_winner_is_not_known(
+    kb: KnowledgeBase, now: datetime
+) -> None:
+    nominees = fact(tuple(entrant(n) for n in ("Asker", "Senja", "Grünerløkka")))
+    open_year = PrizeYear(2026, "2026", YearStatus.OPEN, nominees=nominees)
+    running = replace(kb, years={**kb.years, 2026: open_year}, version="open")
+    content = map_content(running, 2026, now)
+    assert {m.role for m in content.marks.values()} == {NOMINEE}
+    assert content.marks[OSLO_NO].label == "Grünerløkka (bydel i Oslo)"
+    assert content.message and "pågår" in content.message
+    entry = timeline_entries(running, now)[-1]
+    assert (entry.year, entry.kind, entry.note) == (2026, "open", "pågår")
