@@ -53,6 +53,9 @@ GLOBAL_CHECK_KINDS = frozenset(
 
 _YEAR_RE = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
 _SOURCE_LINE_RE = re.compile(r"^\s*(kilde|kilder)\b", re.IGNORECASE)
+_SUGGESTION_LINE_RE = re.compile(r"^\s*[-–—•*]\s.*\?\s*$")
+_QUOTED_RE = re.compile(r"«[^»]*»")
+_WIN_VERB = r"s?(?:\s+kommune)?\s+(?:vant|har vunnet|fikk prisen|fikk bosettings)(?!\s+ikke)"
 
 
 class AnswerLike(Protocol):
@@ -320,6 +323,49 @@ def without_source_lines(text: str) -> str:
     return "\n".join(ln for ln in text.splitlines() if not _SOURCE_LINE_RE.match(ln))
 
 
+def claims_of(text: str) -> str:
+    """What the answer asserts: no source lines, no «quoted example questions», no suggested
+    questions (lines starting with a dash or bullet and ending with «?»)."""
+    lines = []
+    for line in without_source_lines(text).splitlines():
+        if _SUGGESTION_LINE_RE.match(line):
+            continue
+        lines.append(_QUOTED_RE.sub("«»", line))
+    return "\n".join(lines)
+
+
+def _line_years(claims: str, fallback: tuple[int, ...]) -> list[tuple[str, tuple[int, ...]]]:
+    """Each line with the years it talks about (carried over from the last line naming one)."""
+    out = []
+    current = fallback
+    for line in claims.splitlines():
+        found = tuple(int(y) for y in _YEAR_RE.findall(line))
+        if found:
+            current = found
+        out.append((line, current))
+    return out
+
+
+def _true_in(name: str, years: Iterable[int], golden: Golden) -> bool:
+    """Whether ``name`` belongs to one of ``years`` (winner, nominee or context name)."""
+    return any(year in golden.facts and name in golden.facts[year].names() for year in years)
+
+
+def _false_winner_claims(item: Item, claims: str, golden: Golden) -> list[str]:
+    """Names stated to have won («X vant …») in lines whose years they did not win."""
+    wrong = []
+    for line, years in _line_years(claims, item_years(item)):
+        known = [y for y in years if y in golden.facts]
+        if not known:
+            continue
+        for name in golden.universe:
+            if not re.search(r"(?<!\w)" + re.escape(name) + _WIN_VERB, line):
+                continue
+            if all(golden.facts[y].winner != name for y in known):
+                wrong.append(f"{name} as winner of {'/'.join(map(str, known))}")
+    return wrong
+
+
 def item_years(item: Item) -> tuple[int, ...]:
     """Years the item is about: explicit ``years`` plus 4-digit years in the question."""
     found = {int(y) for y in _YEAR_RE.findall(item.q)}
@@ -345,7 +391,7 @@ def check(
     """Return (reasons, wrong_facts) for one answer; empty reasons = pass."""
     reasons: list[str] = []
     wrong: list[str] = []
-    claims = without_source_lines(text)
+    claims = claims_of(text)
     if not text.strip():
         reasons.append("empty answer")
     if item.matched is not None and matched is not item.matched:
@@ -357,18 +403,32 @@ def check(
         if not any(contains(text, s) for s in group):
             reasons.append(f"none of {list(group)}")
     present = [s for s in item.must_not if contains(claims, s)]
-    if present:
-        reasons.append(f"forbidden {present}")
-        wrong.extend(present)
+    off_topic: list[str] = []
     if item.kind in GLOBAL_CHECK_KINDS:
         allowed = allowed_names(item, golden)
-        extra = sorted(
-            n for n in golden.universe - allowed if _name_pattern(n).search(claims)
+        off_topic = sorted(
+            n
+            for n in golden.universe - allowed
+            if _name_pattern(n).search(claims) and n not in present
         )
-        extra = [n for n in extra if n not in present]
-        if extra:
-            reasons.append(f"names not belonging to this answer {extra}")
-            wrong.extend(extra)
+    if present:
+        reasons.append(f"forbidden {present}")
+    if off_topic:
+        reasons.append(f"names not belonging to this answer {off_topic}")
+    # Wrong facts: a forbidden string or a foreign name, unless every line naming it ties it to
+    # a year where it really was winner/nominee (then it is only off-topic, still a failure);
+    # in an out-of-scope answer any forbidden string is a prize fact passed off as an answer.
+    line_years = _line_years(claims, item_years(item))
+    for needle in [*present, *off_topic]:
+        if item.kind == "out_of_scope" or needle not in golden.universe:
+            wrong.append(needle)
+            continue
+        hits = [ys for line, ys in line_years if _name_pattern(needle).search(line)]
+        if not hits or not all(_true_in(needle, ys, golden) for ys in hits):
+            wrong.append(needle)
+    for claim in _false_winner_claims(item, claims, golden):
+        wrong.append(claim)
+        reasons.append(f"false claim: {claim}")
     return reasons, wrong
 
 
