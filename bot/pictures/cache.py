@@ -66,15 +66,24 @@ class PictureCache:
         name = f"{kind}-{year or 'alle'}-{_safe(version)}-{current}.png"
         return self.disk_dir / name
 
-    def cached(self, kb: KnowledgeBase, kind: str, year: int | None, now: datetime) -> bytes | None:
-        """The PNG if already rendered (memory or disk), else None; never renders."""
+    def cached(
+        self,
+        kb: KnowledgeBase,
+        kind: str,
+        year: int | None,
+        now: datetime,
+        *,
+        disk: bool = True,
+    ) -> bytes | None:
+        """The PNG if already rendered (memory, then disk unless ``disk`` is False), else
+        None; never renders."""
         key = self.key(kb, kind, year, now)
         with self._lock:
             png = self._memory.get(key)
             if png is not None:
                 self._memory.move_to_end(key)
                 return png
-        path = self._disk_path(key)
+        path = self._disk_path(key) if disk else None
         if path is not None and path.is_file():
             try:
                 png = path.read_bytes()
@@ -128,8 +137,11 @@ class PictureCache:
     async def get_png(
         self, kb: KnowledgeBase, kind: str, year: int | None, *, now: datetime
     ) -> bytes:
-        """Return the PNG without blocking the event loop (one render per key at a time)."""
-        png = self.cached(kb, kind, year, now)
+        """Return the PNG without blocking the event loop (one render per key at a time).
+
+        Only the memory cache is read here; disk reads and drawing run in the worker thread.
+        """
+        png = self.cached(kb, kind, year, now, disk=False)
         if png is not None:
             return png
         key = self.key(kb, kind, year, now)

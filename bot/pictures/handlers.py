@@ -79,7 +79,7 @@ async def send_picture(
                 return True
             except BadRequest:
                 file_ids.pop(key, None)
-        if cache.cached(kb, kind, year, now) is None:
+        if cache.cached(kb, kind, year, now, disk=False) is None:
             await context.bot.send_chat_action(chat_id, ChatAction.UPLOAD_PHOTO)
         png = await cache.get_png(kb, kind, year, now=now)
         message = await context.bot.send_photo(
@@ -148,8 +148,3 @@ async def picture_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         await context.bot.send_message(chat.id, problem, parse_mode=None)
         return
     await send_picture(context, chat.id, MAP, year)
-
-
-PICTURE_BUTTON_PATTERN = rf"^{codec.VERSION}\|[{codec.MAP}{codec.TIMELINE}]\|"
-"""Callback-data pattern for :func:`picture_button` (register before the general button
-handler, or let that handler call :func:`send_picture` for these kinds)."""
