@@ -10,6 +10,7 @@ from pathlib import Path
 from bot.clock import parse_moment, system_clock
 from bot.pictures.cache import KINDS, MAP, PictureCache
 from bot.pictures.captions import map_caption, timeline_caption
+from bot.pictures.content import first_year
 from bot.pictures.geo import default_geo_path
 from bot.settings import DEFAULT_KNOWLEDGE_DIR
 
@@ -44,6 +45,9 @@ def run(args: argparse.Namespace) -> int:
         kb = load_knowledge(knowledge_dir)
     except KnowledgeError as exc:
         print(f"Faktabasen har feil:\n{exc}", file=sys.stderr)
+        return 2
+    if args.year is not None and not first_year(kb) <= args.year <= now.year:
+        print(f"--year må være fra {first_year(kb)} til {now.year}.", file=sys.stderr)
         return 2
     geo = default_geo_path(knowledge_dir)
     if args.kind == MAP and not geo.is_file():

@@ -46,4 +46,6 @@ def test_render_refuses_bad_input_politely(tmp_path: Path) -> None:
     assert bad_now.returncode == 2 and "Ugyldig tidspunkt" in bad_now.stderr
     year_on_timeline = run_render("tidslinje", "--year", "2021", str(out))
     assert year_on_timeline.returncode == 2 and "--year" in year_on_timeline.stderr
+    too_early = run_render("kart", "--year", "1999", str(out), "--now", "2026-11-23T12:00")
+    assert too_early.returncode == 2 and "fra 2008 til 2026" in too_early.stderr
     assert not out.exists()
