@@ -6,13 +6,16 @@ from __future__ import annotations
 import json
 import re
 import shlex
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from bot.__main__ import build_parser
-from tests.deploy.helpers import DEPLOY_DIR, REPO_ROOT
+from tests.deploy.helpers import DEPLOY_DIR, REPO_ROOT, clean_env
 
 DOCKERFILE = DEPLOY_DIR / "Dockerfile"
 COMPOSE = DEPLOY_DIR / "compose.yaml"
@@ -130,3 +133,45 @@ def test_compose_runs_the_same_command_with_a_named_volume_and_env_file() -> Non
 def test_env_file_for_compose_is_never_committed() -> None:
     ignore = (REPO_ROOT / ".gitignore").read_text(encoding="utf-8").split()
     assert ".env" in ignore
+
+
+def test_the_image_layout_is_self_sufficient(tmp_path: Path) -> None:
+    """Lay out /app exactly as the Dockerfile's COPY lines do and run the health check the
+    image runs, from there: nothing outside the copied files (tests/, ../shared) is needed."""
+    instructions = dockerfile_instructions(DOCKERFILE)
+    app = tmp_path / "app"
+    app.mkdir()
+    for keyword, args in instructions:
+        if keyword != "COPY":
+            continue
+        *sources, target = shlex.split(args)
+        for source in sources:
+            origin = REPO_ROOT / source
+            destination = app / source if target.endswith("/") else app / target
+            if origin.is_dir():
+                shutil.copytree(origin, destination, ignore=shutil.ignore_patterns("__pycache__"))
+            else:
+                shutil.copy2(origin, destination)
+    env = {k: v for k, v in clean_env().items() if k != "PYTHONPATH"}
+    env.update(BOT_DATA_DIR=str(tmp_path / "data"), BOT_KNOWLEDGE_DIR=str(app / "knowledge"))
+    where = subprocess.run(
+        [sys.executable, "-c", "import bot; print(bot.__file__)"],
+        cwd=app,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    assert Path(where.stdout.strip()).is_relative_to(app), "the image's own copy is imported"
+    health = subprocess.run(
+        [sys.executable, "-m", "bot", "health"],
+        cwd=app,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert health.returncode == 0, health.stdout + health.stderr
+    assert health.stdout.startswith("ok: ")
