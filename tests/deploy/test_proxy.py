@@ -48,3 +48,22 @@ def test_nginx_snippet(tmp_path: Path) -> None:
     for line in code.splitlines():
         stripped = line.strip()
         assert not stripped or stripped.endswith(("{", "}", ";")), f"unterminated: {line}"
+
+
+def test_readme_shows_the_caddy_snippet_as_shipped() -> None:
+    """Every line of the Caddy example in README «Drift» is in deploy/Caddyfile."""
+    readme = (DEPLOY_DIR.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("<!-- section:operations -->", 1)[1].split("<!-- /section", 1)[0]
+    block = section.split("```caddy\n", 1)[1].split("```", 1)[0]
+    shipped = {line.strip() for line in (DEPLOY_DIR / "Caddyfile").read_text("utf-8").splitlines()}
+    shown = [line.strip() for line in block.splitlines() if line.strip()]
+    assert len(shown) > 10
+    assert [line for line in shown if line not in shipped] == []
+
+
+def test_readme_restore_steps_remove_the_wal_files() -> None:
+    readme = (DEPLOY_DIR.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("<!-- section:operations -->", 1)[1].split("<!-- /section", 1)[0]
+    for data_dir in ("data", "/data", "/var/lib/prisbot"):
+        assert f"rm -f {data_dir}/prisbot.sqlite3-wal {data_dir}/prisbot.sqlite3-shm" in section
+    assert "python -m bot backup" in section and "python -m bot health" in section
