@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 
 from bot.engine.history import History
 from bot.engine.places import Place, ProjectRef
@@ -28,6 +28,9 @@ from bot.knowledge.models import (
 
 _MIDNIGHT = time(0, 0)
 """An opening day without a time of day counts from midnight."""
+
+ASSUMED_WINDOW = timedelta(days=14)
+"""When only the closing day is known, the vote counts as open this long before it."""
 
 MAX_CHARS = 4000
 """Answers stay under Telegram's 4096 characters with room for the source list."""
@@ -108,6 +111,7 @@ class Composer:
             "winner_after": self.winner_after,
             "county_winners": self.county_winners,
             "organiser": self.organiser,
+            "purpose": self.purpose,
             "criteria": self.criteria,
             "how_chosen": self.how_chosen,
             "award": self.award,
@@ -424,6 +428,10 @@ class Composer:
 
     def _nominees_of(self, year: int, reply: Reply, *, single: bool) -> None:
         record = self.h.get(year)
+        if record is not None and record.status == YearStatus.MERGED and record.merged_into:
+            self.gap(year, reply, nearby=False)
+            self._nominees_of(record.merged_into, reply, single=single)
+            return
         if (
             record is None
             or record.status in (YearStatus.NO_PRIZE, YearStatus.MERGED)
@@ -586,13 +594,34 @@ class Composer:
             gaps = self.h.unknown_years()
             if gaps:
                 reply.say(self.t("place.gaps", years=self.years_text(gaps)))
-        reply.years = sorted(wins + [y for y, _, _ in nominations])
+        reply.years = wins or [y for y, _, _ in nominations]
         if len(wins) == 1:
             reply.followups.append(FollowUp(self.t("followup.reasoning"), f"begrunnelse {wins[0]}"))
         reply.followups.append(FollowUp(self.t("followup.map"), "", "map"))
 
+    def _entrants_of(self, year: int) -> list[Entrant]:
+        record = self.h.get(year)
+        if record is None:
+            return []
+        found = list(record.nominees.value) if record.nominees else []
+        if record.winner is not None:
+            found.append(record.winner.value)
+        return found
+
+    def purpose(self, request: Request, reply: Reply) -> None:
+        """What the prize is, and who awards it."""
+        self.topic(request, reply)
+        prize = self.kb.prize
+        reply.say(
+            self.t("purpose.organiser", short=prize.organiser_short, full=prize.organiser_full),
+            prize.organiser,
+        )
+
     def all_winners(self, request: Request, reply: Reply) -> None:
         """Every year with its winner or gap."""
+        if request.years:
+            self.winner(request, reply)
+            return
         reply.say(self.t("all_winners.intro"))
         for record in self.h.years.values():
             if record.status == YearStatus.MERGED and record.merged_into:
@@ -854,7 +883,10 @@ class Composer:
                     reply.say(self.t(key, text=fact.value), fact)
 
     def _year_fact(self, request: Request, reply: Reply, attribute: str, prefix: str) -> None:
-        years = self.need_year(request)
+        years = self._target_years(request)
+        if not years and request.places:
+            years = self.h.wins(request.places[0])
+        years = years or self.need_year(request)
         reply.years = years
         for year in years[:MAX_YEARS]:
             record = self.h.get(year)
@@ -929,6 +961,10 @@ class Composer:
                 )
                 reply.sources.extend(s for s in project.sources if s not in reply.sources)
             reply.years = [request.projects[0].year]
+            first = request.projects[0]
+            for entrant in self._entrants_of(first.year):
+                if entrant.name == first.project.municipality:
+                    reply.municipality = entrant.municipality.name
             return
         if request.places:
             place = request.places[0]
@@ -980,6 +1016,8 @@ class Composer:
         for record, window in self._windows():
             opens = window.opens.value.to_datetime(default=_MIDNIGHT) if window.opens else None
             closes = window.closes.value.to_datetime() if window.closes else None
+            if opens is None and closes is not None:
+                opens = closes - ASSUMED_WINDOW  # only «early November» is known
             if opens is not None and opens <= now and (closes is None or now <= closes):
                 return record, window
         return None

@@ -19,6 +19,8 @@ from bot.knowledge.models import KnowledgeBase
 from bot.knowledge.yamlio import KnowledgeError, KnowledgeIssue
 
 MAX_SUGGESTIONS = 3
+SMALL_TALK_MIN = 0.9
+"""Greetings, thanks and help need a near-exact match (they carry no prize signal)."""
 ELLIPTIC_CONFIDENCE = 0.9
 """Confidence reported when a follow-up («og 2015?») reuses the previous intent."""
 _EXAMPLE_NOW = datetime(2000, 1, 1, tzinfo=OSLO)
@@ -139,6 +141,7 @@ class Engine:
         vocab |= syn.pronouns | syn.elliptic_words | syn.county_words
         # Names used in examples («Har Drammen vunnet?») stay names.
         names = {k[0] for k in self.index.places if len(k) == 1}
+        names |= {k[0] for k in self.index.counties if len(k) == 1}
         for spec in self.intents.values():
             for example in spec.examples:
                 vocab.update(w for w in words(example) if w not in names)
@@ -171,11 +174,21 @@ class Engine:
         spec = self.intents[intent]
         if spec.domain and not parsed.domain and not self._has_context(context):
             return self._refusal(question, "refusal.out_of_scope", confidence)
+        if not spec.domain and confidence < SMALL_TALK_MIN:
+            return self._refusal(question, "refusal.out_of_scope", confidence)
+        if self._other_contest(parsed, spec):
+            return self._refusal(question, "refusal.out_of_scope", confidence)
         request = self._request(intent, parsed, context, now)
         reply = self.composer.compose(request)
         if context is not None:
             self._remember(context, intent, reply, now)
         return self._answer(question, reply, intent, confidence)
+
+    def _other_contest(self, parsed: Parsed, spec: IntentSpec) -> bool:
+        """«Hvem vant Stjernekamp?»: a winner question naming something unknown, not the prize."""
+        if parsed.prize_word or not parsed.unknown:
+            return False
+        return bool(self.keywords[spec.name] & self.synonyms.winner_words)
 
     def _has_context(self, context: Conversation | None) -> bool:
         return context is not None and context.intent is not None
@@ -188,8 +201,7 @@ class Engine:
             return False
         if not parsed.elliptic:
             return False
-        has_slot = bool(parsed.years or parsed.places or parsed.counties or parsed.year_offset)
-        return has_slot and (top is None or top.score < 100)
+        return bool(parsed.years or parsed.places or parsed.counties or parsed.year_offset)
 
     def _allowed(self, parsed: Parsed, context: Conversation | None) -> set[str]:
         """Intents whose required slots are present (or available from the context)."""
@@ -232,6 +244,10 @@ class Engine:
                 and not (intent == "reasoning" and places)
             ):
                 years = list(context.years)
+        if parsed.year_offset and not parsed.years and parsed.places:
+            wins = self.composer.h.wins(parsed.places[0])
+            if wins:  # «året før Drammen» = the year before Drammen won
+                years, places, intent = [wins[-1]], [], self.synonyms.relative_intent
         if parsed.year_offset:
             base = years[:1] or [self.composer.h.latest_awarded(now.year) or now.year]
             years = [self._offset(base[0], parsed.year_offset)]

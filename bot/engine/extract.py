@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from rapidfuzz import fuzz, process
+
 from bot.engine.lexicon import Synonyms
 from bot.engine.normalise import clean, tokens
 from bot.engine.places import Place, PlaceIndex, ProjectRef
@@ -48,6 +50,10 @@ class Parsed:
     elliptic: bool = False
     """Nothing but slots and filler words («og 2015?», «Og året før?»)."""
     fuzzy_place: bool = False
+    unknown: list[str] = field(default_factory=list)
+    """Words neither in the vocabulary nor names (after typo correction)."""
+    prize_word: bool = False
+    """The prize itself is named («prisen», «bosettingsprisen» …)."""
     year_at: dict[int, int] = field(default_factory=dict)
     """Position in the scanned word list → the year found there (for ranges)."""
 
@@ -65,6 +71,8 @@ class Extractor:
         self.index = index
         self.vocabulary = vocabulary | synonyms.common_words
         """Ordinary words: never fuzzily taken as names; taken as names only in exact form."""
+        self._prize_names = sorted(synonyms.prize_names)
+        self._corrections = sorted(w for w in self.vocabulary if len(w) >= 5 and not w.isdigit())
         self.max_span = max(
             synonyms.max_phrase, index.max_words, index.max_county_words, index.max_project_words
         )
@@ -98,6 +106,13 @@ class Extractor:
     ) -> int:
         """Consume the longest known phrase starting at ``i``; return how many words."""
         syn, index = self.syn, self.index
+        for n in (3, 2):
+            if i + n <= len(folded) and not any(w.isdigit() for w in folded[i : i + n]):
+                ref = index.fuzzy_project(" ".join(folded[i : i + n]))
+                if ref is not None:
+                    parsed.projects.append(ref)
+                    out.append(PROJECT_WORD)
+                    return n
         for n in range(min(self.max_span, len(folded) - i), 0, -1):
             key = tuple(folded[i : i + n])
             if key in index.projects:
@@ -138,6 +153,9 @@ class Extractor:
             out.append(YEAR_WORD)
             return 1
         if word.endswith(syn.other_prize_suffix) and word not in syn.prize_names:
+            if process.extractOne(word, self._prize_names, scorer=fuzz.ratio, score_cutoff=80):
+                out.extend(syn.words.get((syn.other_prize_suffix,), (syn.other_prize_suffix,)))
+                return 1
             parsed.out_of_scope = True
         out.append(word)
         return 1
@@ -182,6 +200,8 @@ class Extractor:
                 continue
             if word in syn.pronouns:
                 parsed.pronoun = True
+            if word in syn.prize_names:
+                parsed.prize_word = True
             if word in syn.prize_names or word in syn.domain_words:
                 parsed.domain = True
             if (
@@ -199,11 +219,34 @@ class Extractor:
                     continue
             if word in syn.stopwords:
                 continue
+            if word not in self.vocabulary and not word.isdigit():
+                corrected = self._correct(word)
+                if corrected is None:
+                    parsed.unknown.append(word)
+                else:
+                    for part in corrected:
+                        if part in syn.prize_names:
+                            parsed.prize_word = True
+                        if part in syn.prize_names or part in syn.domain_words:
+                            parsed.domain = True
+                    result.extend(w for w in corrected if w not in syn.stopwords)
+                    continue
             result.append(word)
         if parsed.years or parsed.places or parsed.counties or parsed.projects:
             parsed.domain = True
         if parsed.year_offset:
             parsed.domain = True
         parsed.words = result
+        if parsed.projects:
+            parsed.domain = True
         content = [w for w in result if w not in PLACEHOLDERS and w not in syn.elliptic_words]
         parsed.elliptic = not content
+
+    def _correct(self, word: str) -> tuple[str, ...] | None:
+        """A misspelt ordinary word → its canonical form (``integrerignsprisen`` → prisen)."""
+        if len(word) < 5:
+            return None
+        best = process.extractOne(word, self._corrections, scorer=fuzz.ratio, score_cutoff=85)
+        if best is None:
+            return None
+        return self.syn.words.get((best[0],), (best[0],))

@@ -36,6 +36,8 @@ _SYNONYM_KEYS = {
     "elliptic_words",
     "old_counties",
     "county_words",
+    "winner_words",
+    "relative_intent",
 }
 
 
@@ -80,6 +82,10 @@ class Synonyms:
     elliptic_words: frozenset[str]
     old_counties: dict[str, tuple[str, ...]]
     county_words: frozenset[str]
+    winner_words: frozenset[str] = frozenset()
+    """Canonical words of «who won» questions (guarded against other contests)."""
+    relative_intent: str = "winner"
+    """Intent answering «året før/etter <vinner>»."""
     max_phrase: int = field(default=1)
 
 
@@ -203,6 +209,8 @@ def load_synonyms(directory: Path) -> Synonyms:
         elliptic_words=frozenset(w for p in flat("elliptic_words") for w in _phrase(p)),
         old_counties=old_counties,
         county_words=frozenset(w for p in flat("county_words") for w in _phrase(p)),
+        winner_words=frozenset(w for p in flat("winner_words") for w in _phrase(p)),
+        relative_intent=str(data.get("relative_intent", "winner")),
         max_phrase=longest,
     )
 

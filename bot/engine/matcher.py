@@ -16,6 +16,9 @@ THRESHOLD = 72.0
 """Minimum score (0–100) to answer."""
 MARGIN = 6.0
 """Minimum lead over the best example of a *different* intent."""
+EXACT = 98.0
+"""A score this high is (nearly) an example phrasing itself: a smaller lead suffices."""
+EXACT_MARGIN = 2.0
 KEYWORD_BONUS = 8.0
 """Added when the question contains one of the intent's keywords."""
 
@@ -80,6 +83,7 @@ def decide(ranked: list[Candidate]) -> tuple[Candidate | None, float]:
     top = ranked[0]
     runner_up = ranked[1].score if len(ranked) > 1 else 0.0
     confidence = top.score / 100.0
-    if top.score >= THRESHOLD and top.score - runner_up >= MARGIN:
+    needed = EXACT_MARGIN if top.score >= EXACT else MARGIN
+    if top.score >= THRESHOLD and top.score - runner_up >= needed:
         return top, confidence
     return None, confidence

@@ -15,6 +15,9 @@ FUZZY_MIN_LENGTH = 5
 """Only words at least this long are compared fuzzily with municipality names."""
 FUZZY_CUTOFF = 85.0
 """rapidfuzz ``ratio`` needed to take a word as a misspelt municipality name."""
+FUZZY_SHORT_CUTOFF = 88.0
+"""The same for four-letter words («Mold» → Molde)."""
+FUZZY_SHORT_LENGTH = 4
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,7 @@ class PlaceIndex:
                 if key:
                     self.projects.setdefault(key, ProjectRef(year.year, project))
         self.max_project_words = max((len(k) for k in self.projects), default=1)
+        self._project_choices = {" ".join(k): ref for k, ref in self.projects.items()}
 
     def _add(self, name: str, place: Place) -> None:
         key = tuple(words(name))
@@ -98,12 +102,22 @@ class PlaceIndex:
             " ".join(n.replace("-", " ").split()) for n in self.exact_forms[key]
         }
 
-    def fuzzy(self, word: str) -> Place | None:
-        """Return the municipality a misspelt single word most likely names, if any."""
-        if len(word) < FUZZY_MIN_LENGTH or word.isdigit():
+    def fuzzy_project(self, phrase: str) -> ProjectRef | None:
+        """A project whose name a (misspelt) phrase of at least six letters spells."""
+        if len(phrase) < 6 or not self._project_choices:
             return None
         best = process.extractOne(
-            word, self._single_choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
+            phrase, list(self._project_choices), scorer=fuzz.ratio, score_cutoff=88.0
+        )
+        return self._project_choices[best[0]] if best else None
+
+    def fuzzy(self, word: str) -> Place | None:
+        """Return the municipality a misspelt single word most likely names, if any."""
+        if len(word) < FUZZY_SHORT_LENGTH or word.isdigit():
+            return None
+        cutoff = FUZZY_CUTOFF if len(word) >= FUZZY_MIN_LENGTH else FUZZY_SHORT_CUTOFF
+        best = process.extractOne(
+            word, self._single_choices, scorer=fuzz.ratio, score_cutoff=cutoff
         )
         return self.single_words[best[0]] if best else None
 
