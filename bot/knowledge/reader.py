@@ -69,7 +69,7 @@ class FileReader:
             if key not in allowed:
                 clean = False
                 self.error(
-                    data.line_of(key), f"ukjent nøkkel «{key}»{place}{_suggest(key, allowed)}"
+                    data.line_of(key), f"ukjent nøkkel «{key}»{place}{suggest(key, allowed)}"
                 )
         for key in required:
             if key not in data:
@@ -192,7 +192,7 @@ class FileReader:
             if source is None:
                 self.error(
                     raw.line_of(index),
-                    f"ukjent kilde «{item}»{_suggest(item, self.sources)}: "
+                    f"ukjent kilde «{item}»{suggest(item, self.sources)}: "
                     "definer den i knowledge/sources.yaml",
                 )
                 continue
@@ -267,7 +267,7 @@ def parse_clock(value: str) -> time | None:
     return time(int(hours), int(minutes))
 
 
-def _suggest(word: str, choices: Iterable[str]) -> str:
+def suggest(word: str, choices: Iterable[str]) -> str:
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f" (mente du «{close[0]}»?)" if close else ""
 

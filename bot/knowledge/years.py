@@ -17,7 +17,7 @@ from bot.knowledge.models import (
 )
 from bot.knowledge.municipalities import MunicipalityRegister, normalise_name
 from bot.knowledge.prize import read_fact_list
-from bot.knowledge.reader import LITERALS, NONE, UNKNOWN, FileReader, _suggest
+from bot.knowledge.reader import LITERALS, NONE, UNKNOWN, FileReader, suggest
 from bot.knowledge.yamlio import LDict, LList
 
 YEAR_REQUIRED = (
@@ -133,7 +133,7 @@ class YearReader:
             choices = [s.value for s in YearStatus]
             self.fail(
                 data.line_of("status"),
-                f"ugyldig status «{value}»{_suggest(str(value), choices)}; "
+                f"ugyldig status «{value}»{suggest(str(value), choices)}; "
                 f"bruk {', '.join(choices)}",
             )
             return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -16,6 +17,17 @@ from bot.knowledge.yamlio import KnowledgeIssue
 from .conftest import REPO_KNOWLEDGE, replace_in
 
 ROOT = REPO_KNOWLEDGE.parent
+
+
+@pytest.fixture
+def kb_dir(kb_dir: Path) -> Path:
+    """The fixture base plus the real files other parts validate (intents, synonyms, texts)."""
+    extra = [REPO_KNOWLEDGE / "intents.yaml", REPO_KNOWLEDGE / "synonyms.yaml"]
+    extra += sorted((REPO_KNOWLEDGE / "texts").glob("*.yaml"))
+    for path in extra:
+        if path.is_file():
+            shutil.copyfile(path, kb_dir / path.relative_to(REPO_KNOWLEDGE))
+    return kb_dir
 
 
 def test_broken_base_exits_1_with_every_issue(kb_dir: Path) -> None:
