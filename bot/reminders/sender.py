@@ -13,6 +13,7 @@ import asyncio
 import logging
 import sqlite3
 import time
+import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -53,7 +54,9 @@ def expired(now: datetime, until: datetime) -> bool:
 
 def retry_seconds(exc: RetryAfter) -> float:
     """``retry_after`` in seconds whether PTB gives an int or a timedelta."""
-    value = exc.retry_after
+    with warnings.catch_warnings():  # PTB 22 warns that the type will become timedelta
+        warnings.simplefilter("ignore")
+        value = exc.retry_after
     return value.total_seconds() if isinstance(value, timedelta) else float(value)
 
 
@@ -157,9 +160,8 @@ class Sender:
                 migrations += 1
                 new_id = int(exc.new_chat_id)
                 log.info("chat %s migrated to %s; following", result.chat_id, new_id)
-                await asyncio.to_thread(
-                    store.migrate_chat, self.conn, result.chat_id, new_id, self.clock()
-                )
+                # Same thread as every other ledger write: one connection, no nested BEGIN.
+                store.migrate_chat(self.conn, result.chat_id, new_id, self.clock())
                 result.chat_id = new_id
                 if migrations > MAX_MIGRATIONS:
                     result.error = "migrated too often"

@@ -2,23 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from bot.storage import subscriptions as store
-from bot.storage.database import connect
 from tests.reminders.helpers import oslo
 
 T0 = oslo(2027, 9, 1, 12, 0)
 T1 = oslo(2027, 9, 2, 12, 0)
-
-
-@pytest.fixture
-def conn(tmp_path: Path):  # type: ignore[no-untyped-def]
-    connection = connect(tmp_path / "data" / "prisbot.sqlite3")
-    yield connection
-    connection.close()
 
 
 def test_subscribe_twice_is_harmless_and_stop_reactivate(conn) -> None:  # type: ignore[no-untyped-def]

@@ -1,0 +1,174 @@
+"""The service with an injected clock: restarts, misfires, reloads, broadcasts, the loop."""
+
+from __future__ import annotations
+
+import asyncio
+from collections import Counter
+from datetime import date, time
+
+from telegram import Bot
+
+from bot.knowledge.models import KnowledgeBase
+from bot.reminders.service import ReminderService
+from bot.storage import subscriptions as store
+from bot.storage.database import connect
+from tests.fakebotapi import FakeBotApi
+from tests.reminders.helpers import SettableClock, make_bot, oslo, window_kb
+
+WINDOW = ((date(2027, 10, 1), time(10, 0)), (date(2027, 10, 11), time(12, 0)))
+
+
+def service_for(bot: Bot, conn, kb, clock, **kw) -> ReminderService:  # type: ignore[no-untyped-def]
+    holder = kb if callable(kb) else (lambda: kb)
+    return ReminderService(bot, conn, holder, clock, send_rate=200, backoff_base=0.01, **kw)
+
+
+def texts_by_chat(api: FakeBotApi) -> Counter[tuple[int, str]]:
+    return Counter(
+        (int(c.chat_id), c.params["text"]) for c in api.calls("sendMessage") if c.status == 200
+    )
+
+
+async def test_restart_between_scheduling_and_sending(api, db_path) -> None:  # type: ignore[no-untyped-def]
+    kb = window_kb(*WINDOW)
+    clock = SettableClock(oslo(2027, 9, 20, 12, 0))
+    conn = connect(db_path)
+    for chat in (1, 2, 3):
+        store.subscribe(conn, chat, "private", clock())
+    async with make_bot(api.base_url) as bot:
+        first = service_for(bot, conn, kb, clock)
+        assert first.next_reminder().reminder_id == "2027:opens:2027-10-01"
+        assert await first.run_due() == []
+        conn.close()  # the bot stops before the reminder is due …
+        clock.set(oslo(2027, 10, 1, 10, 0, 30))  # … and starts again once it is
+        conn = connect(db_path)
+        second = service_for(bot, conn, kb, clock)
+        [report] = await second.run_due()
+        assert report.sent == 3
+        assert await second.run_due() == []  # finished: nothing is sent twice
+    sent = texts_by_chat(api)
+    assert sorted(chat for chat, _ in sent) == [1, 2, 3] and set(sent.values()) == {1}
+    text = next(iter(sent))[1]
+    assert "er åpen" in text and "mandag 11. oktober 2027 kl. 12.00" in text
+    conn.close()
+
+
+async def test_late_send_before_deadline_and_skip_after(api, bot, conn) -> None:  # type: ignore[no-untyped-def]
+    kb = window_kb(*WINDOW)
+    clock = SettableClock(oslo(2027, 9, 1))
+    store.subscribe(conn, 1, "private", clock())
+    # Down from before «closes-3d» (8 Oct 12:00) to 11 Oct 11:00: both the 3-day and the
+    # last-day reminder are late but the vote is still open → both go out now.
+    clock.set(oslo(2027, 10, 11, 11, 0))
+    service = service_for(bot, conn, kb, clock)
+    reports = await service.run_due()
+    assert [r.delivery_id for r in reports] == [
+        "2027:opens:2027-10-01",
+        "2027:closes-3d:2027-10-08",
+        "2027:last-day-09:2027-10-11",
+    ]
+    assert len(api.calls("sendMessage")) == 3
+    # Another subscriber whose reminders were never sent, and the bot is back after the close.
+    conn.execute("DELETE FROM deliveries WHERE reminder_id LIKE '2027:last-day%'")
+    conn.execute("DELETE FROM meta")
+    clock.set(oslo(2027, 10, 11, 12, 0))
+    assert await service.run_due() == []
+    assert len(api.calls("sendMessage")) == 3
+    assert store.delivery_state(conn, 1, "2027:last-day-09:2027-10-11") == "skipped"
+    assert store.meta_get(conn, "reminder:2027:last-day-09:2027-10-11")["state"] == "skipped"
+
+
+async def test_new_subscribers_do_not_get_reminders_due_before_they_subscribed(
+    api, bot, conn
+) -> None:  # type: ignore[no-untyped-def]
+    kb = window_kb(*WINDOW)
+    clock = SettableClock(oslo(2027, 10, 2))
+    store.subscribe(conn, 9, "private", clock())
+    service = service_for(bot, conn, kb, clock)
+    await service.run_due()
+    assert api.calls("sendMessage") == []
+    clock.set(oslo(2027, 10, 8, 12, 0))
+    await service.run_due()
+    assert [int(c.chat_id) for c in api.calls("sendMessage")] == [9]
+
+
+async def test_reload_moves_the_window_without_restart(api, bot, conn) -> None:  # type: ignore[no-untyped-def]
+    current: dict[str, KnowledgeBase] = {"kb": window_kb(*WINDOW, version="a")}
+    clock = SettableClock(oslo(2027, 10, 2))
+    store.subscribe(conn, 1, "private", oslo(2027, 9, 1))
+    service = service_for(bot, conn, lambda: current["kb"], clock)
+    await service.run_due()  # the «opens» reminder (late but open)
+    assert service.next_reminder().reminder_id == "2027:closes-3d:2027-10-08"
+    # The curator moves the close to 15 October 18:00 and reloads.
+    current["kb"] = window_kb(WINDOW[0], (date(2027, 10, 15), time(18, 0)), version="b")
+    nxt = service.next_reminder()
+    assert nxt.reminder_id == "2027:closes-3d:2027-10-12" and nxt.due_at == oslo(2027, 10, 12, 18)
+    clock.set(oslo(2027, 10, 8, 12, 0))  # the old due time: nothing goes out
+    assert await service.run_due() == []
+    clock.set(oslo(2027, 10, 12, 18, 0))
+    [report] = await service.run_due()
+    assert report.delivery_id == "2027:closes-3d:2027-10-12"
+    texts = [c.params["text"] for c in api.calls("sendMessage")]
+    assert len(texts) == 2 and "fredag 15. oktober 2027 kl. 18.00" in texts[1]
+
+
+async def test_broadcast_after_confirmation_reaches_every_active_subscriber(api, bot, conn) -> None:  # type: ignore[no-untyped-def]
+    clock = SettableClock(oslo(2027, 5, 1))
+    for chat in (1, 2, 3):
+        store.subscribe(conn, chat, "private", clock())
+    store.stop(conn, 3, clock())
+    service = service_for(bot, conn, window_kb(*WINDOW), clock, admin_ids=frozenset({77}))
+    item = service.create_broadcast("Viktig: ny frist!", 77)
+    assert await service.run_due() == []  # not confirmed yet
+    assert service.confirm_broadcast(item.broadcast_id) is not None
+    assert service.confirm_broadcast(item.broadcast_id) is None  # a second press does nothing
+    [report] = await service.run_due()
+    assert report.sent == 2
+    sent = texts_by_chat(api)
+    assert sent[(1, "Viktig: ny frist!")] == 1 and sent[(2, "Viktig: ny frist!")] == 1
+    assert any(chat == 77 and "ferdig" in text for chat, text in sent)
+    assert service.get_broadcast(item.broadcast_id).status == "done"
+    assert await service.run_due() == []
+    cancelled = service.create_broadcast("Nei", 77)
+    assert service.cancel_broadcast(cancelled.broadcast_id).status == "cancelled"
+    assert service.confirm_broadcast(cancelled.broadcast_id) is None
+    assert service.get_broadcast("../x") is None
+
+
+async def test_send_test_and_status(api, bot, conn) -> None:  # type: ignore[no-untyped-def]
+    clock = SettableClock(oslo(2027, 9, 1))
+    service = service_for(bot, conn, window_kb(*WINDOW), clock)
+    reminder, result = await service.send_test(77)
+    assert reminder is not None and result is not None and result.state == "sent"
+    [call] = api.calls("sendMessage")
+    assert call.chat_id == 77 and call.params["text"].startswith("[TEST] ")
+    assert store.delivery_counts(conn, reminder.reminder_id) == {}  # not in the ledger
+    assert service.describe_next() == "fredag 1. oktober 2027 kl. 10.00 (opens, 2027)"
+    assert service.subscriber_count() == 0
+    empty = service_for(bot, conn, window_kb(None, None), clock)
+    assert await empty.send_test(77) == (None, None)
+    assert empty.describe_next() is None
+
+
+async def test_old_rounds_are_history(api, bot, conn) -> None:  # type: ignore[no-untyped-def]
+    clock = SettableClock(oslo(2028, 1, 1))
+    store.subscribe(conn, 1, "private", oslo(2027, 1, 1))
+    service = service_for(bot, conn, window_kb(*WINDOW), clock)
+    assert await service.run_due() == []
+    assert conn.execute("SELECT count(*) FROM deliveries").fetchone()[0] == 0
+
+
+async def test_the_loop_sends_when_due_and_stops_cleanly(api, bot, conn) -> None:  # type: ignore[no-untyped-def]
+    clock = SettableClock(oslo(2027, 9, 30))
+    store.subscribe(conn, 1, "private", clock())
+    store.claim(conn, 1, "2027:opens:2027-10-01", clock())  # left «sending» by a crash
+    service = service_for(bot, conn, window_kb(*WINDOW), clock, max_sleep=0.2)
+    await service.start()
+    assert service.released == [(1, "2027:opens:2027-10-01")]
+    await asyncio.sleep(0.3)
+    assert api.calls("sendMessage") == []
+    clock.set(oslo(2027, 10, 1, 10, 0))
+    service.wake()
+    await asyncio.to_thread(api.wait_for, "sendMessage", None, 5)
+    await service.stop()
+    assert store.delivery_state(conn, 1, "2027:opens:2027-10-01") == "sent"
