@@ -72,7 +72,7 @@ class Reply:
                 continue
             real = fact.fact if isinstance(fact, Era) else fact
             for source in real.sources:
-                if source not in self.sources:
+                if all((s.url or s.title) != (source.url or source.title) for s in self.sources):
                     self.sources.append(source)
 
     @property
@@ -959,7 +959,7 @@ class Composer:
                         text=project.description,
                     )
                 )
-                reply.sources.extend(s for s in project.sources if s not in reply.sources)
+                reply.cite(Fact(None, project.sources))
             reply.years = [request.projects[0].year]
             first = request.projects[0]
             for entrant in self._entrants_of(first.year):
@@ -982,7 +982,7 @@ class Composer:
                 self.t("project.list", place=self.place_name(place), items=self.t.join(items))
             )
             for _, p in found:
-                reply.sources.extend(s for s in p.sources if s not in reply.sources)
+                reply.cite(Fact(None, p.sources))
             return
         names = [p.name for r in self.h.years.values() for p in r.projects][:6]
         reply.say(self.t("project.need_name", items=self.t.join(names)))

@@ -64,7 +64,7 @@ class Texts:
 
     def __call__(self, key: str, **values: object) -> str:
         """Return template ``key`` filled with ``values``."""
-        return self.templates[key].format(**values).strip()
+        return self.templates[key].format(**values)
 
     def join(self, items: Sequence[str]) -> str:
         """«A», «A og B», «A, B og C»."""
