@@ -195,6 +195,16 @@ class _Loader:
                         f"merged_into: {year.merged_into} peker på et år som selv er «merged»",
                     )
                 )
+            elif target is not None and str(year.year) not in target.label:
+                self.issues.append(
+                    KnowledgeIssue(
+                        file,
+                        lines[year.year],
+                        f"merged_into: {year.merged_into}, men label i "
+                        f"years/{year.merged_into}.yaml («{target.label}») nevner ikke "
+                        f"{year.year}; skriv f.eks. label: \"{year.year}/{year.merged_into}\"",
+                    )
+                )
 
     def _texts(self) -> dict[str, str]:
         folder = self.directory / TEXTS_DIR

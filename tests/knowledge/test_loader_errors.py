@@ -150,6 +150,11 @@ def test_merged_into_must_exist(kb_dir: Path) -> None:
     find(issues_of(kb_dir), "knowledge/years/2019.yaml", 4, "ingen years/2018.yaml")
 
 
+def test_merged_round_label_names_both_years(kb_dir: Path) -> None:
+    replace_in(kb_dir / "years/2020.yaml", 'label: "2019/2020"', 'label: "2020"')
+    find(issues_of(kb_dir), "knowledge/years/2019.yaml", 4, 'label: "2019/2020"')
+
+
 def test_merged_into_only_with_merged(kb_dir: Path) -> None:
     replace_in(
         kb_dir / "years/2017.yaml", "status: no_prize", "status: no_prize\nmerged_into: 2020"
