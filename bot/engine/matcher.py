@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 from bot.engine.lexicon import IntentSpec
@@ -38,16 +39,15 @@ SCORERS = ((fuzz.token_sort_ratio, 1.0), (fuzz.ratio, 1.0), (fuzz.token_set_rati
 ``token_set_ratio`` is only trusted partly because it gives 100 for any subset."""
 
 
-def scores(query: str, choices: list[str]) -> list[float]:
+def scores(query: str, choices: list[str]) -> np.ndarray:
     """Score ``query`` against every choice (0–100), in choice order, in C loops."""
-    best = [0.0] * len(choices)
+    best: np.ndarray | None = None
     for scorer, weight in SCORERS:
-        for _, value, position in process.extract(
-            query, choices, scorer=scorer, limit=None, score_cutoff=25
-        ):
-            weighted = value * weight
-            if weighted > best[position]:
-                best[position] = weighted
+        values = process.cdist([query], choices, scorer=scorer, dtype=np.float32, workers=1)[0]
+        if weight != 1.0:
+            values = values * weight
+        best = values if best is None else np.maximum(best, values)
+    assert best is not None
     return best
 
 
@@ -56,24 +56,36 @@ class IntentMatcher:
 
     def __init__(self, intents: dict[str, IntentSpec], examples: list[tuple[str, str]]) -> None:
         self.intents = intents
-        self._texts = [text for text, _ in examples]
-        self._owners = [intent for _, intent in examples]
+        ordered = sorted(examples, key=lambda e: list(intents).index(e[1]))
+        self._texts = [text for text, _ in ordered]
+        self._names: list[str] = []
+        starts: list[int] = []
+        for position, (_, intent) in enumerate(ordered):
+            if not self._names or self._names[-1] != intent:
+                self._names.append(intent)
+                starts.append(position)
+        self._starts = np.array(starts, dtype=np.intp)
 
     def rank(self, query: str, words: set[str], allowed: set[str]) -> list[Candidate]:
         """Best candidate per allowed intent, best first."""
-        best: dict[str, Candidate] = {}
-        if not query:
+        if not query or not self._texts:
             return []
-        for position, value in enumerate(scores(query, self._texts)):
-            intent = self._owners[position]
-            text = self._texts[position]
+        values = scores(query, self._texts)
+        best_per_intent = np.maximum.reduceat(values, self._starts)
+        where = np.append(self._starts, len(self._texts))
+        found: list[Candidate] = []
+        for index, intent in enumerate(self._names):
             if intent not in allowed:
                 continue
-            spec = self.intents[intent]
-            value = min(100.0, value + (KEYWORD_BONUS if spec.keywords & words else 0.0))
-            if intent not in best or value > best[intent].score:
-                best[intent] = Candidate(intent, value, text)
-        return sorted(best.values(), key=lambda c: -c.score)
+            value = float(best_per_intent[index])
+            if value < 25:
+                continue
+            if self.intents[intent].keywords & words:
+                value = min(100.0, value + KEYWORD_BONUS)
+            block = values[where[index] : where[index + 1]]
+            example = self._texts[where[index] + int(np.argmax(block))]
+            found.append(Candidate(intent, value, example))
+        return sorted(found, key=lambda c: -c.score)
 
 
 def decide(ranked: list[Candidate]) -> tuple[Candidate | None, float]:

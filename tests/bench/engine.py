@@ -1,0 +1,127 @@
+"""`make bench` section: our engine against a naive baseline on the golden set.
+
+Both are run over every golden question and conversation turn in one process; for each we
+print accuracy (the golden harness's rules), refusal rate, p50/p99 latency per question,
+questions per second and start-up time (median of three loads).
+
+The baseline is defined honestly as what a first attempt would do: rapidfuzz
+``process.extractOne`` (``WRatio``, default processing) of the raw question over every
+example phrasing in ``knowledge/intents.yaml``; the best match's intent is answered by the
+same composer, with no extracted year or municipality, no threshold and no context.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from rapidfuzz import fuzz, process, utils
+
+from bot.engine.compose import Request
+from bot.engine.engine import Engine
+from bot.engine.types import Answer
+from tests.golden.harness import Report, evaluate, load_golden
+
+KNOWLEDGE = Path(__file__).resolve().parents[2] / "knowledge"
+LOADS = 3
+
+
+class Baseline:
+    """Nearest example phrasing wins; its intent is composed without slots."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.examples: list[str] = []
+        self.owners: list[str] = []
+        for spec in engine.intents.values():
+            for example in spec.examples:
+                self.examples.append(example)
+                self.owners.append(spec.name)
+
+    def answer(self, question: str, now: datetime, context: Any = None) -> Answer:
+        """Answer with the intent of the best-matching example."""
+        best = process.extractOne(
+            question, self.examples, scorer=fuzz.WRatio, processor=utils.default_process
+        )
+        if best is None:
+            return Answer(question, "", False, 0.0, None)
+        intent = self.owners[best[2]]
+        reply = self.engine.composer.compose(Request(intent=intent, now=now))
+        return Answer(question, reply.text, True, best[1] / 100, intent, tuple(reply.sources))
+
+
+def _timed(fn: Callable[[str, datetime, Any], Answer], times: list[float]) -> Callable:
+    def answer(question: str, now: datetime, context: Any) -> Answer:
+        start = time.perf_counter()
+        result = fn(question, now, context)
+        times.append(time.perf_counter() - start)
+        return result
+
+    return answer
+
+
+def _startup(build: Callable[[], object]) -> float:
+    samples = []
+    for _ in range(LOADS):
+        start = time.perf_counter()
+        build()
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples)
+
+
+def _row(name: str, report: Report, times: list[float], startup: float) -> list[str]:
+    ordered = sorted(times)
+    p50 = ordered[len(ordered) // 2] * 1000
+    p99 = ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))] * 1000
+    qps = len(times) / sum(times)
+    return [
+        name,
+        f"{report.accuracy:.1%}",
+        f"{report.refusal_rate:.1%}",
+        f"{p50:.3f}",
+        f"{p99:.3f}",
+        f"{qps:,.0f}",
+        f"{startup:.3f}",
+        str(len(report.wrong_facts)),
+    ]
+
+
+def main() -> None:
+    """Print the side-by-side table."""
+    golden = load_golden()
+    engine_startup = _startup(lambda: Engine.load(KNOWLEDGE))
+    engine = Engine.load(KNOWLEDGE)
+    baseline_startup = _startup(lambda: Baseline(Engine.load(KNOWLEDGE)))
+    baseline = Baseline(engine)
+
+    ours_times: list[float] = []
+    ours = evaluate(
+        _timed(lambda q, n, c: engine.answer(q, now=n, context=c), ours_times), golden
+    )
+    base_times: list[float] = []
+    base = evaluate(_timed(baseline.answer, base_times), golden)
+
+    header = [
+        "motor",
+        "treff",
+        "avvist",
+        "p50 ms",
+        "p99 ms",
+        "spørsmål/s",
+        "oppstart s",
+        "feil fakta",
+    ]
+    rows = [
+        header,
+        _row("vår motor", ours, ours_times, engine_startup),
+        _row("naiv baseline", base, base_times, baseline_startup),
+    ]
+    widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
+    print(f"gullsett: {len(ours.results)} spørsmål (inkl. samtaleturer)")
+    for row in rows:
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)))
+    print("mål: p99 < 1 ms per spørsmål, oppstart (last + indeks) < 0,5 s")
