@@ -117,7 +117,7 @@ class _State:
     group_sends: dict[int, deque[float]] = field(default_factory=lambda: defaultdict(deque))
     rate_429s: int = 0
     webhook: str = ""
-    commands: list[Any] = field(default_factory=list)
+    commands: dict[str, list[Any]] = field(default_factory=dict)
     descriptions: dict[str, str] = field(default_factory=dict)
 
 
@@ -273,11 +273,12 @@ class FakeBotApi:
             return len(self._state.updates)
 
     def info(self) -> dict[str, Any]:
-        """Webhook, commands and descriptions the bot has set."""
+        """Webhook, commands (default scope, and by scope) and descriptions the bot has set."""
         with self._state.lock:
             return {
                 "webhook": self._state.webhook,
-                "commands": self._state.commands,
+                "commands": self._state.commands.get("default", []),
+                "commands_by_scope": dict(self._state.commands),
                 "descriptions": dict(self._state.descriptions),
             }
 
@@ -391,10 +392,10 @@ class FakeBotApi:
         if method == "getWebhookInfo":
             return {"url": st.webhook, "has_custom_certificate": False, "pending_update_count": 0}
         if method == "setMyCommands":
-            st.commands = params.get("commands") or []
+            st.commands[_scope_key(params.get("scope"))] = params.get("commands") or []
             return True
         if method == "getMyCommands":
-            return st.commands
+            return st.commands.get(_scope_key(params.get("scope")), [])
         if method in ("setMyDescription", "setMyShortDescription"):
             key = "description" if method == "setMyDescription" else "short_description"
             st.descriptions[key] = str(params.get(key, ""))
@@ -519,6 +520,14 @@ class FakeBotApi:
         return {"status": "member", "user": member_user}
 
 
+def _scope_key(scope: Any) -> str:
+    """``default`` or e.g. ``chat:777`` for a BotCommandScope object."""
+    if not isinstance(scope, dict) or scope.get("type", "default") == "default":
+        return "default"
+    chat = scope.get("chat_id")
+    return f"{scope['type']}:{chat}" if chat is not None else str(scope["type"])
+
+
 class _ApiError(Exception):
     def __init__(self, code: int, description: str) -> None:
         super().__init__(description)
@@ -593,6 +602,7 @@ def _decode_value(key: str, value: str) -> Any:
 def _make_handler(server: FakeBotApi) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        disable_nagle_algorithm = True  # small JSON answers must not wait for delayed ACKs
 
         def log_message(self, format: str, *args: Any) -> None:
             pass
@@ -636,8 +646,8 @@ def _make_handler(server: FakeBotApi) -> type[BaseHTTPRequestHandler]:
             self.send_response(status)
             self.send_header("Content-Type", "application/json")
             self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
+            self._headers_buffer.append(b"\r\n" + data)  # headers and body in one write
+            self.flush_headers()
 
     return Handler
 

@@ -1,0 +1,83 @@
+"""Callback data for inline buttons: versioned, at most 64 bytes, forged data detected.
+
+Format: ``p1|<kind>|<payload>``. ``p1`` is the codec version; data with another prefix, an
+unknown kind or a payload that does not parse decodes to ``None`` (the caller replies politely).
+Questions too long for 64 bytes are kept in a small in-memory table and referenced by key;
+after a restart such keys are stale and also decode to ``None``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import OrderedDict
+from dataclasses import dataclass
+
+VERSION = "p1"
+PATTERN = rf"^{VERSION}\|"
+MAX_BYTES = 64
+
+ASK = "q"
+"""Ask the engine ``payload`` (a question)."""
+ASK_REF = "r"
+"""Ask a question stored in the table under ``payload``."""
+MAP = "m"
+"""Send the map for year ``payload`` (empty = all years)."""
+TIMELINE = "t"
+"""Send the timeline."""
+SUBSCRIBE = "s"
+"""Subscribe to reminders."""
+FORGET_YES = "dy"
+FORGET_NO = "dn"
+
+KINDS = frozenset({ASK, ASK_REF, MAP, TIMELINE, SUBSCRIBE, FORGET_YES, FORGET_NO})
+
+
+@dataclass(frozen=True)
+class Action:
+    """A decoded button press."""
+
+    kind: str
+    payload: str = ""
+
+
+class CallbackCodec:
+    """Encode and decode button data; remembers long questions (bounded LRU)."""
+
+    def __init__(self, capacity: int = 5000) -> None:
+        self._stored: OrderedDict[str, str] = OrderedDict()
+        self._capacity = capacity
+
+    def encode(self, kind: str, payload: str = "") -> str:
+        """Return callback data for ``kind`` and ``payload`` (always ≤ 64 bytes)."""
+        if kind not in KINDS:
+            raise ValueError(f"unknown callback kind {kind!r}")
+        data = f"{VERSION}|{kind}|{payload}"
+        if len(data.encode("utf-8")) <= MAX_BYTES:
+            return data
+        if kind != ASK:
+            raise ValueError(f"callback payload too long for {kind!r}")
+        key = hashlib.blake2b(payload.encode("utf-8"), digest_size=12).hexdigest()
+        self._stored[key] = payload
+        self._stored.move_to_end(key)
+        while len(self._stored) > self._capacity:
+            self._stored.popitem(last=False)
+        return f"{VERSION}|{ASK_REF}|{key}"
+
+    def decode(self, data: str | None) -> Action | None:
+        """Return the action, or ``None`` for forged, foreign-version or stale data."""
+        if not data or len(data.encode("utf-8")) > MAX_BYTES:
+            return None
+        parts = data.split("|", 2)
+        if len(parts) != 3 or parts[0] != VERSION or parts[1] not in KINDS:
+            return None
+        kind, payload = parts[1], parts[2]
+        if kind == ASK_REF:
+            question = self._stored.get(payload)
+            return Action(ASK, question) if question else None
+        if kind == ASK and not payload.strip():
+            return None
+        if kind == MAP and payload and not (payload.isdigit() and len(payload) == 4):
+            return None
+        if kind in (TIMELINE, SUBSCRIBE, FORGET_YES, FORGET_NO) and payload:
+            return None
+        return Action(kind, payload)

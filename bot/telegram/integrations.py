@@ -1,0 +1,53 @@
+"""Where the pictures and reminders modules plug into the Telegram application.
+
+``handlers`` returns their handlers for the single registration function in ``app.py`` (they
+are added before the general button handler, so their callback patterns win); ``start`` and
+``stop`` run their services from post_init/post_shutdown; the /slettmeg hook is wired here.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from telegram.ext import Application, BaseHandler, CallbackQueryHandler, CommandHandler
+
+from bot.pictures import handlers as pictures
+from bot.reminders import handlers as reminders
+from bot.telegram import codec
+from bot.telegram.services import Services
+
+log = logging.getLogger(__name__)
+PICTURE_BUTTONS = rf"^{codec.VERSION}\|({codec.MAP}\|(\d{{4}})?|{codec.TIMELINE}\|)$"
+
+
+def handlers(services: Services) -> list[BaseHandler]:
+    """Handlers of the pictures and reminders modules, in registration order."""
+    found: list[BaseHandler] = [
+        # Pictures: /kart [år], /tidslinje and the «Kart»/«Tidslinje» follow-up buttons.
+        CommandHandler("kart", pictures.kart_command),
+        CommandHandler("tidslinje", pictures.tidslinje_command),
+        # Only well-formed picture data; anything else falls through to the stale-button reply.
+        CallbackQueryHandler(pictures.picture_button, pattern=PICTURE_BUTTONS),
+        # Reminders: /abonner, /stopp, /send_test and /broadcast (admins), the «Stopp
+        # påminnelser» and broadcast-confirmation buttons (own ``rem|`` prefix) and
+        # my_chat_member (a user blocking the bot ends the subscription at once).
+        *reminders.handlers(),
+    ]
+    return found
+
+
+async def start(application: Application, services: Services) -> None:
+    """Start the services of other modules (called from post_init, after the database).
+
+    The reminders service sets ``services.reminders`` (/status figures), serves the
+    «subscribe» button and adds its /slettmeg hook (subscription and delivery rows).
+    """
+    await reminders.start_service(application, services)
+
+
+async def stop(application: Application, services: Services) -> None:
+    """Stop what ``start`` started (called from post_shutdown, before the database closes)."""
+    await reminders.stop_service(application, services)
+    cache = application.bot_data.get(pictures.PICTURES_KEY)
+    if cache is not None:
+        cache.close()

@@ -1,0 +1,79 @@
+"""Inline keyboards: follow-ups, «Mente du …?» suggestions, examples and confirmations."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.engine.types import Answer
+from bot.telegram import codec
+from bot.telegram.codec import CallbackCodec
+
+MAX_LABEL = 60
+ACTION_KINDS = {
+    "ask": codec.ASK,
+    "map": codec.MAP,
+    "timeline": codec.TIMELINE,
+    "subscribe": codec.SUBSCRIBE,
+}
+
+
+def _label(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= MAX_LABEL else text[: MAX_LABEL - 1] + "…"
+
+
+def answer_keyboard(
+    answer: Answer, callbacks: CallbackCodec, enabled: Iterable[str] = ("ask",)
+) -> InlineKeyboardMarkup | None:
+    """Buttons for an answer's follow-ups (two per row) and suggestions (one per row).
+
+    ``enabled`` lists the follow-up actions this bot can serve (``ask`` always; ``map`` and
+    ``timeline`` when pictures are available, ``subscribe`` when reminders are).
+    """
+    allowed = set(enabled) | {"ask"}
+    rows: list[list[InlineKeyboardButton]] = []
+    row: list[InlineKeyboardButton] = []
+    for followup in answer.followups:
+        if followup.action not in allowed or followup.action not in ACTION_KINDS:
+            continue
+        kind = ACTION_KINDS[followup.action]
+        payload = followup.question if kind in (codec.ASK, codec.MAP) else ""
+        if kind == codec.MAP and payload and not (payload.isdigit() and len(payload) == 4):
+            payload = ""
+        if kind == codec.ASK and not payload.strip():
+            continue
+        data = callbacks.encode(kind, payload)
+        row.append(InlineKeyboardButton(_label(followup.label), callback_data=data))
+        if len(row) == 2:
+            rows.append(row)
+            row = []
+    if row:
+        rows.append(row)
+    for suggestion in answer.suggestions[:3]:
+        data = callbacks.encode(codec.ASK, suggestion)
+        rows.append([InlineKeyboardButton(_label(suggestion), callback_data=data)])
+    return InlineKeyboardMarkup(rows) if rows else None
+
+
+def questions_keyboard(questions: Iterable[str], callbacks: CallbackCodec) -> InlineKeyboardMarkup:
+    """One button per example question."""
+    return InlineKeyboardMarkup(
+        [
+            [InlineKeyboardButton(_label(q), callback_data=callbacks.encode(codec.ASK, q))]
+            for q in questions
+        ]
+    )
+
+
+def confirm_keyboard(yes: str, no: str, callbacks: CallbackCodec) -> InlineKeyboardMarkup:
+    """Yes/No buttons for /slettmeg."""
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(yes, callback_data=callbacks.encode(codec.FORGET_YES)),
+                InlineKeyboardButton(no, callback_data=callbacks.encode(codec.FORGET_NO)),
+            ]
+        ]
+    )

@@ -1,0 +1,260 @@
+"""End to end: the real Application polls the fake Bot API server over HTTP on 127.0.0.1."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from tests.fakebotapi import Fault
+from tests.fakebotapi import updates as U
+from tests.telegram.harness import ADMIN_ID, Harness
+
+
+def buttons(call) -> list[dict]:
+    markup = call.params.get("reply_markup") or {}
+    if isinstance(markup, str):
+        markup = json.loads(markup)
+    return [button for row in markup.get("inline_keyboard", []) for button in row]
+
+
+def test_startup_publishes_commands_and_descriptions(bot: Harness):
+    info = bot.api.info()
+    names = [c["command"] for c in info["commands"]]
+    for name in ("start", "hjelp", "vinnere", "nominerte", "kriterier", "stem", "abonner",
+                 "stopp", "om", "slettmeg", "kart", "tidslinje"):
+        assert name in names
+    assert "status" not in names  # admin commands only in the admins' own menu
+    admin_menu = [c for c in bot.api.calls("setMyCommands")
+                  if (c.params.get("scope") or {}).get("chat_id") == ADMIN_ID]
+    assert admin_menu and "reload" in [c["command"] for c in admin_menu[0].params["commands"]]
+    assert "Bosettings- og integreringspris" in info["descriptions"]["description"]
+    assert 0 < len(info["descriptions"]["short_description"]) <= 120
+
+
+def test_start_welcomes_with_example_buttons(bot: Harness):
+    [reply] = bot.say(501, "/start")
+    assert "Prisbot" in reply.params["text"]
+    examples = buttons(reply)
+    assert 3 <= len(examples) <= 4
+    assert all(b["callback_data"].startswith("p1|") for b in examples)
+    assert all(len(b["callback_data"].encode()) <= 64 for b in examples)
+
+
+def test_question_gets_answer_with_source_link_and_buttons(bot: Harness):
+    [reply] = bot.say(502, "hvem vant i 2014?")
+    text = reply.params["text"]
+    assert reply.params.get("parse_mode") == "HTML"
+    assert re.search(r'<a href="https?://[^"]+">', text), text
+    assert len(text) <= 4096
+    labels = [b["text"] for b in buttons(reply)]
+    assert labels, "an answer about a winner offers follow-up buttons"
+
+
+def test_follow_up_uses_chat_context(bot: Harness):
+    [first] = bot.say(503, "hvem vant i 2014?")
+    assert "2014" in first.params["text"]
+    [second] = bot.say(503, "og året før?")
+    assert "2013" in second.params["text"], second.params["text"]
+    # Another chat has no context: the same follow-up does not resolve to 2013.
+    [other] = bot.say(504, "og året før?")
+    assert "2013" not in other.params["text"]
+
+
+def test_context_expires_after_30_minutes(bot: Harness):
+    bot.say(505, "hvem vant i 2014?")
+    assert bot.services.conversations.get(505).years
+    bot.clock.advance(minutes=31)
+    assert not bot.services.conversations.get(505).years
+
+
+def test_button_press_is_answered_and_runs_the_follow_up(bot: Harness):
+    [reply] = bot.say(506, "hvem vant i 2014?")
+    ask = [b for b in buttons(reply) if b["callback_data"].startswith("p1|q|")]
+    assert ask
+    marker = bot.push(U.callback_query_update(506, ask[0]["callback_data"],
+                                              message_obj=reply.result, query_id="cq-506"))
+    answered = bot.api.wait_for("answerCallbackQuery", since=marker)
+    assert answered[0].params["callback_query_id"] == "cq-506"
+    followup = bot.api.wait_for("sendMessage", lambda c: c.chat_id == 506, since=marker)
+    assert followup[0].params["text"]
+
+
+def test_start_example_button(bot: Harness):
+    [welcome] = bot.say(507, "/start")
+    data = buttons(welcome)[0]["callback_data"]
+    marker = bot.push(U.callback_query_update(507, data, message_obj=welcome.result))
+    bot.api.wait_for("answerCallbackQuery", since=marker)
+    assert bot.api.wait_for("sendMessage", lambda c: c.chat_id == 507, since=marker)
+
+
+def test_forged_and_stale_callback_data_get_a_polite_toast(bot: Harness):
+    for data in ("p1|zz|x", "hack|'; DROP TABLE", "p0|q|gammel", "p1|r|deadbeef", "p1|m|abcd"):
+        marker = bot.push(U.callback_query_update(508, data, query_id=f"f-{data}"))
+        [answer] = bot.api.wait_for("answerCallbackQuery", since=marker)
+        assert answer.params["callback_query_id"] == f"f-{data}"
+        assert "utløpt" in answer.params.get("text", "")
+
+
+def test_inline_query_offers_answer_cards(bot: Harness):
+    marker = bot.push(U.inline_query_update(509, "hvem vant 2014", query_id="iq-1"))
+    [call] = bot.api.wait_for("answerInlineQuery", since=marker)
+    results = call.params["results"]
+    assert call.params["inline_query_id"] == "iq-1"
+    assert 1 <= len(results) <= 50
+    assert all(len(r["id"].encode()) <= 64 for r in results)
+    content = results[0]["input_message_content"]
+    assert "2014" in content["message_text"] and content["parse_mode"] == "HTML"
+    marker = bot.push(U.inline_query_update(509, ""))
+    [empty] = bot.api.wait_for("answerInlineQuery", since=marker)
+    assert len(empty.params["results"]) >= 1
+
+
+def test_group_answers_only_when_addressed(bot: Harness):
+    group = -4001
+    marker = bot.push(U.message_update(group, "hvem vant i 2014?", user_id=11))
+    # Mentioned: answered, as a reply to the asker.
+    mention = "@prisbot hvem vant i 2014?"
+    entities = [{"type": "mention", "offset": 0, "length": 8}]
+    [reply] = bot.replies(group, U.message_update(group, mention, user_id=11, entities=entities))
+    assert "2014" in reply.params["text"]
+    assert len(bot.sent_to(group, since=marker, settle=0.3)) == 1  # the plain one was ignored
+    # A reply to the bot's message is answered too.
+    replied = bot.replies(group, U.message_update(group, "og året før?", user_id=11,
+                                                  reply_to=reply.result))
+    assert replied
+    # Commands for other bots are not ours.
+    marker = bot.push(U.message_update(group, "/ukjent@annenbot", user_id=11))
+    assert bot.sent_to(group, since=marker, settle=0.3) == []
+
+
+def test_bad_inputs_get_short_norwegian_replies(bot: Harness):
+    chat = 510
+    [sticker] = bot.replies(chat, U.sticker_update(chat))
+    assert "klistremerker" in sticker.params["text"]
+    [photo] = bot.replies(chat, U.photo_update(chat, caption="hva er dette"))
+    assert "bilder" in photo.params["text"]
+    [voice] = bot.replies(chat, U.voice_update(chat))
+    assert "lydmeldinger" in voice.params["text"]
+    [emoji] = bot.say(chat, "😀🎉👍")
+    assert "ord" in emoji.params["text"]
+    [huge] = bot.say(chat, "hvem vant " * 2000)
+    assert "lang melding" in huge.params["text"] and len(huge.params["text"]) < 400
+    [control] = bot.say(chat, "\x00\x07\x1b")
+    assert control.params["text"]
+    [cleaned] = bot.say(chat, "hvem\x00 vant\x07 i 2014?")
+    assert "2014" in cleaned.params["text"]
+    [markup] = bot.say(chat, "<b>hvem</b> vant & <i>2014</i>?")
+    assert "<b>" not in markup.params["text"] or "&lt;b&gt;" in markup.params["text"]
+
+
+def test_edited_messages_are_ignored(bot: Harness):
+    marker = bot.push(U.edited_message_update(511, "hvem vant i 2014?"))
+    bot.say(511, "/hjelp")
+    assert len(bot.sent_to(511, since=marker, settle=0.3)) == 1
+
+
+def test_admin_commands_are_unknown_to_others(bot: Harness):
+    [unknown] = bot.say(512, "/finnesikke")
+    [status] = bot.say(512, "/status")
+    [reload] = bot.say(512, "/reload")
+    assert status.params["text"] == unknown.params["text"] == reload.params["text"]
+    [admin] = bot.say(ADMIN_ID, "/status")
+    text = admin.params["text"]
+    assert "Oppe i" in text and bot.services.holder.engine.kb.version in text
+
+
+def test_slettmeg_forgets_the_chat_after_confirmation(bot: Harness):
+    chat = 513
+    bot.say(chat, "/abonner")
+    bot.say(chat, "hvem vant i 2014?")
+    assert chat in bot.services.conversations
+    db = bot.services.db
+    assert db.execute("SELECT count(*) FROM subscribers WHERE chat_id = ?", (chat,)).fetchone()[0]
+    db.execute(
+        "INSERT INTO deliveries (chat_id, reminder_id, state, attempted_at) "
+        "VALUES (?, 'r1', 'sent', '2025-03-10T12:00:00+01:00')",
+        (chat,),
+    )
+    [confirm] = bot.say(chat, "/slettmeg")
+    yes, no = buttons(confirm)
+    marker = bot.push(U.callback_query_update(chat, no["callback_data"],
+                                              message_obj=confirm.result))
+    bot.api.wait_for("editMessageText", since=marker)
+    assert chat in bot.services.conversations
+    marker = bot.push(U.callback_query_update(chat, yes["callback_data"],
+                                              message_obj=confirm.result))
+    [done] = bot.api.wait_for("editMessageText", since=marker)
+    assert bot.api.wait_for("answerCallbackQuery", since=marker)
+    assert "slettet" in done.params["text"]
+    assert chat not in bot.services.conversations
+    for table in ("subscribers", "deliveries"):
+        query = f"SELECT count(*) FROM {table} WHERE chat_id = ?"
+        assert db.execute(query, (chat,)).fetchone()[0] == 0
+
+
+def test_slettmeg_in_group_needs_an_admin(bot: Harness):
+    group = -4002
+    bot.api.set_chat_admins(group, [21])
+    [refused] = bot.say(group, "/slettmeg@prisbot", user_id=22)
+    assert "administratorene" in refused.params["text"]
+    [confirm] = bot.say(group, "/slettmeg", user_id=21)
+    assert buttons(confirm)
+
+
+def test_flood_guard_notices_once_then_ignores(bot: Harness):
+    chat = 514
+    marker = bot.api.call_count()
+    for _ in range(20):
+        bot.api.push_update(U.message_update(chat, "/hjelp"))
+    bot.api.wait_for("sendMessage", lambda c: c.chat_id == chat, count=20, since=marker,
+                     timeout=15)
+    [notice] = bot.say(chat, "/hjelp")
+    assert "pause" in notice.params["text"]
+    marker = bot.push(U.message_update(chat, "/hjelp"))
+    assert bot.sent_to(chat, since=marker, settle=0.3) == []
+    bot.clock.advance(seconds=11)
+    [served] = bot.say(chat, "/hjelp")
+    assert "pause" not in served.params["text"]
+
+
+def test_unanswered_questions_are_stored_without_ids(bot: Harness):
+    bot.say(515, "hva er hovedstaden i Mongolia?")
+    rows = bot.services.db.execute("SELECT * FROM unanswered").fetchall()
+    assert rows and "Mongolia" in rows[-1]["question"]
+    assert "515" not in " ".join(str(v) for v in tuple(rows[-1]))
+
+
+def test_errors_reach_admins_not_tracebacks_to_users(bot: Harness):
+    chat = 516
+    bot.api.add_fault(Fault("500", method="sendMessage", chat_id=chat))
+    replies = bot.say(chat, "/hjelp")  # first send fails; the apology goes through
+    assert "noe gikk galt" in replies[0].params["text"]
+    assert "Traceback" not in replies[0].params["text"]
+    [notice] = bot.api.wait_for("sendMessage", lambda c: c.chat_id == ADMIN_ID)
+    assert "Feil i boten" in notice.params["text"]
+
+
+def test_reload_with_broken_knowledge_keeps_the_old_engine(
+    api, clock, tmp_path, knowledge_copy
+):
+    from tests.telegram.harness import run_bot
+
+    runner, bot = run_bot(api, clock, tmp_path / "data", knowledge_copy)
+    try:
+        old_version = bot.services.holder.engine.kb.version
+        year_file = knowledge_copy / "years" / "2014.yaml"
+        good = year_file.read_text(encoding="utf-8")
+        year_file.write_text(good + "\nfeil: [ikke lukket\n", encoding="utf-8")
+        [failed] = bot.say(ADMIN_ID, "/reload")
+        text = failed.params["text"]
+        assert re.search(r"2014\.yaml:\d+", text), text
+        assert old_version in text
+        assert bot.services.holder.engine.kb.version == old_version
+        [still] = bot.say(518, "hvem vant i 2014?")
+        assert "2014" in still.params["text"]
+        year_file.write_text(good.replace("2014", "2014", 1) + "\n# rettet\n", encoding="utf-8")
+        [ok] = bot.say(ADMIN_ID, "/reload")
+        assert "lastet på nytt" in ok.params["text"]
+        assert bot.services.holder.engine.kb.version != old_version
+    finally:
+        runner.stop()

@@ -1,0 +1,75 @@
+"""``python -m bot run`` as a real process against the fake Bot API server, and its exit codes."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.fakebotapi import FakeBotApi
+from tests.fakebotapi import updates as U
+from tests.telegram.harness import TOKEN
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def bot_env(tmp_path: Path, **values: str) -> dict[str, str]:
+    """A clean environment: no settings but those given; the repo importable from tmp_path."""
+    python_path = os.pathsep.join(p for p in (str(REPO), os.environ.get("PYTHONPATH")) if p)
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "BOT_DATA_DIR": str(tmp_path / "data"),
+        "HOME": str(tmp_path),
+        "PYTHONPATH": python_path,
+    }
+    env.update(values)
+    return env
+
+
+def run_bot(env: dict[str, str], tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "bot", "run"],
+        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60,
+    )
+
+
+@pytest.mark.parametrize("token", ["", "not-a-token", "123:short"])
+def test_missing_or_malformed_token_exits_2_with_one_line(tmp_path: Path, token: str):
+    result = run_bot(bot_env(tmp_path, TELEGRAM_BOT_TOKEN=token), tmp_path)
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "TELEGRAM_BOT_TOKEN" in lines[0]
+    assert "Traceback" not in result.stderr
+
+
+def test_token_rejected_by_telegram_exits_2(tmp_path: Path):
+    with FakeBotApi(token="999:" + "Z" * 35) as api:
+        env = bot_env(tmp_path, TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_API_BASE_URL=api.base_url)
+        result = run_bot(env, tmp_path)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert result.stderr.strip().splitlines()[-1].startswith("feil: Telegram godtok ikke")
+    assert TOKEN not in result.stderr
+
+
+def test_python_m_bot_run_answers_through_the_fake_server(tmp_path: Path):
+    with FakeBotApi() as api:
+        env = bot_env(tmp_path, TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_API_BASE_URL=api.base_url)
+        proc = subprocess.Popen([sys.executable, "-m", "bot", "run"], cwd=tmp_path, env=env,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        try:
+            api.wait_for("setMyCommands", timeout=30)
+            api.push_update(U.message_update(601, "/start"))
+            [welcome] = api.wait_for("sendMessage", lambda c: c.chat_id == 601, timeout=15)
+            assert "Prisbot" in welcome.params["text"]
+            assert api.calls("deleteWebhook"), "polling mode removes any webhook first"
+        finally:
+            os.kill(proc.pid, signal.SIGTERM)
+            _, stderr = proc.communicate(timeout=20)
+    assert proc.returncode == 0, stderr
+    assert TOKEN not in stderr and "Traceback" not in stderr
+    assert (tmp_path / "data" / "prisbot.sqlite3").exists()
