@@ -69,9 +69,9 @@ def _rule(items: LList, index: int, reader: FileReader, seen: set[str]) -> Remin
     template = reader.text(entry, "template", f"{what}.template") if "template" in entry else None
     if template is not None:
         _check_template(template, entry.line_of("template"), what, reader)
-    if len(reader.issues) > before:
+    if len(reader.issues) > before or key is None or offset is None or template is None:
         return None
-    return ReminderRule(key=key, anchor=anchor, offset_days=offset, at=at, template=template)  # type: ignore[arg-type]
+    return ReminderRule(key=key, anchor=str(anchor), offset_days=offset, at=at, template=template)
 
 
 def _check_template(template: str, line: int, what: str, reader: FileReader) -> None:

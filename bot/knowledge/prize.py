@@ -68,23 +68,31 @@ def read_prize(data: Any, reader: FileReader) -> Prize | None:
     first_year = _first_year(data, reader)
     topics = _topics(data, reader)
     conflicts = _fact_list(data, "conflicts", reader) if "conflicts" in data else ()
-    parts = (name, names, criteria, selection, directors, organiser, first_year, topics, conflicts)
-    if any(part is None for part in parts):
+    if (
+        name is None
+        or names is None
+        or criteria is None
+        or selection is None
+        or directors is None
+        or organiser is None
+        or first_year is None
+        or topics is None
+        or conflicts is None
+    ):
         return None
-    assert organiser is not None
     short, full, organiser_fact = organiser
     return Prize(
-        name=name,  # type: ignore[arg-type]
-        names=names,  # type: ignore[arg-type]
+        name=name,
+        names=names,
         organiser_short=short,
         organiser_full=full,
         organiser=organiser_fact,
-        first_year=first_year,  # type: ignore[arg-type]
-        topics=topics,  # type: ignore[arg-type]
-        criteria=criteria,  # type: ignore[arg-type]
-        selection=selection,  # type: ignore[arg-type]
-        directors=directors,  # type: ignore[arg-type]
-        conflicts=conflicts,  # type: ignore[arg-type]
+        first_year=first_year,
+        topics=topics,
+        criteria=criteria,
+        selection=selection,
+        directors=directors,
+        conflicts=conflicts,
     )
 
 
