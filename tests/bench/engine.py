@@ -99,9 +99,7 @@ def main() -> None:
     baseline = Baseline(engine)
 
     ours_times: list[float] = []
-    ours = evaluate(
-        _timed(lambda q, n, c: engine.answer(q, now=n, context=c), ours_times), golden
-    )
+    ours = evaluate(_timed(lambda q, n, c: engine.answer(q, now=n, context=c), ours_times), golden)
     base_times: list[float] = []
     base = evaluate(_timed(baseline.answer, base_times), golden)
 

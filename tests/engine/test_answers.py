@@ -1,0 +1,138 @@
+"""Answers end to end: facts, gaps, yes/no, out of scope, sources, limits, follow-ups."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from bot.clock import OSLO
+from bot.engine.compose import MAX_CHARS, Reply
+from bot.engine.engine import Engine
+from bot.engine.types import Conversation
+from tests.engine.conftest import NOW
+
+
+def ask(engine: Engine, question: str, now: datetime = NOW, context: Conversation | None = None):
+    return engine.answer(question, now=now, context=context)
+
+
+def test_winner_with_sources(engine: Engine) -> None:
+    answer = ask(engine, "Hvem vant i 2021?")
+    assert answer.matched and answer.intent == "winner"
+    assert "Lørenskog" in answer.text
+    assert answer.sources and all(s.title for s in answer.sources)
+
+
+def test_yes_no_names_the_real_winner(engine: Engine) -> None:
+    answer = ask(engine, "Vant Asker i 2021?")
+    assert answer.text.startswith("Nei.") and "Lørenskog" in answer.text
+    assert ask(engine, "Vant Lørenskog i 2021?").text.startswith("Ja.")
+
+
+def test_gaps_are_said_plainly(engine: Engine) -> None:
+    text_2024 = ask(engine, "Hvem vant i 2024?").text
+    assert "ingen opplysninger" in text_2024 and "september" in text_2024
+    assert "Tønsberg" in text_2024 and "Moss" in text_2024
+    assert "ingen pris" in ask(engine, "Hvem vant i 2017?").text.lower() or "ikke delt ut" in (
+        ask(engine, "Hvem vant i 2017?").text
+    )
+    assert "Sunndal" in ask(engine, "Hvem vant i 2019?").text
+    before = ask(engine, "Hvem vant i 1999?").text
+    assert "2008" in before and "Vadsø" in before
+    assert "ingen opplysninger" in ask(engine, "Hvem vant i 2026?").text
+    money = ask(engine, "Hvor mye penger får vinneren?")
+    assert money.matched and "ingen opplysninger" in money.text
+
+
+def test_unknown_nominees_give_the_winner(engine: Engine) -> None:
+    text = ask(engine, "Hvem var nominert i 2012?").text
+    assert "ingen opplysninger" in text and "Molde" in text
+
+
+def test_out_of_scope_is_refused_without_prize_facts(engine: Engine) -> None:
+    for question in [
+        "Hvem vant Oscar i 2020?",
+        "Hva er klokka?",
+        "Hvordan er trafikken i Molde?",
+        "Hvem vant VM i fotball?",
+        "Hvem vant Stjernekamp i fjor?",
+    ]:
+        answer = ask(engine, question)
+        assert not answer.matched, question
+        assert answer.intent is None
+        assert "Moss" not in answer.text and "Lørenskog" not in answer.text
+        assert "Bosettings- og integreringspris" in answer.text
+
+
+def test_empty_and_emoji_input(engine: Engine) -> None:
+    for question in ["", "   ", "🙂🙂🙂", "<b>hei</b>" * 0]:
+        answer = ask(engine, question)
+        assert not answer.matched and answer.text
+
+
+def test_unclear_question_offers_suggestions(engine: Engine) -> None:
+    answer = ask(engine, "Asker 2021 greier")
+    if not answer.matched:
+        assert 0 < len(answer.suggestions) <= 3
+        for suggestion in answer.suggestions:
+            assert ask(engine, suggestion).matched, suggestion
+
+
+def test_answers_stay_under_telegram_limit(engine: Engine) -> None:
+    for question in ["Alle vinnere", "Hvem vant fra 2000 til 2026?", "hvem vant " * 200]:
+        assert len(ask(engine, question).text) <= 4096
+    reply = Reply(parts=[f"linje {i} " + "x" * 80 for i in range(200)])
+    engine.composer._limit(reply)
+    assert len(reply.text) <= MAX_CHARS
+
+
+def test_followups_are_short_ascii_and_answerable(engine: Engine) -> None:
+    answer = ask(engine, "Hvem vant i 2021?")
+    labels = [f.label for f in answer.followups]
+    assert "Nominerte samme år" in labels and "Året før" in labels
+    for followup in answer.followups:
+        assert len(followup.question.encode()) <= 40
+        assert followup.question.isascii()
+        if followup.action == "ask":
+            assert ask(engine, followup.question).matched, followup.question
+    assert any(f.action == "map" for f in answer.followups)
+
+
+def test_context_follow_ups(engine: Engine) -> None:
+    context = Conversation()
+    assert "Lørenskog" in ask(engine, "Hvem vant i 2021?", context=context).text
+    assert "Sunndal" in ask(engine, "Og året før?", context=context).text
+    assert "Grimstad" in ask(engine, "og 2015?", context=context).text
+    nominees = ask(engine, "Hvem andre var nominert?", context=context).text
+    assert "Lavangen" in nominees
+    context = Conversation()
+    ask(engine, "Har Drammen vunnet?", context=context)
+    assert "2014" in ask(engine, "Når vant de?", context=context).text
+    reasoning = ask(engine, "Hva var begrunnelsen?", context=context)
+    assert reasoning.matched and reasoning.intent == "reasoning"
+
+
+def test_context_expires(engine: Engine) -> None:
+    context = Conversation()
+    ask(engine, "Hvem vant i 2021?", context=context)
+    later = datetime(2026, 11, 23, 13, 0, tzinfo=OSLO)
+    ask(engine, "Og året før?", now=later, context=context)
+    assert context.updated_at is None or context.updated_at == later
+
+
+def test_vote_status_uses_the_injected_clock(engine: Engine) -> None:
+    during = ask(engine, "Er avstemningen åpen nå?", now=datetime(2023, 10, 5, 12, tzinfo=OSLO))
+    assert during.text.startswith("Ja") and "11. oktober 2023" in during.text
+    after = ask(engine, "Er avstemningen åpen nå?").text
+    assert "ikke åpen" in after and "2023" in after
+    before = ask(engine, "Når åpner avstemningen?", now=datetime(2023, 9, 20, tzinfo=OSLO)).text
+    assert "mandag 2. oktober 2023" in before
+
+
+def test_map_and_timeline_carry_actions(engine: Engine) -> None:
+    assert any(f.action == "map" for f in ask(engine, "vis meg et kart").followups)
+    assert any(f.action == "timeline" for f in ask(engine, "tidslinje").followups)
+
+
+def test_subscribe_and_stop(engine: Engine) -> None:
+    assert "/abonner" in ask(engine, "Hvordan får jeg påminnelse?").text
+    assert "/stopp" in ask(engine, "stopp påminnelser").text

@@ -1,0 +1,62 @@
+"""Curator mistakes in the engine's YAML files give file and line; reload keeps the old engine."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bot.engine.checks import check_engine_files
+from bot.engine.holder import EngineHolder
+from bot.engine.lexicon import load_intents
+from bot.knowledge.yamlio import KnowledgeError
+from tests.engine.conftest import KNOWLEDGE, NOW
+
+
+@pytest.fixture()
+def knowledge_copy(tmp_path: Path) -> Path:
+    target = tmp_path / "knowledge"
+    shutil.copytree(KNOWLEDGE, target)
+    return target
+
+
+def test_real_files_are_valid() -> None:
+    assert check_engine_files(KNOWLEDGE) == []
+
+
+def test_unknown_key_and_duplicate_example_name_file_and_line(knowledge_copy: Path) -> None:
+    path = knowledge_copy / "intents.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace(
+        "    label: vinneren et år\n", "    label: vinneren et år\n    colour: blå\n"
+    )
+    text = text.replace("      - nominerte 2021\n", "      - nominerte 2021\n      - vinner 2011\n")
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(KnowledgeError) as caught:
+        load_intents(knowledge_copy)
+    messages = [str(issue) for issue in caught.value.issues]
+    assert any("intents.yaml:" in m and "colour" in m for m in messages)
+    assert any("vinner 2011" in m and "linje" in m for m in messages)
+    assert all(issue.line > 0 for issue in caught.value.issues)
+
+
+def test_synonym_listed_twice_is_reported(knowledge_copy: Path) -> None:
+    path = knowledge_copy / "synonyms.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("  hva: [kva,", "  hva: [kven, kva,"), encoding="utf-8")
+    issues = check_engine_files(knowledge_copy)
+    assert any("synonyms.yaml" in str(i) and "kven" in str(i) for i in issues)
+
+
+def test_reload_keeps_the_old_engine_on_error(knowledge_copy: Path) -> None:
+    holder = EngineHolder(knowledge_copy)
+    before = holder.engine
+    (knowledge_copy / "intents.yaml").write_text("intents: [\n", encoding="utf-8")
+    issues = holder.reload()
+    assert issues and issues[0].file.endswith("intents.yaml")
+    assert holder.engine is before
+    assert "Lørenskog" in holder.engine.answer("Hvem vant i 2021?", now=NOW).text
+    shutil.copy(KNOWLEDGE / "intents.yaml", knowledge_copy / "intents.yaml")
+    assert holder.reload() == []
+    assert holder.engine is not before

@@ -1,0 +1,24 @@
+"""Normaliser: folding, tokens with originals, length cap, control characters."""
+
+from __future__ import annotations
+
+from bot.engine.normalise import MAX_QUESTION_CHARS, clean, fold, tokens, words
+
+
+def test_fold_handles_norwegian_and_sami_letters() -> None:
+    assert fold("Bærum Tromsø Håbøl") == "baerum tromso habol"
+    assert fold("Hámmerfeasta Porsáŋgu Grünerløkka") == "hammerfeasta porsangu grunerlokka"
+
+
+def test_words_strip_punctuation_and_emoji() -> None:
+    assert words("Hvem vant i 2021?!? 🏆🎉") == ["hvem", "vant", "i", "2021"]
+    assert words("🙂🙂") == []
+
+
+def test_tokens_keep_the_original_form() -> None:
+    assert tokens("Vant Ås?") == [("Vant", "vant"), ("Ås", "as")]
+
+
+def test_clean_caps_length_and_removes_control_characters() -> None:
+    assert len(clean("a" * 10_000)) == MAX_QUESTION_CHARS
+    assert clean("hei\x00\x07du") == "hei  du"
