@@ -132,8 +132,8 @@ class ReminderService:
         return store.active_count(self.conn)
 
     # ---- lifecycle -------------------------------------------------------------------------
-    async def start(self) -> None:
-        """Release crash leftovers and start the loop (call from post_init)."""
+    def recover(self) -> list[tuple[int, str]]:
+        """Release ledger rows a crash left ``sending`` so they are sent again (start-up only)."""
         self.released = store.release_in_flight(self.conn)
         if self.released:
             log.warning(
@@ -141,6 +141,11 @@ class ReminderService:
                 "(a few may arrive twice)",
                 len(self.released),
             )
+        return self.released
+
+    async def start(self) -> None:
+        """Release crash leftovers and start the loop (call from post_init)."""
+        self.recover()
         self._stopping = False
         self.sender.resume()
         self._task = asyncio.create_task(self._loop(), name="reminders")
