@@ -59,6 +59,7 @@ class Reply:
     followups: list[FollowUp] = field(default_factory=list)
     years: list[int] = field(default_factory=list)
     municipality: str | None = None
+    now: datetime | None = None
 
     def say(self, text: str, *facts: Fact | Era | None) -> None:
         """Add a sentence and the sources of the facts behind it."""
@@ -140,7 +141,7 @@ class Composer:
 
     def compose(self, request: Request) -> Reply:
         """Build the reply for ``request``."""
-        reply = Reply()
+        reply = Reply(now=request.now)
         handler = self.handlers.get(request.intent)
         if handler is not None:
             handler(request, reply)
@@ -266,7 +267,7 @@ class Composer:
         items = []
         facts = []
         for other in (self.h.previous_awarded(year), self.h.next_awarded(year)):
-            if other is None:
+            if other is None or (reply.now is not None and not self.h.known_by(other, reply.now)):
                 continue
             winner = self.h.winner(other)
             if winner is None:
@@ -285,7 +286,7 @@ class Composer:
         years = self._target_years(request)
         if years:
             return years
-        latest = self.h.latest_awarded(request.now.year)
+        latest = self.h.latest_awarded(request.now.year, request.now)
         return [latest] if latest else []
 
     def winner_followups(self, year: int, reply: Reply) -> None:
@@ -325,7 +326,7 @@ class Composer:
         """Who won a year (or several)."""
         years = self._target_years(request)
         if not years:
-            latest = self.h.latest_awarded(request.now.year)
+            latest = self.h.latest_awarded(request.now.year, request.now)
             if latest is None:
                 reply.say(self.t("gap.no_info"))
                 return
@@ -661,7 +662,7 @@ class Composer:
 
     def latest_winner(self, request: Request, reply: Reply) -> None:
         """The most recent known winner, and later years without information."""
-        year = self.h.latest_awarded(request.now.year)
+        year = self.h.latest_awarded(request.now.year, request.now)
         if year is None:
             reply.say(self.t("gap.no_info"))
             return
@@ -1024,6 +1025,8 @@ class Composer:
 
     def _upcoming(self, now: datetime) -> tuple[PrizeYear, VoteWindow] | None:
         for record, window in self._windows():
+            if record.year > now.year + 1:
+                continue  # a round the user could not know about yet
             if window.opens is not None and window.opens.value.to_datetime(default=_MIDNIGHT) > now:
                 return record, window
         return None

@@ -186,7 +186,7 @@ class Engine:
 
     def _other_contest(self, parsed: Parsed, spec: IntentSpec) -> bool:
         """«Hvem vant Stjernekamp?»: a winner question naming something unknown, not the prize."""
-        if parsed.prize_word or not parsed.unknown:
+        if parsed.prize_word or not any(len(w) > 3 for w in parsed.unknown):
             return False
         return bool(self.keywords[spec.name] & self.synonyms.winner_words)
 
@@ -249,7 +249,7 @@ class Engine:
             if wins:  # «året før Drammen» = the year before Drammen won
                 years, places, intent = [wins[-1]], [], self.synonyms.relative_intent
         if parsed.year_offset:
-            base = years[:1] or [self.composer.h.latest_awarded(now.year) or now.year]
+            base = years[:1] or [self.composer.h.latest_awarded(now.year, now) or now.year]
             years = [self._offset(base[0], parsed.year_offset)]
         return Request(
             intent=intent,

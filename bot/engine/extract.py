@@ -106,7 +106,9 @@ class Extractor:
     ) -> int:
         """Consume the longest known phrase starting at ``i``; return how many words."""
         syn, index = self.syn, self.index
-        for n in (3, 2):
+        for n in (3, 2, 1):
+            if n == 1 and (folded[i] in self.vocabulary or folded[i] in index.places):
+                continue
             if i + n <= len(folded) and not any(w.isdigit() for w in folded[i : i + n]):
                 ref = index.fuzzy_project(" ".join(folded[i : i + n]))
                 if ref is not None:
@@ -244,7 +246,7 @@ class Extractor:
 
     def _correct(self, word: str) -> tuple[str, ...] | None:
         """A misspelt ordinary word → its canonical form (``integrerignsprisen`` → prisen)."""
-        if len(word) < 5:
+        if len(word) < 3:
             return None
         best = process.extractOne(word, self._corrections, scorer=fuzz.ratio, score_cutoff=85)
         if best is None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime, time
+
 from bot.engine.places import Place
 from bot.knowledge.models import Entrant, Fact, KnowledgeBase, PrizeYear, YearStatus
 
@@ -71,10 +73,21 @@ class History:
         """Years whose winner the sources do not give."""
         return [y for y, r in self.years.items() if r.status == YearStatus.UNKNOWN]
 
-    def latest_awarded(self, up_to: int | None = None) -> int | None:
-        """The most recent year with a known winner (optionally not after ``up_to``)."""
-        years = [y for y in self.awarded if up_to is None or y <= up_to]
+    def latest_awarded(self, up_to: int | None = None, now: datetime | None = None) -> int | None:
+        """The most recent year with a known winner (not after ``up_to``, announced by ``now``)."""
+        years = [
+            y
+            for y in self.awarded
+            if (up_to is None or y <= up_to) and (now is None or self.known_by(y, now))
+        ]
         return years[-1] if years else None
+
+    def known_by(self, year: int, now: datetime) -> bool:
+        """True when the winner of ``year`` had been announced at ``now``."""
+        record = self.years.get(year)
+        if record is not None and record.award_date is not None:
+            return record.award_date.value.to_datetime(default=time(0, 0)) <= now
+        return year < now.year
 
     @staticmethod
     def matches(entrant: Entrant, place: Place) -> bool:
