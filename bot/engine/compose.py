@@ -116,6 +116,7 @@ class Composer:
             "criteria": self.criteria,
             "how_chosen": self.how_chosen,
             "award": self.award,
+            "venue": self.award,
             "handed_by": self.handed_by,
             "received_by": self.received_by,
             "reasoning": self.reasoning,
@@ -192,8 +193,9 @@ class Composer:
             kept = [text[: MAX_CHARS - len(marker) - 1]]
         reply.parts = [*kept, marker]
 
-    def _target_years(self, request: Request) -> list[int]:
-        """Requested years with merged years folded into their round, deduplicated."""
+    def _target_years(self, request: Request, *, follow_merged: bool = True) -> list[int]:
+        """Requested years, deduplicated, with a merged year read as its round (2019 → 2020)
+        when ``follow_merged`` or when both years were asked."""
         years: list[int] = []
         for year in request.years:
             record = self.h.get(year)
@@ -201,7 +203,8 @@ class Composer:
             if (
                 record is not None
                 and record.status == YearStatus.MERGED
-                and record.merged_into in request.years
+                and record.merged_into is not None
+                and (follow_merged or record.merged_into in request.years)
             ):
                 target = record.merged_into
             if target not in years:
@@ -324,7 +327,7 @@ class Composer:
 
     def winner(self, request: Request, reply: Reply) -> None:
         """Who won a year (or several)."""
-        years = self._target_years(request)
+        years = self._target_years(request, follow_merged=False)
         if not years:
             latest = self.h.latest_awarded(request.now.year, request.now)
             if latest is None:
@@ -399,7 +402,7 @@ class Composer:
 
     def nominees(self, request: Request, reply: Reply) -> None:
         """Who was nominated a year."""
-        years = self._target_years(request)
+        years = self._target_years(request, follow_merged=False)
         if not years:
             latest = max(
                 (y for y, r in self.h.years.items() if r.nominees and y <= request.now.year),
@@ -573,32 +576,58 @@ class Composer:
         if place is None:
             return
         name = self.place_name(place)
+        if place.said != place.name and place.said in place.municipality.former_names:
+            reply.say(self.t("place.former_note", said=place.said, municipality=place.name))
         wins = self.h.wins(place)
-        nominations = [(y, e, f) for y, e, f in self.h.nominations(place) if y not in wins]
-        if nominated_text := self.t.join([self.h.label(y) for y, _, _ in nominations]):
-            nominated_key = "place.also_nominated" if wins else "place.nominated_years"
-        if wins:
-            win_facts = [self.h.winner(y) for y in wins]
-            reply.say(
-                self.t("place.won_years", place=name, years=self.years_text(wins)), *win_facts
-            )
-        elif not nominations_first or not nominations:
-            reply.say(self.t("place.never_won", place=name))
-        if nominations:
-            reply.say(
-                self.t(nominated_key, place=name, years=nominated_text),
-                *[f for _, _, f in nominations],
-            )
-        elif not wins:
-            reply.say(self.t("place.never_nominated", place=name))
+        nominated = self.h.nominations(place)
+        others = [(y, e, f) for y, e, f in nominated if y not in wins]
+        win_facts = [self.h.winner(y) for y in wins]
+        won_text = self.t("place.won_years", place=name, years=self.years_text(wins))
+        if nominations_first:
+            if nominated:
+                reply.say(
+                    self.t(
+                        "place.nominated_years", place=name, years=self._as_named(nominated, name)
+                    ),
+                    *[f for _, _, f in nominated],
+                )
+            else:
+                reply.say(self.t("place.never_nominated", place=name))
+            if wins:
+                reply.say(
+                    self.t("place.also_won", place=name, years=self.years_text(wins)), *win_facts
+                )
+        else:
+            if wins:
+                reply.say(won_text, *win_facts)
+            else:
+                reply.say(self.t("place.never_won", place=name))
+            if others:
+                key = "place.also_nominated" if wins else "place.nominated_years"
+                reply.say(
+                    self.t(key, place=name, years=self._as_named(others, name)),
+                    *[f for _, _, f in others],
+                )
+            elif not wins:
+                reply.say(self.t("place.never_nominated", place=name))
         if not wins:
             gaps = self.h.unknown_years()
             if gaps:
                 reply.say(self.t("place.gaps", years=self.years_text(gaps)))
-        reply.years = wins or [y for y, _, _ in nominations]
+        reply.years = wins or [y for y, _, _ in others]
         if len(wins) == 1:
             reply.followups.append(FollowUp(self.t("followup.reasoning"), f"begrunnelse {wins[0]}"))
         reply.followups.append(FollowUp(self.t("followup.map"), "", "map"))
+
+    def _as_named(self, nominations: list[tuple[int, Entrant, Fact]], shown: str = "") -> str:
+        """«2015 (som Skedsmo) og 2021»: years, with the name used then when it differs."""
+        items = []
+        for year, entrant, _ in nominations:
+            label = self.h.label(year)
+            if entrant.name not in (entrant.municipality.name, shown):
+                label = self.t("place.year_as", label=label, name=entrant.name)
+            items.append(label)
+        return self.t.join(items)
 
     def _entrants_of(self, year: int) -> list[Entrant]:
         record = self.h.get(year)
