@@ -295,15 +295,13 @@ class Composer:
     def winner_followups(self, year: int, reply: Reply) -> None:
         """Buttons after a single-year winner answer."""
         t = self.t
-        reply.followups.extend(
-            [
-                FollowUp(t("followup.nominees"), f"nominerte {year}"),
-                FollowUp(t("followup.year_before"), f"vinner {self._step(year, -1)}"),
-                FollowUp(t("followup.year_after"), f"vinner {self._step(year, +1)}"),
-                FollowUp(t("followup.reasoning"), f"begrunnelse {year}"),
-                FollowUp(t("followup.map"), str(year), "map"),
-            ]
-        )
+        reply.followups.append(FollowUp(t("followup.nominees"), f"nominerte {year}"))
+        for step, key in ((-1, "followup.year_before"), (+1, "followup.year_after")):
+            other = self._step(year, step)
+            if other in self.h.years:
+                reply.followups.append(FollowUp(t(key), f"vinner {other}"))
+        reply.followups.append(FollowUp(t("followup.reasoning"), f"begrunnelse {year}"))
+        reply.followups.append(FollowUp(t("followup.map"), str(year), "map"))
 
     def _step(self, year: int, step: int) -> int:
         """The neighbouring year, skipping merged years (2019 → 2018 from 2020)."""
