@@ -92,3 +92,18 @@ def test_map_button_after_a_winner_answer_sends_that_year(bot: Harness) -> None:
     assert timeline.params["caption"].startswith("Tidslinje for")
     answered = bot.api.wait_for("answerCallbackQuery", count=2)
     assert len(answered) >= 2
+
+
+def test_vis_pa_kart_button_under_a_winner_answer(bot: Harness) -> None:
+    (answer,) = bot.say(CHAT, "hvem vant i 2021")
+    assert "Lørenskog" in answer.params["text"]
+    buttons = [
+        button
+        for row in answer.params["reply_markup"]["inline_keyboard"]
+        for button in row
+        if str(button.get("callback_data", "")).startswith("p1|m|")
+    ]
+    assert buttons, answer.params["reply_markup"]
+    assert buttons[0]["callback_data"] == "p1|m|2021"
+    call = photos(bot, U.callback_query_update(CHAT, buttons[0]["callback_data"]))
+    assert "2021: Lørenskog vant." in call.params["caption"]
