@@ -14,16 +14,27 @@ from pathlib import Path
 
 from bot.storage.database import SCHEMA_VERSION, connect
 from tests.deploy.helpers import REPO_ROOT, clean_env, output_lines, run_bot
-from tests.deploy.writer import write_pair
 
 PREFILL = 20_000
 
 
 def prefill(database: Path, pairs: int) -> None:
+    """``pairs`` subscribers with their deliveries, in one transaction."""
+    moment = "2026-01-01T00:00:00+01:00"
     conn = connect(database)
     try:
-        for chat_id in range(pairs):
-            write_pair(conn, chat_id)
+        conn.execute("BEGIN IMMEDIATE")
+        conn.executemany(
+            "INSERT INTO subscribers (chat_id, chat_type, subscribed_at, updated_at) "
+            "VALUES (?, 'private', ?, ?)",
+            [(n, moment, moment) for n in range(pairs)],
+        )
+        conn.executemany(
+            "INSERT INTO deliveries (chat_id, reminder_id, state, attempted_at) "
+            "VALUES (?, 'r1', 'sent', ?)",
+            [(n, moment) for n in range(pairs)],
+        )
+        conn.execute("COMMIT")
     finally:
         conn.close()
 
@@ -65,8 +76,8 @@ def test_backup_while_another_process_writes_is_consistent(tmp_path: Path) -> No
     database = data / "prisbot.sqlite3"
     prefill(database, PREFILL)
     stop = tmp_path / "stop"
-    writer = start_writer(database, stop, "10000000", "--seconds", "60")
-    copies = [tmp_path / f"copy{i}.sqlite3" for i in range(3)]
+    writer = start_writer(database, stop, "10000000", "--seconds", "60", "--pause", "0.0005")
+    copies = [tmp_path / f"copy{i}.sqlite3" for i in range(2)]
     try:
         deadline = time.monotonic() + 20
         while count(database)[0] <= PREFILL:

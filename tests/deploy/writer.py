@@ -42,6 +42,7 @@ def main() -> None:
     parser.add_argument("--start", type=int, default=1_000_000)
     parser.add_argument("--crash", action="store_true")
     parser.add_argument("--seconds", type=float, default=60.0, help="never run longer")
+    parser.add_argument("--pause", type=float, default=0.0, help="seconds between commits")
     args = parser.parse_args()
     conn = connect(args.db)
     if args.crash:
@@ -51,6 +52,8 @@ def main() -> None:
         if args.stop.exists() or time.monotonic() > deadline:
             break
         write_pair(conn, args.start + n)
+        if args.pause:
+            time.sleep(args.pause)
     if args.crash:
         os.kill(os.getpid(), signal.SIGKILL)
     conn.close()
