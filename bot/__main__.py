@@ -23,11 +23,14 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """Build the top-level parser with one sub-parser per available command."""
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """Build the top-level parser; with ``only`` import just that command's module."""
     parser = argparse.ArgumentParser(prog="python -m bot", description="Prisbot")
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="KOMMANDO")
     for name, (module_name, help_text) in COMMANDS.items():
+        if only is not None and name != only:
+            subparsers.add_parser(name, help=help_text)
+            continue
         try:
             module = importlib.import_module(module_name)
         except ModuleNotFoundError as exc:
@@ -42,7 +45,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Parse ``argv`` and run the chosen command, returning its exit code."""
-    args = build_parser().parse_args(argv)
+    arguments = sys.argv[1:] if argv is None else argv
+    chosen = arguments[0] if arguments and arguments[0] in COMMANDS else None
+    args = build_parser(chosen).parse_args(arguments)
     return int(args._module.run(args) or 0)
 
 
