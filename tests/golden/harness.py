@@ -8,7 +8,8 @@ Reusable by the benchmark (``tests/bench/engine.py``)::
     print(report.summary())
 
 ``answer_fn(question, now, context)`` must return an object with ``text`` and ``matched``
-(``intent`` is reported when present). ``context`` is ``None`` for single questions and one
+(``intent`` is reported when present), or a mapping in the ``ask --json`` shape (``answer``,
+``matched``, ``intent``). ``context`` is ``None`` for single questions and one
 ``bot.engine.types.Conversation`` per golden conversation, shared by its turns.
 
 Matching rules (also documented at the top of ``questions.yaml``): case-insensitive, æøå exact; a
@@ -21,7 +22,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -65,7 +66,7 @@ class AnswerLike(Protocol):
     matched: bool
 
 
-AnswerFn = Callable[[str, datetime, Any], AnswerLike]
+AnswerFn = Callable[[str, datetime, Any], AnswerLike | Mapping[str, Any]]
 
 
 @dataclass(frozen=True)
@@ -445,9 +446,13 @@ def run_item(item: Item, answer_fn: AnswerFn, golden: Golden, context: Any) -> I
     """Ask one item and score it; an exception counts as a failure, not a crash."""
     try:
         answer = answer_fn(item.q, item.now, context)
-        text = str(getattr(answer, "text", ""))
-        matched = getattr(answer, "matched", None)
-        intent = getattr(answer, "intent", None)
+        if isinstance(answer, Mapping):  # the ``ask --json`` shape
+            text = str(answer.get("answer", answer.get("text", "")))
+            matched, intent = answer.get("matched"), answer.get("intent")
+        else:
+            text = str(getattr(answer, "text", ""))
+            matched = getattr(answer, "matched", None)
+            intent = getattr(answer, "intent", None)
     except Exception as exc:  # an engine crash is a failed item
         return ItemResult(item, "", None, None, [f"exception {type(exc).__name__}: {exc}"])
     reasons, wrong = check(item, text, matched, golden)

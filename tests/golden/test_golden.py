@@ -230,6 +230,13 @@ def test_wrong_fact_detection(golden: Golden) -> None:
                "\nKilde: Kinn kommune").passed
 
 
+def test_json_shaped_answers_are_accepted(golden: Golden) -> None:
+    g = _one(golden, "Hvem vant 2021?", "winner", must=("Lørenskog",))
+    ok = evaluate(lambda q, now, ctx: {"answer": "Lørenskog vant.", "matched": True}, g)
+    bad = evaluate(lambda q, now, ctx: {"answer": "Lørenskog vant.", "matched": False}, g)
+    assert ok.accuracy == 1.0 and bad.accuracy == 0.0
+
+
 def test_matching_rules() -> None:
     assert contains("Lørenskogs arbeid", "lørenskog")
     assert not contains("Jan Tore Sanner", "ja")
