@@ -48,6 +48,8 @@ class Request:
     places: list[Place] = field(default_factory=list)
     counties: list[str] = field(default_factory=list)
     projects: list[ProjectRef] = field(default_factory=list)
+    relation: int = 0
+    """-1 for «før <år>», +1 for «etter <år>» (a municipality's record before/after a year)."""
 
 
 @dataclass
@@ -494,7 +496,7 @@ class Composer:
         if place is None:
             return
         years = self._target_years(request)
-        if not years:
+        if not years or request.relation:
             self.place_summary(request, reply)
             return
         reply.years = years
@@ -528,7 +530,7 @@ class Composer:
         if place is None:
             return
         years = self._target_years(request)
-        if not years:
+        if not years or request.relation:
             self.place_summary(request, reply, nominations_first=True)
             return
         reply.years = years
@@ -578,6 +580,14 @@ class Composer:
             reply.say(self.t("place.former_note", said=place.said, municipality=place.name))
         wins = self.h.wins(place)
         nominated = self.h.nominations(place)
+        if request.relation and request.years:
+            pivot = request.years[0]
+
+            def keep(year: int) -> bool:
+                return year < pivot if request.relation < 0 else year > pivot
+
+            wins = [y for y in wins if keep(y)]
+            nominated = [n for n in nominated if keep(n[0])]
         others = [(y, e, f) for y, e, f in nominated if y not in wins]
         win_facts = [self.h.winner(y) for y in wins]
         won_text = self.t("place.won_years", place=name, years=self.years_text(wins))

@@ -258,7 +258,17 @@ class Engine:
             places=places,
             counties=list(parsed.counties),
             projects=list(parsed.projects),
+            relation=self._relation(parsed),
         )
+
+    def _relation(self, parsed: Parsed) -> int:
+        """«før 2021» → -1, «etter 2021» → +1 (from the canonical words)."""
+        before, after = self.synonyms.relation_words
+        if before in parsed.words:
+            return -1
+        if after in parsed.words:
+            return 1
+        return 0
 
     def _offset(self, year: int, offset: int) -> int:
         step = 1 if offset > 0 else -1

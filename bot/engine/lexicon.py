@@ -85,6 +85,8 @@ class Synonyms:
     winner_words: frozenset[str] = frozenset()
     """Canonical words of «who won» questions (guarded against other contests)."""
     relative_intent: str = "winner"
+    relation_words: tuple[str, str] = ("before", "after")
+    """Canonical words for «før» and «etter»."""
     """Intent answering «året før/etter <vinner>»."""
     max_phrase: int = field(default=1)
 

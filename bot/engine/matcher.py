@@ -33,31 +33,25 @@ class Candidate:
     example: str
 
 
-SCORERS = ((fuzz.token_sort_ratio, 1.0), (fuzz.ratio, 1.0), (fuzz.token_set_ratio, 0.8))
-"""Similarity of two canonical word strings is the best of these, each weighted:
-``token_sort_ratio`` tolerates word order, ``ratio`` rewards the same phrasing, and
-``token_set_ratio`` is only trusted partly because it gives 100 for any subset."""
-
-
-def scores(query: str, choices: list[str]) -> np.ndarray:
-    """Score ``query`` against every choice (0–100), in choice order, in C loops."""
-    best: np.ndarray | None = None
-    for scorer, weight in SCORERS:
-        values = process.cdist([query], choices, scorer=scorer, dtype=np.float32, workers=1)[0]
-        if weight != 1.0:
-            values = values * weight
-        best = values if best is None else np.maximum(best, values)
-    assert best is not None
-    return best
+SET_WEIGHT = 0.8
+"""Weight of the word-set score: it gives 100 for any subset, so it is only trusted partly."""
 
 
 class IntentMatcher:
-    """Ranks intents for a canonical question."""
+    """Ranks intents for a canonical question.
+
+    A question's score against an example (0–100) is the best of: ``ratio`` on the words
+    sorted (word order does not matter), ``ratio`` on the words as written (same phrasing),
+    and a word-set score like rapidfuzz's ``token_set_ratio`` (shared words against the
+    words only one side has), computed for all examples at once with numpy.
+    """
 
     def __init__(self, intents: dict[str, IntentSpec], examples: list[tuple[str, str]]) -> None:
         self.intents = intents
-        ordered = sorted(examples, key=lambda e: list(intents).index(e[1]))
+        order = list(intents)
+        ordered = sorted(examples, key=lambda e: order.index(e[1]))
         self._texts = [text for text, _ in ordered]
+        self._sorted = [" ".join(sorted(text.split())) for text in self._texts]
         self._names: list[str] = []
         starts: list[int] = []
         for position, (_, intent) in enumerate(ordered):
@@ -65,14 +59,46 @@ class IntentMatcher:
                 self._names.append(intent)
                 starts.append(position)
         self._starts = np.array(starts, dtype=np.intp)
+        self._ends = np.append(self._starts[1:], len(self._texts))
+        vocabulary = sorted({w for text in self._texts for w in text.split()})
+        self._column = {word: i for i, word in enumerate(vocabulary)}
+        self._weights = np.zeros((len(self._texts), len(vocabulary)), dtype=np.float32)
+        for row, text in enumerate(self._texts):
+            for word in set(text.split()):
+                self._weights[row, self._column[word]] = len(word) + 1
+        self._lengths = self._weights.sum(axis=1)
+
+    def scores(self, query: str) -> np.ndarray:
+        """Score ``query`` against every example, in example order."""
+        words = set(query.split())
+        present = np.zeros(len(self._column), dtype=np.float32)
+        query_length = 0.0
+        for word in words:
+            query_length += len(word) + 1
+            column = self._column.get(word)
+            if column is not None:
+                present[column] = 1.0
+        shared = self._weights @ present
+        with np.errstate(divide="ignore", invalid="ignore"):
+            only_query = query_length - shared
+            only_example = self._lengths - shared
+            subset = np.maximum(
+                2 * shared / (2 * shared + only_query), 2 * shared / (2 * shared + only_example)
+            )
+        subset = np.nan_to_num(subset) * (100.0 * SET_WEIGHT)
+        in_order = process.cdist([query], self._texts, scorer=fuzz.ratio, dtype=np.float32)[0]
+        sorted_query = " ".join(sorted(words))
+        any_order = process.cdist(
+            [sorted_query], self._sorted, scorer=fuzz.ratio, dtype=np.float32
+        )[0]
+        return np.maximum(np.maximum(in_order, any_order), subset)
 
     def rank(self, query: str, words: set[str], allowed: set[str]) -> list[Candidate]:
         """Best candidate per allowed intent, best first."""
         if not query or not self._texts:
             return []
-        values = scores(query, self._texts)
+        values = self.scores(query)
         best_per_intent = np.maximum.reduceat(values, self._starts)
-        where = np.append(self._starts, len(self._texts))
         found: list[Candidate] = []
         for index, intent in enumerate(self._names):
             if intent not in allowed:
@@ -82,10 +108,16 @@ class IntentMatcher:
                 continue
             if self.intents[intent].keywords & words:
                 value = min(100.0, value + KEYWORD_BONUS)
-            block = values[where[index] : where[index + 1]]
-            example = self._texts[where[index] + int(np.argmax(block))]
-            found.append(Candidate(intent, value, example))
-        return sorted(found, key=lambda c: -c.score)
+            found.append(Candidate(intent, value, ""))
+        found.sort(key=lambda c: -c.score)
+        return [self._with_example(c, values) for c in found[:3]] + found[3:]
+
+    def _with_example(self, candidate: Candidate, values: np.ndarray) -> Candidate:
+        """Fill in the best-matching example (only for the few candidates shown or logged)."""
+        index = self._names.index(candidate.intent)
+        start, end = int(self._starts[index]), int(self._ends[index])
+        best = start + int(np.argmax(values[start:end]))
+        return Candidate(candidate.intent, candidate.score, self._texts[best])
 
 
 def decide(ranked: list[Candidate]) -> tuple[Candidate | None, float]:
