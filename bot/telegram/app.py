@@ -37,7 +37,7 @@ from bot.telegram.texts import Texts
 
 log = logging.getLogger(__name__)
 
-CONCURRENT_UPDATES = 32
+CONCURRENT_UPDATES = 16
 MEDIA = (
     filters.Sticker.ALL
     | filters.PHOTO

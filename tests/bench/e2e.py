@@ -41,7 +41,7 @@ def main() -> None:
     clock = SettableClock(datetime(2025, 3, 10, 12, 0, tzinfo=OSLO))
     latencies: list[float] = []
     with tempfile.TemporaryDirectory() as tmp, FakeBotApi() as api:
-        runner, _ = run_bot(api, clock, Path(tmp) / "data", DEFAULT_KNOWLEDGE_DIR)
+        runner, _ = run_bot(api, clock, Path(tmp) / "data", DEFAULT_KNOWLEDGE_DIR)  # type: ignore[arg-type]
         try:
             base_chat = 10_000
             started = time.monotonic()

@@ -25,6 +25,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rate", type=float, help="enforce N messages/s overall (and 1/s/chat)")
     args = parser.parse_args(argv)
 
+    sys.setswitchinterval(0.0005)
     server = FakeBotApi(port=args.port, token=args.token).start()
     if args.rate:
         server.enforce_rates(RateLimits(overall_per_second=args.rate))

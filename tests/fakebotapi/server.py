@@ -214,13 +214,16 @@ class FakeBotApi:
         index ``since`` or later; return them, or raise TimeoutError."""
         deadline = time.monotonic() + timeout
         st = self._state
+        found: list[Call] = []
+        index = since
         with st.lock:
             while True:
-                found = [
-                    c
-                    for c in st.calls[since:]
-                    if c.method == method and (predicate is None or predicate(c))
-                ]
+                calls = st.calls
+                index = min(index, len(calls))  # clear_calls() shortens the log
+                for call in calls[index:]:
+                    if call.method == method and (predicate is None or predicate(call)):
+                        found.append(call)
+                index = len(calls)
                 if len(found) >= count:
                     return found
                 left = deadline - time.monotonic()

@@ -6,6 +6,7 @@ import shutil
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -33,11 +34,20 @@ def knowledge_dir() -> Path:
     return DEFAULT_KNOWLEDGE_DIR
 
 
+@pytest.fixture(scope="session")
+def shared_engine() -> Any:
+    """The engine on the project's knowledge/, loaded once (it is immutable once loaded)."""
+    from bot.engine.engine import Engine
+
+    return Engine.load(DEFAULT_KNOWLEDGE_DIR)
+
+
 @pytest.fixture
 def bot(
-    api: FakeBotApi, clock: SettableClock, tmp_path: Path, knowledge_dir: Path
+    api: FakeBotApi, clock: SettableClock, tmp_path: Path, knowledge_dir: Path, shared_engine: Any
 ) -> Iterator[Harness]:
-    runner, harness = run_bot(api, clock, tmp_path / "data", knowledge_dir)
+    engine = shared_engine if knowledge_dir == DEFAULT_KNOWLEDGE_DIR else None
+    runner, harness = run_bot(api, clock, tmp_path / "data", knowledge_dir, engine)
     try:
         yield harness
     finally:

@@ -152,12 +152,20 @@ class BotThread:
 
 
 def run_bot(
-    api: FakeBotApi, clock: SettableClock, data_dir: Path, knowledge_dir: Path, **extra: Any
+    api: FakeBotApi,
+    clock: SettableClock,
+    data_dir: Path,
+    knowledge_dir: Path,
+    engine: Any = None,
+    **extra: Any,
 ) -> tuple[BotThread, Harness]:
+    """Start the real Application (the real engine, loaded from ``knowledge_dir`` unless an
+    already loaded ``engine`` of that directory is given) polling ``api``."""
     from bot.engine.holder import EngineHolder
 
     settings = make_settings(api, data_dir, knowledge_dir)
-    app = build_application(settings, EngineHolder(knowledge_dir), clock, **extra)
+    holder = EngineHolder(knowledge_dir, engine=engine)
+    app = build_application(settings, holder, clock, **extra)
     runner = BotThread(app)
     runner.start()
     return runner, Harness(api, app, clock)
