@@ -2,8 +2,9 @@
 
 Started in the Application's ``post_init`` (``await service.start()``) and stopped in
 ``post_shutdown`` (``await service.stop()``). It reads the schedule from the *current* fact
-base on every pass, so a curator's ``/reload`` is followed without a restart (call
-:meth:`ReminderService.wake` after a reload to act at once; otherwise within ``max_sleep``).
+base on every pass, so a curator's ``/reload`` is followed without a restart: the loop sleeps
+until the next due time (at most ``max_sleep``), but notices a new fact-base version within
+``version_poll`` seconds and wakes at once on :meth:`ReminderService.wake`.
 
 Misfire policy: a reminder whose due time passed while the bot was down is sent late while its
 deadline (the vote close) is still ahead; after the deadline the chats still pending are
@@ -78,6 +79,7 @@ class ReminderService:
         send_rate: float = 25.0,
         concurrency: int = 16,
         max_sleep: float = 60.0,
+        version_poll: float = 5.0,
         history: timedelta = timedelta(days=7),
         backoff_base: float = 0.5,
         admin_ids: frozenset[int] = frozenset(),
@@ -88,6 +90,7 @@ class ReminderService:
         self.knowledge = knowledge
         self.clock = clock
         self.max_sleep = max_sleep
+        self.version_poll = version_poll
         self.history = history
         self.limiter = FloodLimiter(send_rate)
         self.sender = Sender(
@@ -178,8 +181,24 @@ class ReminderService:
             if upcoming is not None:
                 seconds = (instant(upcoming.due_at) - instant(self.clock())).total_seconds()
                 delay = min(delay, max(0.5, seconds))
-            with contextlib.suppress(asyncio.TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), timeout=delay)
+            await self._sleep(delay)
+
+    async def _sleep(self, seconds: float) -> None:
+        """Sleep up to ``seconds``; return early on :meth:`wake` or when the fact base changes."""
+        loop = asyncio.get_running_loop()
+        until = loop.time() + seconds
+        version = self.knowledge().version
+        while not self._stopping:
+            left = until - loop.time()
+            if left <= 0:
+                return
+            try:
+                await asyncio.wait_for(self._wake.wait(), timeout=min(left, self.version_poll))
+                return
+            except TimeoutError:
+                if self.knowledge().version != version:
+                    log.info("fact base changed; following the new reminder schedule")
+                    return
 
     # ---- one pass --------------------------------------------------------------------------
     async def run_due(self) -> list[DeliveryReport]:

@@ -54,12 +54,13 @@ async def test_429_storm_pauses_everyone_and_loses_nothing(api, bot, conn) -> No
     assert report.sent == 30 and report.rate_limited == 3
     assert sent_counter(api) == Counter(chats)
     calls = api.calls("sendMessage")
-    last_429 = max(c.at for c in calls if c.status == 429)
-    first_429 = min(c.at for c in calls if c.status == 429)
-    later_ok = [c.at for c in calls if c.status == 200 and c.at > first_429]
-    # after a 429 nobody sends before retry_after has passed
-    assert later_ok and min(later_ok) >= first_429 + 0.99
-    assert max(later_ok) >= last_429 + 0.99
+    refused = [c.at for c in calls if c.status == 429]
+    accepted = [c.at for c in calls if c.status == 200]
+    # After a 429 nobody starts a new send before retry_after has passed; only requests
+    # already on the wire when the 429 arrived (a few ms) may land in between.
+    for at in refused:
+        assert not [t for t in accepted if at + 0.1 < t < at + 0.99]
+    assert max(accepted) >= max(refused) + 0.99
 
 
 async def test_server_rate_limits_are_respected(api, bot, conn) -> None:  # type: ignore[no-untyped-def]

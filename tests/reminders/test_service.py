@@ -172,3 +172,19 @@ async def test_the_loop_sends_when_due_and_stops_cleanly(api, bot, conn) -> None
     await asyncio.to_thread(api.wait_for, "sendMessage", None, 5)
     await service.stop()
     assert store.delivery_state(conn, 1, "2027:opens:2027-10-01") == "sent"
+
+
+async def test_the_loop_follows_a_reload_without_wake(api, bot, conn) -> None:  # type: ignore[no-untyped-def]
+    current: dict[str, KnowledgeBase] = {"kb": window_kb(*WINDOW, version="a")}
+    clock = SettableClock(oslo(2027, 10, 5, 12, 0))
+    store.subscribe(conn, 1, "private", oslo(2027, 9, 1))
+    store.meta_set(conn, "reminder:2027:opens:2027-10-01", {"state": "done"})
+    service = service_for(bot, conn, lambda: current["kb"], clock, version_poll=0.1)
+    await service.start()
+    await asyncio.sleep(0.3)
+    assert api.calls("sendMessage") == []  # next: 8 October, three days ahead
+    # A curator moves the close to 7 October 12:00: «3 days before» is now overdue.
+    current["kb"] = window_kb(WINDOW[0], (date(2027, 10, 7), time(12, 0)), version="b")
+    [call] = await asyncio.to_thread(api.wait_for, "sendMessage", None, 5)
+    await service.stop()
+    assert "torsdag 7. oktober 2027 kl. 12.00" in call.params["text"]
