@@ -7,7 +7,6 @@ naming the first problem. The container HEALTHCHECK and monitoring scripts run t
 from __future__ import annotations
 
 import argparse
-import importlib
 import sqlite3
 import sys
 from pathlib import Path
@@ -42,29 +41,17 @@ def one_line(text: object) -> str:
 
 
 def check_knowledge(knowledge_dir: Path) -> str:
-    """Load the fact base (and the engine, when it exists); return a short summary."""
+    """Build the engine from the fact base exactly as ``python -m bot run`` does (which loads
+    and validates every knowledge file); return a short summary."""
     try:
-        loader = importlib.import_module("bot.knowledge.loader")
-    except ModuleNotFoundError as exc:
-        raise HealthProblem(f"faktabasen kan ikke lastes: modulen {exc.name} mangler") from exc
+        from bot.engine.engine import Engine
+    except ImportError as exc:
+        raise HealthProblem(f"motoren kan ikke importeres: {one_line(exc)}") from exc
     try:
-        knowledge = loader.load_knowledge(knowledge_dir)
+        engine = Engine.load(knowledge_dir)
     except Exception as exc:  # any failure to load is exactly what health reports
         raise HealthProblem(f"faktabasen i {knowledge_dir}: {one_line(exc)}") from exc
-    try:
-        engine_module = importlib.import_module("bot.engine.engine")
-    except ModuleNotFoundError as exc:
-        if exc.name not in {"bot.engine.engine", "bot.engine"}:
-            raise HealthProblem(f"motoren kan ikke lastes: modulen {exc.name} mangler") from exc
-        engine_module = None
-    if engine_module is not None and hasattr(getattr(engine_module, "Engine", None), "load"):
-        try:
-            engine_module.Engine.load(knowledge_dir)
-        except Exception as exc:  # the engine must start from this fact base, or we are sick
-            raise HealthProblem(
-                f"motoren med faktabasen i {knowledge_dir}: {one_line(exc)}"
-            ) from exc
-    return describe_knowledge(knowledge)
+    return describe_knowledge(engine.kb)
 
 
 def describe_knowledge(knowledge: Any) -> str:
