@@ -115,6 +115,7 @@ class Composer:
             "county_winners": self.county_winners,
             "organiser": self.organiser,
             "purpose": self.purpose,
+            "directors": self.directors,
             "criteria": self.criteria,
             "how_chosen": self.how_chosen,
             "award": self.award,
@@ -645,6 +646,16 @@ class Composer:
         if record.winner is not None:
             found.append(record.winner.value)
         return found
+
+    def directors(self, request: Request, reply: Reply) -> None:
+        """IMDi's directors over time (the jury was led by the director in early years)."""
+        eras = self.kb.prize.directors
+        if not eras:
+            reply.say(self.t("gap.no_info"))
+            return
+        reply.say(self.t("directors.intro"))
+        for era in eras:
+            reply.say(era.fact.value, era)
 
     def purpose(self, request: Request, reply: Reply) -> None:
         """What the prize is, and who awards it."""

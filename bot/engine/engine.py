@@ -19,6 +19,9 @@ from bot.knowledge.models import KnowledgeBase
 from bot.knowledge.yamlio import KnowledgeError, KnowledgeIssue
 
 MAX_SUGGESTIONS = 3
+ASKED_YEARS = "asked_years"
+"""Context key: whether the last question named a year (else its years were only the answer's).
+A follow-up naming another municipality («Og Bærum?») reuses years only when they were asked."""
 SMALL_TALK_MIN = 0.9
 """Greetings, thanks and help need a near-exact match (they carry no prize signal)."""
 ELLIPTIC_CONFIDENCE = 0.9
@@ -80,7 +83,8 @@ class Engine:
             )
         self.index = PlaceIndex(kb, files.synonyms.old_counties)
         vocabulary = self._vocabulary()
-        self.extractor = Extractor(files.synonyms, self.index, vocabulary)
+        years = sorted(kb.years) or [kb.prize.first_year.value]
+        self.extractor = Extractor(files.synonyms, self.index, vocabulary, (years[0], years[-1]))
         examples: list[tuple[str, str]] = []
         seen: set[tuple[str, str]] = set()
         for spec in self.intents.values():
@@ -182,6 +186,7 @@ class Engine:
         reply = self.composer.compose(request)
         if context is not None:
             self._remember(context, intent, reply, now)
+            context.extra[ASKED_YEARS] = bool(parsed.years or parsed.year_offset)
         return self._answer(question, reply, intent, confidence)
 
     def _other_contest(self, parsed: Parsed, spec: IntentSpec) -> bool:
@@ -242,6 +247,7 @@ class Engine:
                 and "year" in spec.uses
                 and (not places or elliptic or parsed.year_offset)
                 and not (intent == "reasoning" and places)
+                and not (parsed.places and not context.extra.get(ASKED_YEARS, True))
             ):
                 years = list(context.years)
         if parsed.year_offset and not parsed.years and parsed.places:

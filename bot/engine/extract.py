@@ -66,8 +66,16 @@ class Parsed:
 class Extractor:
     """Turns a raw question into :class:`Parsed` using the synonyms and the name index."""
 
-    def __init__(self, synonyms: Synonyms, index: PlaceIndex, vocabulary: set[str]) -> None:
+    def __init__(
+        self,
+        synonyms: Synonyms,
+        index: PlaceIndex,
+        vocabulary: set[str],
+        prize_years: tuple[int, int] = (2008, 2026),
+    ) -> None:
         self.syn = synonyms
+        self.prize_years = prize_years
+        """First and last prize year: a two-digit «i 08» is read as a year only inside it."""
         self.index = index
         self.vocabulary = vocabulary | synonyms.common_words
         """Ordinary words: never fuzzily taken as names; taken as names only in exact form."""
@@ -154,6 +162,13 @@ class Extractor:
             parsed.year_at[len(out)] = int(word)
             out.append(YEAR_WORD)
             return 1
+        if word.isdigit() and len(word) == 2 and i > 0 and folded[i - 1] in syn.short_year_words:
+            year = 2000 + int(word)
+            if self.prize_years[0] <= year <= self.prize_years[1]:
+                parsed.years.append(year)
+                parsed.year_at[len(out)] = year
+                out.append(YEAR_WORD)
+                return 1
         if word.endswith(syn.other_prize_suffix) and word not in syn.prize_names:
             if process.extractOne(word, self._prize_names, scorer=fuzz.ratio, score_cutoff=80):
                 out.extend(syn.words.get((syn.other_prize_suffix,), (syn.other_prize_suffix,)))

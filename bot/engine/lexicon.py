@@ -38,6 +38,7 @@ _SYNONYM_KEYS = {
     "county_words",
     "winner_words",
     "relative_intent",
+    "short_year_words",
 }
 
 
@@ -85,6 +86,8 @@ class Synonyms:
     winner_words: frozenset[str] = frozenset()
     """Canonical words of «who won» questions (guarded against other contests)."""
     relative_intent: str = "winner"
+    short_year_words: frozenset[str] = frozenset()
+    """Words after which a two-digit number is a year («i 08»)."""
     relation_words: tuple[str, str] = ("before", "after")
     """Canonical words for «før» and «etter»."""
     """Intent answering «året før/etter <vinner>»."""
@@ -132,6 +135,36 @@ def load_synonyms(directory: Path) -> Synonyms:
 
     def flat(key: str) -> list[str]:
         return check.word_list(data.get(key, []), key, data.line_of(key))
+
+    def single(key: str) -> frozenset[str]:
+        """A list of single words (an expression belongs under ``words:``)."""
+        found: set[str] = set()
+        for item in flat(key):
+            phrase = _phrase(item)
+            if len(phrase) != 1:
+                check.add(
+                    data.line_of(key),
+                    f"«{item}» i «{key}» må være ett ord; legg uttrykk under «words:»",
+                )
+                continue
+            found.add(phrase[0])
+        return frozenset(found)
+
+    single_lists = {
+        key: single(key)
+        for key in (
+            "stopwords",
+            "prize_names",
+            "domain_words",
+            "common_words",
+            "range_words",
+            "pronouns",
+            "elliptic_words",
+            "county_words",
+            "winner_words",
+            "short_year_words",
+        )
+    }
 
     synonym_map: dict[tuple[str, ...], tuple[str, ...]] = {}
     seen_at: dict[tuple[str, ...], int] = {}
@@ -198,20 +231,21 @@ def load_synonyms(directory: Path) -> Synonyms:
     return Synonyms(
         words=synonym_map,
         exact=exact,
-        stopwords=frozenset(w for p in flat("stopwords") for w in _phrase(p)),
+        stopwords=single_lists["stopwords"],
         out_of_scope=out_of_scope,
         other_prize_suffix="".join(words(suffix)),
-        prize_names=frozenset(w for p in flat("prize_names") for w in _phrase(p)),
-        domain_words=frozenset(w for p in flat("domain_words") for w in _phrase(p)),
-        common_words=frozenset(w for p in flat("common_words") for w in _phrase(p)),
+        prize_names=single_lists["prize_names"],
+        domain_words=single_lists["domain_words"],
+        common_words=single_lists["common_words"],
         relative_years=relative_years,
         relative_offsets=relative_offsets,
-        range_words=frozenset(w for p in flat("range_words") for w in _phrase(p)),
-        pronouns=frozenset(w for p in flat("pronouns") for w in _phrase(p)),
-        elliptic_words=frozenset(w for p in flat("elliptic_words") for w in _phrase(p)),
+        range_words=single_lists["range_words"],
+        pronouns=single_lists["pronouns"],
+        elliptic_words=single_lists["elliptic_words"],
         old_counties=old_counties,
-        county_words=frozenset(w for p in flat("county_words") for w in _phrase(p)),
-        winner_words=frozenset(w for p in flat("winner_words") for w in _phrase(p)),
+        county_words=single_lists["county_words"],
+        winner_words=single_lists["winner_words"],
+        short_year_words=single_lists["short_year_words"],
         relative_intent=str(data.get("relative_intent", "winner")),
         max_phrase=longest,
     )

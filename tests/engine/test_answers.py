@@ -136,3 +136,23 @@ def test_map_and_timeline_carry_actions(engine: Engine) -> None:
 def test_subscribe_and_stop(engine: Engine) -> None:
     assert "/abonner" in ask(engine, "Hvordan får jeg påminnelse?").text
     assert "/stopp" in ask(engine, "stopp påminnelser").text
+
+
+def test_follow_up_with_another_municipality_keeps_only_asked_years(engine: Engine) -> None:
+    context = Conversation()
+    ask(engine, "Har Asker vunnet?", context=context)
+    text = ask(engine, "Og Bærum?", context=context).text
+    assert "Bærum" in text and "2018" in text and "Sunndal" not in text
+    context = Conversation()
+    ask(engine, "Vant Asker i 2021?", context=context)
+    assert ask(engine, "Og Lørenskog?", context=context).text.startswith("Ja.")
+
+
+def test_municipality_record_before_a_year(engine: Engine) -> None:
+    text = ask(engine, "Har Lørenskog vært nominert før 2021?").text
+    assert "2018" in text and "2021" not in text.split("\n")[0].replace("før 2021", "")
+
+
+def test_directors(engine: Engine) -> None:
+    answer = ask(engine, "Hvem er direktør i IMDi?")
+    assert answer.intent == "directors" and "Rieber-Mohn" in answer.text

@@ -62,3 +62,12 @@ def test_out_of_scope_guards(engine: Engine) -> None:
     assert parse(engine, "Hvem vant Oscar i 2020?").out_of_scope
     assert parse(engine, "Hvem fikk fredsprisen?").out_of_scope
     assert not parse(engine, "hvem vant bosetingsprisen 2016").out_of_scope
+
+
+def test_two_digit_years_only_after_a_year_word_and_inside_the_prize_years(
+    engine: Engine,
+) -> None:
+    assert parse(engine, "Hvem vant i 08?").years == [2008]
+    assert parse(engine, "vinner 15").years == [2015]
+    assert parse(engine, "Hvem vant i 99?").years == []
+    assert parse(engine, "12 kommuner").years == []

@@ -60,3 +60,13 @@ def test_reload_keeps_the_old_engine_on_error(knowledge_copy: Path) -> None:
     shutil.copy(KNOWLEDGE / "intents.yaml", knowledge_copy / "intents.yaml")
     assert holder.reload() == []
     assert holder.engine is not before
+
+
+def test_expression_in_a_single_word_list_is_reported(knowledge_copy: Path) -> None:
+    path = knowledge_copy / "synonyms.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("stopwords: [i,", "stopwords: [nar det gjelder, i,"), encoding="utf-8"
+    )
+    issues = check_engine_files(knowledge_copy)
+    assert any("nar det gjelder" in str(i) and "ett ord" in str(i) for i in issues)
