@@ -258,3 +258,20 @@ def test_reload_with_broken_knowledge_keeps_the_old_engine(
         assert bot.services.holder.engine.kb.version != old_version
     finally:
         runner.stop()
+
+
+def test_subscribe_button_and_admin_status_figures(bot: Harness):
+    chat = 519
+    marker = bot.push(U.callback_query_update(chat, "p1|s|", query_id="sub-1"))
+    [answered] = bot.api.wait_for("answerCallbackQuery", since=marker)
+    assert answered.params["callback_query_id"] == "sub-1"
+    bot.api.wait_for("sendMessage", lambda c: c.chat_id == chat, since=marker)
+    db = bot.services.db
+    row = db.execute("SELECT active FROM subscribers WHERE chat_id = ?", (chat,)).fetchone()
+    assert row is not None and row["active"] == 1
+    bot.say(520, "hva er hovedstaden i Mongolia?")
+    [status] = bot.say(ADMIN_ID, "/status")
+    text = status.params["text"]
+    assert "Abonnenter: 1" in text
+    assert "Ubesvarte spørsmål: 1" in text
+    assert "Neste påminnelse:" in text

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
+import socket
 import subprocess
 import sys
+import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -73,3 +78,62 @@ def test_python_m_bot_run_answers_through_the_fake_server(tmp_path: Path):
     assert proc.returncode == 0, stderr
     assert TOKEN not in stderr and "Traceback" not in stderr
     assert (tmp_path / "data" / "prisbot.sqlite3").exists()
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def post_update(port: int, update: dict, secret: str, wait: float = 10.0) -> int:
+    """POST an update to the bot's webhook the way Telegram does; returns the HTTP status."""
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            return _post(port, update, secret)
+        except urllib.error.URLError:  # the webhook server is still starting
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.1)
+
+
+def _post(port: int, update: dict, secret: str) -> int:
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{port}/hook/prisbot",
+        data=json.dumps({"update_id": 1, **update}).encode(),
+        headers={"Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token": secret},
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=5) as response:
+            return response.status
+    except urllib.error.HTTPError as exc:
+        return exc.code
+
+
+def test_webhook_mode_sets_the_webhook_and_checks_the_secret(tmp_path: Path):
+    port = free_port()
+    with FakeBotApi() as api:
+        env = bot_env(
+            tmp_path, TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_API_BASE_URL=api.base_url,
+            BOT_WEBHOOK_URL="https://bot.example.org/hook/prisbot", BOT_LISTEN="127.0.0.1",
+            BOT_PORT=str(port), BOT_WEBHOOK_SECRET="hemmelig-123",
+        )
+        proc = subprocess.Popen([sys.executable, "-m", "bot", "run"], cwd=tmp_path, env=env,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        try:
+            [hook] = api.wait_for("setWebhook", timeout=30)
+            assert hook.params["url"] == "https://bot.example.org/hook/prisbot"
+            assert hook.params["secret_token"] == "hemmelig-123"
+            api.wait_for("setMyCommands", timeout=10)
+            update = U.message_update(602, "/hjelp")
+            assert post_update(port, update, "feil-hemmelighet") == 403
+            assert post_update(port, update, "hemmelig-123") == 200
+            [reply] = api.wait_for("sendMessage", lambda c: c.chat_id == 602, timeout=10)
+            assert "Slik bruker du meg" in reply.params["text"]
+            assert len(api.calls("sendMessage")) == 1
+        finally:
+            os.kill(proc.pid, signal.SIGTERM)
+            _, stderr = proc.communicate(timeout=20)
+    assert proc.returncode == 0, stderr
+    assert "hemmelig-123" not in stderr and TOKEN not in stderr
