@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
 import pytest
@@ -87,14 +86,21 @@ async def test_scripted_faults(api):
 
 async def test_rate_enforcing_mode(api):
     api.enforce_rates(RateLimits(overall_per_second=5))
-    async with make_bot(api) as bot:
-        results = await asyncio.gather(
-            *(bot.send_message(100 + i, "x") for i in range(8)), return_exceptions=True
-        )
-        assert sum(isinstance(r, RetryAfter) for r in results) == 3
-        with pytest.raises(RetryAfter):
-            await bot.send_message(100, "again")  # 1/s per chat
-    assert api.rate_429s() == 4
+    # Straight into the handler: eight sends within microseconds, five fit in the second.
+    statuses = [api.handle("sendMessage", {"chat_id": 100 + i, "text": "x"})[0] for i in range(8)]
+    assert statuses == [200] * 5 + [429] * 3
+    assert api.handle("sendMessage", {"chat_id": 100, "text": "x"})[0] == 429  # 1/s per chat
+    api.enforce_rates(RateLimits(overall_per_second=1e9, per_chat_per_second=1e9))
+    group = [api.handle("sendMessage", {"chat_id": -5, "text": "x"})[0] for _ in range(21)]
+    assert group == [200] * 20 + [429]  # 20 per minute per group
+    assert api.rate_429s() == 1
+    api.enforce_rates(RateLimits(per_chat_per_second=0.01, retry_after=7))
+    async with make_bot(api) as bot:  # and PTB sees a real RetryAfter
+        await bot.send_message(300, "x")
+        with pytest.raises(RetryAfter) as exc:
+            await bot.send_message(300, "x")
+    wait = exc.value.retry_after
+    assert getattr(wait, "total_seconds", lambda: wait)() == 7
 
 
 async def test_group_admins(api):
