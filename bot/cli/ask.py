@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 
 from bot.engine.cli_support import add_common_arguments, load_engine, moment, render
@@ -23,6 +24,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Answer and print; exit 1 when the knowledge cannot be loaded, 2 on bad usage."""
+    try:
+        return _run(args)
+    except BrokenPipeError:  # «ask … | head»: the reader left; not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+def _run(args: argparse.Namespace) -> int:
     engine = load_engine(args)
     if engine is None:
         return 1

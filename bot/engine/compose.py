@@ -352,6 +352,11 @@ class Composer:
                 return
             record = self.h.get(year)
             assert record is not None and record.winner is not None
+            if record.award_date is not None and not self.h.known_by(year, request.now):
+                # No date or source here: the source is the winner article itself.
+                reply.say(self.t("gap.not_yet", label=record.label))
+                reply.followups.append(FollowUp(self.t("followup.nominees"), f"nominerte {year}"))
+                return
             reply.say(
                 self.t(
                     "winner.one",

@@ -156,3 +156,16 @@ def test_municipality_record_before_a_year(engine: Engine) -> None:
 def test_directors(engine: Engine) -> None:
     answer = ask(engine, "Hvem er direktør i IMDi?")
     assert answer.intent == "directors" and "Rieber-Mohn" in answer.text
+
+
+def test_every_suggestion_is_a_question_the_engine_answers(engine: Engine) -> None:
+    for name, spec in engine.intents.items():
+        if spec.suggestion:
+            question = spec.suggestion.format(year=2021, municipality="Asker")
+            assert ask(engine, question).matched, (name, question)
+
+
+def test_no_winner_before_it_is_announced(engine: Engine) -> None:
+    early = ask(engine, "Hvem vant i 2025?", now=datetime(2025, 6, 1, 12, tzinfo=OSLO)).text
+    assert "Moss" not in early and "ikke kåret ennå" in early
+    assert "Moss" in ask(engine, "Hvem vant i 2025?", now=datetime(2025, 11, 11, tzinfo=OSLO)).text
