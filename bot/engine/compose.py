@@ -1031,7 +1031,7 @@ class Composer:
             if not found:
                 reply.say(self.t("project.none", place=self.place_name(place)))
                 return
-            items = [f"{p.name} ({self.h.label(y)})" for y, p in found]
+            items = [self.t("project.item", name=p.name, label=self.h.label(y)) for y, p in found]
             reply.say(
                 self.t("project.list", place=self.place_name(place), items=self.t.join(items))
             )

@@ -344,7 +344,7 @@ class Engine:
         if not suggestions:
             return self._refusal(question, "refusal.not_understood", confidence)
         lines = [self.texts("refusal.not_understood"), self.texts("refusal.suggestions")]
-        lines.extend(f"– {s}" for s in suggestions)
+        lines.extend(self.texts("refusal.suggestion_line", question=s) for s in suggestions)
         return Answer(
             question=question,
             text="\n".join(lines),
