@@ -78,7 +78,7 @@ def build_application(
             )
         )
         .concurrent_updates(CONCURRENT_UPDATES)
-        .connection_pool_size(CONCURRENT_UPDATES * 2)
+        .connection_pool_size(CONCURRENT_UPDATES + 8)
         .post_init(post_init)
         .post_shutdown(post_shutdown)
     )

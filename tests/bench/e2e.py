@@ -1,5 +1,8 @@
 """End-to-end replies per second and reply latency: 100 chats asking at once through the fake
-Bot API server (update injected → the bot's sendMessage received), real engine and real PTB."""
+Bot API server (update injected → the bot's sendMessage received), real engine and real PTB.
+
+The fake server runs as its own process (as Telegram would be), so it does not share the
+bot's interpreter lock; latencies use the server's clock at both ends."""
 
 from __future__ import annotations
 
@@ -11,7 +14,7 @@ from pathlib import Path
 
 from bot.clock import OSLO
 from bot.settings import DEFAULT_KNOWLEDGE_DIR
-from tests.fakebotapi import FakeBotApi
+from tests.fakebotapi import FakeBotApiProcess
 from tests.fakebotapi import updates as U
 from tests.telegram.harness import SettableClock, run_bot
 
@@ -40,7 +43,7 @@ def main() -> None:
     """Print replies/s and p50/p99 latency for ROUNDS rounds of CHATS simultaneous questions."""
     clock = SettableClock(datetime(2025, 3, 10, 12, 0, tzinfo=OSLO))
     latencies: list[float] = []
-    with tempfile.TemporaryDirectory() as tmp, FakeBotApi() as api:
+    with tempfile.TemporaryDirectory() as tmp, FakeBotApiProcess(Path(tmp)) as api:
         runner, _ = run_bot(api, clock, Path(tmp) / "data", DEFAULT_KNOWLEDGE_DIR)  # type: ignore[arg-type]
         try:
             base_chat = 10_000
