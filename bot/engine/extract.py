@@ -178,10 +178,13 @@ class Extractor:
         return 1
 
     def _name_ok(self, key: tuple[str, ...], raw: list[str]) -> bool:
-        """A name that is also an ordinary word only counts in its exact written form."""
+        """A name that is also an ordinary word only counts in its exact written form: with
+        a capital («Time», «Ås»), or in any case when its letters are not plain ASCII («ås»)."""
         if len(key) > 1 or key[0] not in self.vocabulary:
             return True
-        return raw[0][:1].isupper() and self.index.exact_form(key, raw)
+        if raw[0].isascii():
+            return raw[0][:1].isupper() and self.index.exact_form(key, raw)
+        return self.index.exact_form(key, [raw[0][:1].upper() + raw[0][1:]])
 
     def _ranges(self, text: str, out: list[str], parsed: Parsed) -> None:
         """Expand «2010–2015», «fra 2010 til 2015», «mellom 2010 og 2015» into every year."""

@@ -31,10 +31,15 @@ _WORD = re.compile(r"[a-z0-9]+")
 _RAW_WORD = re.compile(r"[^\W_]+")
 
 
+_LETTER_O_IN_NUMBER = re.compile(r"(?<=\d)[oO](?=\d)")
+
+
 def clean(text: str) -> str:
-    """Return ``text`` capped in length with control characters replaced by spaces."""
+    """Return ``text`` capped in length, control characters replaced by spaces and a letter O
+    typed inside a number read as zero («2O21»)."""
     text = text[:MAX_QUESTION_CHARS]
-    return "".join(" " if unicodedata.category(ch)[0] == "C" else ch for ch in text)
+    text = "".join(" " if unicodedata.category(ch)[0] == "C" else ch for ch in text)
+    return _LETTER_O_IN_NUMBER.sub("0", text)
 
 
 def fold(text: str) -> str:

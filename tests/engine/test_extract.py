@@ -71,3 +71,10 @@ def test_two_digit_years_only_after_a_year_word_and_inside_the_prize_years(
     assert parse(engine, "vinner 15").years == [2015]
     assert parse(engine, "Hvem vant i 99?").years == []
     assert parse(engine, "12 kommuner").years == []
+
+
+def test_lowercase_names_and_letter_o_in_years(engine: Engine) -> None:
+    assert [p.name for p in parse(engine, "har moss vunnet").places] == ["Moss"]
+    assert [p.name for p in parse(engine, "har ås vunnet").places] == ["Ås"]
+    assert parse(engine, "who won as early as 2010").places == []
+    assert parse(engine, "hvem vant i 2O21").years == [2021]
