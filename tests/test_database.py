@@ -28,3 +28,15 @@ def test_newer_schema_is_refused(tmp_path: Path) -> None:
     raw.close()
     with pytest.raises(RuntimeError, match="nyere"):
         connect(path)
+
+
+def test_two_processes_migrating_a_fresh_database_at_once(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    path = tmp_path / "race.sqlite3"
+    code = "import sys; from pathlib import Path; from bot.storage.database import connect; "
+    code += "connect(Path(sys.argv[1])).close()"
+    procs = [subprocess.Popen([sys.executable, "-c", code, str(path)]) for _ in range(6)]
+    assert [p.wait(timeout=60) for p in procs] == [0] * 6
+    assert connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION

@@ -76,6 +76,11 @@ def migrate(conn: sqlite3.Connection) -> int:
         if version <= current:
             continue
         conn.execute("BEGIN IMMEDIATE")
+        # Another process may have migrated between our read and taking the write lock.
+        if conn.execute("PRAGMA user_version").fetchone()[0] >= version:
+            conn.execute("COMMIT")
+            current = version
+            continue
         try:
             for statement in statements:
                 conn.execute(statement)
