@@ -70,3 +70,25 @@ def test_expression_in_a_single_word_list_is_reported(knowledge_copy: Path) -> N
     )
     issues = check_engine_files(knowledge_copy)
     assert any("nar det gjelder" in str(i) and "ett ord" in str(i) for i in issues)
+
+
+def test_python_m_bot_check_reports_engine_files(knowledge_copy: Path) -> None:
+    import subprocess
+    import sys
+
+    from tests.engine.conftest import ROOT
+
+    path = knowledge_copy / "intents.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("    uses: [year]\n", "    uses: [yeer]\n", 1), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "check", "--knowledge", str(knowledge_copy)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        check=False,
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "intents.yaml:" in output and "yeer" in output
