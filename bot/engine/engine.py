@@ -250,6 +250,11 @@ class Engine:
                 and not (parsed.places and not context.extra.get(ASKED_YEARS, True))
             ):
                 years = list(context.years)
+        if parsed.last_n:  # the last N prize years up to the latest announced winner
+            history = self.composer.h
+            latest = history.latest_awarded(now.year, now) or now.year
+            rounds = [y for y, r in history.years.items() if y <= latest and not r.merged_into]
+            years = rounds[-parsed.last_n :]
         if parsed.year_offset and not parsed.years and parsed.places:
             wins = self.composer.h.wins(parsed.places[0])
             if wins:  # «året før Drammen» = the year before Drammen won

@@ -54,6 +54,8 @@ class Parsed:
     """Words neither in the vocabulary nor names (after typo correction)."""
     prize_word: bool = False
     """The prize itself is named («prisen», «bosettingsprisen» …)."""
+    last_n: int = 0
+    """«de tre siste årene» = 3: the latest known rounds."""
     year_at: dict[int, int] = field(default_factory=dict)
     """Position in the scanned word list → the year found there (for ranges)."""
 
@@ -98,8 +100,29 @@ class Extractor:
             step = self._match_at(folded, raw, i, parsed, out, now)
             i += step
         self._ranges(text, out, parsed)
+        self._last_n(out, parsed)
         self._finish(out, parsed)
         return parsed
+
+    def _last_n(self, out: list[str], parsed: Parsed) -> None:
+        """«de tre siste årene», «siste 5 vinnere», «last three years» → ``parsed.last_n``."""
+        latest = self.syn.latest_word
+        for k, word in enumerate(out):
+            if word != latest:
+                continue
+            for j in (k + 1, k - 1):
+                if 0 <= j < len(out):
+                    n = self._number(out[j])
+                    if n is not None and 1 < n <= MAX_RANGE:
+                        parsed.last_n = n
+                        out[k] = YEAR_WORD
+                        del out[j]
+                        return
+
+    def _number(self, word: str) -> int | None:
+        if word.isdigit() and len(word) <= 2:
+            return int(word)
+        return self.syn.numbers.get(word)
 
     # -- scanning -------------------------------------------------------------------
 

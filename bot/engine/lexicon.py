@@ -39,6 +39,8 @@ _SYNONYM_KEYS = {
     "winner_words",
     "relative_intent",
     "short_year_words",
+    "numbers",
+    "latest_word",
 }
 
 
@@ -88,6 +90,10 @@ class Synonyms:
     relative_intent: str = "winner"
     short_year_words: frozenset[str] = frozenset()
     """Words after which a two-digit number is a year («i 08»)."""
+    numbers: dict[str, int] = field(default_factory=dict)
+    """Number words («tre», «three») → value, for «de tre siste årene»."""
+    latest_word: str = "siste"
+    """Canonical word for «siste/nyeste/last»."""
     relation_words: tuple[str, str] = ("before", "after")
     """Canonical words for «før» and «etter»."""
     """Intent answering «året før/etter <vinner>»."""
@@ -209,6 +215,15 @@ def load_synonyms(directory: Path) -> Synonyms:
                 result[_phrase(phrase)] = value
         return result
 
+    numbers: dict[str, int] = {}
+    node = mapping("numbers")
+    for value, names in node.items():
+        if not str(value).isdigit():
+            check.add(node.line_of(value), f"«{value}» må være et tall")
+            continue
+        for name in check.word_list(names, value, node.line_of(value)):
+            numbers["".join(words(name))] = int(value)
+
     old_counties: dict[str, tuple[str, ...]] = {}
     node = mapping("old_counties")
     for old, new in node.items():
@@ -246,6 +261,8 @@ def load_synonyms(directory: Path) -> Synonyms:
         county_words=single_lists["county_words"],
         winner_words=single_lists["winner_words"],
         short_year_words=single_lists["short_year_words"],
+        numbers=numbers,
+        latest_word="".join(words(str(data.get("latest_word", "siste")))),
         relative_intent=str(data.get("relative_intent", "winner")),
         max_phrase=longest,
     )

@@ -169,3 +169,10 @@ def test_no_winner_before_it_is_announced(engine: Engine) -> None:
     early = ask(engine, "Hvem vant i 2025?", now=datetime(2025, 6, 1, 12, tzinfo=OSLO)).text
     assert "Moss" not in early and "ikke kåret ennå" in early
     assert "Moss" in ask(engine, "Hvem vant i 2025?", now=datetime(2025, 11, 11, tzinfo=OSLO)).text
+
+
+def test_last_n_years(engine: Engine) -> None:
+    text = ask(engine, "Hvem vant de tre siste årene?").text
+    assert "2023" in text and "Tønsberg" in text and "2025" in text and "Moss" in text
+    assert "2024" in text and "Kinn" not in text
+    assert "Kinn" in ask(engine, "siste 5 vinnere").text
