@@ -74,3 +74,23 @@ def test_chat_keeps_context_and_numbers_choices() -> None:
     assert result.returncode == 0
     assert "1. Nominerte samme år" in result.stdout
     assert "Sandefjord" in result.stdout
+
+
+def test_start_without_token_says_so_and_chats() -> None:
+    import os
+
+    env = {**os.environ, "TELEGRAM_BOT_TOKEN": "", "BOT_KNOWLEDGE_DIR": str(KNOWLEDGE)}
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "start", "--now", NOW],
+        input="Hvem vant i 2015?\n",
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    first = result.stdout.splitlines()[0]
+    assert "TELEGRAM_BOT_TOKEN" in first
+    assert "Grimstad" in result.stdout
