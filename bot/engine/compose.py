@@ -349,6 +349,12 @@ class Composer:
         if len(years) == 1:
             year = years[0]
             if self.gap(year, reply):
+                record = self.h.get(year)
+                if record is not None and record.status == YearStatus.OPEN and record.nominees:
+                    names = self.t.join([self.entrant(e) for e in record.nominees.value])
+                    reply.say(
+                        self.t("nominees.list", label=record.label, names=names), record.nominees
+                    )
                 return
             record = self.h.get(year)
             assert record is not None and record.winner is not None
