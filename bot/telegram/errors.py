@@ -72,7 +72,8 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     services.last_admin_notice = now
     notice = texts.get(
-        "admin.error_notice", kind=type(error).__name__, error=str(error)[:300] or "-"
+        "admin.error_notice", kind=type(error).__name__, where=where,
+        error=str(error)[:300] or "-",
     )
     for admin_id in sorted(services.settings.admin_ids):
         try:

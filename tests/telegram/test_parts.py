@@ -159,3 +159,28 @@ def test_unanswered_cli_on_empty_database(tmp_path: Path):
                          capture_output=True, text=True, timeout=60)
     assert out.returncode == 0 and out.stdout.strip() == "[]"
     assert isinstance(sqlite3.connect(tmp_path / "ny" / "prisbot.sqlite3"), sqlite3.Connection)
+
+
+def test_every_telegram_text_exists_and_formats():
+    from bot.knowledge.loader import load_knowledge
+    from bot.settings import DEFAULT_KNOWLEDGE_DIR
+
+    kb_texts = {k: v for k, v in load_knowledge(DEFAULT_KNOWLEDGE_DIR).texts.items()
+                if k.startswith("telegram.")}
+    assert kb_texts == bundled_texts()  # the loader delivers the file unchanged
+    texts = Texts(kb_texts)
+    values = {"name": ", Kari", "username": "prisbot", "version": "abc", "limit": 500,
+              "year": 2023, "uptime": "1 t", "kb_version": "abc", "subscribers": 3,
+              "unanswered": 2, "next_reminder": "-", "kind": "X", "where": "update 1",
+              "error": "e"}
+    for key in list(kb_texts):
+        name = key.removeprefix("telegram.")
+        assert texts.get(name, **values).strip(), name
+        assert "{" not in texts.get(name, **values), name
+    for key in ("sticker", "photo", "voice", "media", "too_long", "emoji_only", "empty",
+                "flood", "unknown_command", "stale_button", "error", "not_available"):
+        assert texts.raw(f"refusals.{key}"), key
+    assert 3 <= len(texts.group("start.examples")) <= 4
+    assert all(len(q) <= 40 for _, q in texts.group("start.examples"))
+    assert len(texts.get("bot.description")) <= 512
+    assert len(texts.get("bot.short_description")) <= 120
