@@ -19,8 +19,8 @@ log = logging.getLogger(__name__)
 def ask(services: Services, chat_id: int, question: str) -> Answer:
     """Answer ``question`` with the chat's context and keep what the curator needs.
 
-    Synchronous on purpose: no ``await`` between reading and updating a chat's context, so
-    two quick messages from one chat resolve in order even with concurrent updates.
+    Synchronous on purpose: no ``await`` between reading and updating a chat's context;
+    :func:`answer_in_chat` also holds the chat's lock until the answer is sent.
     """
     now = services.clock()
     conversation = services.conversations.get(chat_id)
@@ -98,7 +98,9 @@ async def answer_in_chat(
 ) -> Answer:
     """Ask the engine and send the answer (sources, follow-ups, «Mente du …?») to the chat."""
     services = get_services(context)
-    answer = ask(services, chat_id, question)
-    keyboard = answer_keyboard(answer, services.callbacks, enabled_actions(services))
-    await send_html(context, chat_id, render_answer(answer, services.texts), keyboard, reply_to)
+    async with services.chat_locks.hold(chat_id):  # answers leave in the order asked
+        answer = ask(services, chat_id, question)
+        keyboard = answer_keyboard(answer, services.callbacks, enabled_actions(services))
+        parts = render_answer(answer, services.texts)
+        await send_html(context, chat_id, parts, keyboard, reply_to)
     return answer

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 
 from tests.fakebotapi import Fault
 from tests.fakebotapi import updates as U
@@ -275,3 +276,17 @@ def test_subscribe_button_and_admin_status_figures(bot: Harness):
     assert "Abonnenter: 1" in text
     assert "Ubesvarte spørsmål: 1" in text
     assert "Neste påminnelse:" in text
+
+
+def test_quick_questions_in_one_chat_are_answered_in_order(bot: Harness):
+    chat = 521
+    marker = bot.api.call_count()
+    for question in ("hvem vant i 2014?", "og året før?", "og året før?"):
+        bot.api.push_update(U.message_update(chat, question))
+    replies = bot.api.wait_for("sendMessage", lambda c: c.chat_id == chat, count=3, since=marker)
+    years = [re.search(r"20\d\d", r.params["text"]).group() for r in replies]
+    assert years == ["2014", "2013", "2012"]
+    deadline = time.monotonic() + 5
+    while len(bot.services.chat_locks) and time.monotonic() < deadline:
+        time.sleep(0.02)  # the last handler is still reading the server's answer
+    assert len(bot.services.chat_locks) == 0  # unused locks are dropped
