@@ -111,9 +111,12 @@ async def _notice(
     update: Update, context: ContextTypes.DEFAULT_TYPE, chat_id: int, text: str
 ) -> None:
     if update.callback_query is not None:
-        await update.callback_query.answer(text, show_alert=True)
-    else:
-        await _reply(context, chat_id, text)
+        try:
+            await update.callback_query.answer(text, show_alert=True)
+            return
+        except TelegramError:  # already answered (the general button handler does that)
+            pass
+    await _reply(context, chat_id, text)
 
 
 def subscribe_text(service: ReminderService, chat: Chat, new: bool) -> str:
@@ -125,6 +128,7 @@ def subscribe_text(service: ReminderService, chat: Chat, new: bool) -> str:
         first = texts.get(
             "subscribe.confirmed",
             who=texts.get("subscribe.who_group" if group else "subscribe.who_private"),
+            who_cap=texts.get("subscribe.who_group_cap" if group else "subscribe.who_private_cap"),
             what=what,
         )
     else:

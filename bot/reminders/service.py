@@ -159,7 +159,7 @@ class ReminderService:
         self.sender.request_stop()
         self._wake.set()
         if self._task is not None:
-            with contextlib.suppress(asyncio.CancelledError):
+            with contextlib.suppress(asyncio.CancelledError, TimeoutError):
                 await asyncio.wait_for(self._task, timeout=30)
             self._task = None
 

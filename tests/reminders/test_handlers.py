@@ -85,7 +85,7 @@ def text_of(calls) -> str:  # type: ignore[no-untyped-def]
 
 def test_subscribe_confirms_what_and_when_and_twice_is_harmless(bot: Harness, db) -> None:  # type: ignore[no-untyped-def]
     reply = text_of(bot.say(42, "/abonner"))
-    assert "Nå abonnerer du på påminnelser" in reply
+    assert "Nå abonnerer du på påminnelser" in reply and "Du får en melding når" in reply
     assert "når avstemningen åpner, 3 dager før avstemningen stenger og kl. 09.00" in reply
     assert "Neste påminnelse: mandag 2. november 2026 kl. 10.00." in reply
     assert "/stopp" in reply
@@ -112,7 +112,7 @@ def test_group_non_admin_is_refused_admin_may(bot: Harness, api: FakeBotApi, db)
     assert "Bare gruppens administratorer" in refused
     assert store.list_active(db) == []
     accepted = text_of(bot.say(-500, "/abonner", user_id=1001))
-    assert "Nå abonnerer gruppen" in accepted
+    assert "Nå abonnerer gruppen" in accepted and "Gruppen får en melding når" in accepted
     assert "Bare gruppens administratorer" in text_of(bot.say(-500, "/stopp", user_id=1002))
     assert store.list_active(db) == [-500]
     assert "stoppet" in text_of(bot.say(-500, "/stopp", user_id=1001))
@@ -209,3 +209,16 @@ def test_reload_moves_the_next_reminder(
     assert "Neste påminnelse: mandag 16. november 2026 kl. 12.00." in text_of(
         bot.say(42, "/abonner")
     )
+
+
+def test_slettmeg_deletes_the_subscription_and_its_ledger(
+    bot: Harness, api: FakeBotApi, db
+) -> None:  # type: ignore[no-untyped-def]
+    bot.say(42, "/abonner")
+    store.claim(db, 42, "2026:opens:2026-11-02", oslo(2026, 11, 2, 10))
+    [ask] = bot.say(42, "/slettmeg")
+    yes = ask.params["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+    marker = bot.push(U.callback_query_update(42, yes, message_obj=ask.result))
+    api.wait_for("editMessageText", since=marker, timeout=5)
+    assert db.execute("SELECT count(*) FROM subscribers").fetchone()[0] == 0
+    assert db.execute("SELECT count(*) FROM deliveries").fetchone()[0] == 0

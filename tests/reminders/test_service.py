@@ -188,3 +188,24 @@ async def test_the_loop_follows_a_reload_without_wake(api, bot, conn) -> None:  
     [call] = await asyncio.to_thread(api.wait_for, "sendMessage", None, 5)
     await service.stop()
     assert "torsdag 7. oktober 2027 kl. 12.00" in call.params["text"]
+
+
+async def test_due_times_hold_across_the_autumn_dst_change(api, bot, conn) -> None:  # type: ignore[no-untyped-def]
+    # Closes Monday 1 November 2027 12:00 CET; summer time ended Sunday 31 October 03:00.
+    kb = window_kb((date(2027, 10, 20), time(10, 0)), (date(2027, 11, 1), time(12, 0)))
+    store.subscribe(conn, 1, "private", oslo(2027, 10, 1))
+    store.meta_set(conn, "reminder:2027:opens:2027-10-20", {"state": "done"})
+    clock = SettableClock(oslo(2027, 10, 29, 11, 59, 59))  # CEST, one second early
+    service = service_for(bot, conn, kb, clock)
+    assert await service.run_due() == []
+    clock.set(oslo(2027, 10, 29, 12, 0))
+    [three] = await service.run_due()
+    assert three.delivery_id == "2027:closes-3d:2027-10-29"
+    # 1 November 08:59 CET is 07:59 UTC: still early, although it is 09:59 in CEST terms.
+    clock.set(oslo(2027, 11, 1, 8, 59))
+    assert await service.run_due() == []
+    assert service.next_reminder().due_at.utcoffset().total_seconds() == 3600
+    clock.set(oslo(2027, 11, 1, 9, 0))
+    [last] = await service.run_due()
+    assert last.delivery_id == "2027:last-day-09:2027-11-01"
+    assert len(api.calls("sendMessage")) == 2
