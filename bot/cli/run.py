@@ -75,6 +75,7 @@ def run(args: argparse.Namespace) -> int:
     from bot.engine.holder import EngineHolder
     from bot.knowledge.yamlio import KnowledgeError
     from bot.telegram.app import build_application
+    from bot.telegram.textcheck import check_telegram_texts
 
     setup_logging(settings)
     problem = asyncio.run(preflight(settings))
@@ -87,6 +88,11 @@ def run(args: argparse.Namespace) -> int:
     except KnowledgeError as exc:
         for issue in exc.issues:
             print(f"feil: {issue}", file=sys.stderr)
+        return EXIT_CONFIG
+    text_issues = check_telegram_texts(settings.knowledge_dir)
+    for issue in text_issues:
+        print(f"feil: {issue}", file=sys.stderr)
+    if text_issues:
         return EXIT_CONFIG
     application = build_application(settings, holder)
     try:

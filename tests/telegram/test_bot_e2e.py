@@ -254,6 +254,14 @@ def test_reload_with_broken_knowledge_keeps_the_old_engine(
         [still] = bot.say(518, "hvem vant i 2014?")
         assert "2014" in still.params["text"]
         year_file.write_text(good.replace("2014", "2014", 1) + "\n# rettet\n", encoding="utf-8")
+        # A placeholder the program does not fill in: refused with file and line, texts kept.
+        texts_file = knowledge_copy / "texts" / "telegram.yaml"
+        good_texts = texts_file.read_text(encoding="utf-8")
+        texts_file.write_text(good_texts.replace("Hei{name}!", "Hei {fornavn}!"), "utf-8")
+        [refused] = bot.say(ADMIN_ID, "/reload")
+        assert re.search(r"texts/telegram\.yaml:\d+: .*\{fornavn\}", refused.params["text"])
+        assert bot.services.holder.engine.kb.version == old_version
+        texts_file.write_text(good_texts, encoding="utf-8")
         [ok] = bot.say(ADMIN_ID, "/reload")
         assert "lastet på nytt" in ok.params["text"]
         assert bot.services.holder.engine.kb.version != old_version

@@ -184,3 +184,51 @@ def test_every_telegram_text_exists_and_formats():
     assert all(len(q) <= 40 for _, q in texts.group("start.examples"))
     assert len(texts.get("bot.description")) <= 512
     assert len(texts.get("bot.short_description")) <= 120
+
+
+def _texts_copy(tmp_path: Path, edit) -> Path:
+    from bot.settings import DEFAULT_KNOWLEDGE_DIR
+
+    target = tmp_path / "knowledge" / "texts"
+    target.mkdir(parents=True)
+    source = (DEFAULT_KNOWLEDGE_DIR / "texts" / "telegram.yaml").read_text(encoding="utf-8")
+    (target / "telegram.yaml").write_text(edit(source), encoding="utf-8")
+    return tmp_path / "knowledge"
+
+
+def _line_of(text: str, needle: str) -> int:
+    return next(n for n, line in enumerate(text.splitlines(), 1) if needle in line)
+
+
+@pytest.mark.parametrize(
+    ("edit", "needle", "message"),
+    [
+        (lambda s: s.replace("Hei{name}!", "Hei {navn}!"), "Hei {navn}!", "{navn}"),
+        (lambda s: s.replace("  flood: Nå gikk", "  flom: Nå gikk"), None, "refusals.flood"),
+        (lambda s: s.replace("  om: Om boten", "  Om-boten: Om boten"), "Om-boten", "kommandonavn"),
+        (lambda s: s.replace("    e4: Hva er kriteriene?", "    e4: Hva er kriteriene?\n"
+                             "    e5: Hvem vant?"), None, "1–4"),
+        (lambda s: s.replace("refusals:\n", "refusals: [\n", 1), None, "YAML-feil"),
+        (lambda s: s.replace("Hei{name}!", "Hei{name!"), "Hei{name!", "krøllparentes"),
+    ],
+)
+def test_text_check_names_file_and_line(tmp_path: Path, edit, needle, message):
+    from bot.telegram.textcheck import check_telegram_texts
+
+    directory = _texts_copy(tmp_path, edit)
+    issues = check_telegram_texts(directory)
+    assert issues, "the mistake is reported"
+    assert all(issue.file == "knowledge/texts/telegram.yaml" for issue in issues)
+    assert all(issue.line > 0 for issue in issues)
+    assert any(message in issue.message for issue in issues), issues
+    if needle is not None:
+        text = (directory / "texts" / "telegram.yaml").read_text(encoding="utf-8")
+        line = _line_of(text, needle)  # a block text is reported on its key, the line above
+        assert any(issue.line in (line, line - 1) for issue in issues), issues
+
+
+def test_text_check_passes_the_real_file():
+    from bot.settings import DEFAULT_KNOWLEDGE_DIR
+    from bot.telegram.textcheck import check_telegram_texts
+
+    assert check_telegram_texts(DEFAULT_KNOWLEDGE_DIR) == []
