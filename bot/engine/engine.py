@@ -165,7 +165,9 @@ class Engine:
         if parsed.out_of_scope:
             return self._refusal(question, "refusal.out_of_scope")
         allowed = self._allowed(parsed, context)
-        ranked = self.matcher.rank(parsed.text, set(parsed.words), allowed)
+        ranked = self.matcher.rank(
+            parsed.text, set(parsed.words), allowed, self._ignoring_slots(parsed)
+        )
         top, confidence = decide(ranked)
         intent = top.intent if top is not None else None
         if self._follows_up(parsed, context, top):
@@ -207,6 +209,17 @@ class Engine:
         if not parsed.elliptic:
             return False
         return bool(parsed.years or parsed.places or parsed.counties or parsed.year_offset)
+
+    def _ignoring_slots(self, parsed: Parsed) -> frozenset[str]:
+        """Intents that would ignore a county or project named in the question."""
+        named = set()
+        if parsed.counties:
+            named.add("county")
+        if parsed.projects:
+            named.add("project")
+        if not named:
+            return frozenset()
+        return frozenset(n for n, spec in self.intents.items() if not named & spec.uses)
 
     def _allowed(self, parsed: Parsed, context: Conversation | None) -> set[str]:
         """Intents whose required slots are present (or available from the context)."""

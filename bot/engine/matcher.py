@@ -21,6 +21,8 @@ EXACT = 98.0
 """A score this high is (nearly) an example phrasing itself: a smaller lead suffices."""
 EXACT_MARGIN = 2.0
 KEYWORD_BONUS = 8.0
+SLOT_PENALTY = 6.0
+"""Taken off intents that ignore a county or project the question names."""
 """Added when the question contains one of the intent's keywords."""
 
 
@@ -93,8 +95,14 @@ class IntentMatcher:
         )[0]
         return np.maximum(np.maximum(in_order, any_order), subset)
 
-    def rank(self, query: str, words: set[str], allowed: set[str]) -> list[Candidate]:
-        """Best candidate per allowed intent, best first."""
+    def rank(
+        self,
+        query: str,
+        words: set[str],
+        allowed: set[str],
+        penalised: frozenset[str] = frozenset(),
+    ) -> list[Candidate]:
+        """Best candidate per allowed intent, best first (``penalised`` intents lose a little)."""
         if not query or not self._texts:
             return []
         values = self.scores(query)
@@ -108,6 +116,8 @@ class IntentMatcher:
                 continue
             if self.intents[intent].keywords & words:
                 value = min(100.0, value + KEYWORD_BONUS)
+            if intent in penalised:
+                value -= SLOT_PENALTY
             found.append(Candidate(intent, value, ""))
         found.sort(key=lambda c: -c.score)
         return [self._with_example(c, values) for c in found[:3]] + found[3:]

@@ -176,3 +176,8 @@ def test_last_n_years(engine: Engine) -> None:
     assert "2023" in text and "Tønsberg" in text and "2025" in text and "Moss" in text
     assert "2024" in text and "Kinn" not in text
     assert "Kinn" in ask(engine, "siste 5 vinnere").text
+
+
+def test_county_question_in_english(engine: Engine) -> None:
+    answer = ask(engine, "Which winners are from Vestland?")
+    assert answer.intent == "county_winners" and "Kinn" in answer.text
