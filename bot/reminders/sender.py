@@ -4,7 +4,9 @@ Per message: wait for a :class:`FloodLimiter` slot → :func:`claim` the ledger 
 :func:`mark` the outcome. 429 pauses every sender for ``retry_after``; timeouts and 5xx are
 retried with bounded exponential backoff; 403 deactivates the subscriber; a group migrated to
 a supergroup is followed (subscription and history move to the new id) and retried;
-400 marks the delivery failed. Only claimed-but-unmarked rows can be in doubt after a crash.
+400 marks the delivery failed; when Telegram stays unreachable after the bounded retries
+(or refuses the token) the claim is given back and the run stops, to resume on the next pass.
+Only claimed-but-unmarked rows can be in doubt after a crash.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from telegram.error import (
     BadRequest,
     ChatMigrated,
     Forbidden,
+    InvalidToken,
     NetworkError,
     RetryAfter,
     TelegramError,
@@ -62,7 +65,9 @@ def retry_seconds(exc: RetryAfter) -> float:
 
 @dataclass
 class SendResult:
-    """Outcome of one message: ``sent``, ``failed`` or ``inactive`` (403)."""
+    """Outcome of one message: ``sent``, ``failed`` (400), ``inactive`` (403), ``deferred``
+    (Telegram unreachable after bounded retries, token refused: try again later) or
+    ``already`` (the ledger says it was handled)."""
 
     state: str
     chat_id: int
@@ -84,6 +89,8 @@ class DeliveryReport:
     inactive: int = 0
     already: int = 0
     """Chats that already had a ledger row (sent by an earlier run)."""
+    deferred: int = 0
+    """Chats given back to the next pass (Telegram unreachable, token refused)."""
     migrated: int = 0
     rate_limited: int = 0
     retries: int = 0
@@ -153,7 +160,7 @@ class Sender:
                 result.rate_limited += 1
                 self.limiter.pause(retry_seconds(exc))
                 if result.rate_limited > MAX_RATE_LIMITED:
-                    result.error = f"429 x{result.rate_limited}"
+                    result.state, result.error = "deferred", f"429 x{result.rate_limited}"
                     return result
                 continue
             except ChatMigrated as exc:
@@ -172,6 +179,10 @@ class Sender:
                 store.deactivate(self.conn, result.chat_id, "blocked", self.clock())
                 log.info("chat %s: %s; subscription deactivated", result.chat_id, exc)
                 return result
+            except InvalidToken as exc:
+                result.state, result.error = "deferred", str(exc)
+                log.error("the bot token was refused; sending paused: %s", exc)
+                return result
             except BadRequest as exc:
                 result.error = str(exc)
                 log.warning("chat %s: message refused: %s", result.chat_id, exc)
@@ -180,9 +191,13 @@ class Sender:
                 transient += 1
                 result.retries += 1
                 if transient >= MAX_TRANSIENT_ATTEMPTS:
-                    result.error = f"{type(exc).__name__}: {exc}"
+                    result.state, result.error = "deferred", f"{type(exc).__name__}: {exc}"
                     log.warning(
-                        "chat %s: giving up after %d tries: %s", result.chat_id, transient, exc
+                        "chat %s: Telegram unreachable after %d tries (%s); the rest waits "
+                        "for the next pass",
+                        result.chat_id,
+                        transient,
+                        exc,
                     )
                     return result
                 await asyncio.sleep(min(self.backoff_max, self.backoff_base * 2 ** (transient - 1)))
@@ -214,12 +229,28 @@ class Sender:
                 if self._stopping or (until is not None and expired(self.clock(), until)):
                     report.stopped_early = True
                     return
+                if report.deferred:
+                    report.stopped_early = True
+                    return
                 chat = queue.get_nowait()
-                result = await self.send(chat, text, markup, before_first_send=claim)
+                try:
+                    result = await self.send(chat, text, markup, before_first_send=claim)
+                except Exception as exc:  # a bug or a database error: retry on the next pass
+                    log.exception("delivery %s: unexpected error for chat %s", delivery_id, chat)
+                    result = SendResult("deferred", chat, error=repr(exc))
                 report.rate_limited += result.rate_limited
                 report.retries += result.retries
                 if result.state == "already":
                     report.already += 1
+                    continue
+                if result.state == "deferred":
+                    # Telegram down or the token refused: give the claim back, stop this run;
+                    # the service tries again on its next pass (until the deadline).
+                    store.release(self.conn, result.chat_id, delivery_id)
+                    report.deferred += 1
+                    report.stopped_early = True
+                    if len(report.errors) < 20 and result.error:
+                        report.errors.append(f"{result.chat_id}: {result.error}")
                     continue
                 if result.chat_id != chat:
                     report.migrated += 1

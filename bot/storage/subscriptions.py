@@ -158,6 +158,16 @@ def mark(
         )
 
 
+def release(conn: sqlite3.Connection, chat_id: int, delivery_id: str) -> bool:
+    """Give back a claim that was not sent (Telegram unreachable): it will be pending again."""
+    with transaction(conn):
+        cur = conn.execute(
+            "DELETE FROM deliveries WHERE chat_id = ? AND reminder_id = ? AND state = 'sending'",
+            (chat_id, delivery_id),
+        )
+        return cur.rowcount > 0
+
+
 def pending_chats(
     conn: sqlite3.Connection, delivery_id: str, subscribed_before: datetime
 ) -> list[int]:

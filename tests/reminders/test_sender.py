@@ -113,12 +113,18 @@ async def test_5xx_and_timeouts_are_retried_with_backoff(api, conn) -> None:  # 
     assert store.delivery_counts(conn, "r1") == {"sent": 2}
 
 
-async def test_persistent_5xx_gives_up(api, bot, conn) -> None:  # type: ignore[no-untyped-def]
-    subscribe_all(conn, [1])
+async def test_telegram_down_defers_to_the_next_pass(api, bot, conn) -> None:  # type: ignore[no-untyped-def]
+    subscribe_all(conn, [1, 2, 3])
     api.add_fault(Fault("500", method="sendMessage", times=None))
-    report = await make_sender(bot, conn).deliver("r1", [1], "Hei")
-    assert report.failed == 1 and report.retries == 6
-    assert store.delivery_state(conn, 1, "r1") == "failed"
+    sender = make_sender(bot, conn, concurrency=1)
+    report = await sender.deliver("r1", [1, 2, 3], "Hei")
+    assert report.deferred == 1 and report.retries == 6 and report.stopped_early
+    assert report.sent == report.failed == 0
+    assert store.delivery_counts(conn, "r1") == {}  # nothing marked failed for good
+    assert store.pending_chats(conn, "r1", NOW) == [1, 2, 3]
+    api.clear_faults()  # Telegram is back: the next pass delivers everything
+    again = await sender.deliver("r1", store.pending_chats(conn, "r1", NOW), "Hei")
+    assert again.sent == 3 and store.delivery_counts(conn, "r1") == {"sent": 3}
 
 
 async def test_stop_request_leaves_the_rest_pending(api, conn) -> None:  # type: ignore[no-untyped-def]
