@@ -6,7 +6,8 @@ For ``bot/telegram`` (registration in one place):
   button handler and the catch-alls: ``/abonner`` → :func:`subscribe`, ``/stopp`` →
   :func:`stop`, ``/send_test`` → :func:`send_test` (admin), ``/broadcast TEXT`` →
   :func:`broadcast` (admin), ``rem|stop`` → :func:`stop_button`, ``rem|bc|ID``/``rem|bx|ID`` →
-  :func:`broadcast_confirm`, ``my_chat_member`` → :func:`my_chat_member`.
+  :func:`broadcast_confirm`, ``my_chat_member`` → :func:`my_chat_member`, a group's
+  migration service message → :func:`chat_migrated`.
 * :func:`start_service` in ``post_init`` (after the database is open): builds the
   :class:`~bot.reminders.service.ReminderService`, sets ``services.reminders`` (which gives
   /status ``subscriber_count()`` and ``describe_next()``), serves the codec's «subscribe»
@@ -41,6 +42,8 @@ from telegram.ext import (
     ChatMemberHandler,
     CommandHandler,
     ContextTypes,
+    MessageHandler,
+    filters,
 )
 
 from bot.reminders.schedule import describe_rules
@@ -220,6 +223,17 @@ async def my_chat_member(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         log.info("subscription deactivated: bot is %s in a %s chat", status, change.chat.type)
 
 
+async def chat_migrated(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A group became a supergroup (service message with ``migrate_to_chat_id``): move its
+    subscription and delivery history to the new id before the next reminder."""
+    message = update.effective_message
+    service = get_service(context)
+    if message is None or service is None or not message.migrate_to_chat_id:
+        return
+    store.migrate_chat(service.conn, message.chat_id, message.migrate_to_chat_id, service.clock())
+    log.info("group migrated to a supergroup; subscription follows")
+
+
 def _is_admin(update: Update, service: ReminderService) -> bool:
     user = update.effective_user
     return user is not None and user.id in service.admin_ids
@@ -343,6 +357,7 @@ def handlers() -> list[BaseHandler[Any, Any, Any]]:
         CallbackQueryHandler(stop_button, pattern=STOP_PATTERN),
         CallbackQueryHandler(broadcast_confirm, pattern=BROADCAST_PATTERN),
         ChatMemberHandler(my_chat_member, ChatMemberHandler.MY_CHAT_MEMBER),
+        MessageHandler(filters.StatusUpdate.MIGRATE, chat_migrated),
     ]
 
 

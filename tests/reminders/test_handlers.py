@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -79,6 +80,14 @@ def db(tmp_path: Path):  # type: ignore[no-untyped-def]
     connection.close()
 
 
+def eventually(check, timeout: float = 5.0) -> None:  # type: ignore[no-untyped-def]
+    """Poll ``check`` until it is true (updates are handled concurrently by the bot)."""
+    deadline = time.monotonic() + timeout
+    while not check():
+        assert time.monotonic() < deadline, "condition not reached in time"
+        time.sleep(0.02)
+
+
 def text_of(calls) -> str:  # type: ignore[no-untyped-def]
     return "\n".join(c.params["text"] for c in calls)
 
@@ -144,10 +153,9 @@ def test_reminder_arrives_with_a_stop_button_that_works(
 
 def test_blocking_the_bot_deactivates_at_once(bot: Harness, api: FakeBotApi, db) -> None:  # type: ignore[no-untyped-def]
     bot.say(42, "/abonner")
-    marker = bot.push(U.my_chat_member_update(42, old_status="member", new_status="kicked"))
-    api.wait_for("getUpdates", since=marker, timeout=5)
-    bot.say(43, "/abonner")  # a later update: the block was surely handled before it
-    assert store.list_active(db) == [43]
+    bot.push(U.my_chat_member_update(42, old_status="member", new_status="kicked"))
+    eventually(lambda: store.list_active(db) == [])
+    bot.say(43, "/abonner")
     unblock = U.my_chat_member_update(42, old_status="kicked", new_status="member")
     unblock["my_chat_member"]["old_chat_member"]["until_date"] = 0  # a banned member needs it
     bot.push(unblock)
@@ -222,3 +230,12 @@ def test_slettmeg_deletes_the_subscription_and_its_ledger(
     api.wait_for("editMessageText", since=marker, timeout=5)
     assert db.execute("SELECT count(*) FROM subscribers").fetchone()[0] == 0
     assert db.execute("SELECT count(*) FROM deliveries").fetchone()[0] == 0
+
+
+def test_group_upgrade_moves_the_subscription(bot: Harness, api: FakeBotApi, db) -> None:  # type: ignore[no-untyped-def]
+    api.set_chat_admins(-500, [1001])
+    bot.say(-500, "/abonner", user_id=1001)
+    store.claim(db, -500, "2026:opens:2026-11-02", oslo(2026, 11, 2, 10))
+    bot.push(U.message_update(-500, None, user_id=1001, extra={"migrate_to_chat_id": -100500}))
+    eventually(lambda: store.list_active(db) == [-100500])
+    assert store.delivery_state(db, -100500, "2026:opens:2026-11-02") == "sending"
