@@ -27,7 +27,7 @@ ExtraCheck = Callable[[Path], Iterable[KnowledgeIssue]]
 EXTRA_CHECKS: list[ExtraCheck] = []
 """Validators run after the fact base itself; append with :func:`register_check`."""
 
-EXTRA_CHECK_MODULES: tuple[str, ...] = ("bot.engine.checks",)
+EXTRA_CHECK_MODULES: tuple[str, ...] = ("bot.engine.checks", "bot.telegram.textcheck")
 """Modules imported (when they exist) so their ``@register_check`` functions are known."""
 
 
