@@ -36,6 +36,8 @@ MAX_CHARS = 4000
 """Answers stay under Telegram's 4096 characters with room for the source list."""
 MAX_YEARS = 25
 """At most this many years are listed one by one."""
+MAX_HOW_YEARS = 3
+"""How the last few votes went, when none is open («hvordan stemmer jeg?»)."""
 
 
 @dataclass
@@ -50,6 +52,8 @@ class Request:
     projects: list[ProjectRef] = field(default_factory=list)
     relation: int = 0
     """-1 for «før <år>», +1 for «etter <år>» (a municipality's record before/after a year)."""
+    focus: str = "both"
+    """Which end of a voting window was asked about: ``open``, ``close`` or ``both``."""
 
 
 @dataclass
@@ -246,8 +250,9 @@ class Composer:
         status = record.status
         explanation = record.explanation.value if record.explanation else ""
         if status == YearStatus.NO_PRIZE:
+            key = "gap.no_prize_explained" if explanation else "gap.no_prize"
             reply.say(
-                self.t("gap.no_prize", label=record.label, explanation=explanation),
+                self.t(key, label=record.label, explanation=explanation),
                 record.explanation,
             )
             if nearby:
@@ -257,8 +262,9 @@ class Composer:
             reply.say(self.t("gap.merged", explanation=explanation), record.explanation)
             return True
         if status == YearStatus.UNKNOWN or (status == YearStatus.AWARDED and record.winner is None):
+            key = "gap.unknown_explained" if explanation else "gap.unknown"
             reply.say(
-                self.t("gap.unknown", label=record.label, explanation=explanation),
+                self.t(key, label=record.label, explanation=explanation),
                 record.explanation,
             )
             if nearby:
@@ -776,7 +782,8 @@ class Composer:
         other = self.h.previous_awarded(year) if step < 0 else self.h.next_awarded(year)
         if other is None:
             key = "relative.none_before" if step < 0 else "relative.none_after"
-            reply.say(self.t(key, reference=name, first_year=self.h.first_year))
+            facts = (self.h.winner(year), self.kb.prize.first_year) if step < 0 else ()
+            reply.say(self.t(key, reference=name, first_year=self.h.first_year), *facts)
             return
         winner = self.h.winner(other)
         assert winner is not None
@@ -835,10 +842,9 @@ class Composer:
     def organiser(self, request: Request, reply: Reply) -> None:
         """Who runs the prize and what IMDi stands for."""
         prize = self.kb.prize
-        reply.say(
-            self.t("organiser.text", text=prize.organiser.value, full=prize.organiser_full),
-            prize.organiser,
-        )
+        text = prize.organiser.value
+        key = "organiser.named" if prize.organiser_full in text else "organiser.text"
+        reply.say(self.t(key, text=text, full=prize.organiser_full), prize.organiser)
 
     def _era(self, eras: tuple[Era[str], ...], year: int | None) -> Era[str] | None:
         if not eras:
@@ -1100,9 +1106,10 @@ class Composer:
 
     def _window_text(self, window: VoteWindow) -> str:
         if window.opens is not None and window.closes is not None:
+            same_year = window.opens.value.day.year == window.closes.value.day.year
             return self.t(
                 "vote.window_both",
-                opens=self.t.date(window.opens.value),
+                opens=self.t.date(window.opens.value, with_year=not same_year),
                 closes=self.t.date(window.closes.value),
             )
         if window.closes is not None:
@@ -1111,25 +1118,34 @@ class Composer:
             return self.t("vote.window_description", text=window.description.value)
         return self.t("gap.no_info")
 
-    def vote_status(self, request: Request, reply: Reply) -> None:
-        """Is a vote open now? Otherwise the next or the last known window."""
+    def vote_status(self, request: Request, reply: Reply, *, when: bool = False) -> None:
+        """Is a vote open now? Otherwise the next or the last known window.
+
+        ``when`` (a «når …?» question) leads with the date instead of «Ja»/«Nei»."""
         now = request.now
         if request.years:
             self.vote_when(request, reply)
             return
+        prefix = "vote.when_" if when else "vote."
         current = self._open_now(now)
         if current is not None:
             record, window = current
             if window.closes is not None:
+                key = "open"
+                if when and request.focus == "open" and window.opens is not None:
+                    key = "open_opened"
                 reply.say(
                     self.t(
-                        "vote.open", label=record.label, closes=self.t.date(window.closes.value)
+                        prefix + key,
+                        label=record.label,
+                        closes=self.t.date(window.closes.value),
+                        opens=self.t.date(window.opens.value) if window.opens else "",
                     ),
                     window.opens,
                     window.closes,
                 )
             else:
-                reply.say(self.t("vote.open_no_close", label=record.label), window.opens)
+                reply.say(self.t(prefix + "open_no_close", label=record.label), window.opens)
             self._how(window, reply)
             reply.years = [record.year]
             reply.followups.append(FollowUp(self.t("followup.subscribe"), "", "subscribe"))
@@ -1138,13 +1154,15 @@ class Composer:
         if upcoming is not None:
             record, window = upcoming
             reply.say(
-                self.t("vote.upcoming", label=record.label, opens=self.t.date(window.opens.value)),
+                self.t(
+                    prefix + "upcoming", label=record.label, opens=self.t.date(window.opens.value)
+                ),
                 window.opens,
             )
             reply.years = [record.year]
             reply.followups.append(FollowUp(self.t("followup.subscribe"), "", "subscribe"))
             return
-        reply.say(self.t("vote.none_open"))
+        reply.say(self.t(prefix + "none_open"))
         last = self._last_closed(now)
         if last is not None:
             record, window = last
@@ -1162,9 +1180,10 @@ class Composer:
         """When voting opens/closes, for a year or the current/last window."""
         years = self._target_years(request)
         if not years:
-            self.vote_status(request, reply)
+            self.vote_status(request, reply, when=True)
             return
         reply.years = years
+        focus = request.focus
         for year in years[:MAX_YEARS]:
             record = self.h.get(year)
             if (
@@ -1180,6 +1199,9 @@ class Composer:
                 continue
             if window.opens is None and window.closes is None and window.description is None:
                 reply.say(self.t("vote.unknown", label=record.label), window.public)
+                continue
+            if window.opens is not None and window.closes is not None:
+                self._span(record, window, focus, request.now, reply)
                 continue
             if window.opens is not None:
                 future = window.opens.value.to_datetime(default=_MIDNIGHT) > request.now
@@ -1199,21 +1221,68 @@ class Composer:
                     self.t(key, label=record.label, closes=self.t.date(window.closes.value)),
                     window.closes,
                 )
-            else:
+            elif window.description is None:
                 reply.say(self.t("vote.closes_unknown", label=record.label))
 
-    def _how(self, window: VoteWindow, reply: Reply) -> None:
+    def _span(
+        self, record: PrizeYear, window: VoteWindow, focus: str, now: datetime, reply: Reply
+    ) -> None:
+        """One sentence for a window with both ends known, the asked end first."""
+        assert window.opens is not None and window.closes is not None
+        opens, closes = window.opens.value, window.closes.value
+        if opens.to_datetime(default=_MIDNIGHT) > now:
+            tense = "future"
+        elif closes.to_datetime() > now:
+            tense = "now"
+        else:
+            tense = "past"
+        same_year = opens.day.year == closes.day.year
+        reply.say(
+            self.t(
+                f"vote.span_{focus}_{tense}",
+                label=record.label,
+                opens=self.t.date(opens, with_year=not same_year),
+                closes=self.t.date(closes),
+            ),
+            window.opens,
+            window.closes,
+        )
+
+    def _how(self, window: VoteWindow, reply: Reply) -> bool:
+        """Say how and where to vote in ``window``; False when nothing is known."""
+        said = False
         if window.how is not None:
             reply.say(self.t("vote.how_text", text=window.how.value), window.how)
+            said = True
         if window.url is not None:
             reply.say(self.t("vote.url", url=window.url.value), window.url)
+            said = True
+        return said
 
     def vote_how(self, request: Request, reply: Reply) -> None:
-        """How and where to vote."""
+        """How and where to vote: the open (or next) window, else how the last ones went."""
         current = self._open_now(request.now) or self._upcoming(request.now)
-        if current is not None:
-            self._how(current[1], reply)
-        reply.say(self.t("vote.how_general"))
+        if current is None or not self._how(current[1], reply):
+            past = [
+                (record, window)
+                for record, window in self._windows()
+                if window.how is not None
+                and (window.closes is None or window.closes.value.to_datetime() < request.now)
+                and self.h.known_by(record.year, request.now)
+            ][-MAX_HOW_YEARS:]
+            if past:
+                reply.say(self.t("vote.how_history"))
+                for record, window in reversed(past):
+                    assert window.how is not None
+                    reply.say(
+                        self.t("vote.how_line", label=record.label, text=window.how.value),
+                        window.how,
+                    )
+                reply.years = [past[-1][0].year]
+            else:
+                reply.say(self.t("vote.how_unknown"))
+        if current is None:
+            reply.say(self.t("vote.how_next"))
         reply.followups.append(FollowUp(self.t("followup.vote"), "er avstemningen apen"))
         reply.followups.append(FollowUp(self.t("followup.subscribe"), "", "subscribe"))
 

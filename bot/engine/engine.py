@@ -283,7 +283,17 @@ class Engine:
             counties=list(parsed.counties),
             projects=list(parsed.projects),
             relation=self._relation(parsed),
+            focus=self._focus(parsed),
         )
+
+    def _focus(self, parsed: Parsed) -> str:
+        """«Når stenger …» → ``close``, «Når åpner …» → ``open``, otherwise ``both``."""
+        asked = set(parsed.words)
+        if asked & self.synonyms.close_words:
+            return "close"
+        if asked & self.synonyms.open_words:
+            return "open"
+        return "both"
 
     def _relation(self, parsed: Parsed) -> int:
         """«før 2021» → -1, «etter 2021» → +1 (from the canonical words)."""

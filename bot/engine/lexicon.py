@@ -41,6 +41,10 @@ _SYNONYM_KEYS = {
     "short_year_words",
     "numbers",
     "latest_word",
+    "open_words",
+    "close_words",
+    "compound_joiners",
+    "compound_starters",
 }
 
 
@@ -94,6 +98,14 @@ class Synonyms:
     """Number words («tre», «three») → value, for «de tre siste årene»."""
     latest_word: str = "siste"
     """Canonical word for «siste/nyeste/last»."""
+    open_words: frozenset[str] = frozenset()
+    """Canonical words asking when a vote opens («åpner», «starter»)."""
+    close_words: frozenset[str] = frozenset()
+    """Canonical words asking when a vote closes («stenger», «frist»)."""
+    compound_joiners: frozenset[str] = frozenset()
+    """Folded words joining two questions in one («og», «and»)."""
+    compound_starters: frozenset[str] = frozenset()
+    """Folded question words that start the second question («hvem», «når», «hvorfor» …)."""
     relation_words: tuple[str, str] = ("before", "after")
     """Canonical words for «før» and «etter»."""
     """Intent answering «året før/etter <vinner>»."""
@@ -169,6 +181,10 @@ def load_synonyms(directory: Path) -> Synonyms:
             "county_words",
             "winner_words",
             "short_year_words",
+            "open_words",
+            "close_words",
+            "compound_joiners",
+            "compound_starters",
         )
     }
 
@@ -261,6 +277,10 @@ def load_synonyms(directory: Path) -> Synonyms:
         county_words=single_lists["county_words"],
         winner_words=single_lists["winner_words"],
         short_year_words=single_lists["short_year_words"],
+        open_words=single_lists["open_words"],
+        close_words=single_lists["close_words"],
+        compound_joiners=single_lists["compound_joiners"],
+        compound_starters=single_lists["compound_starters"],
         numbers=numbers,
         latest_word="".join(words(str(data.get("latest_word", "siste")))),
         relative_intent=str(data.get("relative_intent", "winner")),

@@ -73,11 +73,11 @@ class Texts:
             return "".join(items)
         return f"{', '.join(items[:-1])} {self.conjunction} {items[-1]}"
 
-    def date(self, moment: Moment) -> str:
+    def date(self, moment: Moment, *, with_year: bool = True) -> str:
         """«torsdag 11. november 2021», with «kl. 12.00» when the time is known."""
         day = moment.day
         text = self(
-            "format.date",
+            "format.date" if with_year else "format.date_no_year",
             weekday=self.weekdays[day.weekday()],
             day=day.day,
             month=self.months[day.month - 1],
