@@ -141,11 +141,51 @@ class Composer:
             "help": self.simple("help.text"),
             "map": self.map,
             "timeline": self.timeline,
+            "prize_names": self.prize_names,
         }
 
     def known(self, intent: str) -> bool:
         """True when an intent has a handler or a prize topic of the same name."""
         return intent in self.handlers or intent in self.kb.prize.topics
+
+    def add_unknown(self, intent: str, nearby: tuple[str, ...]) -> list[str]:
+        """Register an intent the sources cannot answer; return problems (missing text …)."""
+        problems = []
+        key = f"unknown.{intent}"
+        if not self.t.has(key):
+            problems.append(f"«{intent}» har «unknown: true», men teksten engine.{key} mangler")
+        problems += [
+            f"«{intent}»: ukjent svar «{n}» i «nearby»" for n in nearby if not self.known(n)
+        ]
+        if not problems:
+            self.handlers[intent] = self._unknown_handler(key, nearby)
+        return problems
+
+    def _unknown_handler(
+        self, key: str, nearby: tuple[str, ...]
+    ) -> Callable[[Request, Reply], None]:
+        """Say plainly that the sources do not answer, then what is known nearby."""
+
+        def handler(request: Request, reply: Reply) -> None:
+            reply.say(self.t(key))
+            for name in nearby:
+                other = Request(**{**request.__dict__, "intent": name})
+                handler_of = self.handlers.get(name, self.topic)
+                handler_of(other, reply)
+
+        return handler
+
+    def prize_names(self, request: Request, reply: Reply) -> None:
+        """The prize's Norwegian names over time."""
+        items = []
+        for era in self.kb.prize.names:
+            key = "names.item_since" if era.to_year is None else "names.item_span"
+            items.append(
+                self.t(key, name=era.fact.value, from_year=era.from_year, to_year=era.to_year)
+            )
+            reply.cite(era)
+        if items:
+            reply.parts.append(self.t("names.text", items=self.t.join(items)))
 
     def compose(self, request: Request) -> Reply:
         """Build the reply for ``request``."""

@@ -71,16 +71,14 @@ class Engine:
         self.synonyms = files.synonyms
         self.texts = files.texts
         self.composer = Composer(kb, files.texts)
-        unknown = [name for name in self.intents if not self.composer.known(name)]
-        if unknown:
-            raise KnowledgeError(
-                [
-                    KnowledgeIssue(
-                        "knowledge/intents.yaml", 0, f"intensjonen «{n}» har ikke noe svar"
-                    )
-                    for n in unknown
-                ]
-            )
+        problems: list[str] = []
+        for spec in self.intents.values():
+            if spec.unknown:
+                problems.extend(self.composer.add_unknown(spec.name, spec.nearby))
+            elif not self.composer.known(spec.name):
+                problems.append(f"intensjonen «{spec.name}» har ikke noe svar")
+        if problems:
+            raise KnowledgeError([KnowledgeIssue("knowledge/intents.yaml", 0, p) for p in problems])
         self.index = PlaceIndex(kb, files.synonyms.old_counties)
         vocabulary = self._vocabulary()
         years = sorted(kb.years) or [kb.prize.first_year.value]

@@ -19,7 +19,17 @@ SYNONYMS_FILE = "synonyms.yaml"
 SLOTS = frozenset({"year", "municipality", "county", "project"})
 """Slot names an intent may declare in ``needs:``."""
 
-_INTENT_KEYS = {"examples", "keywords", "needs", "uses", "domain", "suggestion", "label"}
+_INTENT_KEYS = {
+    "examples",
+    "keywords",
+    "needs",
+    "uses",
+    "domain",
+    "suggestion",
+    "label",
+    "unknown",
+    "nearby",
+}
 _SYNONYM_KEYS = {
     "words",
     "exact",
@@ -66,6 +76,10 @@ class IntentSpec:
     """Canonical question offered in «Mente du …?», with ``{year}``/``{municipality}`` slots."""
     label: str = ""
     """Short Norwegian description used in help texts."""
+    unknown: bool = False
+    """A question about the prize the sources cannot answer: says ``unknown.<name>`` plainly."""
+    nearby: tuple[str, ...] = ()
+    """Answers (intents or topics) giving what is known nearby, after an ``unknown`` text."""
 
 
 @dataclass(frozen=True)
@@ -336,6 +350,11 @@ def load_intents(directory: Path) -> dict[str, IntentSpec]:
         if not isinstance(domain, bool):
             check.add(spec.line_of("domain"), "«domain» må være true eller false")
             domain = True
+        unknown = spec.get("unknown", False)
+        if not isinstance(unknown, bool):
+            check.add(spec.line_of("unknown"), "«unknown» må være true eller false")
+            unknown = False
+        nearby = check.word_list(spec.get("nearby", []), "nearby", spec.line_of("nearby"))
         suggestion = spec.get("suggestion", "")
         label = spec.get("label", "")
         if not isinstance(suggestion, str) or not isinstance(label, str):
@@ -354,6 +373,8 @@ def load_intents(directory: Path) -> dict[str, IntentSpec]:
             domain=domain,
             suggestion=suggestion,
             label=label,
+            unknown=unknown,
+            nearby=tuple(nearby),
         )
     if check.issues:
         raise KnowledgeError(check.issues)

@@ -92,3 +92,17 @@ def test_python_m_bot_check_reports_engine_files(knowledge_copy: Path) -> None:
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert "intents.yaml:" in output and "yeer" in output
+
+
+def test_unknown_intent_needs_its_text(knowledge_copy: Path) -> None:
+    """An ``unknown: true`` intent without its engine.unknown.<name> text is a load error."""
+    from bot.engine.engine import Engine
+
+    texts = knowledge_copy / "texts" / "engine.yaml"
+    texts.write_text(
+        texts.read_text(encoding="utf-8").replace("  jury_members:", "  jury_membrs:"),
+        encoding="utf-8",
+    )
+    with pytest.raises(KnowledgeError) as caught:
+        Engine.load(knowledge_copy)
+    assert any("jury_members" in issue.message for issue in caught.value.issues)

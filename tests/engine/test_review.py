@@ -52,3 +52,40 @@ def test_when_during_an_open_vote_leads_with_the_date(engine: Engine) -> None:
     text = ask(engine, "Når stenger avstemningen?", now=DURING_2023_VOTE)
     assert text.startswith("Avstemningen for 2023 stenger onsdag 11. oktober 2023")
     assert ask(engine, "Er avstemningen åpen?", now=DURING_2023_VOTE).startswith("Ja")
+
+
+def test_english_name_is_unknown_with_the_norwegian_names(engine: Engine) -> None:
+    for question in ("Hva heter prisen på engelsk?", "What is the prize called in English?"):
+        answer = engine.answer(question, now=NOW)
+        assert answer.matched and answer.intent == "english_name"
+        assert "ingen opplysninger" in answer.text
+        assert (
+            "Bosettingsprisen" in answer.text and "Bosettings- og integreringsprisen" in answer.text
+        )
+        assert "navnet Bosettings" not in answer.text  # not the renaming text passed off
+        assert answer.sources
+
+
+def test_unknown_prize_facts_say_so_then_what_is_known(engine: Engine) -> None:
+    cases = {
+        "Hvem satt i juryen i 2022?": ("jury_members", "samlet vurdering"),
+        "hvem sitter i juryen": ("jury_members", "jury"),
+        "Hvor mange stemmer fikk Lørenskog?": ("vote_count", "publikum"),
+        "hvor mange stemte i 2023": ("vote_count", "publikum"),
+        "Hvor mye penger får vinneren?": ("prize_money", "pengepremie"),
+    }
+    for question, (intent, nearby) in cases.items():
+        answer = engine.answer(question, now=NOW)
+        assert answer.intent == intent, question
+        assert answer.text.startswith(("Det har jeg ingen", "Hvem som", "Hvor mange")), answer.text
+        assert "ingen opplysninger" in answer.text and nearby.lower() in answer.text.lower()
+
+
+def test_formerly_marginal_golden_phrasings(engine: Engine) -> None:
+    assert engine.answer("Nominerte kommuner 2016?", now=NOW).intent == "nominees"
+    assert engine.answer("hvordan begrunnet juryen at Kinn vant", now=NOW).intent == "reasoning"
+    text = engine.answer("Hva begrunnet juryen Trondheim-seieren med?", now=NOW).text
+    assert "Trondheim" in text and "2016" in text
+    assert engine.answer("Kan jeg få varsel når det blir mulig å stemme?", now=NOW).intent == (
+        "subscribe"
+    )
