@@ -157,6 +157,82 @@ class Engine:
         """Answer ``question`` at ``now``; ``context`` (kept by the caller) is read and updated."""
         if context is not None and context.expired(now):
             context.reset()
+        parts = self._split(question)
+        if parts is not None:
+            combined = self._compound(question, parts, now, context)
+            if combined is not None:
+                return combined
+        return self._answer_one(question, now, context)
+
+    # -- two questions in one ---------------------------------------------------------
+
+    def _split(self, question: str) -> tuple[str, str] | None:
+        """«Hvem vant i 2009 og hvem delte den ut?» → the two questions, or None.
+
+        Splits at the first joining word (``compound_joiners``) followed by a question word
+        (``compound_starters``), not at the very start."""
+        pieces = question.split()
+        syn = self.synonyms
+        for index in range(1, len(pieces) - 1):
+            joiner = words(pieces[index])
+            if len(joiner) != 1 or joiner[0] not in syn.compound_joiners:
+                continue
+            following = words(pieces[index + 1])
+            if following and following[0] in syn.compound_starters:
+                first = " ".join(pieces[:index]).rstrip(" ,;")
+                return first, " ".join(pieces[index + 1 :])
+        return None
+
+    def _compound(
+        self,
+        question: str,
+        parts: tuple[str, str],
+        now: datetime,
+        context: Conversation | None,
+    ) -> Answer | None:
+        """Answer both parts, sharing year and municipality; None unless both are understood."""
+        first, second = (self.extractor.parse(p, now) for p in parts)
+        scratch = Conversation()
+        if context is not None:
+            scratch.intent, scratch.years = context.intent, context.years
+            scratch.municipality, scratch.updated_at = context.municipality, context.updated_at
+            scratch.extra = dict(context.extra)
+        if not first.years and not first.year_offset and second.years:
+            scratch.years = tuple(second.years)
+            scratch.extra[ASKED_YEARS] = True
+        if not first.places and second.places:
+            scratch.municipality = second.places[0].name
+            scratch.extra["place_said"] = second.places[0].said
+        answers = []
+        for part in parts:
+            answer = self._answer_one(part, now, scratch)
+            if not answer.matched:
+                return None
+            answers.append(answer)
+        if context is not None:
+            context.intent, context.years = scratch.intent, scratch.years
+            context.municipality, context.updated_at = scratch.municipality, scratch.updated_at
+            context.extra.clear()
+            context.extra.update(scratch.extra)
+        one, two = answers
+        sources = list(one.sources)
+        sources += [s for s in two.sources if s not in sources]
+        followups = list(one.followups)
+        followups += [f for f in two.followups if f not in followups]
+        return Answer(
+            question=question,
+            text=_join_without_repeats(one.text, two.text),
+            matched=True,
+            confidence=min(one.confidence, two.confidence),
+            intent=one.intent,
+            sources=tuple(sources),
+            followups=tuple(followups),
+            years=tuple(dict.fromkeys(one.years + two.years)),
+            municipality=one.municipality or two.municipality,
+        )
+
+    def _answer_one(self, question: str, now: datetime, context: Conversation | None) -> Answer:
+        """Answer one question (no splitting)."""
         parsed = self.extractor.parse(question, now)
         if not parsed.words and not parsed.years and parsed.year_offset == 0:
             return self._refusal(question, "refusal.empty")
@@ -379,3 +455,16 @@ class Engine:
             intent=None,
             suggestions=tuple(suggestions),
         )
+
+
+def _join_without_repeats(first: str, second: str) -> str:
+    """Join two answers, leaving out a line the other answer already says (in full or more)."""
+
+    def covered(line: str, others: list[str]) -> bool:
+        stem = line.rstrip(".")
+        return any(other != line and other.startswith(stem) for other in others) or False
+
+    one, two = first.split("\n"), second.split("\n")
+    kept_one = [line for line in one if not covered(line, two)]
+    kept_two = [line for line in two if line not in kept_one and not covered(line, kept_one)]
+    return "\n".join(kept_one + kept_two)

@@ -6,6 +6,7 @@ from datetime import datetime
 
 from bot.clock import OSLO
 from bot.engine.engine import Engine
+from bot.engine.types import Conversation
 from tests.engine.conftest import NOW
 
 DURING_2023_VOTE = datetime(2023, 10, 5, 12, tzinfo=OSLO)
@@ -89,3 +90,31 @@ def test_formerly_marginal_golden_phrasings(engine: Engine) -> None:
     assert engine.answer("Kan jeg få varsel når det blir mulig å stemme?", now=NOW).intent == (
         "subscribe"
     )
+
+
+def test_two_questions_in_one_answer_both(engine: Engine) -> None:
+    answer = engine.answer("Hvem fikk prisen i 2009 og hvem delte den ut?", now=NOW)
+    assert answer.matched
+    assert "Levanger" in answer.text
+    assert "overrakte prisen for 2009, har jeg ingen opplysninger om" in answer.text
+    assert answer.sources
+    why = engine.answer("kven vann i 2022 og kvifor", now=NOW).text
+    assert "Kinn vant" in why and "Hvorfor Kinn vant" in why
+
+
+def test_two_questions_share_the_year_either_way(engine: Engine) -> None:
+    text = engine.answer("Hvem var nominert og hvem vant i 2021?", now=NOW).text
+    assert "Nominerte for 2021" in text and "Lørenskog vant Bosettings" in text
+    assert text.count("Lørenskog vant") == 1  # «Lørenskog vant.» is not said twice
+
+
+def test_compound_keeps_the_context_for_a_follow_up(engine: Engine) -> None:
+    context = Conversation()
+    engine.answer("Hvem vant i 2021 og hvem tok imot prisen?", now=NOW, context=context)
+    assert context.years == (2021,)
+    assert "2019/2020" in engine.answer("Og året før?", now=NOW, context=context).text
+
+
+def test_and_between_years_is_not_two_questions(engine: Engine) -> None:
+    text = engine.answer("hvem vant i 2015 og 2016", now=NOW).text
+    assert "Grimstad" in text and "Trondheim" in text
