@@ -90,7 +90,11 @@ def _values(year: PrizeYear, texts: ReminderTexts) -> dict[str, str]:
             if closes
             else texts.get("format.unknown_closes")
         ),
-        "url": vote.url.value if vote.url else texts.get("format.no_url"),
+        "url": (
+            texts.get("format.vote_link", url=vote.url.value)
+            if vote.url
+            else texts.get("format.no_url")
+        ),
         "how": vote.how.value if vote.how else texts.get("format.no_how"),
     }
 

@@ -124,3 +124,18 @@ def test_the_real_knowledge_rules_parse_into_reminders() -> None:
 
     data = yaml.safe_load(Path("knowledge/reminders.yaml").read_text(encoding="utf-8"))
     assert [r["key"] for r in data["rules"]] == ["opens", "closes-3d", "last-day-09"]
+
+
+def test_real_rules_read_well_with_and_without_a_vote_link() -> None:
+    from pathlib import Path
+
+    from bot.knowledge.loader import load_knowledge
+    from tests.reminders.helpers import make_kb, moment
+
+    rules = load_knowledge(Path(__file__).resolve().parents[2] / "knowledge").reminder_rules
+    opens, closes = moment(date(2027, 9, 20), time(10, 0)), moment(date(2027, 10, 11), None)
+    with_link = build_schedule(make_kb(prize_year(2027, opens, closes), rules=rules))
+    without = build_schedule(make_kb(prize_year(2027, opens, closes, url=None), rules=rules))
+    assert with_link and without
+    assert all("Stem her: https://www.imdi.no/stem" in r.text for r in with_link)
+    assert all("Stem her" not in r.text and "lenken" in r.text.lower() for r in without)
