@@ -159,7 +159,7 @@ def my_chat_member_update(
             "chat": chat(chat_id, chat_type),
             "from": user(sender),
             "date": now,
-            "old_chat_member": {"status": old_status, "user": bot_user},
+            "old_chat_member": _member(old_status, bot_user, now),
             "new_chat_member": _member(new_status, bot_user, now),
         }
     }
