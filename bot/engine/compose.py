@@ -7,6 +7,7 @@ actually used.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
@@ -25,6 +26,9 @@ from bot.knowledge.models import (
     VoteWindow,
     YearStatus,
 )
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ«])")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 _MIDNIGHT = time(0, 0)
 """An opening day without a time of day counts from midnight."""
@@ -99,12 +103,15 @@ class Composer:
         "refusal.not_understood",
         "help.text",
         "followup.nominees",
+        "place.register_source",
     )
 
     def __init__(self, kb: KnowledgeBase, texts: Texts) -> None:
         self.kb = kb
         self.t = texts
         self.h = History(kb)
+        self.register = Source(key="kommuneregister", title=texts("place.register_source"))
+        """The municipality register (names, Sami/Kven names, mergers): cited for those notes."""
         self.handlers: dict[str, Callable[[Request, Reply], None]] = {
             "winner": self.winner,
             "nominees": self.nominees,
@@ -142,6 +149,8 @@ class Composer:
             "map": self.map,
             "timeline": self.timeline,
             "prize_names": self.prize_names,
+            "count": self.count,
+            "repeat_winners": self.repeat_winners,
         }
 
     def known(self, intent: str) -> bool:
@@ -174,6 +183,45 @@ class Composer:
                 handler_of(other, reply)
 
         return handler
+
+    def _winners_by_municipality(self) -> dict[str, list[int]]:
+        """Today's municipality name → the rounds it won (a merged year counts once)."""
+        found: dict[str, list[int]] = {}
+        for year in self.h.awarded:
+            winner = self.h.winner(year)
+            if winner is not None:
+                found.setdefault(winner.value.municipality.name, []).append(year)
+        return found
+
+    def count(self, request: Request, reply: Reply) -> None:
+        """How many times the prize was awarded (topic text) and how many winners are known."""
+        self.topic(request, reply)
+        awarded = [y for y in self.h.awarded if self.h.known_by(y, request.now)]
+        if awarded:
+            reply.say(
+                self.t(
+                    "count.known",
+                    rounds=len(awarded),
+                    municipalities=len({self.h.winner(y).value.municipality.name for y in awarded}),  # type: ignore[union-attr]
+                    first=self.h.label(awarded[0]),
+                    last=self.h.label(awarded[-1]),
+                ),
+                *[self.h.winner(y) for y in awarded],
+            )
+
+    def repeat_winners(self, request: Request, reply: Reply) -> None:
+        """Municipalities that won more than once (none, so far)."""
+        wins = self._winners_by_municipality()
+        repeated = {name: years for name, years in wins.items() if len(years) > 1}
+        facts = [self.h.winner(y) for years in wins.values() for y in years]
+        if not repeated:
+            reply.say(self.t("repeat_winners.none"), *facts)
+            return
+        items = [
+            self.t("county.item", name=name, labels=self.years_text(years))
+            for name, years in repeated.items()
+        ]
+        reply.say(self.t("repeat_winners.list", items=self.t.join(items)), *facts)
 
     def prize_names(self, request: Request, reply: Reply) -> None:
         """The prize's Norwegian names over time."""
@@ -322,7 +370,7 @@ class Composer:
             if other is None or (reply.now is not None and not self.h.known_by(other, reply.now)):
                 continue
             winner = self.h.winner(other)
-            if winner is None:
+            if winner is None or self._already_said(reply, self.entrant(winner.value), other):
                 continue
             items.append(
                 self.t(
@@ -332,6 +380,11 @@ class Composer:
             facts.append(winner)
         if items:
             reply.say(self.t("gap.unknown_nearby", nearby=self.t.join(items)), *facts)
+
+    def _already_said(self, reply: Reply, name: str, year: int) -> bool:
+        """True when the reply already names ``name`` with ``year`` (no need to repeat it)."""
+        text = reply.text
+        return name in text and str(year) in text
 
     def need_year(self, request: Request) -> list[int]:
         """Years asked about, or the latest awarded year."""
@@ -502,17 +555,17 @@ class Composer:
             self.gap(year, reply, nearby=single)
             return
         if record.nominees is None:
-            reply.say(
-                self.t("nominees.unknown", label=record.label),
-                record.explanation if record.status == YearStatus.UNKNOWN else None,
-            )
+            if record.status == YearStatus.UNKNOWN and record.explanation is not None:
+                reply.say(record.explanation.value, record.explanation)
+                if single:
+                    self._nearby(year, reply)
+                return
+            reply.say(self.t("nominees.unknown", label=record.label))
             if record.winner is not None:
                 reply.say(
                     self.t("nominees.winner_known", winner=self.entrant(record.winner.value)),
                     record.winner,
                 )
-            elif record.status == YearStatus.UNKNOWN and record.explanation is not None:
-                reply.say(record.explanation.value)
             return
         names = [self.entrant(e) for e in record.nominees.value]
         if record.nominee_count is not None and record.nominee_count.value > len(names):
@@ -636,6 +689,10 @@ class Composer:
         name = self.place_name(place)
         if place.said != place.name and place.said in place.municipality.former_names:
             reply.say(self.t("place.former_note", said=place.said, municipality=place.name))
+            reply.cite(Fact(None, (self.register,)))
+        elif place.said != place.name and place.said in place.municipality.alt_names:
+            reply.say(self.t("place.alt_note", said=place.said, municipality=place.name))
+            reply.cite(Fact(None, (self.register,)))
         wins = self.h.wins(place)
         nominated = self.h.nominations(place)
         if request.relation and request.years:
@@ -1107,7 +1164,16 @@ class Composer:
         if fact is None:
             reply.say(self.t("topic.unknown"))
             return
-        reply.say(fact.value, fact)
+        text = self._as_of(fact.value, request.now)
+        if text:
+            reply.say(text, fact)
+
+    def _as_of(self, text: str, now: datetime) -> str:
+        """``text`` without the sentences about years after ``now`` (an injected past clock
+        must not hear about later rounds)."""
+        sentences = _SENTENCE.split(text)
+        kept = [s for s in sentences if all(int(y) <= now.year for y in _YEAR.findall(s))]
+        return " ".join(kept)
 
     # -- voting -----------------------------------------------------------------------
 

@@ -118,3 +118,32 @@ def test_compound_keeps_the_context_for_a_follow_up(engine: Engine) -> None:
 def test_and_between_years_is_not_two_questions(engine: Engine) -> None:
     text = engine.answer("hvem vant i 2015 og 2016", now=NOW).text
     assert "Grimstad" in text and "Trondheim" in text
+
+
+def test_sami_name_is_explained_and_cited(engine: Engine) -> None:
+    answer = engine.answer("Har Guovdageaidnu vært nominert?", now=NOW)
+    assert "Guovdageaidnu er et offisielt navn på Kautokeino kommune." in answer.text
+    assert any("Kartverket" in s.title for s in answer.sources)
+
+
+def test_unknown_year_nominees_are_not_said_twice(engine: Engine) -> None:
+    text = ask(engine, "hvem var nominert i 2024")
+    assert text.count("ingen opplysninger") == 1, text
+
+
+def test_nearby_winners_are_not_repeated(engine: Engine) -> None:
+    text = ask(engine, "hvem vinner i år")
+    assert text.count("Moss") == 1, text
+
+
+def test_repeat_winners_and_winner_count(engine: Engine) -> None:
+    answer = engine.answer("Har noen vunnet flere ganger?", now=NOW)
+    assert answer.intent == "repeat_winners" and "Ingen kommune" in answer.text
+    assert answer.sources
+    assert engine.answer("Har Molde vunnet flere ganger?", now=NOW).intent == "place_won"
+    count = engine.answer("hvor mange kommuner har vunnet", now=NOW)
+    assert count.intent == "count" and "15 vinnere" in count.text
+    earlier = engine.answer(
+        "hvor mange kommuner har vunnet", now=datetime(2021, 11, 20, tzinfo=OSLO)
+    )
+    assert "2025" not in earlier.text and "2023" not in earlier.text  # not known in 2021
