@@ -8,8 +8,9 @@ actually used.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, time, timedelta
 
 from bot.engine.history import History
@@ -109,7 +110,10 @@ class Composer:
     def __init__(self, kb: KnowledgeBase, texts: Texts) -> None:
         self.kb = kb
         self.t = texts
-        self.h = History(kb)
+        self.full = History(kb)
+        """Every year as the fact base has it."""
+        self._as_of_cache: dict[object, History] = {}
+        self._local = threading.local()
         self.register = Source(key="kommuneregister", title=texts("place.register_source"))
         """The municipality register (names, Sami/Kven names, mergers): cited for those notes."""
         self.handlers: dict[str, Callable[[Request, Reply], None]] = {
@@ -235,14 +239,61 @@ class Composer:
         if items:
             reply.parts.append(self.t("names.text", items=self.t.join(items)))
 
+    @property
+    def h(self) -> History:
+        """The history as known at the request being composed (the full one otherwise)."""
+        return getattr(self._local, "history", None) or self.full
+
+    def history_at(self, now: datetime) -> History:
+        """The history as a user at ``now`` could know it: later rounds left out, winners
+        (with reasoning and who handed over / received) not yet announced hidden, and their
+        nominees too until the round's vote has opened."""
+        later = tuple(y for y in self.full.years if y > now.year)
+        pending = {
+            y: self._voting_started(r, now)
+            for y, r in self.full.years.items()
+            if y <= now.year and r.winner is not None and not self.full.known_by(y, now)
+        }
+        if not later and not pending:
+            return self.full
+        key = (later, tuple(pending.items()))
+        cached = self._as_of_cache.get(key)
+        if cached is None:
+            years = {y: r for y, r in self.kb.years.items() if y not in later}
+            for year, voting in pending.items():
+                record = years[year]
+                status = record.status
+                years[year] = replace(
+                    record,
+                    status=YearStatus.OPEN if status == YearStatus.AWARDED else status,
+                    nominees=record.nominees if voting else None,
+                    nominee_count=record.nominee_count if voting else None,
+                    winner=None,
+                    reasoning=None,
+                    handed_by=None,
+                    received_by=None,
+                )
+            cached = History(replace(self.kb, years=years))
+            self._as_of_cache[key] = cached
+        return cached
+
+    @staticmethod
+    def _voting_started(record: PrizeYear, now: datetime) -> bool:
+        opens = record.vote.opens
+        return opens is not None and opens.value.to_datetime(default=_MIDNIGHT) <= now
+
     def compose(self, request: Request) -> Reply:
-        """Build the reply for ``request``."""
+        """Build the reply for ``request`` from what was known at ``request.now``."""
         reply = Reply(now=request.now)
-        handler = self.handlers.get(request.intent)
-        if handler is not None:
-            handler(request, reply)
-        else:
-            self.topic(request, reply)
+        self._local.history = self.history_at(request.now)
+        try:
+            handler = self.handlers.get(request.intent)
+            if handler is not None:
+                handler(request, reply)
+            else:
+                self.topic(request, reply)
+        finally:
+            self._local.history = None
         self._limit(reply)
         return reply
 
@@ -359,7 +410,9 @@ class Composer:
                 self._nearby(year, reply)
             return True
         if status == YearStatus.OPEN and record.winner is None:
-            reply.say(self.t("gap.open", label=record.label))
+            pending = reply.now is not None and record.award_date is not None
+            key = "gap.not_yet" if pending else "gap.open"
+            reply.say(self.t(key, label=record.label))
             return True
         return False
 

@@ -147,3 +147,13 @@ def test_repeat_winners_and_winner_count(engine: Engine) -> None:
         "hvor mange kommuner har vunnet", now=datetime(2021, 11, 20, tzinfo=OSLO)
     )
     assert "2025" not in earlier.text and "2023" not in earlier.text  # not known in 2021
+
+
+def test_an_earlier_clock_hears_nothing_of_later_winners(engine: Engine) -> None:
+    during = ask(engine, "Hvem er nominert i år?", now=DURING_2023_VOTE)
+    assert "Tønsberg" in during and "Tønsberg vant" not in during and "ikke kjent ennå" in during
+    assert "Nei" in ask(engine, "Har Tønsberg vunnet?", now=DURING_2023_VOTE)
+    before_vote = ask(engine, "Hvem var nominert i 2023?", now=datetime(2023, 9, 20, tzinfo=OSLO))
+    assert "Tønsberg" not in before_vote and "ingen opplysninger" in before_vote
+    in_2021 = ask(engine, "Alle vinnere", now=datetime(2021, 11, 20, 12, tzinfo=OSLO))
+    assert "Lørenskog" in in_2021 and "Kinn" not in in_2021 and "Moss" not in in_2021

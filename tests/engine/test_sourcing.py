@@ -68,7 +68,7 @@ GAP_MARKERS = (
 )
 """Sentences saying what is *not* known (or asking back) state no fact."""
 _QUOTED = re.compile(r"«[^»]*»")
-_SENTENCE = re.compile(r"(?<=[.!?:])\s+|\n")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n")
 
 
 def _states_a_fact(text: str, names: re.Pattern[str]) -> str | None:
