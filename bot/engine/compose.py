@@ -820,9 +820,22 @@ class Composer:
         if not eras:
             reply.say(self.t("gap.no_info"))
             return
+        years = self._target_years(request)
+        if years:
+            last = self.h.awarded[-1] if self.h.awarded else self.h.first_year
+            chosen = [e for e in eras if any(self._covers(e, y) and y <= last for y in years)]
+            if chosen:
+                reply.say(self.t("directors.year", labels=self.years_text(years)))
+                for era in chosen:
+                    reply.say(era.fact.value, era)
+                return
         reply.say(self.t("directors.intro"))
         for era in eras:
             reply.say(era.fact.value, era)
+
+    @staticmethod
+    def _covers(era: Era[str], year: int) -> bool:
+        return era.from_year <= year and (era.to_year is None or year <= era.to_year)
 
     def purpose(self, request: Request, reply: Reply) -> None:
         """What the prize is, and who awards it."""

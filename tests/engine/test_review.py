@@ -157,3 +157,15 @@ def test_an_earlier_clock_hears_nothing_of_later_winners(engine: Engine) -> None
     assert "Tønsberg" not in before_vote and "ingen opplysninger" in before_vote
     in_2021 = ask(engine, "Alle vinnere", now=datetime(2021, 11, 20, 12, tzinfo=OSLO))
     assert "Lørenskog" in in_2021 and "Kinn" not in in_2021 and "Moss" not in in_2021
+
+
+def test_director_of_a_year(engine: Engine) -> None:
+    text = ask(engine, "hvem var direktør i 2015")
+    assert "Geir Barvik" in text and "Osmund Kaldheim" not in text
+    assert "2030" not in ask(engine, "hvem var direktør i 2030")
+
+
+def test_gap_years_explained(engine: Engine) -> None:
+    assert "ingen pris for 2017" in ask(engine, "hvorfor ble det ingen pris i 2017")
+    merged = engine.answer("hvorfor er 2019 og 2020 slått sammen", now=NOW)
+    assert merged.intent == "frequency" and "slått sammen" in merged.text
