@@ -347,7 +347,9 @@ class Engine:
             if wins:  # «året før Drammen» = the year before Drammen won
                 years, places, intent = [wins[-1]], [], self.synonyms.relative_intent
         if parsed.year_offset:
-            base = years[:1] or [self.composer.h.latest_awarded(now.year, now) or now.year]
+            remembered = list(context.years[:1]) if usable and context is not None else []
+            latest = self.composer.h.latest_awarded(now.year, now) or now.year
+            base = years[:1] or remembered or [latest]
             years = [self._offset(base[0], parsed.year_offset)]
         return Request(
             intent=intent,

@@ -169,3 +169,11 @@ def test_gap_years_explained(engine: Engine) -> None:
     assert "ingen pris for 2017" in ask(engine, "hvorfor ble det ingen pris i 2017")
     merged = engine.answer("hvorfor er 2019 og 2020 slått sammen", now=NOW)
     assert merged.intent == "frequency" and "slått sammen" in merged.text
+
+
+def test_year_before_a_reasoning_answer_moves_from_that_year(engine: Engine) -> None:
+    context = Conversation()
+    engine.answer("who won in 2016", now=NOW, context=context)
+    engine.answer("why?", now=NOW, context=context)
+    text = engine.answer("and the year before?", now=NOW, context=context).text
+    assert "Grimstad" in text and "2015" in text and "2024" not in text
