@@ -154,6 +154,7 @@ class Composer:
             "timeline": self.timeline,
             "prize_names": self.prize_names,
             "count": self.count,
+            "counties_won": self.counties_won,
             "repeat_winners": self.repeat_winners,
         }
 
@@ -1002,6 +1003,34 @@ class Composer:
         reply.cite(*facts)
         reply.followups.append(FollowUp(self.t("followup.map"), "", "map"))
 
+    def counties_won(self, request: Request, reply: Reply) -> None:
+        """Which counties (2024) the winners are in, most wins first."""
+        by_county: dict[str, list[tuple[int, str]]] = {}
+        for year in self.h.awarded:
+            winner = self.h.winner(year)
+            if winner is None:
+                continue
+            by_county.setdefault(winner.value.municipality.county, []).append(
+                (year, self.entrant(winner.value))
+            )
+            reply.cite(winner)
+        if not by_county:
+            reply.say(self.t("gap.no_info"))
+            return
+        ranked = sorted(by_county.items(), key=lambda item: (-len(item[1]), item[0]))
+        reply.say(self.t("county.by_county_intro"))
+        for county, wins in ranked:
+            items = [self.t("county.item", name=n, labels=self.h.label(y)) for y, n in wins]
+            reply.say(
+                self.t(
+                    "county.by_county_line",
+                    county=county,
+                    count=len(wins),
+                    items=self.t.join(items),
+                )
+            )
+        reply.followups.append(FollowUp(self.t("followup.map"), "", "map"))
+
     def organiser(self, request: Request, reply: Reply) -> None:
         """Who runs the prize and what IMDi stands for."""
         prize = self.kb.prize
@@ -1083,6 +1112,8 @@ class Composer:
     def award(self, request: Request, reply: Reply) -> None:
         """When and where the prize was handed out."""
         years = self._target_years(request)
+        if not years and request.places:
+            years = self.h.wins(request.places[0])
         if not years:
             self.topic(Request("venue", request.now), reply)
             if self.kb.prize.topics.get("timing") is not None:

@@ -177,3 +177,16 @@ def test_year_before_a_reasoning_answer_moves_from_that_year(engine: Engine) -> 
     engine.answer("why?", now=NOW, context=context)
     text = engine.answer("and the year before?", now=NOW, context=context).text
     assert "Grimstad" in text and "2015" in text and "2024" not in text
+
+
+def test_winners_per_county_and_regions(engine: Engine) -> None:
+    answer = engine.answer("hvilke fylker har vunnet", now=NOW)
+    assert answer.intent == "counties_won"
+    assert "Finnmark (2): Vadsø (2008) og Hammerfest (2013)" in answer.text and answer.sources
+    north = ask(engine, "vinnere i nord-norge")
+    assert "Vadsø" in north and "Hammerfest" in north and "Molde" not in north
+
+
+def test_where_and_when_a_municipality_got_the_prize(engine: Engine) -> None:
+    text = ask(engine, "hvor ble Moss kåret")
+    assert "10. november 2025" in text and "Oslo" in text
