@@ -26,6 +26,8 @@ SMALL_TALK_MIN = 0.9
 """Greetings, thanks and help need a near-exact match (they carry no prize signal)."""
 ELLIPTIC_CONFIDENCE = 0.9
 """Confidence reported when a follow-up («og 2015?») reuses the previous intent."""
+SHORT_LINE = 60
+"""A second answer's line this short that only repeats names already said is left out."""
 _EXAMPLE_NOW = datetime(2000, 1, 1, tzinfo=OSLO)
 """Examples are normalised with a fixed clock: only their shape matters."""
 
@@ -464,9 +466,20 @@ def _join_without_repeats(first: str, second: str) -> str:
 
     def covered(line: str, others: list[str]) -> bool:
         stem = line.rstrip(".")
-        return any(other != line and other.startswith(stem) for other in others) or False
+        return any(other != line and other.startswith(stem) for other in others)
+
+    def restates(line: str, earlier: str) -> bool:
+        """A short line whose names and numbers were all said already («Vinneren var Drammen.»)."""
+        tokens = line.rstrip(".").split()
+        names = [t for t in tokens[1:] if t[:1].isupper() or t[:1].isdigit()]
+        return len(line) <= SHORT_LINE and bool(names) and all(n in earlier for n in names)
 
     one, two = first.split("\n"), second.split("\n")
     kept_one = [line for line in one if not covered(line, two)]
-    kept_two = [line for line in two if line not in kept_one and not covered(line, kept_one)]
+    said = "\n".join(kept_one)
+    kept_two = [
+        line
+        for line in two
+        if line not in kept_one and not covered(line, kept_one) and not restates(line, said)
+    ]
     return "\n".join(kept_one + kept_two)

@@ -190,3 +190,14 @@ def test_winners_per_county_and_regions(engine: Engine) -> None:
 def test_where_and_when_a_municipality_got_the_prize(engine: Engine) -> None:
     text = ask(engine, "hvor ble Moss kåret")
     assert "10. november 2025" in text and "Oslo" in text
+
+
+def test_compound_with_a_bare_question_word(engine: Engine) -> None:
+    text = ask(engine, "Hvem vant i 2022 og når?")
+    assert "Kinn vant" in text and "17. november 2022" in text
+    assert not engine.answer("når", now=NOW).matched  # alone, without context: not understood
+
+
+def test_compound_does_not_repeat_the_winner(engine: Engine) -> None:
+    text = ask(engine, "Hvem vant i 2014 og hvem var nominert?")
+    assert text.count("Drammen") == 1 and "nominert for 2014, har jeg ingen opplysninger" in text
