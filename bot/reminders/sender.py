@@ -43,6 +43,7 @@ MAX_TRANSIENT_ATTEMPTS = 6
 MAX_RATE_LIMITED = 30
 MAX_MIGRATIONS = 2
 PROGRESS_EVERY_SECONDS = 10.0
+URGENT_POLL_SECONDS = 0.05
 
 
 def stop_keyboard(label: str) -> InlineKeyboardMarkup:
@@ -125,6 +126,17 @@ class Sender:
         self.backoff_base = backoff_base
         self.backoff_max = backoff_max
         self._stopping = False
+        self._urgent = 0
+        """Urgent deliveries (reminders) running now; background ones (broadcasts) wait."""
+
+    @property
+    def urgent_running(self) -> bool:
+        return self._urgent > 0
+
+    async def _yield_to_urgent(self) -> None:
+        """A background delivery pauses between messages while a reminder is being sent."""
+        while self._urgent and not self._stopping:
+            await asyncio.sleep(URGENT_POLL_SECONDS)
 
     def request_stop(self) -> None:
         """Let running deliveries finish their current message and return."""
@@ -212,8 +224,15 @@ class Sender:
         text: str,
         markup: InlineKeyboardMarkup | None = None,
         until: datetime | None = None,
+        *,
+        urgent: bool = True,
     ) -> DeliveryReport:
-        """Send ``text`` once to each chat through the ledger; stops at ``until`` if given."""
+        """Send ``text`` once to each chat through the ledger; stops at ``until`` if given.
+
+        Reminders are ``urgent`` (they have a deadline); a background delivery (a broadcast)
+        runs under the same :class:`FloodLimiter` but steps aside between messages while an
+        urgent one runs, so a reminder due during a long broadcast goes out on time.
+        """
         report = DeliveryReport(delivery_id, total=len(chat_ids))
         queue: asyncio.Queue[int] = asyncio.Queue()
         for chat in chat_ids:
@@ -232,6 +251,10 @@ class Sender:
                 if report.deferred:
                     report.stopped_early = True
                     return
+                if not urgent:
+                    await self._yield_to_urgent()
+                    if self._stopping or queue.empty():
+                        continue
                 chat = queue.get_nowait()
                 try:
                     result = await self.send(chat, text, markup, before_first_send=claim)
@@ -286,7 +309,13 @@ class Sender:
                     )
 
         workers = min(self.concurrency, max(1, len(chat_ids)))
-        await asyncio.gather(*(worker() for _ in range(workers)))
+        if urgent:
+            self._urgent += 1
+        try:
+            await asyncio.gather(*(worker() for _ in range(workers)))
+        finally:
+            if urgent:
+                self._urgent -= 1
         report.seconds = time.monotonic() - started
         log.info(
             "delivery %s finished: %d sent, %d failed, %d inactive, %d already, %d migrated, "

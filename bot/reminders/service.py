@@ -11,6 +11,16 @@ deadline (the vote close) is still ahead; after the deadline the chats still pen
 recorded as ``skipped`` and logged. Reminders whose deadline is older than ``history`` are
 past rounds and ignored. At start-up, ledger rows left ``sending`` by a crash are released and
 sent again (see ``bot.storage.subscriptions``).
+
+Catch-up: of several overdue reminders of the same year only the latest is sent (the earlier
+ones are recorded ``skipped``, «superseded»), so a bot that was down over «opens» and «3 days
+before» sends one message, not two with stale wording. A window moved *earlier* after a rule's
+reminder went out does not send that rule again to chats that already got it (the next
+reminder carries the new dates); a window moved *later* sends it again (new date = news).
+
+Broadcasts run in a background task under the same flood limiter; reminders have priority
+(the broadcast steps aside between messages), so a reminder due during a long broadcast goes
+out on time and the overall limit still holds.
 """
 
 from __future__ import annotations
@@ -99,6 +109,7 @@ class ReminderService:
         self._cache: tuple[str, int, tuple[Reminder, ...]] | None = None
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
+        self._broadcast_task: asyncio.Task[list[DeliveryReport]] | None = None
         self._stopping = False
         self.released: list[tuple[int, str]] = []
 
@@ -162,6 +173,10 @@ class ReminderService:
             with contextlib.suppress(asyncio.CancelledError, TimeoutError):
                 await asyncio.wait_for(self._task, timeout=30)
             self._task = None
+        if self._broadcast_task is not None:
+            with contextlib.suppress(Exception, asyncio.CancelledError):
+                await asyncio.wait_for(self._broadcast_task, timeout=30)
+            self._broadcast_task = None
 
     def wake(self) -> None:
         """Re-read the schedule now (after a reload or a confirmed broadcast)."""
@@ -170,7 +185,8 @@ class ReminderService:
     async def _loop(self) -> None:
         while not self._stopping:
             try:
-                await self.run_due()
+                await self.run_reminders()
+                self._start_broadcasts()
             except Exception:
                 log.exception("reminder pass failed; retrying later")
             if self._stopping:
@@ -202,24 +218,74 @@ class ReminderService:
 
     # ---- one pass --------------------------------------------------------------------------
     async def run_due(self) -> list[DeliveryReport]:
-        """Send every due reminder and confirmed broadcast; skip what is past its deadline."""
-        reports: list[DeliveryReport] = []
-        now = instant(self.clock())
+        """Send every due reminder, then every confirmed broadcast (one pass, in order)."""
+        reports = await self.run_reminders()
+        return reports + await self.run_broadcasts()
+
+    def _due(self, now: datetime) -> list[Reminder]:
+        """Due reminders not finished yet, oldest first (past rounds ignored)."""
+        due = []
         for reminder in self.schedule():
-            if self._stopping or instant(reminder.due_at) > now:
+            if instant(reminder.due_at) > now:
                 break
             if instant(reminder.deadline) < now - self.history:
                 continue
             if store.meta_get(self.conn, REMINDER_DONE + reminder.reminder_id):
                 continue
+            due.append(reminder)
+        return due
+
+    async def run_reminders(self) -> list[DeliveryReport]:
+        """Send every due reminder; skip what is past its deadline or superseded."""
+        reports: list[DeliveryReport] = []
+        now = instant(self.clock())
+        due = self._due(now)
+        latest = {r.year: r for r in due}  # due is ordered by due time: the last one wins
+        for reminder in due:
+            if self._stopping:
+                break
+            newer = latest[reminder.year]
+            if newer is not reminder:
+                self._supersede(reminder, newer, now)
+                continue
             report = await self.run_reminder(reminder, now)
             if report is not None:
                 reports.append(report)
+        return reports
+
+    def _supersede(self, reminder: Reminder, newer: Reminder, now: datetime) -> None:
+        rid = reminder.reminder_id
+        skipped = store.skip_pending(
+            self.conn, rid, reminder.due_at, now, f"superseded by {newer.reminder_id}"
+        )
+        log.warning(
+            "reminder %s is overdue and superseded by %s: skipped for %d subscriber(s)",
+            rid,
+            newer.reminder_id,
+            skipped,
+        )
+        self._finish(rid, "skipped", now)
+
+    async def run_broadcasts(self) -> list[DeliveryReport]:
+        """Send every confirmed broadcast (steps aside while a reminder is being sent)."""
+        reports: list[DeliveryReport] = []
         for broadcast in self.broadcasts("confirmed"):
             if self._stopping:
                 break
             reports.append(await self.run_broadcast(broadcast))
         return reports
+
+    def _start_broadcasts(self) -> None:
+        """Run confirmed broadcasts in the background, one task at a time."""
+        if self._broadcast_task is not None and not self._broadcast_task.done():
+            return
+        if self._broadcast_task is not None and not self._broadcast_task.cancelled():
+            error = self._broadcast_task.exception()
+            if error is not None:
+                log.error("broadcast run failed; retrying", exc_info=error)
+        self._broadcast_task = None
+        if self.broadcasts("confirmed"):
+            self._broadcast_task = asyncio.create_task(self.run_broadcasts(), name="broadcasts")
 
     async def run_reminder(self, reminder: Reminder, now: datetime) -> DeliveryReport | None:
         """Send (or skip, after its deadline) one due reminder to whoever still lacks it."""
@@ -235,6 +301,9 @@ class ReminderService:
                 )
             self._finish(rid, "skipped", now)
             return None
+        prefix = rid.rsplit(":", 1)[0] + ":"
+        if store.skip_already_reminded(self.conn, rid, prefix, now):
+            log.info("reminder %s: window moved earlier; chats already reminded skipped", rid)
         chats = store.pending_chats(self.conn, rid, reminder.due_at)
         report = None
         if chats:
@@ -305,7 +374,9 @@ class ReminderService:
         """Send a confirmed broadcast to every subscriber active when it was written."""
         chats = store.pending_chats(self.conn, broadcast.delivery_id, broadcast.created_at)
         markup = stop_keyboard(self.texts.get("button.stop"))
-        report = await self.sender.deliver(broadcast.delivery_id, chats, broadcast.text, markup)
+        report = await self.sender.deliver(
+            broadcast.delivery_id, chats, broadcast.text, markup, urgent=False
+        )
         if not report.stopped_early and not self._stopping:
             self.set_broadcast_status(broadcast, "done")
             counts = store.delivery_counts(self.conn, broadcast.delivery_id)

@@ -128,12 +128,15 @@ def forget_chat(conn: sqlite3.Connection, chat_id: int) -> int:
 
 # ---- delivery ledger --------------------------------------------------------------------------
 def claim(conn: sqlite3.Connection, chat_id: int, delivery_id: str, now: datetime) -> bool:
-    """Record ``(chat, delivery)`` as ``sending``; False when it was already handled."""
+    """Record ``(chat, delivery)`` as ``sending``; False when it was already handled or the
+    chat is no longer an active subscriber (it sent /stopp or blocked the bot during a long
+    run that had listed it)."""
     with transaction(conn):
         cur = conn.execute(
             "INSERT OR IGNORE INTO deliveries (chat_id, reminder_id, state, attempted_at)"
-            " VALUES (?, ?, 'sending', ?)",
-            (chat_id, delivery_id, timestamp(now)),
+            " SELECT ?, ?, 'sending', ? WHERE EXISTS"
+            " (SELECT 1 FROM subscribers WHERE chat_id = ? AND active = 1)",
+            (chat_id, delivery_id, timestamp(now), chat_id),
         )
         return cur.rowcount > 0
 
@@ -197,6 +200,25 @@ def skip_pending(
             " SELECT chat_id, ?, 'skipped', ?, ?, ? FROM subscribers"
             " WHERE active = 1 AND subscribed_at <= ?",
             (delivery_id, ts, ts, reason, timestamp(subscribed_before)),
+        )
+        return cur.rowcount
+
+
+def skip_already_reminded(
+    conn: sqlite3.Connection, reminder_id: str, rule_prefix: str, now: datetime
+) -> int:
+    """A window moved *earlier*: chats that already got this rule for this year under a later
+    date (``rule_prefix`` = ``2027:closes-3d:``; ids end in an ISO date, so text order is date
+    order) are recorded ``skipped`` instead of getting the same reminder again; returns the
+    count. A window moved *later* gives a later id and is sent again on purpose (new date)."""
+    ts = timestamp(now)
+    with transaction(conn):
+        cur = conn.execute(
+            "INSERT OR IGNORE INTO deliveries"
+            " (chat_id, reminder_id, state, attempted_at, delivered_at, error)"
+            " SELECT DISTINCT chat_id, ?, 'skipped', ?, ?, 'already reminded' FROM deliveries"
+            " WHERE substr(reminder_id, 1, ?) = ? AND reminder_id > ? AND state = 'sent'",
+            (reminder_id, ts, ts, len(rule_prefix), rule_prefix, reminder_id),
         )
         return cur.rowcount
 

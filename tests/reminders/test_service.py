@@ -57,23 +57,26 @@ async def test_late_send_before_deadline_and_skip_after(api, bot, conn) -> None:
     kb = window_kb(*WINDOW)
     clock = SettableClock(oslo(2027, 9, 1))
     store.subscribe(conn, 1, "private", clock())
-    # Down from before «closes-3d» (8 Oct 12:00) to 11 Oct 11:00: both the 3-day and the
-    # last-day reminder are late but the vote is still open → both go out now.
+    # Down from before «opens» (1 Oct) to 11 Oct 11:00: all three reminders are overdue but
+    # the vote is still open → only the latest goes out, late; the older ones are superseded
+    # (no «Tre dager igjen» an hour before the close, no three messages at once).
     clock.set(oslo(2027, 10, 11, 11, 0))
     service = service_for(bot, conn, kb, clock)
     reports = await service.run_due()
-    assert [r.delivery_id for r in reports] == [
-        "2027:opens:2027-10-01",
-        "2027:closes-3d:2027-10-08",
-        "2027:last-day-09:2027-10-11",
-    ]
-    assert len(api.calls("sendMessage")) == 3
+    assert [r.delivery_id for r in reports] == ["2027:last-day-09:2027-10-11"]
+    [call] = api.calls("sendMessage")
+    assert call.params["text"].startswith("Siste dag!")
+    for rid in ("2027:opens:2027-10-01", "2027:closes-3d:2027-10-08"):
+        assert store.delivery_state(conn, 1, rid) == "skipped"
+        assert store.meta_get(conn, "reminder:" + rid)["state"] == "skipped"
+    assert await service.run_due() == []
+    assert len(api.calls("sendMessage")) == 1
     # Another subscriber whose reminders were never sent, and the bot is back after the close.
     conn.execute("DELETE FROM deliveries WHERE reminder_id LIKE '2027:last-day%'")
     conn.execute("DELETE FROM meta")
     clock.set(oslo(2027, 10, 11, 12, 0))
     assert await service.run_due() == []
-    assert len(api.calls("sendMessage")) == 3
+    assert len(api.calls("sendMessage")) == 1
     assert store.delivery_state(conn, 1, "2027:last-day-09:2027-10-11") == "skipped"
     assert store.meta_get(conn, "reminder:2027:last-day-09:2027-10-11")["state"] == "skipped"
 
@@ -209,3 +212,77 @@ async def test_due_times_hold_across_the_autumn_dst_change(api, bot, conn) -> No
     [last] = await service.run_due()
     assert last.delivery_id == "2027:last-day-09:2027-11-01"
     assert len(api.calls("sendMessage")) == 2
+
+
+async def test_window_moved_earlier_after_a_reminder_does_not_repeat_it(api, bot, conn) -> None:  # type: ignore[no-untyped-def]
+    current: dict[str, KnowledgeBase] = {"kb": window_kb(*WINDOW, version="a")}
+    store.subscribe(conn, 1, "private", oslo(2027, 9, 1))
+    store.meta_set(conn, "reminder:2027:opens:2027-10-01", {"state": "done"})
+    clock = SettableClock(oslo(2027, 10, 8, 12, 0))
+    service = service_for(bot, conn, lambda: current["kb"], clock)
+    [first] = await service.run_due()
+    assert first.delivery_id == "2027:closes-3d:2027-10-08" and first.sent == 1
+    store.subscribe(conn, 2, "private", oslo(2027, 10, 8, 13, 0))  # joins after it went out
+    # The curator moves the close two days earlier (to 9 Oct 12:00): «3 days before» is now
+    # 6 Oct, overdue. Chat 1 already got it; chat 2 subscribed after 6 Oct → neither gets it.
+    current["kb"] = window_kb(WINDOW[0], (date(2027, 10, 9), time(12, 0)), version="b")
+    clock.set(oslo(2027, 10, 8, 14, 0))
+    assert await service.run_due() == []
+    assert len(api.calls("sendMessage")) == 1
+    assert store.delivery_state(conn, 1, "2027:closes-3d:2027-10-06") == "skipped"
+    # The last day reminder carries the new date, to both.
+    clock.set(oslo(2027, 10, 9, 9, 0))
+    [last] = await service.run_due()
+    assert last.sent == 2
+    assert all("lørdag 9. oktober 2027" in c.params["text"] for c in api.calls("sendMessage")[1:])
+
+
+async def test_window_moved_later_after_a_reminder_sends_it_again(api, bot, conn) -> None:  # type: ignore[no-untyped-def]
+    current: dict[str, KnowledgeBase] = {"kb": window_kb(*WINDOW, version="a")}
+    store.subscribe(conn, 1, "private", oslo(2027, 9, 1))
+    store.meta_set(conn, "reminder:2027:opens:2027-10-01", {"state": "done"})
+    clock = SettableClock(oslo(2027, 10, 8, 12, 0))
+    service = service_for(bot, conn, lambda: current["kb"], clock)
+    await service.run_due()
+    # The vote is extended by a week: «Tre dager igjen» is true again, with the new date.
+    current["kb"] = window_kb(WINDOW[0], (date(2027, 10, 18), time(12, 0)), version="b")
+    clock.set(oslo(2027, 10, 15, 12, 0))
+    [again] = await service.run_due()
+    assert again.delivery_id == "2027:closes-3d:2027-10-15" and again.sent == 1
+    assert "mandag 18. oktober 2027" in api.calls("sendMessage")[-1].params["text"]
+
+
+async def test_a_reminder_due_during_a_long_broadcast_goes_out_first(api, bot, conn) -> None:  # type: ignore[no-untyped-def]
+    chats = list(range(1, 121))
+    for chat in chats:
+        store.subscribe(conn, chat, "private", oslo(2027, 9, 1))
+    store.meta_set(conn, "reminder:2027:opens:2027-10-01", {"state": "done"})
+    clock = SettableClock(oslo(2027, 10, 8, 11, 59))
+    service = ReminderService(
+        bot, conn, lambda: window_kb(*WINDOW), clock, send_rate=40, max_sleep=0.2, concurrency=8
+    )
+    item = service.create_broadcast("Nyhet fra IMDi", 77)
+    await service.start()
+    service.confirm_broadcast(item.broadcast_id)
+    await asyncio.to_thread(api.wait_for, "sendMessage", None, 10, 20)
+    clock.set(oslo(2027, 10, 8, 12, 0))  # «Tre dager igjen» is due mid-broadcast
+    service.wake()
+    done = await asyncio.to_thread(
+        api.wait_for, "sendMessage", lambda c: c.params["text"].startswith("Tre"), 10, 120
+    )
+    calls = api.calls("sendMessage")
+    broadcast_at_reminder_end = sum(1 for c in calls if c.params["text"] == "Nyhet fra IMDi")
+    assert len(done) == 120
+    assert broadcast_at_reminder_end < 120  # the reminder did not wait for the broadcast
+    first = next(i for i, c in enumerate(calls) if c.params["text"].startswith("Tre"))
+    last = max(i for i, c in enumerate(calls) if c.params["text"].startswith("Tre"))
+    interleaved = [c for c in calls[first:last] if c.params["text"] == "Nyhet fra IMDi"]
+    assert len(interleaved) <= 8  # at most what was already waiting for a slot
+    await asyncio.to_thread(
+        api.wait_for, "sendMessage", lambda c: c.params["text"] == "Nyhet fra IMDi", 10, 120
+    )
+    await asyncio.to_thread(api.wait_for, "sendMessage", lambda c: int(c.chat_id) == 77, 10)
+    await service.stop()
+    sent = texts_by_chat(api)
+    assert all(sent[(chat, "Nyhet fra IMDi")] == 1 for chat in chats)
+    assert sum(1 for (_, text), n in sent.items() if text.startswith("Tre") and n == 1) == 120

@@ -88,3 +88,48 @@ def test_meta_round_trip(conn) -> None:  # type: ignore[no-untyped-def]
     assert store.meta_items(conn, "broadcast:") == [
         ("broadcast:a", {"text": "Hei æøå", "status": "done"})
     ]
+
+
+def test_a_chat_that_stopped_during_a_long_run_is_not_claimed(conn) -> None:  # type: ignore[no-untyped-def]
+    for chat in (1, 2):
+        store.subscribe(conn, chat, "private", T0)
+    listed = store.pending_chats(conn, "r", T1)  # the run lists both …
+    store.stop(conn, 2, T1)  # … then chat 2 sends /stopp before its turn
+    assert listed == [1, 2]
+    assert store.claim(conn, 1, "r", T1) is True
+    assert store.claim(conn, 2, "r", T1) is False
+    assert store.claim(conn, 3, "r", T1) is False  # never subscribed (forged or deleted)
+    assert store.delivery_state(conn, 2, "r") is None
+
+
+def test_resubscribing_after_slettmeg_or_a_block_gets_only_later_reminders(conn) -> None:  # type: ignore[no-untyped-def]
+    # Decision: a new subscription starts at the moment of /abonner. Reminders due before it
+    # (already sent or not) are not sent, even though /slettmeg deleted their ledger rows.
+    store.subscribe(conn, 5, "private", T0)
+    store.subscribe(conn, 6, "private", T0)
+    for chat in (5, 6):
+        assert store.claim(conn, chat, "2027:opens:2027-09-02", T1)
+        store.mark(conn, chat, "2027:opens:2027-09-02", "sent", T1)
+    later = oslo(2027, 9, 3, 8, 0)
+    assert store.forget_chat(conn, 5) == 2
+    assert store.deactivate(conn, 6, "kicked", later)  # my_chat_member: blocked
+    assert store.subscribe(conn, 5, "private", later) is True
+    assert store.subscribe(conn, 6, "private", later) is True  # unblocked + /abonner
+    assert store.pending_chats(conn, "2027:opens:2027-09-02", T1) == []
+    assert store.pending_chats(conn, "2027:closes-3d:2027-09-05", oslo(2027, 9, 5)) == [5, 6]
+
+
+def test_skip_already_reminded_only_for_an_earlier_date_of_the_same_rule(conn) -> None:  # type: ignore[no-untyped-def]
+    for chat in (1, 2, 3):
+        store.subscribe(conn, chat, "private", T0)
+    store.claim(conn, 1, "2027:closes-3d:2027-10-08", T1)
+    store.mark(conn, 1, "2027:closes-3d:2027-10-08", "sent", T1)
+    store.claim(conn, 2, "2027:closes-3d:2027-10-08", T1)
+    store.mark(conn, 2, "2027:closes-3d:2027-10-08", "failed", T1)
+    store.claim(conn, 3, "2027:last-day-09:2027-10-11", T1)
+    store.mark(conn, 3, "2027:last-day-09:2027-10-11", "sent", T1)
+    prefix = "2027:closes-3d:"
+    assert store.skip_already_reminded(conn, "2027:closes-3d:2027-10-12", prefix, T1) == 0
+    assert store.skip_already_reminded(conn, "2027:closes-3d:2027-10-06", prefix, T1) == 1
+    assert store.delivery_state(conn, 1, "2027:closes-3d:2027-10-06") == "skipped"
+    assert store.pending_chats(conn, "2027:closes-3d:2027-10-06", T1) == [2, 3]
