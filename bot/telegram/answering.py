@@ -16,14 +16,18 @@ from bot.telegram.services import Services, get_services
 log = logging.getLogger(__name__)
 
 
-def ask(services: Services, chat_id: int, question: str) -> Answer:
+def ask(services: Services, chat_id: int, question: str, *, fresh: bool = False) -> Answer:
     """Answer ``question`` with the chat's context and keep what the curator needs.
 
+    ``fresh``: start a new topic (commands such as /kriterier must not inherit the year or
+    municipality of an earlier question); the answer then becomes the chat's context.
     Synchronous on purpose: no ``await`` between reading and updating a chat's context;
     :func:`answer_in_chat` also holds the chat's lock until the answer is sent.
     """
     now = services.clock()
     conversation = services.conversations.get(chat_id)
+    if fresh:
+        conversation.reset()
     before = conversation.updated_at
     answer = services.holder.engine.answer(question, now=now, context=conversation)
     if conversation.updated_at == before and answer.matched:
@@ -95,11 +99,14 @@ async def answer_in_chat(
     chat_id: int,
     question: str,
     reply_to: int | None = None,
+    *,
+    fresh: bool = False,
 ) -> Answer:
-    """Ask the engine and send the answer (sources, follow-ups, «Mente du …?») to the chat."""
+    """Ask the engine and send the answer (sources, follow-ups, «Mente du …?») to the chat.
+    ``fresh``: a command, answered without the chat's earlier context (see :func:`ask`)."""
     services = get_services(context)
     async with services.chat_locks.hold(chat_id):  # answers leave in the order asked
-        answer = ask(services, chat_id, question)
+        answer = ask(services, chat_id, question, fresh=fresh)
         keyboard = answer_keyboard(answer, services.callbacks, enabled_actions(services))
         parts = render_answer(answer, services.texts)
         await send_html(context, chat_id, parts, keyboard, reply_to)

@@ -74,7 +74,9 @@ async def _ask_canonical(
     if message is None:
         return
     question = get_services(context).texts.get(f"questions.{key}", **values)
-    await answer_in_chat(context, message.chat_id, question, reply_to=_reply_to(update))
+    await answer_in_chat(
+        context, message.chat_id, question, reply_to=_reply_to(update), fresh=True
+    )
 
 
 async def winners(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -93,7 +95,9 @@ async def nominees(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         extra = screen(" ".join(args))
         if not extra.refusal:
             question = get_services(context).texts.get("questions.nominerte") + " " + extra.text
-            await answer_in_chat(context, message.chat_id, question, reply_to=_reply_to(update))
+            await answer_in_chat(
+                context, message.chat_id, question, reply_to=_reply_to(update), fresh=True
+            )
             return
     await _ask_canonical(update, context, "nominerte")
 

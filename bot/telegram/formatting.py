@@ -19,26 +19,63 @@ def escape(text: str) -> str:
     return html.escape(text, quote=False)
 
 
-def source_lines(sources: Iterable[Source], texts: Texts) -> str:
-    """«Kilde: <a href=…>title</a>» lines for distinct sources (HTML)."""
+MAX_LISTED_SOURCES = 3
+"""Up to this many sources are listed one per line with their full title; more are shown as
+one compact line of publisher names, so a long answer does not end in a wall of links."""
+
+
+def _distinct(sources: Iterable[Source]) -> list[Source]:
     seen: set[str] = set()
-    links: list[str] = []
+    out: list[Source] = []
     for source in sources:
         key = source.url or source.title
-        if not key or key in seen:
-            continue
-        seen.add(key)
-        if source.url and source.url.startswith(("http://", "https://")):
-            url = html.escape(source.url, quote=True)
-            links.append(f'<a href="{url}">{escape(source.title or source.url)}</a>')
-        else:
-            links.append(escape(source.title))
+        if key and key not in seen:
+            seen.add(key)
+            out.append(source)
+    return out
+
+
+def _link(source: Source, label: str) -> str:
+    if source.url and source.url.startswith(("http://", "https://")):
+        return f'<a href="{html.escape(source.url, quote=True)}">{escape(label)}</a>'
+    return escape(label)
+
+
+def publisher(source: Source) -> str:
+    """«Regjeringen» from «Regjeringen: Årets busettingspris til Drammen»."""
+    title = source.title or source.url or ""
+    head, sep, _ = title.partition(": ")
+    return head.strip() if sep and head.strip() else title
+
+
+def source_links(sources: Iterable[Source]) -> list[str]:
+    """One HTML link per distinct source: full titles for a few, publisher names (numbered
+    when a publisher recurs, «IMDi», «IMDi 2») for many."""
+    distinct = _distinct(sources)
+    if len(distinct) <= MAX_LISTED_SOURCES:
+        return [_link(source, source.title or source.url or "") for source in distinct]
+    counts: dict[str, int] = {}
+    links = []
+    for source in distinct:
+        name = publisher(source)
+        counts[name] = counts.get(name, 0) + 1
+        label = name if counts[name] == 1 else f"{name} {counts[name]}"
+        links.append(_link(source, label))
+    return links
+
+
+def source_lines(sources: Iterable[Source], texts: Texts) -> str:
+    """«Kilde: <a href=…>title</a>», a bulleted list for 2–3 sources, or one compact line of
+    publisher links for more (HTML)."""
+    links = source_links(sources)
     if not links:
         return ""
-    heading = texts.get("answer.sources" if len(links) == 1 else "answer.sources_plural")
+    heading = escape(texts.get("answer.sources" if len(links) == 1 else "answer.sources_plural"))
     if len(links) == 1:
-        return f"{escape(heading)}: {links[0]}"
-    return escape(heading) + ":\n" + "\n".join(f"• {link}" for link in links)
+        return f"{heading}: {links[0]}"
+    if len(links) <= MAX_LISTED_SOURCES:
+        return heading + ":\n" + "\n".join(f"• {link}" for link in links)
+    return f"{heading}: " + " · ".join(links)
 
 
 def split_plain(text: str, budget: int = CHUNK_BUDGET) -> list[str]:
@@ -63,13 +100,50 @@ def split_plain(text: str, budget: int = CHUNK_BUDGET) -> list[str]:
     return pieces or [""]
 
 
+def _pack(prefix: str, links: list[str], budget: int) -> list[str]:
+    """``prefix`` followed by ``links`` joined with « · », in as few messages as fit."""
+    messages: list[str] = []
+    current = prefix
+    for link in links:
+        joined = link if current == prefix else f"{current} · {link}"
+        if len(joined) > budget and current != prefix:
+            messages.append(current)
+            current = link
+        else:
+            current = joined
+    messages.append(current)
+    return messages
+
+
 def render_answer(answer: Answer, texts: Texts) -> list[str]:
-    """HTML messages for an answer: the text (split if long), sources under the last part."""
-    parts = [escape(piece) for piece in split_plain(answer.text)]
+    """HTML messages for an answer: the text (split if long), sources under the last part
+    (or in a message of their own when they do not fit). HTML is never cut."""
+    parts = [escape(piece) for piece in split_plain(answer.text) if piece.strip()]
     sources = source_lines(answer.sources, texts)
+    if sources and len(sources) > MAX_MESSAGE:  # very many sources: one compact line each
+        heading = escape(texts.get("answer.sources_plural"))
+        sources_parts = _pack(f"{heading}:", source_links(answer.sources), MAX_MESSAGE)
+        return (parts or []) + sources_parts
     if sources:
-        parts[-1] = f"{parts[-1]}\n\n{sources}" if parts[-1] else sources
-    return [part[:MAX_MESSAGE] for part in parts if part.strip()] or [escape(answer.text[:100])]
+        if parts and len(parts[-1]) + 2 + len(sources) <= MAX_MESSAGE:
+            parts[-1] = f"{parts[-1]}\n\n{sources}"
+        else:
+            parts.append(sources)
+    return parts or [escape(answer.text.strip()[:100]) or "…"]
+
+
+def render_card(answer: Answer, texts: Texts) -> str:
+    """One HTML message for an inline result: the text, shortened when needed, and sources."""
+    sources = source_lines(answer.sources, texts)
+    if MAX_MESSAGE - len(sources) < 600:  # keep room for the answer itself
+        sources = ""
+    room = MAX_MESSAGE - len(sources) - 2
+    text = answer.text.strip()
+    body = escape(text)
+    if len(body) > room:
+        pieces = split_plain(text, budget=room - 2)
+        body = escape(pieces[0]) + " …"
+    return f"{body}\n\n{sources}" if sources and body else (body or sources)
 
 
 def render_plain(text: str) -> list[str]:

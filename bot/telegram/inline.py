@@ -20,7 +20,7 @@ from telegram.constants import InlineQueryLimit, ParseMode
 from telegram.ext import ContextTypes
 
 from bot.engine.types import Answer, Conversation
-from bot.telegram.formatting import render_answer
+from bot.telegram.formatting import render_card
 from bot.telegram.inputs import screen
 from bot.telegram.services import Services, get_services
 
@@ -40,7 +40,7 @@ def _short(text: str, limit: int) -> str:
 
 
 def _card(services: Services, answer: Answer, title: str) -> InlineQueryResultArticle:
-    html_text = render_answer(answer, services.texts)[0]
+    html_text = render_card(answer, services.texts)
     return InlineQueryResultArticle(
         id=_result_id(services.holder.engine.kb.version, answer.question),
         title=_short(title, 64),

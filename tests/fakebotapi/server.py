@@ -21,6 +21,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
+from tests.fakebotapi.validate import TelegramRejects, check_call
+
 BOT_ID = 4242
 BOT_USERNAME = "prisbot"
 MAX_POLL_SECONDS = 1.0
@@ -374,6 +376,10 @@ class FakeBotApi:
 
     def _answer(self, method: str, params: dict[str, Any]) -> Any:
         st = self._state
+        try:
+            check_call(method, params)
+        except TelegramRejects as exc:
+            raise _ApiError(400, exc.description) from exc
         if method == "getMe":
             return {
                 "id": BOT_ID,
@@ -481,10 +487,6 @@ class FakeBotApi:
         chat_id = _as_int(params.get("chat_id"))
         if chat_id is None:
             raise _ApiError(400, "Bad Request: chat not found")
-        if text is not None and not text.strip():
-            raise _ApiError(400, "Bad Request: message text is empty")
-        if text is not None and len(text) > 4096:
-            raise _ApiError(400, "Bad Request: message is too long")
         st.message_ids[chat_id] += 1
         msg = self._blank_message(chat_id, 100000 + st.message_ids[chat_id])
         if text is not None:

@@ -298,3 +298,42 @@ def test_quick_questions_in_one_chat_are_answered_in_order(bot: Harness):
     while len(bot.services.chat_locks) and time.monotonic() < deadline:
         time.sleep(0.02)  # the last handler is still reading the server's answer
     assert len(bot.services.chat_locks) == 0  # unused locks are dropped
+
+
+def test_commands_start_a_new_topic(bot: Harness):
+    [fresh] = bot.say(522, "/kriterier")
+    bot.say(523, "var Asker nominert?")
+    [after] = bot.say(523, "/kriterier")
+    assert after.params["text"] == fresh.params["text"]  # not Asker's years' criteria
+    [follow] = bot.say(523, "hvem vant i 2014?")
+    assert "2014" in follow.params["text"]
+
+
+def test_long_answers_reach_the_user_whole_with_every_source(bot: Harness):
+    from bot.engine.types import Conversation
+    from bot.telegram.formatting import publisher
+    from tests.fakebotapi.validate import visible_text
+
+    chat = 524
+    engine = bot.services.holder.engine
+    for command, question in (("/vinnere", "questions.vinnere"), ("/nominerte Asker", None)):
+        marker = bot.api.call_count()
+        sent = bot.say(chat, command)
+        time.sleep(0.3)  # a source message of its own would follow at once
+        sent = bot.sent_to(chat, since=marker)
+        assert all(c.status == 200 for c in sent), [c.result for c in sent]
+        joined = "\n".join(c.params["text"] for c in sent)
+        shown = "\n".join(visible_text(c.params["text"], "HTML") for c in sent)
+        assert "noe gikk galt" not in shown
+        asked = (bot.services.texts.get(question) if question
+                 else bot.services.texts.get("questions.nominerte") + " Asker")
+        answer = engine.answer(asked, now=bot.clock(), context=Conversation())
+        assert len(answer.sources) > 3
+        for source in answer.sources:  # linked, or named when a seed article has no address
+            assert (source.url or "").replace("&", "&amp;") in joined
+            assert source.url or publisher(source) in shown
+        assert answer.text.splitlines()[-1] in shown
+    marker = bot.push(U.inline_query_update(chat, "hvem har vunnet prisen"))
+    [inline] = bot.api.wait_for("answerInlineQuery", since=marker)
+    assert inline.status == 200
+    assert "2008: Vadsø" in inline.params["results"][0]["input_message_content"]["message_text"]

@@ -125,3 +125,36 @@ async def test_subprocess_mode(tmp_path: Path):
         async with make_bot(api) as bot:
             with pytest.raises(Forbidden):
                 await bot.send_message(6, "x")
+
+
+@pytest.mark.parametrize(
+    ("text", "error"),
+    [
+        ('Kilde: <a href="https://imdi.no/plan', "unclosed tag"),
+        ("<b>fet", "end tag"),
+        ("Asker & Bærum", 'unescaped "&"'),
+        ("<script>x</script>", "unsupported start tag"),
+        ("x" * 4097, "message is too long"),
+        ("   ", "message text is empty"),
+    ],
+)
+async def test_rejects_what_telegram_rejects(api, text: str, error: str):
+    async with make_bot(api) as bot:
+        with pytest.raises(BadRequest, match=f"(?i){error}"):
+            await bot.send_message(42, text, parse_mode="HTML")
+    [call] = api.calls("sendMessage")
+    assert call.status == 400
+
+
+async def test_length_is_counted_after_entity_parsing_and_buttons_are_checked(api):
+    link = '<a href="https://www.imdi.no/' + "a" * 200 + '">IMDi</a> &amp; '
+    text = link * 200  # 47 000 characters of HTML, 1 400 visible
+    async with make_bot(api) as bot:
+        assert await bot.send_message(42, text, parse_mode="HTML")
+        wide = InlineKeyboardMarkup([[InlineKeyboardButton("Ja", callback_data="x" * 65)]])
+        with pytest.raises(BadRequest, match=r"(?i)button_data_invalid"):
+            await bot.send_message(42, "Hei", reply_markup=wide)
+        with pytest.raises(BadRequest, match=r"(?i)message_too_long"):
+            await bot.answer_callback_query("cq", text="x" * 201)
+        with pytest.raises(BadRequest, match=r"(?i)bot_command_invalid"):
+            await bot.set_my_commands([("Slett-Meg", "Slett")])

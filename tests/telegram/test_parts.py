@@ -20,10 +20,11 @@ from bot.telegram import codec
 from bot.telegram.codec import CallbackCodec
 from bot.telegram.context import ConversationStore
 from bot.telegram.flood import FloodGuard, Verdict
-from bot.telegram.formatting import MAX_MESSAGE, render_answer, split_plain
+from bot.telegram.formatting import MAX_MESSAGE, render_answer, render_card, split_plain
 from bot.telegram.inputs import screen
 from bot.telegram.keyboards import answer_keyboard
 from bot.telegram.texts import Texts, bundled_texts
+from tests.fakebotapi.validate import check_text, visible_text
 from tests.telegram.harness import SettableClock
 
 REPO = Path(__file__).resolve().parents[2]
@@ -94,6 +95,40 @@ def test_answer_html_is_escaped_with_links_and_split():
     assert len(parts) > 1 and all(len(p) <= MAX_MESSAGE for p in parts)
     assert "<a href" in parts[-1] and "<a href" not in parts[0]
     assert all(piece for piece in split_plain("ord " * 3000))
+
+
+def _sources(n: int) -> tuple[Source, ...]:
+    publishers = ["IMDi", "Utrop", "Kommunal Rapport"]
+    return tuple(
+        Source(f"s{i}", f"{publishers[i % 3]}: Sak nummer {i} om prisen",
+               f"https://example.no/{'sti/' * 30}{i}?a=1&b={i}")
+        for i in range(n)
+    )
+
+
+@pytest.mark.parametrize("text_lines", [1, 40, 600])
+@pytest.mark.parametrize("n_sources", [1, 3, 4, 25, 80])
+def test_answers_never_cut_html_and_link_every_source(text_lines: int, n_sources: int):
+    texts = Texts(bundled_texts())
+    sources = _sources(n_sources)
+    text = "\n".join(f"{2000 + i}: Kommune & <co> nummer {i}" for i in range(text_lines))
+    parts = render_answer(Answer("q", text, True, 1.0, "x", sources=sources), texts)
+    for part in parts:
+        assert len(part) <= MAX_MESSAGE
+        check_text(part, "HTML")  # Telegram would accept it: no tag cut in half
+    joined = "\n".join(parts)
+    for source in sources:
+        assert source.url.replace("&", "&amp;") in joined
+    shown = "\n".join(visible_text(part, "HTML") for part in parts)
+    assert text.splitlines()[-1] in shown
+    if n_sources > 3:  # many sources: one line of publisher names, not a wall of titles
+        assert "Sak nummer" not in shown and "IMDi 2" in shown
+        assert shown.count("\n• ") == 0
+    card = render_card(Answer("q", text, True, 1.0, "x", sources=sources), texts)
+    check_text(card, "HTML")
+    assert len(card) <= MAX_MESSAGE and card.startswith("2000:")
+    if n_sources <= 4:  # inline cards keep their sources unless they crowd out the answer
+        assert sources[-1].url.replace("&", "&amp;") in card
 
 
 @pytest.mark.parametrize(
