@@ -1406,26 +1406,34 @@ class Composer:
             if window.opens is not None and window.closes is not None:
                 self._span(record, window, focus, request.now, reply)
                 continue
+            opening = Reply()
             if window.opens is not None:
                 future = window.opens.value.to_datetime(default=_MIDNIGHT) > request.now
                 key = "vote.opens_future" if future else "vote.opens_text"
-                reply.say(
+                opening.say(
                     self.t(key, label=record.label, opens=self.t.date(window.opens.value)),
                     window.opens,
                 )
             elif window.description is not None:
-                reply.say(window.description.value, window.description)
+                opening.say(window.description.value, window.description)
             else:
-                reply.say(self.t("vote.opens_unknown", label=record.label))
+                opening.say(self.t("vote.opens_unknown", label=record.label))
+            closing = Reply()
             if window.closes is not None:
                 future = window.closes.value.to_datetime() > request.now
                 key = "vote.closes_future" if future else "vote.closes_text"
-                reply.say(
+                closing.say(
                     self.t(key, label=record.label, closes=self.t.date(window.closes.value)),
                     window.closes,
                 )
             elif window.description is None:
-                reply.say(self.t("vote.closes_unknown", label=record.label))
+                closing.say(self.t("vote.closes_unknown", label=record.label))
+            parts = (opening, closing) if focus == "open" else (closing, opening)
+            if not closing.parts:
+                parts = (opening,)
+            for part in parts:
+                reply.parts.extend(part.parts)
+                reply.cite(Fact(None, tuple(part.sources)))
 
     def _span(
         self, record: PrizeYear, window: VoteWindow, focus: str, now: datetime, reply: Reply
@@ -1464,6 +1472,27 @@ class Composer:
 
     def vote_how(self, request: Request, reply: Reply) -> None:
         """How and where to vote: the open (or next) window, else how the last ones went."""
+        years = self._target_years(request)
+        if years:
+            reply.years = years
+            for year in years[:MAX_YEARS]:
+                record = self.h.get(year)
+                if record is None or record.status in (YearStatus.NO_PRIZE, YearStatus.MERGED):
+                    self.gap(year, reply, nearby=False)
+                    continue
+                window = record.vote
+                if window.public is not None and window.public.value is False:
+                    reply.say(self.t("vote.no_public", label=record.label), window.public)
+                elif window.how is not None:
+                    reply.say(
+                        self.t("vote.how_line", label=record.label, text=window.how.value),
+                        window.how,
+                    )
+                    if window.url is not None:
+                        reply.say(self.t("vote.url", url=window.url.value), window.url)
+                else:
+                    reply.say(self.t("vote.unknown", label=record.label), window.public)
+            return
         current = self._open_now(request.now) or self._upcoming(request.now)
         if current is None or not self._how(current[1], reply):
             past = [

@@ -201,3 +201,12 @@ def test_compound_with_a_bare_question_word(engine: Engine) -> None:
 def test_compound_does_not_repeat_the_winner(engine: Engine) -> None:
     text = ask(engine, "Hvem vant i 2014 og hvem var nominert?")
     assert text.count("Drammen") == 1 and "nominert for 2014, har jeg ingen opplysninger" in text
+
+
+def test_vote_of_a_year_asked_end_first_and_how(engine: Engine) -> None:
+    closed = ask(engine, "Når stengte avstemningen i 2021?")
+    assert closed.startswith("Avstemningen for 2021 stengte torsdag 11. november 2021.")
+    assert ask(engine, "Når åpnet avstemningen i 2021?").startswith("Avstemningen åpnet")
+    assert "ingen publikumsavstemning for 2012" in ask(engine, "Kunne publikum stemme i 2012?")
+    where = engine.answer("hvor kunne man stemme i 2022", now=NOW)
+    assert "én stemme per person" in where.text and "imdi.no" in where.text and where.sources
