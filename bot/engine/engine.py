@@ -206,8 +206,8 @@ class Engine:
             scratch.municipality = second.places[0].name
             scratch.extra["place_said"] = second.places[0].said
         answers = []
-        for part in parts:
-            answer = self._answer_one(part, now, scratch)
+        for part, parsed in zip(parts, (first, second), strict=True):
+            answer = self._answer_one(part, now, scratch, parsed)
             if not answer.matched:
                 return None
             answers.append(answer)
@@ -233,9 +233,15 @@ class Engine:
             municipality=one.municipality or two.municipality,
         )
 
-    def _answer_one(self, question: str, now: datetime, context: Conversation | None) -> Answer:
-        """Answer one question (no splitting)."""
-        parsed = self.extractor.parse(question, now)
+    def _answer_one(
+        self,
+        question: str,
+        now: datetime,
+        context: Conversation | None,
+        parsed: Parsed | None = None,
+    ) -> Answer:
+        """Answer one question (no splitting); ``parsed`` when it was parsed already."""
+        parsed = parsed or self.extractor.parse(question, now)
         if not parsed.words and not parsed.years and parsed.year_offset == 0:
             return self._refusal(question, "refusal.empty")
         if parsed.out_of_scope:
