@@ -759,7 +759,9 @@ class Composer:
             nominated = [n for n in nominated if keep(n[0])]
         others = [(y, e, f) for y, e, f in nominated if y not in wins]
         win_facts = [self.h.winner(y) for y in wins]
-        won_text = self.t("place.won_years", place=name, years=self.years_text(wins))
+        statement = request.intent == "place_summary"  # not a yes/no question: no «Ja,»/«Nei,»
+        prefix = "place.summary_" if statement else "place."
+        won_text = self.t(prefix + "won_years", place=name, years=self.years_text(wins))
         if nominations_first:
             if nominated:
                 reply.say(
@@ -778,7 +780,7 @@ class Composer:
             if wins:
                 reply.say(won_text, *win_facts)
             else:
-                reply.say(self.t("place.never_won", place=name))
+                reply.say(self.t(prefix + "never_won", place=name))
             if others:
                 key = "place.also_nominated" if wins else "place.nominated_years"
                 reply.say(

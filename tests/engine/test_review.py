@@ -210,3 +210,9 @@ def test_vote_of_a_year_asked_end_first_and_how(engine: Engine) -> None:
     assert "ingen publikumsavstemning for 2012" in ask(engine, "Kunne publikum stemme i 2012?")
     where = engine.answer("hvor kunne man stemme i 2022", now=NOW)
     assert "én stemme per person" in where.text and "imdi.no" in where.text and where.sources
+
+
+def test_statements_about_a_municipality_do_not_start_with_yes_or_no(engine: Engine) -> None:
+    assert ask(engine, "Tell me about Tønsberg").startswith("Tønsberg har vunnet prisen: 2023.")
+    assert ask(engine, "Har Tønsberg vunnet?").startswith("Ja,")
+    assert ask(engine, "bosettingsprisen 2014").startswith("Drammen vant")
