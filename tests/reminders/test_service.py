@@ -12,7 +12,7 @@ from bot.knowledge.models import KnowledgeBase
 from bot.reminders.service import ReminderService
 from bot.storage import subscriptions as store
 from bot.storage.database import connect
-from tests.fakebotapi import FakeBotApi
+from tests.fakebotapi import FakeBotApi, Fault
 from tests.reminders.helpers import SettableClock, make_bot, oslo, window_kb
 
 WINDOW = ((date(2027, 10, 1), time(10, 0)), (date(2027, 10, 11), time(12, 0)))
@@ -286,3 +286,25 @@ async def test_a_reminder_due_during_a_long_broadcast_goes_out_first(api, bot, c
     sent = texts_by_chat(api)
     assert all(sent[(chat, "Nyhet fra IMDi")] == 1 for chat in chats)
     assert sum(1 for (_, text), n in sent.items() if text.startswith("Tre") and n == 1) == 120
+
+
+async def test_group_migrated_between_listing_and_sending_gets_it_once(api, bot, conn) -> None:  # type: ignore[no-untyped-def]
+    for chat in (-300, -100):
+        store.subscribe(conn, chat, "group", oslo(2027, 9, 1))
+    store.meta_set(conn, "reminder:2027:opens:2027-10-01", {"state": "done"})
+    api.add_fault(Fault("timeout", method="sendMessage", chat_id=-300, delay=0.5))
+    clock = SettableClock(oslo(2027, 10, 8, 12, 0))
+    service = service_for(bot, conn, window_kb(*WINDOW), clock, concurrency=1)
+    run = asyncio.create_task(service.run_due())
+    await asyncio.to_thread(api.wait_for, "sendMessage", lambda c: int(c.chat_id) == -300, 5)
+    # While -300 is being sent, -100 becomes a supergroup (its service message arrives).
+    store.migrate_chat(conn, -100, -100777, clock())
+    [report] = await run
+    assert report.sent == 1 and report.already == 1
+    assert store.meta_get(conn, "reminder:2027:closes-3d:2027-10-08") is None  # not done yet
+    [again] = await service.run_due()  # the next pass follows the new id
+    assert again.sent == 1
+    assert Counter(int(c.chat_id) for c in api.calls("sendMessage")) == Counter(
+        {-300: 1, -100777: 1}
+    )
+    assert store.meta_get(conn, "reminder:2027:closes-3d:2027-10-08")["state"] == "done"
