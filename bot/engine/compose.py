@@ -1180,9 +1180,7 @@ class Composer:
         if not years and request.places:
             years = self.h.wins(request.places[0])
             if not years:
-                reply.say(
-                    self.t("relative.place_never_won", place=self.place_name(request.places[0]))
-                )
+                reply.say(self.t("reasoning.never_won", place=self.place_name(request.places[0])))
                 return
         if not years:
             reply.say(self.t("reasoning.need_year"))
@@ -1475,7 +1473,8 @@ class Composer:
     def vote_how(self, request: Request, reply: Reply) -> None:
         """How and where to vote: the open (or next) window, else how the last ones went."""
         years = self._target_years(request)
-        if years:
+        now_open = self._open_now(request.now) or self._upcoming(request.now)
+        if years and not (now_open is not None and years == [now_open[0].year]):
             reply.years = years
             for year in years[:MAX_YEARS]:
                 record = self.h.get(year)

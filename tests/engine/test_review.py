@@ -216,3 +216,10 @@ def test_statements_about_a_municipality_do_not_start_with_yes_or_no(engine: Eng
     assert ask(engine, "Tell me about Tønsberg").startswith("Tønsberg har vunnet prisen: 2023.")
     assert ask(engine, "Har Tønsberg vunnet?").startswith("Ja,")
     assert ask(engine, "bosettingsprisen 2014").startswith("Drammen vant")
+
+
+def test_how_to_vote_follow_up_during_an_open_vote(engine: Engine) -> None:
+    context = Conversation()
+    engine.answer("Er avstemningen åpen?", now=DURING_2023_VOTE, context=context)
+    text = engine.answer("Hvordan stemmer jeg?", now=DURING_2023_VOTE, context=context).text
+    assert text.startswith("Publikum kunne stemme på imdi.no")
