@@ -10,7 +10,7 @@ from telegram.ext import ContextTypes
 from bot.engine.types import Answer
 from bot.storage import unanswered
 from bot.telegram.formatting import render_answer, render_plain
-from bot.telegram.keyboards import answer_keyboard
+from bot.telegram.keyboards import SUGGESTION_BUTTONS, answer_keyboard
 from bot.telegram.services import Services, get_services
 
 log = logging.getLogger(__name__)
@@ -108,6 +108,7 @@ async def answer_in_chat(
     async with services.chat_locks.hold(chat_id):  # answers leave in the order asked
         answer = ask(services, chat_id, question, fresh=fresh)
         keyboard = answer_keyboard(answer, services.callbacks, enabled_actions(services))
-        parts = render_answer(answer, services.texts)
+        shown = answer.suggestions[:SUGGESTION_BUTTONS] if keyboard is not None else ()
+        parts = render_answer(answer, services.texts, shown)
         await send_html(context, chat_id, parts, keyboard, reply_to)
     return answer

@@ -115,10 +115,22 @@ def _pack(prefix: str, links: list[str], budget: int) -> list[str]:
     return messages
 
 
-def render_answer(answer: Answer, texts: Texts) -> list[str]:
+def without_lines_for(text: str, questions: Iterable[str]) -> str:
+    """``text`` without the lines that only list one of ``questions`` («– Hvem vant i 2021?»):
+    those questions are shown as buttons right under the message instead."""
+    listed = {q.strip() for q in questions}
+    if not listed:
+        return text
+    kept = [ln for ln in text.splitlines() if ln.strip().lstrip("–—-•*· ").strip() not in listed]
+    return "\n".join(kept) if any(ln.strip() for ln in kept) else text
+
+
+def render_answer(answer: Answer, texts: Texts, buttons: Iterable[str] = ()) -> list[str]:
     """HTML messages for an answer: the text (split if long), sources under the last part
-    (or in a message of their own when they do not fit). HTML is never cut."""
-    parts = [escape(piece) for piece in split_plain(answer.text) if piece.strip()]
+    (or in a message of their own when they do not fit). HTML is never cut. Suggestion lines
+    for the questions in ``buttons`` are left out of the text (the buttons show them)."""
+    text = without_lines_for(answer.text, buttons)
+    parts = [escape(piece) for piece in split_plain(text) if piece.strip()]
     sources = source_lines(answer.sources, texts)
     if sources and len(sources) > MAX_MESSAGE:  # very many sources: one compact line each
         heading = escape(texts.get("answer.sources_plural"))

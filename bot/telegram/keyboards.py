@@ -11,6 +11,8 @@ from bot.telegram import codec
 from bot.telegram.codec import CallbackCodec
 
 MAX_LABEL = 60
+SUGGESTION_BUTTONS = 3
+"""At most this many «Mente du …?» suggestions become buttons."""
 ACTION_KINDS = {
     "ask": codec.ASK,
     "map": codec.MAP,
@@ -51,7 +53,7 @@ def answer_keyboard(
             row = []
     if row:
         rows.append(row)
-    for suggestion in answer.suggestions[:3]:
+    for suggestion in answer.suggestions[:SUGGESTION_BUTTONS]:
         data = callbacks.encode(codec.ASK, suggestion)
         rows.append([InlineKeyboardButton(_label(suggestion), callback_data=data)])
     return InlineKeyboardMarkup(rows) if rows else None

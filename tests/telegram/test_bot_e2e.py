@@ -337,3 +337,29 @@ def test_long_answers_reach_the_user_whole_with_every_source(bot: Harness):
     [inline] = bot.api.wait_for("answerInlineQuery", since=marker)
     assert inline.status == 200
     assert "2008: Vadsø" in inline.params["results"][0]["input_message_content"]["message_text"]
+
+
+def test_unsure_answer_offers_mente_du_buttons_that_answer(bot: Harness):
+    from bot.engine.types import Conversation
+
+    engine = bot.services.holder.engine
+    candidates = ("bosetting", "hvem vnt brisen i asker", "prisen kommune", "asker 2020 pris")
+    unsure = [q for q in candidates
+              if engine.answer(q, now=bot.clock(), context=Conversation()).suggestions]
+    assert unsure, "none of the candidate questions makes the engine unsure any more"
+    question = unsure[0]
+    suggestions = engine.answer(question, now=bot.clock(), context=Conversation()).suggestions
+    chat = 525
+    [reply] = bot.say(chat, question)
+    labels = [b["text"] for b in buttons(reply)]
+    assert labels[-len(suggestions[:3]):] == list(suggestions[:3])
+    text = reply.params["text"]
+    assert "Mente du" in text
+    for suggestion in suggestions[:3]:  # shown once, as a button, not also as a text line
+        assert suggestion not in text
+    marker = bot.push(U.callback_query_update(chat, buttons(reply)[-1]["callback_data"],
+                                              message_obj=reply.result))
+    assert bot.api.wait_for("answerCallbackQuery", since=marker)
+    [answer] = bot.api.wait_for("sendMessage", lambda c: c.chat_id == chat, since=marker)
+    expected = engine.answer(labels[-1], now=bot.clock(), context=Conversation())
+    assert expected.text.splitlines()[0][:40] in answer.params["text"]

@@ -137,3 +137,37 @@ def test_webhook_mode_sets_the_webhook_and_checks_the_secret(tmp_path: Path):
             _, stderr = proc.communicate(timeout=20)
     assert proc.returncode == 0, stderr
     assert "hemmelig-123" not in stderr and TOKEN not in stderr
+
+
+def test_make_run_without_token_starts_the_terminal_chat(tmp_path: Path):
+    """``make run`` = ``python -m bot start``: no token → a Norwegian notice, then the chat."""
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "start"], cwd=tmp_path, env=bot_env(tmp_path),
+        input="hvem vant i 2014?\n", capture_output=True, text=True, timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    first = result.stdout.splitlines()[0]
+    assert "TELEGRAM_BOT_TOKEN" in first and "terminalen" in first
+    assert "Drammen" in result.stdout
+
+
+def test_make_run_with_token_in_dotenv_starts_polling(tmp_path: Path):
+    """The token and the API address may come from ``.env`` in the working directory."""
+    with FakeBotApi() as api:
+        (tmp_path / ".env").write_text(
+            f"# lokalt\nTELEGRAM_BOT_TOKEN={TOKEN}\nTELEGRAM_API_BASE_URL={api.base_url}\n",
+            encoding="utf-8",
+        )
+        proc = subprocess.Popen([sys.executable, "-m", "bot", "start"], cwd=tmp_path,
+                                env=bot_env(tmp_path), stdin=subprocess.DEVNULL,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        try:
+            api.wait_for("setMyCommands", timeout=30)
+            api.push_update(U.message_update(603, "hvem vant i 2014?"))
+            [reply] = api.wait_for("sendMessage", lambda c: c.chat_id == 603, timeout=15)
+            assert "Drammen" in reply.params["text"]
+        finally:
+            os.kill(proc.pid, signal.SIGTERM)
+            stdout, stderr = proc.communicate(timeout=20)
+    assert proc.returncode == 0, stderr
+    assert "terminalen" not in stdout and TOKEN not in stderr + stdout
