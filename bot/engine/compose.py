@@ -59,6 +59,8 @@ class Request:
     """-1 for «før <år>», +1 for «etter <år>» (a municipality's record before/after a year)."""
     focus: str = "both"
     """Which end of a voting window was asked about: ``open``, ``close`` or ``both``."""
+    besides: Place | None = None
+    """«Hvem andre var nominert?»: the municipality talked about, left out of the list."""
 
 
 @dataclass
@@ -590,16 +592,18 @@ class Composer:
             return
         reply.years = years
         for year in years[:MAX_YEARS]:
-            self._nominees_of(year, reply, single=len(years) == 1)
+            self._nominees_of(year, reply, single=len(years) == 1, besides=request.besides)
         if len(years) == 1:
             reply.followups.append(FollowUp(self.t("followup.winner"), f"vinner {years[0]}"))
             reply.followups.append(FollowUp(self.t("followup.map"), str(years[0]), "map"))
 
-    def _nominees_of(self, year: int, reply: Reply, *, single: bool) -> None:
+    def _nominees_of(
+        self, year: int, reply: Reply, *, single: bool, besides: Place | None = None
+    ) -> None:
         record = self.h.get(year)
         if record is not None and record.status == YearStatus.MERGED and record.merged_into:
             self.gap(year, reply, nearby=False)
-            self._nominees_of(record.merged_into, reply, single=single)
+            self._nominees_of(record.merged_into, reply, single=single, besides=besides)
             return
         if (
             record is None
@@ -622,7 +626,19 @@ class Composer:
                 )
             return
         names = [self.entrant(e) for e in record.nominees.value]
-        if record.nominee_count is not None and record.nominee_count.value > len(names):
+        left_out = [e for e in record.nominees.value if besides and self.h.matches(e, besides)]
+        if left_out:
+            others = [self.entrant(e) for e in record.nominees.value if e not in left_out]
+            reply.say(
+                self.t(
+                    "nominees.others",
+                    label=record.label,
+                    place=self.entrant(left_out[0]),
+                    names=self.t.join(others),
+                ),
+                record.nominees,
+            )
+        elif record.nominee_count is not None and record.nominee_count.value > len(names):
             reply.say(
                 self.t(
                     "nominees.count",

@@ -368,7 +368,18 @@ class Engine:
             projects=list(parsed.projects),
             relation=self._relation(parsed),
             focus=self._focus(parsed),
+            besides=self._besides(parsed, context, places),
         )
+
+    def _besides(
+        self, parsed: Parsed, context: Conversation | None, places: list[Place]
+    ) -> Place | None:
+        """«Hvem andre var nominert?»: the municipality named or talked about last."""
+        if not set(parsed.words) & self.synonyms.other_words:
+            return None
+        if places:
+            return places[0]
+        return self._place(context) if context is not None else None
 
     def _focus(self, parsed: Parsed) -> str:
         """«Når stenger …» → ``close``, «Når åpner …» → ``open``, otherwise ``both``."""

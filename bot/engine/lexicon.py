@@ -55,6 +55,7 @@ _SYNONYM_KEYS = {
     "close_words",
     "compound_joiners",
     "compound_starters",
+    "other_words",
 }
 
 
@@ -120,6 +121,8 @@ class Synonyms:
     """Folded words joining two questions in one («og», «and»)."""
     compound_starters: frozenset[str] = frozenset()
     """Folded question words that start the second question («hvem», «når», «hvorfor» …)."""
+    other_words: frozenset[str] = frozenset()
+    """Canonical words for «andre/else»: the municipality talked about is left out of a list."""
     relation_words: tuple[str, str] = ("before", "after")
     """Canonical words for «før» and «etter»."""
     """Intent answering «året før/etter <vinner>»."""
@@ -199,6 +202,7 @@ def load_synonyms(directory: Path) -> Synonyms:
             "close_words",
             "compound_joiners",
             "compound_starters",
+            "other_words",
         )
     }
 
@@ -295,6 +299,7 @@ def load_synonyms(directory: Path) -> Synonyms:
         close_words=single_lists["close_words"],
         compound_joiners=single_lists["compound_joiners"],
         compound_starters=single_lists["compound_starters"],
+        other_words=single_lists["other_words"],
         numbers=numbers,
         latest_word="".join(words(str(data.get("latest_word", "siste")))),
         relative_intent=str(data.get("relative_intent", "winner")),

@@ -223,3 +223,13 @@ def test_how_to_vote_follow_up_during_an_open_vote(engine: Engine) -> None:
     engine.answer("Er avstemningen åpen?", now=DURING_2023_VOTE, context=context)
     text = engine.answer("Hvordan stemmer jeg?", now=DURING_2023_VOTE, context=context).text
     assert text.startswith("Publikum kunne stemme på imdi.no")
+
+
+def test_who_else_was_nominated_leaves_out_the_municipality(engine: Engine) -> None:
+    context = Conversation()
+    engine.answer("Var Asker nominert i 2021?", now=NOW, context=context)
+    text = engine.answer("Hvem andre var nominert?", now=NOW, context=context).text
+    assert text.startswith("Nominert for 2021 sammen med Asker: Drammen")
+    assert "Asker," not in text and "Lørenskog" in text
+    with_bodo = ask(engine, "Hvem var nominert sammen med Bodø i 2022?")
+    assert with_bodo.startswith("Nominert for 2022 sammen med Bodø:") and "Kinn" in with_bodo
