@@ -12,7 +12,7 @@ from bot.pictures.cache import KINDS, MAP, PictureCache
 from bot.pictures.captions import map_caption, timeline_caption
 from bot.pictures.content import first_year
 from bot.pictures.geo import default_geo_path
-from bot.settings import DEFAULT_KNOWLEDGE_DIR
+from bot.settings import SettingsError, load_settings
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -21,7 +21,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("out", type=Path, help="PNG-filen som skal skrives")
     parser.add_argument("--year", type=int, default=None, help="prisår (bare for kart)")
     parser.add_argument(
-        "--knowledge", type=Path, default=None, help="mappe med faktabasen (standard knowledge/)"
+        "--knowledge",
+        type=Path,
+        default=None,
+        help="mappe med faktabasen (ellers BOT_KNOWLEDGE_DIR)",
     )
     parser.add_argument("--now", default=None, help="tidspunkt ISO-8601 (standard nå, Europe/Oslo)")
     parser.add_argument("--caption", action="store_true", help="skriv også bildeteksten")
@@ -32,7 +35,11 @@ def run(args: argparse.Namespace) -> int:
     from bot.knowledge.loader import load_knowledge
     from bot.knowledge.yamlio import KnowledgeError
 
-    knowledge_dir = args.knowledge or DEFAULT_KNOWLEDGE_DIR
+    try:
+        knowledge_dir = args.knowledge or load_settings().knowledge_dir
+    except SettingsError as exc:
+        print(f"Feil i innstillingene: {exc}", file=sys.stderr)
+        return 2
     try:
         now = parse_moment(args.now) if args.now else system_clock()
     except ValueError:

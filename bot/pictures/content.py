@@ -40,6 +40,8 @@ class MapContent:
     name_notes: list[str] = field(default_factory=list)
     """Names used at the time that differ from today's municipality."""
     sources: tuple[Source, ...] = ()
+    nominees_complete: bool = True
+    """False when the fact base does not know every nominee, so grey may hide one."""
 
 
 def first_year(kb: KnowledgeBase) -> int:
@@ -132,6 +134,9 @@ def map_all_years(kb: KnowledgeBase, now: datetime) -> MapContent:
         for note, labels in notes.items()
     ]
     content.sources = _unique_sources(*sources)
+    content.nominees_complete = all(
+        map_one_year(kb, year, now).nominees_complete for year in range(first, last + 1)
+    )
     return content
 
 
@@ -143,6 +148,7 @@ def map_one_year(kb: KnowledgeBase, year: int, now: datetime) -> MapContent:
     content = MapContent(year=year, title=text(kb, "map.title_year", label=label))
     if record is None or record.status is YearStatus.UNKNOWN:
         content.message = text(kb, "map.unknown", label=label)
+        content.nominees_complete = False
         if record and record.explanation:
             content.sources = record.explanation.sources
         return content
@@ -174,7 +180,9 @@ def map_one_year(kb: KnowledgeBase, year: int, now: datetime) -> MapContent:
         messages.append(text(kb, "map.winner_unknown", label=record.label))
     if not nominees:
         messages.append(text(kb, "map.nominees_unknown", label=record.label))
+        content.nominees_complete = False
     elif record.nominee_count and record.nominee_count.value > len(nominees):
+        content.nominees_complete = False
         messages.append(
             text(
                 kb,

@@ -459,6 +459,18 @@ def draw_map(kb: KnowledgeBase, content: MapContent, geo: GeoData) -> bytes:
     return buffer.getvalue()
 
 
+def legend_entries(kb: KnowledgeBase, content: MapContent) -> list[tuple[str, str]]:
+    """(colour, label) rows of the legend; the grey row admits it when nominees are unknown."""
+    other_key = "map.legend.other_all" if content.year is None else "map.legend.other_year"
+    if not content.nominees_complete:
+        other_key += "_unknown"
+    return [
+        (WINNER_COLOUR, text(kb, "map.legend.winner")),
+        (NOMINEE_COLOUR, text(kb, "map.legend.nominee")),
+        (OTHER_COLOUR, text(kb, other_key)),
+    ]
+
+
 def _draw_frame_texts(kb: KnowledgeBase, fig: Figure, content: MapContent) -> None:
     """Title, legend, notice, names note and credit, placed in the empty sea and land."""
     fig.text(
@@ -472,14 +484,8 @@ def _draw_frame_texts(kb: KnowledgeBase, fig: Figure, content: MapContent) -> No
     )
     fig.text(0.03, 0.945, content.title, fontsize=17, color=TEXT_COLOUR, va="top")
 
-    other_key = "map.legend.other_all" if content.year is None else "map.legend.other_year"
-    legend = [
-        (WINNER_COLOUR, text(kb, "map.legend.winner")),
-        (NOMINEE_COLOUR, text(kb, "map.legend.nominee")),
-        (OTHER_COLOUR, text(kb, other_key)),
-    ]
     top = 0.905
-    for index, (colour, label) in enumerate(legend):
+    for index, (colour, label) in enumerate(legend_entries(kb, content)):
         y = top - index * 0.022
         fig.patches.append(_legend_swatch(fig, 0.03, y - 0.007, colour))
         fig.text(0.062, y, label, fontsize=13, color=TEXT_COLOUR, va="center")

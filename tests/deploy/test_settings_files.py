@@ -96,14 +96,22 @@ def environment_reads(tree: ast.AST) -> list[tuple[int, str | None]]:
     return reads
 
 
+PLATFORM_READS = {
+    "bot/pictures/mplconfig.py": {"MPLCONFIGDIR", "HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"},
+}
+"""Variables of the platform, not Prisbot settings, read where matplotlib would read them
+(to pick a writable cache for a user without a writable home); deploy/ sets MPLCONFIGDIR."""
+
+
 def test_no_environment_read_outside_the_declared_settings() -> None:
     problems = []
     for path in python_files():
         relative = path.relative_to(REPO_ROOT)
+        allowed = PLATFORM_READS.get(relative.as_posix(), set())
         for line, name in environment_reads(ast.parse(path.read_text(encoding="utf-8"))):
             if name is None:
                 problems.append(f"{relative}:{line}: environment read with a computed name")
-            elif name not in SETTINGS:
+            elif name not in SETTINGS and name not in allowed:
                 problems.append(f"{relative}:{line}: reads {name}, not declared in SETTINGS")
     assert not problems, "\n".join(problems)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -49,3 +50,30 @@ def test_render_refuses_bad_input_politely(tmp_path: Path) -> None:
     too_early = run_render("kart", "--year", "1999", str(out), "--now", "2026-11-23T12:00")
     assert too_early.returncode == 2 and "fra 2008 til 2026" in too_early.stderr
     assert not out.exists()
+
+
+def test_render_reads_the_knowledge_dir_setting_like_the_bot(tmp_path: Path) -> None:
+    """Without --knowledge, render draws from BOT_KNOWLEDGE_DIR, the fact base the bot uses."""
+    env = {**os.environ, "BOT_KNOWLEDGE_DIR": str(tmp_path / "missing")}
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "render", "tidslinje", str(tmp_path / "t.png")],
+        cwd=tmp_path,
+        env={**env, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 2 and str(tmp_path / "missing") in result.stderr
+    assert not (tmp_path / "t.png").exists()
+    bad = {**env, "PYTHONPATH": str(ROOT), "BOT_LOG_FORMAT": "xml"}
+    refused = subprocess.run(
+        [sys.executable, "-m", "bot", "render", "tidslinje", str(tmp_path / "t.png")],
+        cwd=tmp_path,
+        env=bad,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert refused.returncode == 2 and "BOT_LOG_FORMAT" in refused.stderr

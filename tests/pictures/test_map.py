@@ -9,6 +9,7 @@ from itertools import pairwise
 import pytest
 from PIL import Image
 
+from bot.clock import OSLO
 from bot.knowledge.models import KnowledgeBase, PrizeYear, YearStatus
 from bot.pictures.content import NOMINEE, WINNER, map_content, timeline_entries
 from bot.pictures.geo import GeoData, load_geo, project
@@ -24,6 +25,7 @@ from bot.pictures.mapplot import (
     _overlap,
     inset_layout,
     label_width_km,
+    legend_entries,
     map_layout,
     place_inset_labels,
     place_labels,
@@ -206,3 +208,35 @@ def test_open_round_shows_nominees_and_says_the_winner_is_not_known(
     assert content.message and "pågår" in content.message
     entry = timeline_entries(running, now)[-1]
     assert (entry.year, entry.kind, entry.note) == (2026, "open", "pågår")
+
+
+@pytest.mark.parametrize(
+    ("year", "complete", "grey"),
+    [
+        (2023, True, "Ikke nominert dette året"),
+        (2017, True, "Ikke nominert dette året"),
+        (2013, True, "Ikke nominert dette året"),  # 6 nominated, all 6 named
+        (2010, False, "Ikke nominert, eller ikke kjent"),  # winner known, nominees not
+        (2024, False, "Ikke nominert, eller ikke kjent"),  # nothing known
+        (None, False, "Aldri nominert, så langt faktabasen vet"),  # 2024 and 2026 unknown
+    ],
+)
+def test_grey_legend_never_claims_more_than_the_fact_base_knows(
+    kb: KnowledgeBase, now: datetime, year: int | None, complete: bool, grey: str
+) -> None:
+    content = map_content(kb, year, now)
+    assert content.nominees_complete is complete
+    rows = legend_entries(kb, content)
+    assert rows[-1] == (OTHER_COLOUR, grey)
+    assert [colour for colour, _ in rows] == [WINNER_COLOUR, NOMINEE_COLOUR, OTHER_COLOUR]
+
+
+def test_all_years_grey_is_plain_only_when_every_year_is_known(kb: KnowledgeBase) -> None:
+    in_2008 = datetime(2008, 12, 31, 12, 0, tzinfo=OSLO)
+    known = replace(kb.years[2009], year=2008, label="2008")
+    complete = replace(kb, years={2008: known}, version="one-known-year")
+    content = map_content(complete, None, in_2008)
+    assert content.nominees_complete
+    assert legend_entries(complete, content)[-1] == (OTHER_COLOUR, "Aldri nominert")
+    partial = replace(complete, years={2008: replace(known, nominee_count=fact(20))})
+    assert not map_content(partial, None, in_2008).nominees_complete
