@@ -28,6 +28,8 @@ ELLIPTIC_CONFIDENCE = 0.9
 """Confidence reported when a follow-up («og 2015?») reuses the previous intent."""
 SHORT_LINE = 60
 """A second answer's line this short that only repeats names already said is left out."""
+CONTENT_WORD = 5
+"""…unless it has a word this long (lower case) that was not said («opplysninger»)."""
 _EXAMPLE_NOW = datetime(2000, 1, 1, tzinfo=OSLO)
 """Examples are normalised with a fixed clock: only their shape matters."""
 
@@ -182,7 +184,11 @@ class Engine:
             following = words(pieces[index + 1])
             if following and following[0] in syn.compound_starters:
                 first = " ".join(pieces[:index]).rstrip(" ,;")
-                return first, " ".join(pieces[index + 1 :])
+                second = " ".join(pieces[index + 1 :])
+                bare = words(second)
+                if len(bare) == 1 and bare[0] in syn.compound_bare:
+                    second = syn.compound_bare[bare[0]]
+                return first, second
         return None
 
     def _compound(
@@ -487,9 +493,16 @@ def _join_without_repeats(first: str, second: str) -> str:
 
     def restates(line: str, earlier: str) -> bool:
         """A short line whose names and numbers were all said already («Vinneren var Drammen.»)."""
-        tokens = line.rstrip(".").split()
+        tokens = [t.strip(".,:;()«»") for t in line.split()]
         names = [t for t in tokens[1:] if t[:1].isupper() or t[:1].isdigit()]
-        return len(line) <= SHORT_LINE and bool(names) and all(n in earlier for n in names)
+        content = [t for t in tokens[1:] if t[:1].islower() and len(t) >= CONTENT_WORD]
+        lowered = earlier.lower()
+        return (
+            len(line) <= SHORT_LINE
+            and bool(names)
+            and all(n in earlier for n in names)
+            and all(w in lowered for w in content)
+        )
 
     one, two = first.split("\n"), second.split("\n")
     kept_one = [line for line in one if not covered(line, two)]

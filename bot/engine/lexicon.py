@@ -56,6 +56,7 @@ _SYNONYM_KEYS = {
     "compound_joiners",
     "compound_starters",
     "other_words",
+    "compound_bare",
 }
 
 
@@ -121,6 +122,8 @@ class Synonyms:
     """Folded words joining two questions in one («og», «and»)."""
     compound_starters: frozenset[str] = frozenset()
     """Folded question words that start the second question («hvem», «når», «hvorfor» …)."""
+    compound_bare: dict[str, str] = field(default_factory=dict)
+    """A bare question word as the second part of a compound → the question it stands for."""
     other_words: frozenset[str] = frozenset()
     """Canonical words for «andre/else»: the municipality talked about is left out of a list."""
     relation_words: tuple[str, str] = ("before", "after")
@@ -258,6 +261,14 @@ def load_synonyms(directory: Path) -> Synonyms:
         for name in check.word_list(names, value, node.line_of(value)):
             numbers["".join(words(name))] = int(value)
 
+    compound_bare: dict[str, str] = {}
+    node = mapping("compound_bare")
+    for word, question in node.items():
+        if not isinstance(question, str) or len(_phrase(word)) != 1:
+            check.add(node.line_of(word), f"«{word}» må være ett ord med et spørsmål som tekst")
+            continue
+        compound_bare[_phrase(word)[0]] = question
+
     old_counties: dict[str, tuple[str, ...]] = {}
     node = mapping("old_counties")
     for old, new in node.items():
@@ -300,6 +311,7 @@ def load_synonyms(directory: Path) -> Synonyms:
         compound_joiners=single_lists["compound_joiners"],
         compound_starters=single_lists["compound_starters"],
         other_words=single_lists["other_words"],
+        compound_bare=compound_bare,
         numbers=numbers,
         latest_word="".join(words(str(data.get("latest_word", "siste")))),
         relative_intent=str(data.get("relative_intent", "winner")),

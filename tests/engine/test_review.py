@@ -196,6 +196,8 @@ def test_compound_with_a_bare_question_word(engine: Engine) -> None:
     text = ask(engine, "Hvem vant i 2022 og når?")
     assert "Kinn vant" in text and "17. november 2022" in text
     assert not engine.answer("når", now=NOW).matched  # alone, without context: not understood
+    why = ask(engine, "vinner 2012 og hvorfor")
+    assert "Molde vant" in why and "Begrunnelsen for 2012 (Molde) har jeg ingen opplysninger" in why
 
 
 def test_compound_does_not_repeat_the_winner(engine: Engine) -> None:
