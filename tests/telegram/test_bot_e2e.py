@@ -63,9 +63,12 @@ def test_follow_up_uses_chat_context(bot: Harness):
 
 def test_context_expires_after_30_minutes(bot: Harness):
     bot.say(505, "hvem vant i 2014?")
-    assert bot.services.conversations.get(505).years
-    bot.clock.advance(minutes=31)
-    assert not bot.services.conversations.get(505).years
+    bot.clock.advance(minutes=29)
+    [kept] = bot.say(505, "og året før?")
+    assert "2013" in kept.params["text"]  # 29 minutes of silence: still remembered
+    bot.clock.advance(minutes=30, seconds=1)
+    [forgotten] = bot.say(505, "og året før?")
+    assert "2012" not in forgotten.params["text"] and "2013" not in forgotten.params["text"]
 
 
 def test_button_press_is_answered_and_runs_the_follow_up(bot: Harness):
@@ -162,6 +165,9 @@ def test_admin_commands_are_unknown_to_others(bot: Harness):
     [admin] = bot.say(ADMIN_ID, "/status")
     text = admin.params["text"]
     assert "Oppe i" in text and bot.services.holder.engine.kb.version in text
+    import bot as package
+
+    assert f"Versjon: {package.__version__}" in text
 
 
 def test_slettmeg_forgets_the_chat_after_confirmation(bot: Harness):
@@ -225,14 +231,24 @@ def test_unanswered_questions_are_stored_without_ids(bot: Harness):
     assert "515" not in " ".join(str(v) for v in tuple(rows[-1]))
 
 
-def test_errors_reach_admins_not_tracebacks_to_users(bot: Harness):
+def test_errors_reach_admins_not_tracebacks_to_users(bot: Harness, caplog):
     chat = 516
     bot.api.add_fault(Fault("500", method="sendMessage", chat_id=chat))
     replies = bot.say(chat, "/hjelp")  # first send fails; the apology goes through
     assert "noe gikk galt" in replies[0].params["text"]
     assert "Traceback" not in replies[0].params["text"]
     [notice] = bot.api.wait_for("sendMessage", lambda c: c.chat_id == ADMIN_ID)
-    assert "Feil i boten" in notice.params["text"]
+    assert "Feil i boten" in notice.params["text"] and "private" in notice.params["text"]
+    errors = [r for r in caplog.records if r.name == "bot.telegram.errors"]
+    assert errors and "message in private" in errors[0].getMessage()
+    # A second error within five minutes: logged and apologised for, admins not told again.
+    bot.api.add_fault(Fault("500", method="sendMessage", chat_id=chat))
+    assert "noe gikk galt" in bot.say(chat, "/hjelp")[0].params["text"]
+    assert len(bot.sent_to(ADMIN_ID, settle=0.3)) == 1
+    bot.clock.advance(minutes=5, seconds=1)
+    bot.api.add_fault(Fault("500", method="sendMessage", chat_id=chat))
+    bot.say(chat, "/hjelp")
+    bot.api.wait_for("sendMessage", lambda c: c.chat_id == ADMIN_ID, count=2)
 
 
 def test_reload_with_broken_knowledge_keeps_the_old_engine(
@@ -363,3 +379,40 @@ def test_unsure_answer_offers_mente_du_buttons_that_answer(bot: Harness):
     [answer] = bot.api.wait_for("sendMessage", lambda c: c.chat_id == chat, since=marker)
     expected = engine.answer(labels[-1], now=bot.clock(), context=Conversation())
     assert expected.text.splitlines()[0][:40] in answer.params["text"]
+
+
+def test_every_menu_command_answers(bot: Harness):
+    """Each command in the published menu has a handler that replies (no error, not «unknown»)."""
+    unknown = bot.services.texts.get("refusals.unknown_command")
+    menu = [c["command"] for c in bot.api.info()["commands"]]
+    assert {"start", "hjelp", "vinnere", "nominerte", "kriterier", "stem", "abonner", "stopp",
+            "om", "slettmeg"} <= set(menu)
+    for n, command in enumerate(menu):
+        chat = 600 + n
+        marker = bot.push(U.message_update(chat, f"/{command}"))
+        method = "sendPhoto" if command in ("kart", "tidslinje") else "sendMessage"
+        [reply] = bot.api.wait_for(method, lambda c, chat=chat: c.chat_id == chat, since=marker,
+                                   timeout=20)
+        text = reply.params.get("text") or reply.params.get("caption") or ""
+        assert reply.status == 200 and text, command
+        assert text != unknown and "noe gikk galt" not in text, command
+
+
+def test_command_contents(bot: Harness):
+    version = bot.services.holder.engine.kb.version
+    [about] = bot.say(620, "/om")
+    for needle in ("Kartverket (CC BY 4.0)", "NLOD 2.0", "/slettmeg", version):
+        assert needle in about.params["text"]
+    [nominees] = bot.say(621, "/nominerte 2023")
+    assert "Nominerte for 2023" in nominees.params["text"]
+    assert "Nordre Follo" in nominees.params["text"]
+    [help_text] = bot.say(622, "/hjelp")
+    assert "@prisbot" in help_text.params["text"]
+    assert "Redigerte meldinger" in help_text.params["text"]
+    [closed] = bot.say(623, "/stem")
+    assert re.search(r"(ikke|Ingen avstemning er) åpen", closed.params["text"])
+    assert "11. oktober 2023" in closed.params["text"]  # when the last vote closed
+    bot.clock.now = bot.clock.now.replace(year=2023, month=10, day=5)  # the 2023 vote was open
+    [open_vote] = bot.say(624, "/stem")
+    text = open_vote.params["text"]
+    assert "stenger" in text and "11. oktober 2023" in text and "imdi.no" in text, text
