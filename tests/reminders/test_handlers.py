@@ -238,3 +238,33 @@ def test_group_upgrade_moves_the_subscription(bot: Harness, api: FakeBotApi, db)
     bot.push(U.message_update(-500, None, user_id=1001, extra={"migrate_to_chat_id": -100500}))
     eventually(lambda: store.list_active(db) == [-100500])
     assert store.delivery_state(db, -100500, "2026:opens:2026-11-02") == "sending"
+
+
+def test_admin_status_shows_subscribers_and_the_next_reminder(
+    bot: Harness, knowledge: Path, clock: SettableClock
+) -> None:
+    bot.say(42, "/abonner")
+    bot.say(43, "/abonner")
+    bot.say(43, "/stopp")
+    [status] = bot.say(ADMIN_ID, "/status")
+    text = status.params["text"]
+    assert "Abonnenter: 1" in text
+    assert "Neste påminnelse: mandag 2. november 2026 kl. 10.00 (opens, 2026)" in text
+    clock.now = oslo(2026, 11, 12, 12, 0)  # the window has closed: nothing is scheduled
+    [after] = bot.say(ADMIN_ID, "/status")
+    assert "Neste påminnelse: ingen planlagt" in after.params["text"]
+
+
+def test_every_broadcast_message_carries_the_stop_button(bot: Harness, api: FakeBotApi) -> None:
+    bot.say(42, "/abonner")
+    [ask] = bot.say(ADMIN_ID, "/broadcast Husk avstemningen!")
+    confirm, _cancel = ask.params["reply_markup"]["inline_keyboard"][0]
+    before = api.call_count()
+    bot.push(U.callback_query_update(ADMIN_ID, confirm["callback_data"], message_obj=ask.result))
+    [sent] = api.wait_for(
+        "sendMessage", lambda c: c.params.get("text") == "Husk avstemningen!", since=before
+    )
+    button = sent.params["reply_markup"]["inline_keyboard"][0][0]
+    assert button["text"] == "Stopp påminnelser" and button["callback_data"] == "rem|stop"
+    reply = bot.replies(42, U.callback_query_update(42, "rem|stop", message_obj=sent.result))
+    assert "Påminnelsene er stoppet" in text_of(reply)
