@@ -175,3 +175,67 @@ def test_the_image_layout_is_self_sufficient(tmp_path: Path) -> None:
     )
     assert health.returncode == 0, health.stdout + health.stderr
     assert health.stdout.startswith("ok: ")
+
+    # Pictures as the image's user draws them: no writable home (useradd --home-dir
+    # /nonexistent), matplotlib's cache in the empty tmpfs named by MPLCONFIGDIR, and the
+    # outlines from the image's own knowledge/geo (tmp_path has no ../shared next to it).
+    image_env = dict(re.findall(r"(\w+)=(\S+)", " ".join(a for k, a in instructions if k == "ENV")))
+    tmpfs = tmp_path / "tmpfs"
+    tmpfs.mkdir()
+    mpl_dir = tmpfs / Path(image_env["MPLCONFIGDIR"]).relative_to("/tmp")
+    blocker = tmp_path / "nonexistent"
+    blocker.write_text("", encoding="utf-8")
+    env.update(HOME=str(blocker / "home"), MPLCONFIGDIR=str(mpl_dir), TMPDIR=str(tmpfs))
+    for kind in ("kart", "tidslinje"):
+        out = tmp_path / f"{kind}.png"
+        render = subprocess.run(
+            [sys.executable, "-m", "bot", "render", kind, str(out)],
+            cwd=app,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        assert render.returncode == 0, render.stdout + render.stderr
+        assert render.stderr == "", render.stderr
+        assert out.read_bytes().startswith(b"\x89PNG")
+    assert list(mpl_dir.glob("fontlist-*.json")), "matplotlib caches its fonts in MPLCONFIGDIR"
+
+
+def test_matplotlib_cache_is_on_a_writable_tmpfs() -> None:
+    """The root filesystem is read-only and the user has no home: MPLCONFIGDIR must point
+    into a tmpfs that compose mounts (or the data volume)."""
+    env = " ".join(args for kw, args in dockerfile_instructions(DOCKERFILE) if kw == "ENV")
+    found = re.search(r"MPLCONFIGDIR=(\S+)", env)
+    assert found, "MPLCONFIGDIR is not set in the image"
+    (service,) = compose()["services"].values()
+    writable = [*service["tmpfs"], "/data"]
+    assert any(Path(found.group(1)).is_relative_to(mount) for mount in writable), writable
+
+
+def test_pip_install_ships_every_package() -> None:
+    """``pip install .`` installs what setuptools finds; a folder of modules without an
+    ``__init__.py`` would silently be left out of the installed copy."""
+    from setuptools import find_packages
+
+    found = set(find_packages(where=str(REPO_ROOT), include=["bot*"]))
+    folders = {
+        ".".join(path.parent.relative_to(REPO_ROOT).parts)
+        for path in (REPO_ROOT / "bot").rglob("*.py")
+        if "__pycache__" not in path.parts
+    }
+    assert folders <= found, sorted(folders - found)
+    pyproject = (REPO_ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert 'include = ["bot*"]' in pyproject
+
+
+def test_nothing_in_the_product_reads_the_shared_folder() -> None:
+    """What the bot needs at run time is copied into knowledge/ (the image has no ../shared);
+    the code and the deploy files never name the source material folder."""
+    offenders = [
+        str(path.relative_to(REPO_ROOT))
+        for path in [*(REPO_ROOT / "bot").rglob("*.py"), *DEPLOY_DIR.iterdir()]
+        if re.search(r"\.\./shared|shared/(data|facts|seeds|notes)", path.read_text("utf-8"))
+    ]
+    assert not offenders

@@ -80,6 +80,9 @@ def test_sections_and_hardening() -> None:
     assert data_dir == f"/var/lib/{one(service, 'StateDirectory')}"
     assert one(service, "EnvironmentFile") == "/etc/prisbot/prisbot.env"
     assert environment(service)["BOT_KNOWLEDGE_DIR"] == "/opt/prisbot/knowledge"
+    # ProtectHome and a user without a home: matplotlib's cache goes to the CacheDirectory,
+    # which systemd creates, owns by the user and leaves writable under ProtectSystem=strict.
+    assert environment(service)["MPLCONFIGDIR"] == f"/var/cache/{one(service, 'CacheDirectory')}"
 
 
 def test_exec_start_is_python_m_bot_run_and_checks_health_first() -> None:
