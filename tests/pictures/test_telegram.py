@@ -107,3 +107,33 @@ def test_vis_pa_kart_button_under_a_winner_answer(bot: Harness) -> None:
     assert buttons[0]["callback_data"] == "p1|m|2021"
     call = photos(bot, U.callback_query_update(CHAT, buttons[0]["callback_data"]))
     assert "2021: Lørenskog vant." in call.params["caption"]
+
+
+def picture_buttons(message: Call) -> list[str]:
+    return [
+        str(button.get("callback_data", ""))
+        for row in message.params.get("reply_markup", {}).get("inline_keyboard", [])
+        for button in row
+        if str(button.get("callback_data", "")).startswith("p1|")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("question", "data", "caption"),
+    [
+        ("vis meg et kart", "p1|m|", "vinnerne"),
+        ("vis kart for 2023", "p1|m|2023", "2023: Tønsberg vant."),
+        ("tidslinje", "p1|t|", "Tidslinje for"),
+        ("show me a map", "p1|m|", "vinnerne"),
+    ],
+)
+def test_picture_questions_offer_the_same_pictures(
+    bot: Harness, question: str, data: str, caption: str
+) -> None:
+    """Asking for a map or a timeline in words gets a button that sends that very picture."""
+    (answer,) = bot.say(CHAT, question)
+    assert data in picture_buttons(answer), answer.params
+    call = photos(bot, U.callback_query_update(CHAT, data))
+    assert caption in call.params["caption"]
+    # Only the map uses Kartverket's outlines, so only the map carries their credit.
+    assert call.params["caption"].endswith(CREDIT) is data.startswith("p1|m|")
