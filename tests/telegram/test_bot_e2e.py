@@ -108,6 +108,7 @@ def test_inline_query_offers_answer_cards(bot: Harness):
     assert all(len(r["id"].encode()) <= 64 for r in results)
     content = results[0]["input_message_content"]
     assert "2014" in content["message_text"] and content["parse_mode"] == "HTML"
+    assert re.search(r'Kilder?:.*<a href="https?://', content["message_text"], re.S)
     marker = bot.push(U.inline_query_update(509, ""))
     [empty] = bot.api.wait_for("answerInlineQuery", since=marker)
     assert len(empty.params["results"]) >= 1
@@ -116,6 +117,7 @@ def test_inline_query_offers_answer_cards(bot: Harness):
 def test_group_answers_only_when_addressed(bot: Harness):
     group = -4001
     marker = bot.push(U.message_update(group, "hvem vant i 2014?", user_id=11))
+    bot.push(U.sticker_update(group))  # media not addressed to the bot: ignored as well
     # Mentioned: answered, as a reply to the asker.
     mention = "@prisbot hvem vant i 2014?"
     entities = [{"type": "mention", "offset": 0, "length": 8}]
@@ -205,7 +207,17 @@ def test_slettmeg_in_group_needs_an_admin(bot: Harness):
     [refused] = bot.say(group, "/slettmeg@prisbot", user_id=22)
     assert "administratorene" in refused.params["text"]
     [confirm] = bot.say(group, "/slettmeg", user_id=21)
-    assert buttons(confirm)
+    yes = buttons(confirm)[0]["callback_data"]
+    bot.services.conversations.get(group)
+    marker = bot.push(U.callback_query_update(group, yes, message_obj=confirm.result,
+                                              user_id=22, query_id="not-admin"))
+    [toast] = bot.api.wait_for("answerCallbackQuery", since=marker)
+    assert "administratorene" in toast.params["text"]
+    assert bot.api.calls("editMessageText") == [] and group in bot.services.conversations
+    marker = bot.push(U.callback_query_update(group, yes, message_obj=confirm.result,
+                                              user_id=21))
+    [done] = bot.api.wait_for("editMessageText", since=marker)
+    assert "slettet" in done.params["text"] and group not in bot.services.conversations
 
 
 def test_flood_guard_notices_once_then_ignores(bot: Harness):
