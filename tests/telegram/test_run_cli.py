@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -62,16 +63,26 @@ def test_token_rejected_by_telegram_exits_2(tmp_path: Path):
 
 
 def test_python_m_bot_run_answers_through_the_fake_server(tmp_path: Path):
+    knowledge = tmp_path / "kunnskap"  # BOT_KNOWLEDGE_DIR is honoured: a curator's copy
+    shutil.copytree(REPO / "knowledge", knowledge)
+    texts = knowledge / "texts" / "telegram.yaml"
+    texts.write_text(texts.read_text("utf-8").replace("Jeg er Prisbot.", "Jeg er Testbot."),
+                     "utf-8")
     with FakeBotApi() as api:
-        env = bot_env(tmp_path, TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_API_BASE_URL=api.base_url)
+        env = bot_env(tmp_path, TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_API_BASE_URL=api.base_url,
+                      BOT_KNOWLEDGE_DIR=str(knowledge), BOT_ADMIN_IDS="31, 32")
         proc = subprocess.Popen([sys.executable, "-m", "bot", "run"], cwd=tmp_path, env=env,
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         try:
             api.wait_for("setMyCommands", timeout=30)
             api.push_update(U.message_update(601, "/start"))
             [welcome] = api.wait_for("sendMessage", lambda c: c.chat_id == 601, timeout=15)
-            assert "Prisbot" in welcome.params["text"]
+            assert "Jeg er Testbot." in welcome.params["text"]
             assert api.calls("deleteWebhook"), "polling mode removes any webhook first"
+            api.push_update(U.message_update(32, "/status"))  # BOT_ADMIN_IDS is honoured
+            [status] = api.wait_for("sendMessage", lambda c: c.chat_id == 32, timeout=15)
+            assert "Oppe i" in status.params["text"]
+            assert {"chat:31", "chat:32"} <= set(api.info()["commands_by_scope"])
         finally:
             os.kill(proc.pid, signal.SIGTERM)
             _, stderr = proc.communicate(timeout=20)
