@@ -77,3 +77,36 @@ def test_render_reads_the_knowledge_dir_setting_like_the_bot(tmp_path: Path) -> 
         check=False,
     )
     assert refused.returncode == 2 and "BOT_LOG_FORMAT" in refused.stderr
+
+
+NO_NETWORK = """
+import socket, sys
+
+class NoNetwork(socket.socket):
+    def connect(self, *args):
+        raise OSError("network used while rendering")
+    connect_ex = connect
+
+socket.socket = NoNetwork
+socket.create_connection = lambda *a, **k: NoNetwork().connect(a)
+socket.getaddrinfo = lambda *a, **k: NoNetwork().connect(a)
+from bot.__main__ import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_render_needs_no_network(tmp_path: Path) -> None:
+    """Both pictures are drawn with every socket connection and name lookup refused."""
+    for kind in ("kart", "tidslinje"):
+        out = tmp_path / f"{kind}.png"
+        result = subprocess.run(
+            [sys.executable, "-c", NO_NETWORK, "render", kind, str(out), "--now", "2026-11-23"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        assert result.returncode == 0, result.stderr
+        assert "network used" not in result.stderr
+        assert decode(out.read_bytes()).size in {(1200, 1600), (1600, 600)}
