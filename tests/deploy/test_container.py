@@ -108,6 +108,47 @@ def test_dockerignore_keeps_secrets_and_state_out() -> None:
         assert pattern in ignored
 
 
+def ignore_regex(pattern: str) -> re.Pattern[str]:
+    """A .dockerignore pattern as Docker matches it: from the context root, ``*`` within one
+    path segment, ``**`` across segments; a match on a folder excludes everything in it."""
+    parts = re.split(r"(\*\*/?|\*|\?)", pattern.strip("/"))
+    table = {"**/": "(?:.*/)?", "**": ".*", "*": "[^/]*", "?": "[^/]"}
+    body = "".join(table.get(part, re.escape(part)) for part in parts)
+    return re.compile(rf"{body}(?:/.*)?")
+
+
+def test_dockerignore_keeps_every_file_the_image_needs() -> None:
+    """Nothing under the COPY sources (code, fact base with its GeoJSON outlines) is ignored."""
+    patterns = [
+        line.strip()
+        for line in (DEPLOY_DIR / "Dockerfile.dockerignore").read_text("utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    assert not [p for p in patterns if p.startswith("!")], "keep the ignore list simple"
+    regexes = [ignore_regex(p) for p in patterns]
+    assert regexes[patterns.index("data")].fullmatch("data/prisbot.sqlite3")
+    assert regexes[patterns.index("**/__pycache__")].fullmatch("bot/x/__pycache__/y.pyc")
+    assert not regexes[patterns.index("data")].fullmatch("knowledge/data/x.yaml")
+    copies = [
+        src
+        for kw, args in dockerfile_instructions(DOCKERFILE)
+        if kw == "COPY"
+        for src in shlex.split(args)[:-1]
+    ]
+    needed = []
+    for source in copies:
+        origin = REPO_ROOT / source
+        files = [origin] if origin.is_file() else [p for p in origin.rglob("*") if p.is_file()]
+        needed += [
+            f.relative_to(REPO_ROOT).as_posix()
+            for f in files
+            if "__pycache__" not in f.parts and f.suffix != ".pyc"
+        ]
+    assert "knowledge/geo/kommuner-2024-s.geojson" in needed
+    dropped = [path for path in needed if any(r.fullmatch(path) for r in regexes)]
+    assert not dropped, dropped
+
+
 def compose() -> dict[str, Any]:
     return yaml.safe_load(COMPOSE.read_text(encoding="utf-8"))
 
