@@ -152,6 +152,8 @@ class Composer:
             "thanks": self.simple("thanks.text"),
             "goodbye": self.simple("goodbye.text"),
             "help": self.simple("help.text"),
+            "about_bot": self.simple("about_bot.text"),
+            "about_sources": self.simple("about_sources.text"),
             "map": self.map,
             "timeline": self.timeline,
             "prize_names": self.prize_names,
@@ -1417,7 +1419,9 @@ class Composer:
                 reply.say(self.t("vote.no_public", label=record.label), window.public)
                 continue
             if window.opens is None and window.closes is None and window.description is None:
-                reply.say(self.t("vote.unknown", label=record.label), window.public)
+                pending = record.winner is None and year >= request.now.year
+                key = "vote.unknown_future" if pending else "vote.unknown"
+                reply.say(self.t(key, label=record.label), window.public)
                 continue
             if window.opens is not None and window.closes is not None:
                 self._span(record, window, focus, request.now, reply)

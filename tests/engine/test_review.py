@@ -235,3 +235,14 @@ def test_who_else_was_nominated_leaves_out_the_municipality(engine: Engine) -> N
     assert "Asker," not in text and "Lørenskog" in text
     with_bodo = ask(engine, "Hvem var nominert sammen med Bodø i 2022?")
     assert with_bodo.startswith("Nominert for 2022 sammen med Bodø:") and "Kinn" in with_bodo
+
+
+def test_about_the_bot_and_its_sources(engine: Engine) -> None:
+    assert engine.answer("er du en robot", now=NOW).intent == "about_bot"
+    sources = engine.answer("hvilke kilder bruker du", now=NOW)
+    assert sources.intent == "about_sources" and "kildene" in sources.text
+
+
+def test_a_future_vote_is_not_spoken_of_in_the_past(engine: Engine) -> None:
+    text = ask(engine, "når åpner avstemningen i 2026")
+    assert "blir" in text and "ingen opplysninger" in text and " var " not in text
