@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import warnings
+from datetime import timedelta
+from typing import Any
 
 from telegram import InlineKeyboardMarkup, Message, ReplyParameters
+from telegram.error import RetryAfter
 from telegram.ext import ContextTypes
 
 from bot.engine.types import Answer
@@ -14,6 +19,8 @@ from bot.telegram.keyboards import SUGGESTION_BUTTONS, answer_keyboard
 from bot.telegram.services import Services, get_services
 
 log = logging.getLogger(__name__)
+MAX_RETRY_WAIT_SECONDS = 10.0
+"""A reply Telegram holds back longer than this is given up (logged by the error handler)."""
 
 
 def ask(services: Services, chat_id: int, question: str, *, fresh: bool = False) -> Answer:
@@ -70,7 +77,8 @@ async def send_html(
     last: Message | None = None
     for index, part in enumerate(parts):
         is_last = index == len(parts) - 1
-        last = await context.bot.send_message(
+        last = await _send_once_more_if_asked(
+            context,
             chat_id,
             part,
             reply_markup=keyboard if is_last else None,
@@ -81,6 +89,25 @@ async def send_html(
             ),
         )
     return last
+
+
+async def _send_once_more_if_asked(
+    context: ContextTypes.DEFAULT_TYPE, chat_id: int, text: str, **kwargs: Any
+) -> Message:
+    """Send; when Telegram answers 429 with a short ``retry_after``, wait and send once more
+    (a busy group must not cost the asker the answer). Longer waits go to the error handler."""
+    try:
+        return await context.bot.send_message(chat_id, text, **kwargs)
+    except RetryAfter as exc:
+        with warnings.catch_warnings():  # PTB 22 warns that retry_after becomes a timedelta
+            warnings.simplefilter("ignore")
+            wait = exc.retry_after
+        seconds = wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
+        if seconds > MAX_RETRY_WAIT_SECONDS:
+            raise
+        log.warning("Telegram asked to wait %.0f s before replying; waiting", seconds)
+        await asyncio.sleep(seconds)
+        return await context.bot.send_message(chat_id, text, **kwargs)
 
 
 async def send_text(

@@ -57,7 +57,7 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
                 update.effective_chat is not None
                 and update.effective_message is not None
                 and (update.effective_chat.type == Chat.PRIVATE)
-                and not isinstance(error, Forbidden)
+                and not isinstance(error, (Forbidden, RetryAfter))  # it would fail as well
             ):
                 await context.bot.send_message(
                     update.effective_chat.id, escape(texts.get("refusals.error"))

@@ -428,3 +428,29 @@ def test_command_contents(bot: Harness):
     [open_vote] = bot.say(624, "/stem")
     text = open_vote.params["text"]
     assert "stenger" in text and "11. oktober 2023" in text and "imdi.no" in text, text
+
+
+def test_telegram_429_and_403_on_a_reply(bot: Harness):
+    # 429 with a short retry_after: the bot waits and the asker still gets the answer.
+    chat = 526
+    bot.api.add_fault(Fault("429", method="sendMessage", chat_id=chat, retry_after=1))
+    marker = bot.push(U.message_update(chat, "hvem vant i 2014?"))
+    [answer] = bot.api.wait_for("sendMessage", lambda c: c.chat_id == chat and c.status == 200,
+                                since=marker)
+    refused = [c for c in bot.sent_to(chat, since=marker) if c.status == 429]
+    assert len(refused) == 1 and answer.at - refused[0].at >= 0.9
+    assert "Drammen" in answer.params["text"]
+    # 429 with a long wait: given up, no apology (it would be refused too), admins not paged.
+    bot.api.add_fault(Fault("429", method="sendMessage", chat_id=chat, retry_after=60))
+    marker = bot.push(U.message_update(chat, "hvem vant i 2015?"))
+    assert len(bot.sent_to(chat, since=marker, settle=0.5)) == 1
+    # 403 (the user blocked the bot): nothing more is sent there, admins not paged.
+    blocked = 527
+    bot.api.add_fault(Fault("403", method="sendMessage", chat_id=blocked))
+    marker = bot.push(U.message_update(blocked, "hvem vant i 2014?"))
+    bot.api.wait_for("sendMessage", lambda c: c.chat_id == blocked and c.status == 403,
+                     since=marker)
+    assert len(bot.sent_to(blocked, since=marker, settle=0.5)) == 1
+    assert bot.sent_to(ADMIN_ID) == []
+    [still] = bot.say(528, "hvem vant i 2014?")  # and the bot serves everyone else
+    assert "Drammen" in still.params["text"]
