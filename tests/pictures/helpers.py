@@ -8,6 +8,9 @@ import numpy as np
 from matplotlib.colors import to_rgb
 from PIL import Image
 
+from bot.pictures.geo import GeoData
+from bot.pictures.mapplot import map_layout
+
 
 def decode(png: bytes) -> Image.Image:
     """Decode PNG bytes into an RGB image."""
@@ -38,3 +41,9 @@ def non_white(image: Image.Image, box: tuple[int, int, int, int]) -> int:
     """How many pixels in ``box`` are clearly not white."""
     pixels = np.asarray(image.crop(box), dtype=int)
     return int((pixels.min(axis=2) < 200).sum())
+
+
+def colour_at(image: Image.Image, geo: GeoData, number: str) -> tuple[int, int, int]:
+    """The pixel at a municipality's anchor on the main map."""
+    x, y = geo.shapes[number].anchor
+    return image.getpixel(map_layout().to_pixel(x, y))

@@ -32,7 +32,7 @@ from bot.pictures.mapplot import (
     render_map,
 )
 from tests.pictures.factory import NUMBERS, entrant, fact
-from tests.pictures.helpers import decode, near, region_has
+from tests.pictures.helpers import colour_at, decode, near, region_has
 
 VADSO, TONSBERG, KAUTOKEINO, ENGERDAL = (
     NUMBERS["Vadsø"],
@@ -62,11 +62,6 @@ def all_years(kb: KnowledgeBase, now: datetime) -> Image.Image:
 @pytest.fixture(scope="module")
 def year_2023(kb: KnowledgeBase, now: datetime) -> Image.Image:
     return decode(render_map(kb, 2023, now=now))
-
-
-def colour_at(image: Image.Image, geo: GeoData, number: str) -> tuple[int, int, int]:
-    x, y = geo.shapes[number].anchor
-    return image.getpixel(map_layout().to_pixel(x, y))
 
 
 def test_outlines_cover_every_municipality(geo: GeoData) -> None:

@@ -17,12 +17,31 @@ from bot.pictures.content import (
     map_content,
     timeline_entries,
 )
+from bot.pictures.geo import GeoData, load_geo
+from bot.pictures.mapplot import (
+    NOMINEE_COLOUR,
+    OTHER_COLOUR,
+    WINNER_COLOUR,
+    legend_entries,
+    render_map,
+)
 from bot.settings import DEFAULT_KNOWLEDGE_DIR
+from tests.pictures.helpers import colour_at, decode, near
 
 
 @pytest.fixture(scope="module")
 def real_kb() -> KnowledgeBase:
     return load_knowledge(DEFAULT_KNOWLEDGE_DIR)
+
+
+@pytest.fixture(scope="module")
+def geo() -> GeoData:
+    return load_geo()
+
+
+def number_of(kb: KnowledgeBase, name: str) -> str:
+    (municipality,) = [m for m in kb.municipalities if m.name == name]
+    return municipality.number
 
 
 def by_name(content: MapContent, name: str) -> MapMark:
@@ -59,3 +78,37 @@ def test_real_captions_fit_telegram(
     assert 0 < len(caption) <= MAX_CAPTION
     assert caption.endswith("Kartdata: Kartverket (CC BY 4.0)")
     assert len(timeline_caption(real_kb, now)) <= MAX_CAPTION
+
+
+REAL_YEARS = {
+    # year: (winner, [nominees shown on today's municipality], label that says so)
+    2009: ("Levanger", ["Eigersund", "Oslo"], {"Eigersund": "Egersund (Eigersund kommune)"}),
+    2015: ("Grimstad", ["Lillestrøm"], {"Lillestrøm": "Skedsmo (nå Lillestrøm)"}),
+    2025: ("Moss", ["Oslo"], {"Oslo": "Grünerløkka (bydel i Oslo)"}),
+}
+
+
+@pytest.mark.parametrize("year", sorted(REAL_YEARS))
+def test_real_year_maps_colour_todays_municipality_and_say_why(
+    real_kb: KnowledgeBase, now: datetime, geo: GeoData, year: int
+) -> None:
+    winner, nominees, labels = REAL_YEARS[year]
+    content = map_content(real_kb, year, now)
+    for name, label in labels.items():
+        assert by_name(content, name).label == label
+    image = decode(render_map(real_kb, year, now=now))
+    assert near(colour_at(image, geo, number_of(real_kb, winner)), WINNER_COLOUR)
+    for name in nominees:
+        assert near(colour_at(image, geo, number_of(real_kb, name)), NOMINEE_COLOUR), name
+    assert near(colour_at(image, geo, number_of(real_kb, "Kautokeino")), OTHER_COLOUR)
+
+
+def test_real_unknown_year_colours_nothing_and_says_so(
+    real_kb: KnowledgeBase, now: datetime, geo: GeoData
+) -> None:
+    content = map_content(real_kb, 2024, now)
+    assert not content.marks and content.message and "ukjent" in content.message
+    assert legend_entries(real_kb, content)[-1][1] == "Ikke nominert, eller ikke kjent"
+    image = decode(render_map(real_kb, 2024, now=now))
+    for name in ("Oslo", "Moss", "Lillestrøm", "Tønsberg", "Levanger", "Vadsø"):
+        assert near(colour_at(image, geo, number_of(real_kb, name)), OTHER_COLOUR), name
