@@ -48,7 +48,8 @@ def test_question_gets_answer_with_source_link_and_buttons(bot: Harness):
     assert re.search(r'<a href="https?://[^"]+">', text), text
     assert len(text) <= 4096
     labels = [b["text"] for b in buttons(reply)]
-    assert labels, "an answer about a winner offers follow-up buttons"
+    for label in ("Nominerte samme år", "Året før", "Året etter", "Hvorfor vant de?"):
+        assert label in labels, labels  # the follow-ups issue 3 asks for after a winner
 
 
 def test_follow_up_uses_chat_context(bot: Harness):
@@ -73,14 +74,16 @@ def test_context_expires_after_30_minutes(bot: Harness):
 
 def test_button_press_is_answered_and_runs_the_follow_up(bot: Harness):
     [reply] = bot.say(506, "hvem vant i 2014?")
-    ask = [b for b in buttons(reply) if b["callback_data"].startswith("p1|q|")]
-    assert ask
-    marker = bot.push(U.callback_query_update(506, ask[0]["callback_data"],
-                                              message_obj=reply.result, query_id="cq-506"))
-    answered = bot.api.wait_for("answerCallbackQuery", since=marker)
-    assert answered[0].params["callback_query_id"] == "cq-506"
-    followup = bot.api.wait_for("sendMessage", lambda c: c.chat_id == 506, since=marker)
-    assert followup[0].params["text"]
+    by_label = {b["text"]: b["callback_data"] for b in buttons(reply)}
+    expected = {"Året før": "2013", "Året etter": "2015", "Hvorfor vant de?": "Juryen",
+                "Nominerte samme år": "2014"}
+    for n, (label, needle) in enumerate(expected.items()):
+        marker = bot.push(U.callback_query_update(506, by_label[label], query_id=f"cq-{n}",
+                                                  message_obj=reply.result))
+        answered = bot.api.wait_for("answerCallbackQuery", since=marker)
+        assert answered[0].params["callback_query_id"] == f"cq-{n}"
+        [followup] = bot.api.wait_for("sendMessage", lambda c: c.chat_id == 506, since=marker)
+        assert needle in followup.params["text"], (label, followup.params["text"])
 
 
 def test_start_example_button(bot: Harness):
