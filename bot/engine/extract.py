@@ -27,6 +27,10 @@ _HYPHEN_RANGE = re.compile(r"\b(\d{4})\s*[-–—]\s*(\d{4})\b")
 MAX_RANGE = 30
 
 
+SWAP_MIN_LENGTH = 4
+"""Words at least this long are also corrected when two neighbouring letters are swapped."""
+
+
 @dataclass
 class Parsed:
     """What the rules found in one question."""
@@ -289,6 +293,10 @@ class Extractor:
         """A misspelt ordinary word → its canonical form (``integrerignsprisen`` → prisen)."""
         if len(word) < 3:
             return None
+        for i in range(len(word) - 1):  # two letters swapped («vnat» → vant)
+            swapped = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+            if swapped != word and swapped in self.vocabulary and len(word) >= SWAP_MIN_LENGTH:
+                return self.syn.words.get((swapped,), (swapped,))
         best = process.extractOne(word, self._corrections, scorer=fuzz.ratio, score_cutoff=85)
         if best is None:
             return None

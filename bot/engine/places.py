@@ -18,6 +18,9 @@ FUZZY_CUTOFF = 85.0
 FUZZY_SHORT_CUTOFF = 88.0
 """The same for four-letter words («Mold» → Molde)."""
 FUZZY_SHORT_LENGTH = 4
+FUZZY_LONG_LENGTH = 8
+FUZZY_LONG_CUTOFF = 80.0
+"""Long words of about the same length may differ a little more («Hamarfest» → Hammerfest)."""
 
 
 @dataclass(frozen=True)
@@ -116,10 +119,18 @@ class PlaceIndex:
         if len(word) < FUZZY_SHORT_LENGTH or word.isdigit():
             return None
         cutoff = FUZZY_CUTOFF if len(word) >= FUZZY_MIN_LENGTH else FUZZY_SHORT_CUTOFF
+        long_word = len(word) >= FUZZY_LONG_LENGTH
         best = process.extractOne(
-            word, self._single_choices, scorer=fuzz.ratio, score_cutoff=cutoff
+            word,
+            self._single_choices,
+            scorer=fuzz.ratio,
+            score_cutoff=FUZZY_LONG_CUTOFF if long_word else cutoff,
         )
-        return self.single_words[best[0]] if best else None
+        if best is None:
+            return None
+        if best[1] < cutoff and abs(len(best[0]) - len(word)) > 1:
+            return None  # the looser cutoff only for a letter or two changed, not cut
+        return self.single_words[best[0]]
 
 
 def _entrants(year: object) -> list:

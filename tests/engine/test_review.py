@@ -246,3 +246,9 @@ def test_about_the_bot_and_its_sources(engine: Engine) -> None:
 def test_a_future_vote_is_not_spoken_of_in_the_past(engine: Engine) -> None:
     text = ask(engine, "når åpner avstemningen i 2026")
     assert "blir" in text and "ingen opplysninger" in text and " var " not in text
+
+
+def test_more_typos(engine: Engine) -> None:
+    assert "Trondheim" in ask(engine, "hvem vnat i 2016")  # two letters swapped
+    assert ask(engine, "har Hamarfest vunnet").startswith("Ja, Hammerfest")
+    assert "11. oktober" in ask(engine, "når stenger stemmingen")  # not «Steigen»
