@@ -138,6 +138,13 @@ class Sender:
         while self._urgent and not self._stopping:
             await asyncio.sleep(URGENT_POLL_SECONDS)
 
+    async def _backoff(self, seconds: float) -> None:
+        """Sleep ``seconds`` between retries, cut short by :meth:`request_stop`."""
+        loop = asyncio.get_running_loop()
+        until = loop.time() + seconds
+        while not self._stopping and (left := until - loop.time()) > 0:
+            await asyncio.sleep(min(left, URGENT_POLL_SECONDS * 2))
+
     def request_stop(self) -> None:
         """Let running deliveries finish their current message and return."""
         self._stopping = True
@@ -171,7 +178,7 @@ class Sender:
             except RetryAfter as exc:
                 result.rate_limited += 1
                 self.limiter.pause(retry_seconds(exc))
-                if result.rate_limited > MAX_RATE_LIMITED:
+                if result.rate_limited > MAX_RATE_LIMITED or self._stopping:
                     result.state, result.error = "deferred", f"429 x{result.rate_limited}"
                     return result
                 continue
@@ -202,6 +209,9 @@ class Sender:
             except (NetworkError, TelegramError) as exc:  # timeouts, 5xx, connection errors
                 transient += 1
                 result.retries += 1
+                if self._stopping:  # shutting down (the HTTP client may be closed): no retries
+                    result.state, result.error = "deferred", f"stopping: {exc}"
+                    return result
                 if transient >= MAX_TRANSIENT_ATTEMPTS:
                     result.state, result.error = "deferred", f"{type(exc).__name__}: {exc}"
                     log.warning(
@@ -212,7 +222,10 @@ class Sender:
                         exc,
                     )
                     return result
-                await asyncio.sleep(min(self.backoff_max, self.backoff_base * 2 ** (transient - 1)))
+                await self._backoff(min(self.backoff_max, self.backoff_base * 2 ** (transient - 1)))
+                if self._stopping:
+                    result.state, result.error = "deferred", f"stopping: {exc}"
+                    return result
                 continue
             result.state, result.message_id = "sent", message.message_id
             return result

@@ -150,3 +150,20 @@ def test_limiter_spacing_per_chat_and_per_group() -> None:
     assert group[19] - group[0] < 60 and group[20] - group[0] >= 60.0  # 20 per minute
     limiter.pause(30)
     assert limiter._reserve(9) >= 30.0
+
+
+async def test_a_stop_during_retries_gives_the_claim_back_at_once(api, bot, conn) -> None:  # type: ignore[no-untyped-def]
+    # Shutting down while Telegram answers 5xx: no more backoff rounds (the HTTP client is
+    # about to close), the claim is released, nothing is marked failed.
+    subscribe_all(conn, [1, 2, 3])
+    api.add_fault(Fault("500", method="sendMessage", times=None))
+    sender = make_sender(bot, conn, concurrency=1)
+    sender.backoff_base = 5.0  # 5 + 10 + 20 + … s if the stop were ignored
+    task = asyncio.create_task(sender.deliver("r1", [1, 2, 3], "Hei"))
+    await asyncio.to_thread(api.wait_for, "sendMessage", None, 5)
+    sender.request_stop()
+    report = await asyncio.wait_for(task, timeout=3)
+    assert report.deferred == 1 and report.retries == 1 and report.stopped_early
+    assert len(api.calls("sendMessage")) == 1
+    assert store.delivery_counts(conn, "r1") == {}
+    assert store.pending_chats(conn, "r1", NOW) == [1, 2, 3]

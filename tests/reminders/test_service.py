@@ -253,39 +253,39 @@ async def test_window_moved_later_after_a_reminder_sends_it_again(api, bot, conn
 
 
 async def test_a_reminder_due_during_a_long_broadcast_goes_out_first(api, bot, conn) -> None:  # type: ignore[no-untyped-def]
-    chats = list(range(1, 121))
+    chats = list(range(1, 81))
     for chat in chats:
         store.subscribe(conn, chat, "private", oslo(2027, 9, 1))
     store.meta_set(conn, "reminder:2027:opens:2027-10-01", {"state": "done"})
     clock = SettableClock(oslo(2027, 10, 8, 11, 59))
     service = ReminderService(
-        bot, conn, lambda: window_kb(*WINDOW), clock, send_rate=40, max_sleep=0.2, concurrency=8
+        bot, conn, lambda: window_kb(*WINDOW), clock, send_rate=50, max_sleep=0.2, concurrency=8
     )
     item = service.create_broadcast("Nyhet fra IMDi", 77)
     await service.start()
     service.confirm_broadcast(item.broadcast_id)
-    await asyncio.to_thread(api.wait_for, "sendMessage", None, 10, 20)
+    await asyncio.to_thread(api.wait_for, "sendMessage", None, 10, 15)
     clock.set(oslo(2027, 10, 8, 12, 0))  # «Tre dager igjen» is due mid-broadcast
     service.wake()
     done = await asyncio.to_thread(
-        api.wait_for, "sendMessage", lambda c: c.params["text"].startswith("Tre"), 10, 120
+        api.wait_for, "sendMessage", lambda c: c.params["text"].startswith("Tre"), 10, 80
     )
     calls = api.calls("sendMessage")
     broadcast_at_reminder_end = sum(1 for c in calls if c.params["text"] == "Nyhet fra IMDi")
-    assert len(done) == 120
-    assert broadcast_at_reminder_end < 120  # the reminder did not wait for the broadcast
+    assert len(done) == 80
+    assert broadcast_at_reminder_end < 80  # the reminder did not wait for the broadcast
     first = next(i for i, c in enumerate(calls) if c.params["text"].startswith("Tre"))
     last = max(i for i, c in enumerate(calls) if c.params["text"].startswith("Tre"))
     interleaved = [c for c in calls[first:last] if c.params["text"] == "Nyhet fra IMDi"]
     assert len(interleaved) <= 8  # at most what was already waiting for a slot
     await asyncio.to_thread(
-        api.wait_for, "sendMessage", lambda c: c.params["text"] == "Nyhet fra IMDi", 10, 120
+        api.wait_for, "sendMessage", lambda c: c.params["text"] == "Nyhet fra IMDi", 10, 80
     )
     await asyncio.to_thread(api.wait_for, "sendMessage", lambda c: int(c.chat_id) == 77, 10)
     await service.stop()
     sent = texts_by_chat(api)
     assert all(sent[(chat, "Nyhet fra IMDi")] == 1 for chat in chats)
-    assert sum(1 for (_, text), n in sent.items() if text.startswith("Tre") and n == 1) == 120
+    assert sum(1 for (_, text), n in sent.items() if text.startswith("Tre") and n == 1) == 80
 
 
 async def test_group_migrated_between_listing_and_sending_gets_it_once(api, bot, conn) -> None:  # type: ignore[no-untyped-def]
