@@ -7,7 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 from bot.clock import OSLO
-from bot.engine.compose import Composer, Reply, Request
+from bot.engine.compose import MAX_CHARS, Composer, Reply, Request
 from bot.engine.extract import Extractor, Parsed
 from bot.engine.lexicon import IntentSpec, Synonyms, load_intents, load_synonyms
 from bot.engine.matcher import Candidate, IntentMatcher, decide
@@ -223,13 +223,16 @@ class Engine:
             context.extra.clear()
             context.extra.update(scratch.extra)
         one, two = answers
+        text = _join_without_repeats(one.text, two.text)
+        if len(text) > MAX_CHARS:
+            return None  # too long for one message: answer the question as a whole instead
         sources = list(one.sources)
         sources += [s for s in two.sources if s not in sources]
         followups = list(one.followups)
         followups += [f for f in two.followups if f not in followups]
         return Answer(
             question=question,
-            text=_join_without_repeats(one.text, two.text),
+            text=text,
             matched=True,
             confidence=min(one.confidence, two.confidence),
             intent=one.intent,

@@ -252,3 +252,14 @@ def test_more_typos(engine: Engine) -> None:
     assert "Trondheim" in ask(engine, "hvem vnat i 2016")  # two letters swapped
     assert ask(engine, "har Hamarfest vunnet").startswith("Ja, Hammerfest")
     assert "11. oktober" in ask(engine, "når stenger stemmingen")  # not «Steigen»
+
+
+def test_compound_answers_stay_within_one_telegram_message(engine: Engine) -> None:
+    from bot.engine.compose import MAX_CHARS
+
+    for question in (
+        "Hvem har vunnet prisen og hvem var nominert i 2009?",
+        "Hva er kriteriene og hvordan velges vinneren og hvem står bak?",
+        "Hvilke fylker har vunnet og hvem var direktør?",
+    ):
+        assert len(engine.answer(question, now=NOW).text) <= MAX_CHARS
