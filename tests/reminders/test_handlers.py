@@ -268,3 +268,18 @@ def test_every_broadcast_message_carries_the_stop_button(bot: Harness, api: Fake
     assert button["text"] == "Stopp påminnelser" and button["callback_data"] == "rem|stop"
     reply = bot.replies(42, U.callback_query_update(42, "rem|stop", message_obj=sent.result))
     assert "Påminnelsene er stoppet" in text_of(reply)
+
+
+def test_in_a_group_only_admins_may_press_the_stop_button(
+    bot: Harness, api: FakeBotApi, db
+) -> None:  # type: ignore[no-untyped-def]
+    api.set_chat_admins(-600, [1001])
+    bot.say(-600, "/abonner", user_id=1001)
+    marker = bot.push(U.callback_query_update(-600, "rem|stop", user_id=1002))
+    [alert] = api.wait_for("answerCallbackQuery", since=marker, timeout=5)
+    assert "Bare gruppens administratorer" in alert.params["text"]
+    assert alert.params.get("show_alert") is True
+    assert store.list_active(db) == [-600]
+    marker = bot.push(U.callback_query_update(-600, "rem|stop", user_id=1001))
+    api.wait_for("sendMessage", lambda c: "stoppet" in c.params["text"], since=marker, timeout=5)
+    assert store.list_active(db) == []

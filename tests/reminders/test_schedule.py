@@ -51,6 +51,9 @@ def test_window_across_the_march_dst_change() -> None:
     assert three.due_at.utcoffset() == timedelta(hours=1)
     assert three.deadline.utcoffset() == timedelta(hours=2)
     assert instant(three.deadline) - instant(three.due_at) == timedelta(days=3) - timedelta(hours=1)
+    last = by_rule(kb)["last-day-09"]  # 09:00 summer time on the last day = 07:00 UTC
+    assert last.due_at == oslo(2027, 3, 29, 9, 0) and last.due_at.utcoffset() == timedelta(hours=2)
+    assert instant(last.due_at).hour == 7
 
 
 def test_unknown_close_time_is_end_of_day_and_never_shown() -> None:
