@@ -1134,6 +1134,14 @@ class Composer:
         years = self._target_years(request)
         if not years and request.places:
             years = self.h.wins(request.places[0])
+        if not years:  # a round under way: its coming award
+            years = [
+                y
+                for y, r in self.h.years.items()
+                if y <= request.now.year
+                and r.award_date is not None
+                and r.award_date.value.to_datetime(default=_MIDNIGHT) > request.now
+            ][:1]
         if not years:
             self.topic(Request("venue", request.now), reply)
             if self.kb.prize.topics.get("timing") is not None:
@@ -1158,6 +1166,8 @@ class Composer:
                 if fact is None:
                     continue
                 if key == "award.date":
+                    if fact.value.to_datetime(default=_MIDNIGHT) > request.now:
+                        key = "award.date_future"
                     reply.say(self.t(key, date=self.t.date(fact.value)), fact)
                 else:
                     reply.say(self.t(key, text=fact.value), fact)

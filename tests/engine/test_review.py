@@ -263,3 +263,9 @@ def test_compound_answers_stay_within_one_telegram_message(engine: Engine) -> No
         "Hvilke fylker har vunnet og hvem var direktør?",
     ):
         assert len(engine.answer(question, now=NOW).text) <= MAX_CHARS
+
+
+def test_a_coming_award_is_in_the_future_tense(engine: Engine) -> None:
+    text = ask(engine, "når blir vinneren kjent", now=DURING_2023_VOTE)
+    assert "Deles ut mandag 30. oktober 2023." in text
+    assert "Delt ut mandag 30. oktober 2023." in ask(engine, "når ble prisen delt ut i 2023")
