@@ -19,9 +19,9 @@ def escape(text: str) -> str:
     return html.escape(text, quote=False)
 
 
-MAX_LISTED_SOURCES = 3
+MAX_LISTED_SOURCES = 2
 """Up to this many sources are listed one per line with their full title; more are shown as
-one compact line of publisher names, so a long answer does not end in a wall of links."""
+one compact line of publisher names, so a short answer does not end in a wall of links."""
 
 
 def _distinct(sources: Iterable[Source]) -> list[Source]:
@@ -65,8 +65,8 @@ def source_links(sources: Iterable[Source]) -> list[str]:
 
 
 def source_lines(sources: Iterable[Source], texts: Texts) -> str:
-    """«Kilde: <a href=…>title</a>», a bulleted list for 2–3 sources, or one compact line of
-    publisher links for more (HTML)."""
+    """«Kilde: <a href=…>title</a>», a bulleted list of titles for two sources, or one compact
+    line of publisher links for more (HTML)."""
     links = source_links(sources)
     if not links:
         return ""
@@ -103,10 +103,10 @@ def split_plain(text: str, budget: int = CHUNK_BUDGET) -> list[str]:
 def _pack(prefix: str, links: list[str], budget: int) -> list[str]:
     """``prefix`` followed by ``links`` joined with « · », in as few messages as fit."""
     messages: list[str] = []
-    current = prefix
+    current = ""
     for link in links:
-        joined = link if current == prefix else f"{current} · {link}"
-        if len(joined) > budget and current != prefix:
+        joined = f"{prefix} {link}" if not messages and not current else f"{current} · {link}"
+        if current and len(joined) > budget:
             messages.append(current)
             current = link
         else:
