@@ -43,6 +43,7 @@ def main() -> None:
     """Print replies/s and p50/p99 latency for ROUNDS rounds of CHATS simultaneous questions."""
     clock = SettableClock(datetime(2025, 3, 10, 12, 0, tzinfo=OSLO))
     latencies: list[float] = []
+    failed = 0
     with tempfile.TemporaryDirectory() as tmp, FakeBotApiProcess(Path(tmp)) as api:
         runner, _ = run_bot(api, clock, Path(tmp) / "data", DEFAULT_KNOWLEDGE_DIR)  # type: ignore[arg-type]
         try:
@@ -61,6 +62,9 @@ def main() -> None:
                     "sendMessage", lambda c, asked=asked: c.chat_id in asked, count=CHATS,
                     since=marker, timeout=120,
                 )
+                failed += sum(
+                    1 for c in calls if c.status != 200 or "noe gikk galt" in c.params["text"]
+                )
                 first_reply: dict[int, float] = {}
                 for call in calls:
                     first_reply.setdefault(call.chat_id, call.at)
@@ -77,6 +81,7 @@ def main() -> None:
         f"p99 {percentile(latencies, 0.99) * 1000:.1f} ms, "
         f"snitt {statistics.mean(latencies) * 1000:.1f} ms"
     )
+    print(f"e2e: {failed} av {total} svar var feil eller unnskyldninger")
 
 
 if __name__ == "__main__":
