@@ -159,8 +159,10 @@ class Sender:
         text: str,
         markup: InlineKeyboardMarkup | None = None,
         before_first_send: Callable[[int], bool] | None = None,
+        handled_at: Callable[[int], bool] | None = None,
     ) -> SendResult:
-        """Send one message with retries; ``before_first_send(chat)`` False → abandon."""
+        """Send one message with retries; ``before_first_send(chat)`` False → abandon;
+        ``handled_at(new_chat)`` True after a migration → the supergroup already has it."""
         result = SendResult("failed", chat_id)
         transient = migrations = 0
         claimed = before_first_send is None
@@ -186,9 +188,13 @@ class Sender:
                 migrations += 1
                 new_id = int(exc.new_chat_id)
                 log.info("chat %s migrated to %s; following", result.chat_id, new_id)
+                already = handled_at is not None and handled_at(new_id)
                 # Same thread as every other ledger write: one connection, no nested BEGIN.
                 store.migrate_chat(self.conn, result.chat_id, new_id, self.clock())
                 result.chat_id = new_id
+                if already:  # the supergroup was subscribed too and has (or is getting) it
+                    result.state = "already"
+                    return result
                 if migrations > MAX_MIGRATIONS:
                     result.error = "migrated too often"
                     return result
@@ -255,6 +261,9 @@ class Sender:
         def claim(chat: int) -> bool:
             return store.claim(self.conn, chat, delivery_id, self.clock())
 
+        def handled_at(chat: int) -> bool:
+            return store.delivery_state(self.conn, chat, delivery_id) is not None
+
         async def worker() -> None:
             nonlocal last_log
             while not queue.empty():
@@ -270,7 +279,9 @@ class Sender:
                         continue
                 chat = queue.get_nowait()
                 try:
-                    result = await self.send(chat, text, markup, before_first_send=claim)
+                    result = await self.send(
+                        chat, text, markup, before_first_send=claim, handled_at=handled_at
+                    )
                 except Exception as exc:  # a bug or a database error: retry on the next pass
                     log.exception("delivery %s: unexpected error for chat %s", delivery_id, chat)
                     result = SendResult("deferred", chat, error=repr(exc))

@@ -167,3 +167,19 @@ async def test_a_stop_during_retries_gives_the_claim_back_at_once(api, bot, conn
     assert len(api.calls("sendMessage")) == 1
     assert store.delivery_counts(conn, "r1") == {}
     assert store.pending_chats(conn, "r1", NOW) == [1, 2, 3]
+
+
+async def test_migration_to_a_supergroup_that_already_has_it_sends_nothing_more(
+    api, bot, conn
+) -> None:  # type: ignore[no-untyped-def]
+    # The old group and its supergroup are both subscribed (someone ran /abonner in the new
+    # one before the bot saw the upgrade); the supergroup already got the reminder.
+    subscribe_all(conn, [-100, -100777])
+    assert store.claim(conn, -100777, "r1", NOW)
+    store.mark(conn, -100777, "r1", "sent", NOW, message_id=9)
+    api.add_fault(Fault("migrate", method="sendMessage", chat_id=-100, new_chat_id=-100777))
+    report = await make_sender(bot, conn).deliver("r1", [-100], "Hei")
+    assert (report.sent, report.already) == (0, 1)
+    assert [int(c.chat_id) for c in api.calls("sendMessage")] == [-100]  # the refused try
+    assert store.list_active(conn) == [-100777]
+    assert store.delivery_counts(conn, "r1") == {"sent": 1}
