@@ -39,6 +39,32 @@ def describe_update(update: object) -> str:
     return f"update {update.update_id} {kind} in {chat.type if chat else 'no chat'}"
 
 
+KIND_NO = {
+    "message": "melding",
+    "edited_message": "redigert melding",
+    "callback_query": "knappetrykk",
+    "inline_query": "inline-søk",
+    "my_chat_member": "endret medlemskap",
+    "chat_member": "endret medlemskap",
+    "other": "oppdatering",
+}
+CHAT_NO = {
+    "private": "privat chat",
+    "group": "gruppe",
+    "supergroup": "gruppe",
+    "channel": "kanal",
+    "no chat": "uten chat",
+}
+
+
+def describe_update_no(update: object) -> str:
+    """The same description in Norwegian, for the admins' notice («knappetrykk i gruppe»)."""
+    if not isinstance(update, Update):
+        return "bakgrunnsjobb" if update is None else type(update).__name__
+    _, _, kind, _, chat_type = describe_update(update).split(" ", 4)
+    return f"{KIND_NO.get(kind, kind)} i {CHAT_NO.get(chat_type, chat_type)}"
+
+
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Log the exception; reply a short apology in the chat; notify admins at most every 5 min."""
     error = context.error
@@ -72,7 +98,7 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     services.last_admin_notice = now
     notice = texts.get(
-        "admin.error_notice", kind=type(error).__name__, where=where,
+        "admin.error_notice", kind=type(error).__name__, where=describe_update_no(update),
         error=str(error)[:300] or "-",
     )
     for admin_id in sorted(services.settings.admin_ids):

@@ -253,7 +253,8 @@ def test_errors_reach_admins_not_tracebacks_to_users(bot: Harness, caplog):
     assert "noe gikk galt" in replies[0].params["text"]
     assert "Traceback" not in replies[0].params["text"]
     [notice] = bot.api.wait_for("sendMessage", lambda c: c.chat_id == ADMIN_ID)
-    assert "Feil i boten" in notice.params["text"] and "private" in notice.params["text"]
+    assert "Feil i boten" in notice.params["text"]
+    assert "ved melding i privat chat" in notice.params["text"]
     errors = [r for r in caplog.records if r.name == "bot.telegram.errors"]
     assert errors and "message in private" in errors[0].getMessage()
     # A second error within five minutes: logged and apologised for, admins not told again.
