@@ -120,13 +120,17 @@ def test_describe_rules_in_norwegian() -> None:
     )
 
 
-def test_the_real_knowledge_rules_parse_into_reminders() -> None:
+def test_the_real_knowledge_rules_are_the_three_defaults() -> None:
     from pathlib import Path
 
-    import yaml
+    from bot.knowledge.loader import load_knowledge
 
-    data = yaml.safe_load(Path("knowledge/reminders.yaml").read_text(encoding="utf-8"))
-    assert [r["key"] for r in data["rules"]] == ["opens", "closes-3d", "last-day-09"]
+    rules = load_knowledge(Path(__file__).resolve().parents[2] / "knowledge").reminder_rules
+    assert [(r.key, r.anchor, r.offset_days, r.at) for r in rules] == [
+        ("opens", "opens", 0, None),
+        ("closes-3d", "closes", -3, None),
+        ("last-day-09", "closes", 0, time(9, 0)),
+    ]
 
 
 def test_real_rules_read_well_with_and_without_a_vote_link() -> None:
