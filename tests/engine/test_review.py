@@ -269,3 +269,16 @@ def test_a_coming_award_is_in_the_future_tense(engine: Engine) -> None:
     text = ask(engine, "når blir vinneren kjent", now=DURING_2023_VOTE)
     assert "Deles ut mandag 30. oktober 2023." in text
     assert "Delt ut mandag 30. oktober 2023." in ask(engine, "når ble prisen delt ut i 2023")
+
+
+def test_small_talk_examples_do_not_shrink_to_a_bare_question_word(engine: Engine) -> None:
+    """«hvem er du» without its stop words is «hvem»: every bare «hvem?» would hit it."""
+    from bot.engine.engine import _EXAMPLE_NOW
+
+    bare = {"", "hvem", "hva", "hvor", "nar", "hvordan", "hvorfor"}
+    for spec in engine.intents.values():
+        if spec.domain or spec.name == "help":  # «Hva kan du?» → help is intended
+            continue
+        for example in spec.examples:
+            assert engine.extractor.parse(example, _EXAMPLE_NOW).text not in bare, example
+    assert not engine.answer("hvem", now=NOW).matched
