@@ -29,9 +29,9 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         log.info("stale or forged button data")
         await query.answer(texts.get("refusals.stale_button"), show_alert=False)
         return
-    if action.kind == codec.ASK:
+    if action.kind in (codec.ASK, codec.EXAMPLE):
         await query.answer()
-        await answer_in_chat(context, chat_id, action.payload)
+        await answer_in_chat(context, chat_id, action.payload, fresh=action.kind == codec.EXAMPLE)
         return
     if action.kind in (codec.FORGET_YES, codec.FORGET_NO):
         await confirm_forget(update, context, action.kind == codec.FORGET_YES)

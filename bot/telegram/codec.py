@@ -18,6 +18,8 @@ MAX_BYTES = 64
 
 ASK = "q"
 """Ask the engine ``payload`` (a question)."""
+EXAMPLE = "e"
+"""Ask the example question ``payload`` (a /start button) as a new topic, without context."""
 ASK_REF = "r"
 """Ask a question stored in the table under ``payload``."""
 MAP = "m"
@@ -29,7 +31,7 @@ SUBSCRIBE = "s"
 FORGET_YES = "dy"
 FORGET_NO = "dn"
 
-KINDS = frozenset({ASK, ASK_REF, MAP, TIMELINE, SUBSCRIBE, FORGET_YES, FORGET_NO})
+KINDS = frozenset({ASK, EXAMPLE, ASK_REF, MAP, TIMELINE, SUBSCRIBE, FORGET_YES, FORGET_NO})
 
 
 @dataclass(frozen=True)
@@ -54,7 +56,7 @@ class CallbackCodec:
         data = f"{VERSION}|{kind}|{payload}"
         if len(data.encode("utf-8")) <= MAX_BYTES:
             return data
-        if kind != ASK:
+        if kind not in (ASK, EXAMPLE):
             raise ValueError(f"callback payload too long for {kind!r}")
         key = hashlib.blake2b(payload.encode("utf-8"), digest_size=12).hexdigest()
         self._stored[key] = payload
@@ -74,7 +76,7 @@ class CallbackCodec:
         if kind == ASK_REF:
             question = self._stored.get(payload)
             return Action(ASK, question) if question else None
-        if kind == ASK and not payload.strip():
+        if kind in (ASK, EXAMPLE) and not payload.strip():
             return None
         if kind == MAP and payload and not (payload.isdigit() and len(payload) == 4):
             return None

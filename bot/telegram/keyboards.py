@@ -60,10 +60,10 @@ def answer_keyboard(
 
 
 def questions_keyboard(questions: Iterable[str], callbacks: CallbackCodec) -> InlineKeyboardMarkup:
-    """One button per example question."""
+    """One button per example question (each asked as a new topic)."""
     return InlineKeyboardMarkup(
         [
-            [InlineKeyboardButton(_label(q), callback_data=callbacks.encode(codec.ASK, q))]
+            [InlineKeyboardButton(_label(q), callback_data=callbacks.encode(codec.EXAMPLE, q))]
             for q in questions
         ]
     )

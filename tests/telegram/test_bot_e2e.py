@@ -87,11 +87,18 @@ def test_button_press_is_answered_and_runs_the_follow_up(bot: Harness):
 
 
 def test_start_example_button(bot: Harness):
+    from bot.engine.types import Conversation
+
     [welcome] = bot.say(507, "/start")
-    data = buttons(welcome)[0]["callback_data"]
-    marker = bot.push(U.callback_query_update(507, data, message_obj=welcome.result))
-    bot.api.wait_for("answerCallbackQuery", since=marker)
-    assert bot.api.wait_for("sendMessage", lambda c: c.chat_id == 507, since=marker)
+    for button in buttons(welcome):
+        marker = bot.push(U.callback_query_update(507, button["callback_data"],
+                                                  message_obj=welcome.result))
+        bot.api.wait_for("answerCallbackQuery", since=marker)
+        [reply] = bot.api.wait_for("sendMessage", lambda c: c.chat_id == 507, since=marker)
+        expected = bot.services.holder.engine.answer(button["text"], now=bot.clock(),
+                                                     context=Conversation())
+        assert expected.matched, button["text"]  # an example the bot cannot answer is no example
+        assert reply.params["text"].startswith(expected.text.splitlines()[0][:60])
 
 
 def test_forged_and_stale_callback_data_get_a_polite_toast(bot: Harness):
@@ -149,11 +156,13 @@ def test_bad_inputs_get_short_norwegian_replies(bot: Harness):
     [huge] = bot.say(chat, "hvem vant " * 2000)
     assert "lang melding" in huge.params["text"] and len(huge.params["text"]) < 400
     [control] = bot.say(chat, "\x00\x07\x1b")
-    assert control.params["text"]
+    assert control.params["text"] == bot.services.texts.get("refusals.empty")
     [cleaned] = bot.say(chat, "hvem\x00 vant\x07 i 2014?")
     assert "2014" in cleaned.params["text"]
     [markup] = bot.say(chat, "<b>hvem</b> vant & <i>2014</i>?")
-    assert "<b>" not in markup.params["text"] or "&lt;b&gt;" in markup.params["text"]
+    assert "2014" in markup.params["text"] and "<b>" not in markup.params["text"]
+    [echo] = bot.say(chat, "<script>alert(1)</script> & <b>")  # nothing to answer: not echoed raw
+    assert "<script>" not in echo.params["text"] and echo.status == 200
 
 
 def test_edited_messages_are_ignored(bot: Harness):

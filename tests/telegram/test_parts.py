@@ -46,6 +46,8 @@ def test_codec_round_trip_and_64_byte_limit():
     short = callbacks.encode(codec.ASK, "nominerte 2021")
     assert short == "p1|q|nominerte 2021"
     assert callbacks.decode(short) == codec.Action(codec.ASK, "nominerte 2021")
+    example = callbacks.encode(codec.EXAMPLE, "Hvem vant i fjor?")
+    assert callbacks.decode(example) == codec.Action(codec.EXAMPLE, "Hvem vant i fjor?")
     long_question = "hvem var nominert til bosettings- og integreringsprisen i Ålesund og Bærum?"
     data = callbacks.encode(codec.ASK, long_question)
     assert len(data.encode("utf-8")) <= 64
@@ -58,7 +60,7 @@ def test_codec_round_trip_and_64_byte_limit():
 @pytest.mark.parametrize(
     "data",
     ["", None, "p1", "p1|", "p1|q|", "p2|q|hei", "x|q|hei", "p1|zz|a", "p1|m|20145", "p1|m|abcd",
-     "p1|t|x", "p1|dy|1", "p1|q|" + "å" * 40],
+     "p1|t|x", "p1|dy|1", "p1|q|" + "å" * 40, "p1|e|", "p1|e|   "],
 )
 def test_codec_rejects_forged_data(data):
     assert CallbackCodec().decode(data) is None
