@@ -46,7 +46,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.reminders.schedule import describe_rules
+from bot.reminders.schedule import describe_rules, open_vote_line
 from bot.reminders.sender import STOP_CALLBACK
 from bot.reminders.service import ReminderService
 from bot.reminders.texts import ReminderTexts
@@ -139,12 +139,14 @@ def subscribe_text(service: ReminderService, chat: Chat, new: bool) -> str:
             "subscribe.already",
             who_cap=texts.get("subscribe.who_group_cap" if group else "subscribe.who_private_cap"),
         )
+    open_now = open_vote_line(service.knowledge(), service.clock(), texts)
     upcoming = service.next_reminder()
     if upcoming is None:
-        second = texts.get("subscribe.none_scheduled")
+        second = texts.get("subscribe.none_left" if open_now else "subscribe.none_scheduled")
     else:
         second = texts.get("subscribe.next", when=texts.date_time(upcoming.due_at))
-    return "\n\n".join([first, second, texts.get("subscribe.stop_hint")])
+    parts = [first, open_now, second, texts.get("subscribe.stop_hint")]
+    return "\n\n".join(part for part in parts if part)
 
 
 async def _do_subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE, chat: Chat) -> None:

@@ -148,6 +148,25 @@ def build_schedule(kb: KnowledgeBase) -> tuple[Reminder, ...]:
     return tuple(sorted(out, key=lambda r: (instant(r.due_at), r.reminder_id)))
 
 
+def open_vote_line(kb: KnowledgeBase, now: datetime, texts: ReminderTexts) -> str | None:
+    """``Avstemningen … 2027 er åpen nå og stenger …`` when a known window is open at ``now``
+    (both ends known; an unknown close time counts as 23:59), else None."""
+    moment = instant(now)
+    for year in sorted(kb.years.values(), key=lambda y: y.year, reverse=True):
+        vote = year.vote
+        if vote.public is not None and vote.public.value is False:
+            continue
+        if vote.opens is None or vote.closes is None:
+            continue
+        opens_at = moment_datetime(vote.opens.value, time(0, 0))
+        closes_at = moment_datetime(vote.closes.value, UNKNOWN_CLOSE_TIME)
+        if instant(opens_at) <= moment < instant(closes_at):
+            values = _values(year, texts)
+            line = texts.get("subscribe.open_now", **values)
+            return " ".join(line.split())
+    return None
+
+
 def next_reminder(schedule: Iterable[Reminder], now: datetime) -> Reminder | None:
     """The first reminder due after ``now``."""
     moment = instant(now)

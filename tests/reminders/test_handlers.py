@@ -283,3 +283,15 @@ def test_in_a_group_only_admins_may_press_the_stop_button(
     marker = bot.push(U.callback_query_update(-600, "rem|stop", user_id=1001))
     api.wait_for("sendMessage", lambda c: "stoppet" in c.params["text"], since=marker, timeout=5)
     assert store.list_active(db) == []
+
+
+def test_subscribing_while_a_vote_is_open_says_so(bot: Harness, clock: SettableClock) -> None:
+    clock.now = oslo(2026, 11, 5, 12, 0)  # open; «3 days before» (9 Nov) still ahead
+    text = text_of(bot.say(42, "/abonner"))
+    assert "er åpen nå og stenger torsdag 12. november 2026 kl. 12.00" in text
+    assert "Neste påminnelse: mandag 9. november 2026 kl. 12.00." in text
+    clock.now = oslo(2026, 11, 12, 10, 0)  # last day, after the 09:00 reminder
+    late = text_of(bot.say(43, "/abonner"))
+    assert "er åpen nå og stenger torsdag 12. november 2026 kl. 12.00" in late
+    assert "ingen flere påminnelser før denne avstemningen stenger" in late
+    assert "Ingen påminnelse er planlagt ennå" not in late
