@@ -1012,6 +1012,10 @@ class Composer:
                 self.t("county.item", name=n, labels=self.years_text(ys)) for n, ys in won.items()
             ]
             reply.say(self.t("county.winners", county=county_text, items=self.t.join(items)))
+            reply.years = sorted(y for ys in won.values() for y in ys)  # for «Hvorfor vant de?»
+            winners = {self.h.winner(y).value.municipality.name for y in reply.years}  # type: ignore[union-attr]
+            if len(winners) == 1:
+                reply.municipality = winners.pop()
         else:
             reply.say(self.t("county.none", county=county_text))
         if nominated:

@@ -282,3 +282,10 @@ def test_small_talk_examples_do_not_shrink_to_a_bare_question_word(engine: Engin
         for example in spec.examples:
             assert engine.extractor.parse(example, _EXAMPLE_NOW).text not in bare, example
     assert not engine.answer("hvem", now=NOW).matched
+
+
+def test_follow_up_after_a_county_answer(engine: Engine) -> None:
+    context = Conversation()
+    engine.answer("Vinnere i Finnmark", now=NOW, context=context)
+    text = engine.answer("Hva var begrunnelsen?", now=NOW, context=context).text
+    assert "Hvorfor Vadsø vant for 2008" in text and "Hvorfor Hammerfest vant for 2013" in text
