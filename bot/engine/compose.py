@@ -671,7 +671,22 @@ class Composer:
             return None
         place = request.places[0]
         reply.municipality = place.name
+        self._name_note(place, reply)
         return place
+
+    def _name_note(self, place: Place, reply: Reply) -> None:
+        """«Skedsmo er i dag en del av Lillestrøm.» / a Sami or Kven name, once per answer."""
+        if place.said == place.name:
+            return
+        if place.said in place.municipality.former_names:
+            note = self.t("place.former_note", said=place.said, municipality=place.name)
+        elif place.said in place.municipality.alt_names:
+            note = self.t("place.alt_note", said=place.said, municipality=place.name)
+        else:
+            return
+        if note not in reply.parts:
+            reply.say(note)
+            reply.cite(Fact(None, (self.register,)))
 
     def place_won(self, request: Request, reply: Reply) -> None:
         """«Vant Asker i 2021?» / «Har Drammen vunnet?» / «Når vant Molde?»."""
@@ -686,8 +701,8 @@ class Composer:
         for year in years[:MAX_YEARS]:
             record = self.h.get(year)
             winner = record.winner if record is not None else None
-            name = self.place_name(place)
-            if winner is not None and self.h.matches(winner.value, place):
+            named = [p for p in request.places if winner and self.h.matches(winner.value, p)]
+            if winner is not None and named:  # «Vant Asker eller Bærum i 2018?»
                 reply.say(
                     self.t("place.won_yes", place=self.entrant(winner.value), label=record.label),
                     winner,
@@ -701,9 +716,9 @@ class Composer:
                 self.t("place.won_no", winner=self.entrant(winner.value), label=record.label),
                 winner,
             )
-            for nominated_year, _entrant, fact in self.h.nominations(place):
+            for nominated_year, entrant, fact in self.h.nominations(place):
                 if nominated_year == year:
-                    reply.say(self.t("place.was_nominated_too", place=name), fact)
+                    reply.say(self.t("place.was_nominated_too", place=self.entrant(entrant)), fact)
         if len(years) == 1 and self.h.winner(years[0]) is not None:
             self.winner_followups(years[0], reply)
 
@@ -759,12 +774,6 @@ class Composer:
         if place is None:
             return
         name = self.place_name(place)
-        if place.said != place.name and place.said in place.municipality.former_names:
-            reply.say(self.t("place.former_note", said=place.said, municipality=place.name))
-            reply.cite(Fact(None, (self.register,)))
-        elif place.said != place.name and place.said in place.municipality.alt_names:
-            reply.say(self.t("place.alt_note", said=place.said, municipality=place.name))
-            reply.cite(Fact(None, (self.register,)))
         wins = self.h.wins(place)
         nominated = self.h.nominations(place)
         if request.relation and request.years:

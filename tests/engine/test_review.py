@@ -289,3 +289,13 @@ def test_follow_up_after_a_county_answer(engine: Engine) -> None:
     engine.answer("Vinnere i Finnmark", now=NOW, context=context)
     text = engine.answer("Hva var begrunnelsen?", now=NOW, context=context).text
     assert "Hvorfor Vadsø vant for 2008" in text and "Hvorfor Hammerfest vant for 2013" in text
+
+
+def test_yes_no_names_the_entrant_as_it_was_then(engine: Engine) -> None:
+    assert "Skedsmo (nå Lillestrøm) var nominert det året." in ask(
+        engine, "Vant Lillestrøm i 2015?"
+    )
+    assert "Grünerløkka (bydel i Oslo) var nominert det året." in ask(engine, "Vant Oslo i 2025?")
+    assert ask(engine, "Vant Asker eller Bærum i 2018?").startswith("Ja. Bærum vant i 2018.")
+    note = ask(engine, "Var Skedsmo nominert i 2021?")
+    assert note.count("Skedsmo er i dag en del av Lillestrøm.") == 1 and "Ja. Lillestrøm" in note
