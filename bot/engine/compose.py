@@ -41,6 +41,8 @@ MAX_CHARS = 4000
 """Answers stay under Telegram's 4096 characters with room for the source list."""
 MAX_YEARS = 25
 """At most this many years are listed one by one."""
+MAX_PLACES = 3
+"""At most this many municipalities named together are summed up («Asker og Bærum»)."""
 MAX_HOW_YEARS = 3
 """How the last few votes went, when none is open («hvordan stemmer jeg?»)."""
 
@@ -769,10 +771,29 @@ class Composer:
     def place_summary(
         self, request: Request, reply: Reply, *, nominations_first: bool = False
     ) -> None:
-        """Everything about one municipality: wins, nominations, gaps."""
+        """Everything about one municipality (or a few named together): wins, nominations, gaps."""
         place = self._place(request, reply)
         if place is None:
             return
+        more = [p for p in request.places[1:MAX_PLACES] if p.name != place.name]
+        wins = self._summary_of(place, request, reply, nominations_first)
+        reply.years = wins or reply.years
+        without_wins = not wins
+        for other in more:
+            self._name_note(other, reply)
+            without_wins |= not self._summary_of(other, request, reply, nominations_first)
+        if without_wins:
+            gaps = self.h.unknown_years()
+            if gaps:
+                reply.say(self.t("place.gaps", years=self.years_text(gaps)))
+        if len(wins) == 1 and not more:
+            reply.followups.append(FollowUp(self.t("followup.reasoning"), f"begrunnelse {wins[0]}"))
+        reply.followups.append(FollowUp(self.t("followup.map"), "", "map"))
+
+    def _summary_of(
+        self, place: Place, request: Request, reply: Reply, nominations_first: bool
+    ) -> list[int]:
+        """One municipality's wins and nominations; returns the years it won."""
         name = self.place_name(place)
         wins = self.h.wins(place)
         nominated = self.h.nominations(place)
@@ -816,14 +837,9 @@ class Composer:
                 )
             elif not wins:
                 reply.say(self.t("place.never_nominated", place=name))
-        if not wins:
-            gaps = self.h.unknown_years()
-            if gaps:
-                reply.say(self.t("place.gaps", years=self.years_text(gaps)))
-        reply.years = wins or [y for y, _, _ in others]
-        if len(wins) == 1:
-            reply.followups.append(FollowUp(self.t("followup.reasoning"), f"begrunnelse {wins[0]}"))
-        reply.followups.append(FollowUp(self.t("followup.map"), "", "map"))
+        if not reply.years:
+            reply.years = wins or [y for y, _, _ in others]
+        return wins
 
     def _as_named(self, nominations: list[tuple[int, Entrant, Fact]], shown: str = "") -> str:
         """«2015 (som Skedsmo) og 2021»: years, with the name used then when it differs."""

@@ -299,3 +299,9 @@ def test_yes_no_names_the_entrant_as_it_was_then(engine: Engine) -> None:
     assert ask(engine, "Vant Asker eller Bærum i 2018?").startswith("Ja. Bærum vant i 2018.")
     note = ask(engine, "Var Skedsmo nominert i 2021?")
     assert note.count("Skedsmo er i dag en del av Lillestrøm.") == 1 and "Ja. Lillestrøm" in note
+
+
+def test_two_municipalities_named_together(engine: Engine) -> None:
+    text = ask(engine, "Har Asker og Bærum vunnet?")
+    assert "Nei, Asker har ikke vunnet" in text and "Ja, Bærum har vunnet prisen: 2018." in text
+    assert text.count("mangler jeg opplysninger") == 1
