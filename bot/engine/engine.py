@@ -101,7 +101,13 @@ class Engine:
         }
         self.matcher = IntentMatcher(
             {
-                name: IntentSpec(**{**spec.__dict__, "keywords": self.keywords[name]})
+                name: IntentSpec(
+                    **{
+                        **spec.__dict__,
+                        "keywords": self.keywords[name],
+                        "unlikely": frozenset(self._canonical(k) for k in spec.unlikely),
+                    }
+                )
                 for name, spec in self.intents.items()
             },
             examples,

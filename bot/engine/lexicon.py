@@ -22,6 +22,7 @@ SLOTS = frozenset({"year", "municipality", "county", "project"})
 _INTENT_KEYS = {
     "examples",
     "keywords",
+    "unlikely",
     "needs",
     "uses",
     "domain",
@@ -68,6 +69,8 @@ class IntentSpec:
     examples: tuple[str, ...]
     keywords: frozenset[str] = frozenset()
     """Canonical words that make this intent more likely when present."""
+    unlikely: frozenset[str] = frozenset()
+    """Canonical words that make this intent less likely («hvorfor» for «Vant Kinn?»)."""
     needs: frozenset[str] = frozenset()
     """Slots that must be present (in the question or the context) for the intent to apply."""
     uses: frozenset[str] = frozenset()
@@ -383,6 +386,11 @@ def load_intents(directory: Path) -> dict[str, IntentSpec]:
             keywords=frozenset(
                 w
                 for k in check.word_list(spec.get("keywords", []), "keywords", line)
+                for w in words(k)
+            ),
+            unlikely=frozenset(
+                w
+                for k in check.word_list(spec.get("unlikely", []), "unlikely", line)
                 for w in words(k)
             ),
             needs=frozenset(needs),

@@ -116,6 +116,8 @@ class IntentMatcher:
                 continue
             if self.intents[intent].keywords & words:
                 value = min(100.0, value + KEYWORD_BONUS)
+            if self.intents[intent].unlikely & words:
+                value -= KEYWORD_BONUS
             if intent in penalised:
                 value -= SLOT_PENALTY
             found.append(Candidate(intent, value, ""))

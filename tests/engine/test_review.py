@@ -305,3 +305,11 @@ def test_two_municipalities_named_together(engine: Engine) -> None:
     text = ask(engine, "Har Asker og Bærum vunnet?")
     assert "Nei, Asker har ikke vunnet" in text and "Ja, Bærum har vunnet prisen: 2018." in text
     assert text.count("mangler jeg opplysninger") == 1
+
+
+def test_english_why_when_and_called(engine: Engine) -> None:
+    assert engine.answer("Why did Kinn win in 2022?", now=NOW).intent == "reasoning"
+    assert engine.answer("vant Kinn i 2022", now=NOW).intent == "place_won"
+    assert engine.answer("When was the prize first awarded?", now=NOW).intent == "since_when"
+    assert engine.answer("What was the prize called before?", now=NOW).intent == "renaming"
+    assert engine.answer("What does the prize reward?", now=NOW).intent == "purpose"
