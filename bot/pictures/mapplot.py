@@ -175,8 +175,48 @@ def label_width_km(label: str, scale: float | None = None) -> float:
     return len(label) * 0.64 * LABEL_PT * DPI / 72 / scale
 
 
-def place_labels(marks: list[MapMark], geo: GeoData, profile: CoastProfile) -> list[PlacedLabel]:
-    """Put each label in a column off the nearest coast or border, stacked without overlap."""
+FRAME_CLEARANCE_KM = 10.0
+"""How far a leader line ends from the inset frame's top or bottom edge (a leader running
+along the edge reads as if the label named the frame)."""
+
+
+def _clear_of_frame(
+    items: list[tuple[MapMark, tuple[float, float]]],
+    ys: list[float],
+    side: str,
+    frame: tuple[float, float, float, float],
+) -> list[float]:
+    """Move label rows off the frame's horizontal edges where their leaders cross its width,
+    pushing the neighbours on that side along so rows keep ``LABEL_GAP_KM`` apart."""
+    fx0, fx1, fy0, fy1 = frame
+    values = list(ys)
+    for i, (_, (ax, ay)) in enumerate(items):
+        crosses = ax < fx1 if side == "right" else ax > fx0
+        if not crosses:
+            continue
+        for edge in (fy0, fy1):
+            if abs(values[i] - edge) < FRAME_CLEARANCE_KM:
+                below = ay <= edge
+                values[i] = edge - FRAME_CLEARANCE_KM if below else edge + FRAME_CLEARANCE_KM
+                if below:
+                    for j in range(i - 1, -1, -1):
+                        values[j] = min(values[j], values[j + 1] - LABEL_GAP_KM)
+                else:
+                    for j in range(i + 1, len(values)):
+                        values[j] = max(values[j], values[j - 1] + LABEL_GAP_KM)
+    return values
+
+
+def place_labels(
+    marks: list[MapMark],
+    geo: GeoData,
+    profile: CoastProfile,
+    frame: tuple[float, float, float, float] | None = None,
+) -> list[PlacedLabel]:
+    """Put each label in a column off the nearest coast or border, stacked without overlap.
+
+    ``frame`` (x0, x1, y0, y1) is the inset's outline on the main map, kept clear of leaders.
+    """
     sides: dict[str, list[tuple[MapMark, tuple[float, float]]]] = {"left": [], "right": []}
     for mark in marks:
         shape = geo.shapes.get(mark.number)
@@ -193,6 +233,8 @@ def place_labels(marks: list[MapMark], geo: GeoData, profile: CoastProfile) -> l
     for side, items in sides.items():
         items.sort(key=lambda item: item[1][1])
         ys = _spread([anchor[1] for _, anchor in items], LABEL_GAP_KM)
+        if frame is not None:
+            ys = _clear_of_frame(items, ys, side, frame)
         for (mark, anchor), label_y in zip(items, ys, strict=True):
             low, high = min(anchor[1], label_y) - 12, max(anchor[1], label_y) + 12
             if side == "left":
@@ -448,7 +490,8 @@ def draw_map(kb: KnowledgeBase, content: MapContent, geo: GeoData) -> bytes:
 
     marks = list(content.marks.values())
     inset_labels, main_marks = place_inset_labels(marks, geo, inset)
-    _draw_labels(ax, place_labels(main_marks, geo, CoastProfile(geo)), layout.scale)
+    frame = (*inset.xlim, *inset.ylim) if inset_labels else None
+    _draw_labels(ax, place_labels(main_marks, geo, CoastProfile(geo), frame), layout.scale)
 
     if inset_labels:
         _draw_inset(kb, fig, ax, inset, content, geo, inset_labels)

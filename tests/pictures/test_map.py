@@ -135,7 +135,8 @@ def test_labels_do_not_overlap_and_stay_inside(
     for year in (None, 2009, 2018, 2021, 2025):
         content = map_content(kb, year, now)
         in_inset, rest = place_inset_labels(list(content.marks.values()), geo, inset)
-        placed = place_labels(rest, geo, CoastProfile(geo))
+        frame = (*inset.xlim, *inset.ylim) if in_inset else None
+        placed = place_labels(rest, geo, CoastProfile(geo), frame)
         assert len(placed) + len(in_inset) == sum(1 for m in content.marks.values() if m.label)
         for side in ("left", "right"):
             ys = sorted(p.position[1] for p in placed if p.side == side)

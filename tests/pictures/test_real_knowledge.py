@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from itertools import pairwise
 
 import pytest
 
@@ -19,10 +20,16 @@ from bot.pictures.content import (
 )
 from bot.pictures.geo import GeoData, load_geo
 from bot.pictures.mapplot import (
+    FRAME_CLEARANCE_KM,
+    LABEL_GAP_KM,
     NOMINEE_COLOUR,
     OTHER_COLOUR,
     WINNER_COLOUR,
+    CoastProfile,
+    inset_layout,
     legend_entries,
+    place_inset_labels,
+    place_labels,
     render_map,
 )
 from bot.settings import DEFAULT_KNOWLEDGE_DIR
@@ -112,3 +119,25 @@ def test_real_unknown_year_colours_nothing_and_says_so(
     image = decode(render_map(real_kb, 2024, now=now))
     for name in ("Oslo", "Moss", "Lillestrøm", "Tønsberg", "Levanger", "Vadsø"):
         assert near(colour_at(image, geo, number_of(real_kb, name)), OTHER_COLOUR), name
+
+
+@pytest.mark.parametrize("year", [None, 2009, 2011])
+def test_no_leader_runs_along_the_inset_frame(
+    real_kb: KnowledgeBase, now: datetime, geo: GeoData, year: int | None
+) -> None:
+    """Kragerø lies exactly on the frame's southern edge; its leader must not trace it."""
+    inset = inset_layout()
+    marks = list(map_content(real_kb, year, now).marks.values())
+    _, rest = place_inset_labels(marks, geo, inset)
+    frame = (*inset.xlim, *inset.ylim)
+    placed = place_labels(rest, geo, CoastProfile(geo), frame)
+    kragero = [p for p in placed if p.mark.municipality == "Kragerø"]
+    assert kragero, "Kragerø is labelled on the main map"
+    for label in placed:
+        (ax, _), (lx, ly) = label.anchor, label.position
+        if min(ax, lx) < frame[1] and max(ax, lx) > frame[0]:
+            for edge in frame[2:]:
+                assert abs(ly - edge) >= FRAME_CLEARANCE_KM - 1e-6, label.mark.label
+    for side in ("left", "right"):
+        ys = sorted(p.position[1] for p in placed if p.side == side)
+        assert all(b - a >= LABEL_GAP_KM - 0.01 for a, b in pairwise(ys))
