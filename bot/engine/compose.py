@@ -30,6 +30,7 @@ from bot.knowledge.models import (
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ«])")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_DATE = re.compile(r"(?<!\d)(\d{1,2})\. ([a-zæøå]+) ((?:19|20)\d\d)(?!\d)")
 
 _MIDNIGHT = time(0, 0)
 """An opening day without a time of day counts from midnight."""
@@ -395,6 +396,8 @@ class Composer:
             return True
         status = record.status
         explanation = record.explanation.value if record.explanation else ""
+        if explanation and reply.now is not None:
+            explanation = self._as_of(explanation, reply.now)
         if status == YearStatus.NO_PRIZE:
             key = "gap.no_prize_explained" if explanation else "gap.no_prize"
             reply.say(
@@ -1323,11 +1326,21 @@ class Composer:
             reply.say(text, fact)
 
     def _as_of(self, text: str, now: datetime) -> str:
-        """``text`` without the sentences about years after ``now`` (an injected past clock
-        must not hear about later rounds)."""
+        """``text`` without the sentences about years or dates after ``now`` (an injected past
+        clock must not hear about later rounds)."""
         sentences = _SENTENCE.split(text)
-        kept = [s for s in sentences if all(int(y) <= now.year for y in _YEAR.findall(s))]
+        kept = [s for s in sentences if not self._later_than(s, now)]
         return " ".join(kept)
+
+    def _later_than(self, sentence: str, now: datetime) -> bool:
+        if any(int(y) > now.year for y in _YEAR.findall(sentence)):
+            return True
+        for day, month, year in _DATE.findall(sentence):
+            if month in self.t.months:
+                number = self.t.months.index(month) + 1
+                if (int(year), number, int(day)) > (now.year, now.month, now.day):
+                    return True
+        return False
 
     # -- voting -----------------------------------------------------------------------
 

@@ -313,3 +313,14 @@ def test_english_why_when_and_called(engine: Engine) -> None:
     assert engine.answer("When was the prize first awarded?", now=NOW).intent == "since_when"
     assert engine.answer("What was the prize called before?", now=NOW).intent == "renaming"
     assert engine.answer("What does the prize reward?", now=NOW).intent == "purpose"
+
+
+def test_an_explanation_written_later_is_cut_for_an_earlier_clock(engine: Engine) -> None:
+    early = ask(engine, "hvem vant i 2024", now=datetime(2024, 3, 1, 12, tzinfo=OSLO))
+    assert "4. juni 2024" not in early and "ingen opplysninger" in early
+    assert "4. juni 2024" in ask(engine, "hvem vant i 2024")
+
+
+def test_was_a_municipality_in_the_running(engine: Engine) -> None:
+    assert ask(engine, "var Harstad med i 2023").startswith("Ja. Harstad var nominert for 2023")
+    assert engine.answer("var Harstad med", now=NOW).intent == "place_nominated"
