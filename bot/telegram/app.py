@@ -64,8 +64,10 @@ def build_application(
 ) -> Application:
     """The bot, ready for ``run_polling``/``run_webhook`` or ``async with``.
 
-    The database and the reminders service are opened in ``post_init`` and closed in
-    ``post_shutdown``; the token must already be validated (``settings.require_token()``).
+    The database and the reminders service are opened in ``post_init``; the service stops in
+    ``post_stop`` (while the bot can still send, so a reminder in flight is finished and
+    recorded) and the database closes in ``post_shutdown``. The token must already be
+    validated (``settings.require_token()``).
     """
     builder = (
         ApplicationBuilder()
@@ -80,6 +82,7 @@ def build_application(
         .concurrent_updates(CONCURRENT_UPDATES)
         .connection_pool_size(CONCURRENT_UPDATES + 8)
         .post_init(post_init)
+        .post_stop(post_stop)
         .post_shutdown(post_shutdown)
     )
     if settings.api_base_url:
@@ -150,6 +153,7 @@ async def post_init(application: Application) -> None:
     services.db = connect(services.settings.database_path)
     services.bot_username = application.bot.username
     await integrations.start(application, services)
+    services.services_running = True
     texts = services.texts
     bot = application.bot
     public = command_menu(texts)
@@ -169,10 +173,18 @@ async def post_init(application: Application) -> None:
     )
 
 
-async def post_shutdown(application: Application) -> None:
-    """Stop the reminders service and close the database."""
+async def post_stop(application: Application) -> None:
+    """Stop the reminders service while the bot's HTTP client is still open."""
     services: Services = application.bot_data[SERVICES_KEY]
-    await integrations.stop(application, services)
+    if services.services_running:
+        services.services_running = False
+        await integrations.stop(application, services)
+
+
+async def post_shutdown(application: Application) -> None:
+    """Stop the services if ``post_stop`` did not run, then close the database."""
+    await post_stop(application)
+    services: Services = application.bot_data[SERVICES_KEY]
     if services.db is not None:
         services.db.close()
         services.db = None

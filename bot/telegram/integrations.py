@@ -2,7 +2,7 @@
 
 ``handlers`` returns their handlers for the single registration function in ``app.py`` (they
 are added before the general button handler, so their callback patterns win); ``start`` and
-``stop`` run their services from post_init/post_shutdown; the /slettmeg hook is wired here.
+``stop`` run their services from post_init/post_stop; the /slettmeg hook is wired here.
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ async def start(application: Application, services: Services) -> None:
 
 
 async def stop(application: Application, services: Services) -> None:
-    """Stop what ``start`` started (called from post_shutdown, before the database closes)."""
+    """Stop what ``start`` started (called from post_stop, while the bot can still send)."""
     await reminders.stop_service(application, services)
     cache = application.bot_data.get(pictures.PICTURES_KEY)
     if cache is not None:

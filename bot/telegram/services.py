@@ -65,6 +65,8 @@ class Services:
     forget_hooks: list[Callable[[int], None]] = field(default_factory=list)
     """Called with a chat id by /slettmeg to delete that chat's stored data."""
     last_admin_notice: datetime | None = None
+    services_running: bool = False
+    """True between starting the other modules' services and stopping them."""
     bot_username: str = ""
 
     @property

@@ -103,6 +103,8 @@ async def start_bot(app: Application) -> None:
 async def stop_bot(app: Application) -> None:
     await app.updater.stop()
     await app.stop()
+    if app.post_stop:
+        await app.post_stop(app)
     await app.shutdown()
     if app.post_shutdown:
         await app.post_shutdown(app)
