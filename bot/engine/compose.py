@@ -1500,7 +1500,7 @@ class Composer:
                 )
             elif window.description is None:
                 closing.say(self.t("vote.closes_unknown", label=record.label))
-            parts = (opening, closing) if focus == "open" else (closing, opening)
+            parts = (closing, opening) if focus == "close" else (opening, closing)
             if not closing.parts:
                 parts = (opening,)
             for part in parts:
