@@ -145,6 +145,7 @@ class Composer:
             "reasoning": self.reasoning,
             "project": self.project,
             "place_projects": self.project,
+            "year_projects": self.project,
             "prize_money": self.prize_money,
             "vote_status": self.vote_status,
             "vote_when": self.vote_when,
@@ -1303,6 +1304,23 @@ class Composer:
             )
             for _, p in found:
                 reply.cite(Fact(None, p.sources))
+            return
+        years = self._target_years(request)
+        if years:
+            found = [(y, p) for y in years for p in getattr(self.h.get(y), "projects", ())]
+            if not found:
+                reply.say(self.t("project.none_year", labels=self.years_text(years)))
+                return
+            items = [
+                self.t("project.item_of", name=p.name, municipality=p.municipality)
+                for _, p in found
+            ]
+            reply.say(
+                self.t("project.year_list", labels=self.years_text(years), items=self.t.join(items))
+            )
+            for _, p in found:
+                reply.cite(Fact(None, p.sources))
+            reply.years = years
             return
         names = [p.name for r in self.h.years.values() for p in r.projects][:6]
         reply.say(self.t("project.need_name", items=self.t.join(names)))

@@ -324,3 +324,9 @@ def test_an_explanation_written_later_is_cut_for_an_earlier_clock(engine: Engine
 def test_was_a_municipality_in_the_running(engine: Engine) -> None:
     assert ask(engine, "var Harstad med i 2023").startswith("Ja. Harstad var nominert for 2023")
     assert engine.answer("var Harstad med", now=NOW).intent == "place_nominated"
+
+
+def test_projects_of_a_year(engine: Engine) -> None:
+    answer = engine.answer("prosjekter 2023", now=NOW)
+    assert answer.intent == "year_projects" and "MOVED (Molde)" in answer.text and answer.sources
+    assert "ikke til navngitte prosjekter for 2010" in ask(engine, "prosjekter 2010")
