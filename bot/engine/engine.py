@@ -273,7 +273,7 @@ class Engine:
         if intent is None:
             if not parsed.domain or not ranked:
                 return self._refusal(question, "refusal.out_of_scope", confidence)
-            return self._suggest(question, parsed, ranked, confidence)
+            return self._suggest(question, parsed, ranked, confidence, now)
         spec = self.intents[intent]
         if spec.domain and not parsed.domain and not self._has_context(context):
             return self._refusal(question, "refusal.out_of_scope", confidence)
@@ -462,10 +462,15 @@ class Engine:
         )
 
     def _suggest(
-        self, question: str, parsed: Parsed, ranked: list[Candidate], confidence: float
+        self,
+        question: str,
+        parsed: Parsed,
+        ranked: list[Candidate],
+        confidence: float,
+        now: datetime,
     ) -> Answer:
         suggestions: list[str] = []
-        latest = self.composer.h.latest_awarded()
+        latest = self.composer.h.latest_awarded(now.year, now)
         for candidate in ranked:
             spec = self.intents[candidate.intent]
             if not spec.suggestion:

@@ -330,3 +330,8 @@ def test_projects_of_a_year(engine: Engine) -> None:
     answer = engine.answer("prosjekter 2023", now=NOW)
     assert answer.intent == "year_projects" and "MOVED (Molde)" in answer.text and answer.sources
     assert "ikke til navngitte prosjekter for 2010" in ask(engine, "prosjekter 2010")
+
+
+def test_suggestions_use_the_clock(engine: Engine) -> None:
+    answer = engine.answer("vinner greia", now=datetime(2021, 11, 20, 12, tzinfo=OSLO))
+    assert "Hvem vant i 2021?" in answer.suggestions and "2025" not in answer.text
