@@ -20,11 +20,13 @@ run: install
 
 test: install
 	$(PY) -m ruff check bot tests
+	$(PY) -m ruff format --check bot tests
 	$(PY) -m bot check
 	$(PY) -m pytest
 
 lint: install
 	$(PY) -m ruff check bot tests
+	$(PY) -m ruff format --check bot tests
 
 bench: install
 	$(PY) -m tests.bench

@@ -202,7 +202,7 @@ class _Loader:
                         lines[year.year],
                         f"merged_into: {year.merged_into}, men label i "
                         f"years/{year.merged_into}.yaml («{target.label}») nevner ikke "
-                        f"{year.year}; skriv f.eks. label: \"{year.year}/{year.merged_into}\"",
+                        f'{year.year}; skriv f.eks. label: "{year.year}/{year.merged_into}"',
                     )
                 )
 

@@ -74,9 +74,7 @@ async def _ask_canonical(
     if message is None:
         return
     question = get_services(context).texts.get(f"questions.{key}", **values)
-    await answer_in_chat(
-        context, message.chat_id, question, reply_to=_reply_to(update), fresh=True
-    )
+    await answer_in_chat(context, message.chat_id, question, reply_to=_reply_to(update), fresh=True)
 
 
 async def winners(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -98,7 +98,9 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     services.last_admin_notice = now
     notice = texts.get(
-        "admin.error_notice", kind=type(error).__name__, where=describe_update_no(update),
+        "admin.error_notice",
+        kind=type(error).__name__,
+        where=describe_update_no(update),
         error=str(error)[:300] or "-",
     )
     for admin_id in sorted(services.settings.admin_ids):

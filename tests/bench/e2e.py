@@ -59,8 +59,11 @@ def main() -> None:
                     api.push_update(U.message_update(chat, question))
                 asked = set(injected)
                 calls = api.wait_for(
-                    "sendMessage", lambda c, asked=asked: c.chat_id in asked, count=CHATS,
-                    since=marker, timeout=120,
+                    "sendMessage",
+                    lambda c, asked=asked: c.chat_id in asked,
+                    count=CHATS,
+                    since=marker,
+                    timeout=120,
                 )
                 failed += sum(
                     1 for c in calls if c.status != 200 or "noe gikk galt" in c.params["text"]

@@ -20,8 +20,22 @@ MAX_INLINE_RESULTS = 50
 COMMAND = re.compile(r"^[a-z0-9_]{1,32}$")
 HTML_TAGS = frozenset(
     {
-        "b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "span", "tg-spoiler",
-        "a", "code", "pre", "blockquote", "tg-emoji",
+        "b",
+        "strong",
+        "i",
+        "em",
+        "u",
+        "ins",
+        "s",
+        "strike",
+        "del",
+        "span",
+        "tg-spoiler",
+        "a",
+        "code",
+        "pre",
+        "blockquote",
+        "tg-emoji",
     }
 )
 
@@ -45,14 +59,14 @@ class _EntityParser(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag not in HTML_TAGS:
-            self.error = self.error or f"unsupported start tag \"{tag}\""
+            self.error = self.error or f'unsupported start tag "{tag}"'
         if tag == "a" and not dict(attrs).get("href"):
             self.error = self.error or "<a> without href"
         self.open.append(tag)
 
     def handle_endtag(self, tag: str) -> None:
         if not self.open or self.open[-1] != tag:
-            self.error = self.error or f"unmatched end tag \"{tag}\""
+            self.error = self.error or f'unmatched end tag "{tag}"'
             return
         self.open.pop()
 
@@ -65,16 +79,16 @@ def visible_text(text: str, parse_mode: Any) -> str:
     if str(parse_mode or "").upper() != "HTML":
         return text
     if re.search(r"&(?!(?:lt|gt|amp|quot|#\d+|#x[0-9a-fA-F]+);)", text):
-        raise TelegramRejects("can't parse entities: unescaped \"&\"")
+        raise TelegramRejects('can\'t parse entities: unescaped "&"')
     if re.search(r"<(?![a-zA-Z/])", text):
-        raise TelegramRejects("can't parse entities: unescaped \"<\"")
+        raise TelegramRejects('can\'t parse entities: unescaped "<"')
     parser = _EntityParser()
     parser.feed(text)
     if parser.rawdata[parser.rawdata.rfind("<") :].startswith("<"):  # e.g. ``<a href="x``
         parser.error = parser.error or "unclosed tag at the end of the text"
     parser.close()
     if parser.error is None and parser.open:
-        parser.error = f"can't find end tag corresponding to start tag \"{parser.open[-1]}\""
+        parser.error = f'can\'t find end tag corresponding to start tag "{parser.open[-1]}"'
     if parser.error:
         raise TelegramRejects(f"can't parse entities: {parser.error}")
     return "".join(parser.visible)

@@ -206,8 +206,7 @@ class Report:
             f"golden: {self.passed}/{self.total} riktige = {self.accuracy:.1%}; "
             f"avvisningsrate {self.refusal_rate:.1%}; feil fakta {len(self.wrong_facts)}; "
             f"feilaktige avvisninger {len(self.false_refusals)}",
-            "per kind: "
-            + ", ".join(f"{k} {p}/{t}" for k, (p, t) in self.per_kind().items()),
+            "per kind: " + ", ".join(f"{k} {p}/{t}" for k, (p, t) in self.per_kind().items()),
             "per tag: " + ", ".join(f"{k} {p}/{t}" for k, (p, t) in self.per_tag().items()),
         ]
         return "\n".join(lines)

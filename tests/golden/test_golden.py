@@ -87,10 +87,30 @@ def test_set_size_and_mix(golden: Golden) -> None:
     assert sum(1 for q in golden.questions if {"nynorsk", "english"} & set(q.tags)) >= 30
     assert sum(1 for q in golden.questions if {"typo", "ascii"} & set(q.tags)) >= 40
     assert len(golden.conversations) >= 10
-    for kind in ("winner", "nominees", "municipality", "yesno", "all_winners", "first_last",
-                 "before_after", "multi_year", "county", "prize_fact", "why", "project",
-                 "ceremony", "voting", "subscribe", "unsubscribe", "smalltalk", "help", "gap",
-                 "money", "winner_relative", "out_of_scope"):
+    for kind in (
+        "winner",
+        "nominees",
+        "municipality",
+        "yesno",
+        "all_winners",
+        "first_last",
+        "before_after",
+        "multi_year",
+        "county",
+        "prize_fact",
+        "why",
+        "project",
+        "ceremony",
+        "voting",
+        "subscribe",
+        "unsubscribe",
+        "smalltalk",
+        "help",
+        "gap",
+        "money",
+        "winner_relative",
+        "out_of_scope",
+    ):
         assert kinds[kind] >= 3, kind
 
 
@@ -226,8 +246,10 @@ def test_wrong_fact_detection(golden: Golden) -> None:
     res = run("Lørenskog og Tønsberg vant.")
     assert res.wrong_facts
     # Quoted examples, suggestions and source lines are not claims.
-    assert run("Lørenskog vant 2021. Prøv «Når vant Moss?»\n– Hvem vant i 2023, Tønsberg?"
-               "\nKilde: Kinn kommune").passed
+    assert run(
+        "Lørenskog vant 2021. Prøv «Når vant Moss?»\n– Hvem vant i 2023, Tønsberg?"
+        "\nKilde: Kinn kommune"
+    ).passed
 
 
 def test_json_shaped_answers_are_accepted(golden: Golden) -> None:
@@ -256,7 +278,7 @@ def test_conversation_context_is_shared_across_turns(golden: Golden) -> None:
 
     evaluate(fn, golden, conversation_factory=object)
     singles = seen[: len(golden.questions)]
-    turns = seen[len(golden.questions):]
+    turns = seen[len(golden.questions) :]
     assert all(c is None for c in singles)
     first_conv = len(golden.conversations[0][1])
     assert turns[0] is turns[first_conv - 1] and turns[0] is not turns[first_conv]

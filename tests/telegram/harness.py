@@ -71,8 +71,10 @@ class Harness:
         """Push ``update`` and wait for ``count`` sendMessage calls to ``chat_id``."""
         marker = self.push(update)
         return self.api.wait_for(
-            "sendMessage", lambda c: c.chat_id == chat_id and c.status == 200,
-            timeout=timeout, count=count,
+            "sendMessage",
+            lambda c: c.chat_id == chat_id and c.status == 200,
+            timeout=timeout,
+            count=count,
             since=marker,
         )
 
@@ -86,7 +88,8 @@ class Harness:
         if settle:
             time.sleep(settle)
         return [
-            c for c in self.api.calls()[since:]
+            c
+            for c in self.api.calls()[since:]
             if c.method == "sendMessage" and c.chat_id == chat_id
         ]
 
@@ -171,5 +174,3 @@ def run_bot(
     runner = BotThread(app)
     runner.start()
     return runner, Harness(api, app, clock)
-
-

@@ -21,12 +21,27 @@ def buttons(call) -> list[dict]:
 def test_startup_publishes_commands_and_descriptions(bot: Harness):
     info = bot.api.info()
     names = [c["command"] for c in info["commands"]]
-    for name in ("start", "hjelp", "vinnere", "nominerte", "kriterier", "stem", "abonner",
-                 "stopp", "om", "slettmeg", "kart", "tidslinje"):
+    for name in (
+        "start",
+        "hjelp",
+        "vinnere",
+        "nominerte",
+        "kriterier",
+        "stem",
+        "abonner",
+        "stopp",
+        "om",
+        "slettmeg",
+        "kart",
+        "tidslinje",
+    ):
         assert name in names
     assert "status" not in names  # admin commands only in the admins' own menu
-    admin_menu = [c for c in bot.api.calls("setMyCommands")
-                  if (c.params.get("scope") or {}).get("chat_id") == ADMIN_ID]
+    admin_menu = [
+        c
+        for c in bot.api.calls("setMyCommands")
+        if (c.params.get("scope") or {}).get("chat_id") == ADMIN_ID
+    ]
     assert admin_menu and "reload" in [c["command"] for c in admin_menu[0].params["commands"]]
     assert "Bosettings- og integreringspris" in info["descriptions"]["description"]
     assert 0 < len(info["descriptions"]["short_description"]) <= 120
@@ -75,11 +90,18 @@ def test_context_expires_after_30_minutes(bot: Harness):
 def test_button_press_is_answered_and_runs_the_follow_up(bot: Harness):
     [reply] = bot.say(506, "hvem vant i 2014?")
     by_label = {b["text"]: b["callback_data"] for b in buttons(reply)}
-    expected = {"Året før": "2013", "Året etter": "2015", "Hvorfor vant de?": "Juryen",
-                "Nominerte samme år": "2014"}
+    expected = {
+        "Året før": "2013",
+        "Året etter": "2015",
+        "Hvorfor vant de?": "Juryen",
+        "Nominerte samme år": "2014",
+    }
     for n, (label, needle) in enumerate(expected.items()):
-        marker = bot.push(U.callback_query_update(506, by_label[label], query_id=f"cq-{n}",
-                                                  message_obj=reply.result))
+        marker = bot.push(
+            U.callback_query_update(
+                506, by_label[label], query_id=f"cq-{n}", message_obj=reply.result
+            )
+        )
         answered = bot.api.wait_for("answerCallbackQuery", since=marker)
         assert answered[0].params["callback_query_id"] == f"cq-{n}"
         [followup] = bot.api.wait_for("sendMessage", lambda c: c.chat_id == 506, since=marker)
@@ -91,12 +113,14 @@ def test_start_example_button(bot: Harness):
 
     [welcome] = bot.say(507, "/start")
     for button in buttons(welcome):
-        marker = bot.push(U.callback_query_update(507, button["callback_data"],
-                                                  message_obj=welcome.result))
+        marker = bot.push(
+            U.callback_query_update(507, button["callback_data"], message_obj=welcome.result)
+        )
         bot.api.wait_for("answerCallbackQuery", since=marker)
         [reply] = bot.api.wait_for("sendMessage", lambda c: c.chat_id == 507, since=marker)
-        expected = bot.services.holder.engine.answer(button["text"], now=bot.clock(),
-                                                     context=Conversation())
+        expected = bot.services.holder.engine.answer(
+            button["text"], now=bot.clock(), context=Conversation()
+        )
         assert expected.matched, button["text"]  # an example the bot cannot answer is no example
         assert reply.params["text"].startswith(expected.text.splitlines()[0][:60])
 
@@ -135,8 +159,9 @@ def test_group_answers_only_when_addressed(bot: Harness):
     assert "2014" in reply.params["text"]
     assert len(bot.sent_to(group, since=marker, settle=0.3)) == 1  # the plain one was ignored
     # A reply to the bot's message is answered too.
-    replied = bot.replies(group, U.message_update(group, "og året før?", user_id=11,
-                                                  reply_to=reply.result))
+    replied = bot.replies(
+        group, U.message_update(group, "og året før?", user_id=11, reply_to=reply.result)
+    )
     assert replied
     # Commands for other bots are not ours.
     marker = bot.push(U.message_update(group, "/ukjent@annenbot", user_id=11))
@@ -198,12 +223,14 @@ def test_slettmeg_forgets_the_chat_after_confirmation(bot: Harness):
     )
     [confirm] = bot.say(chat, "/slettmeg")
     yes, no = buttons(confirm)
-    marker = bot.push(U.callback_query_update(chat, no["callback_data"],
-                                              message_obj=confirm.result))
+    marker = bot.push(
+        U.callback_query_update(chat, no["callback_data"], message_obj=confirm.result)
+    )
     bot.api.wait_for("editMessageText", since=marker)
     assert chat in bot.services.conversations
-    marker = bot.push(U.callback_query_update(chat, yes["callback_data"],
-                                              message_obj=confirm.result))
+    marker = bot.push(
+        U.callback_query_update(chat, yes["callback_data"], message_obj=confirm.result)
+    )
     [done] = bot.api.wait_for("editMessageText", since=marker)
     assert bot.api.wait_for("answerCallbackQuery", since=marker)
     assert "slettet" in done.params["text"]
@@ -221,13 +248,15 @@ def test_slettmeg_in_group_needs_an_admin(bot: Harness):
     [confirm] = bot.say(group, "/slettmeg", user_id=21)
     yes = buttons(confirm)[0]["callback_data"]
     bot.services.conversations.get(group)
-    marker = bot.push(U.callback_query_update(group, yes, message_obj=confirm.result,
-                                              user_id=22, query_id="not-admin"))
+    marker = bot.push(
+        U.callback_query_update(
+            group, yes, message_obj=confirm.result, user_id=22, query_id="not-admin"
+        )
+    )
     [toast] = bot.api.wait_for("answerCallbackQuery", since=marker)
     assert "administratorene" in toast.params["text"]
     assert bot.api.calls("editMessageText") == [] and group in bot.services.conversations
-    marker = bot.push(U.callback_query_update(group, yes, message_obj=confirm.result,
-                                              user_id=21))
+    marker = bot.push(U.callback_query_update(group, yes, message_obj=confirm.result, user_id=21))
     [done] = bot.api.wait_for("editMessageText", since=marker)
     assert "slettet" in done.params["text"] and group not in bot.services.conversations
 
@@ -237,8 +266,7 @@ def test_flood_guard_notices_once_then_ignores(bot: Harness):
     marker = bot.api.call_count()
     for _ in range(20):
         bot.api.push_update(U.message_update(chat, "/hjelp"))
-    bot.api.wait_for("sendMessage", lambda c: c.chat_id == chat, count=20, since=marker,
-                     timeout=15)
+    bot.api.wait_for("sendMessage", lambda c: c.chat_id == chat, count=20, since=marker, timeout=15)
     [notice] = bot.say(chat, "/hjelp")
     assert "pause" in notice.params["text"]
     marker = bot.push(U.message_update(chat, "/hjelp"))
@@ -276,9 +304,7 @@ def test_errors_reach_admins_not_tracebacks_to_users(bot: Harness, caplog):
     bot.api.wait_for("sendMessage", lambda c: c.chat_id == ADMIN_ID, count=2)
 
 
-def test_reload_with_broken_knowledge_keeps_the_old_engine(
-    api, clock, tmp_path, knowledge_copy
-):
+def test_reload_with_broken_knowledge_keeps_the_old_engine(api, clock, tmp_path, knowledge_copy):
     from tests.telegram.harness import run_bot
 
     runner, bot = run_bot(api, clock, tmp_path / "data", knowledge_copy)
@@ -366,8 +392,11 @@ def test_long_answers_reach_the_user_whole_with_every_source(bot: Harness):
         joined = "\n".join(c.params["text"] for c in sent)
         shown = "\n".join(visible_text(c.params["text"], "HTML") for c in sent)
         assert "noe gikk galt" not in shown
-        asked = (bot.services.texts.get(question) if question
-                 else bot.services.texts.get("questions.nominerte") + " Asker")
+        asked = (
+            bot.services.texts.get(question)
+            if question
+            else bot.services.texts.get("questions.nominerte") + " Asker"
+        )
         answer = engine.answer(asked, now=bot.clock(), context=Conversation())
         assert len(answer.sources) > 3
         for source in answer.sources:  # linked, or named when a seed article has no address
@@ -385,21 +414,25 @@ def test_unsure_answer_offers_mente_du_buttons_that_answer(bot: Harness):
 
     engine = bot.services.holder.engine
     candidates = ("bosetting", "hvem vnt brisen i asker", "prisen kommune", "asker 2020 pris")
-    unsure = [q for q in candidates
-              if engine.answer(q, now=bot.clock(), context=Conversation()).suggestions]
+    unsure = [
+        q
+        for q in candidates
+        if engine.answer(q, now=bot.clock(), context=Conversation()).suggestions
+    ]
     assert unsure, "none of the candidate questions makes the engine unsure any more"
     question = unsure[0]
     suggestions = engine.answer(question, now=bot.clock(), context=Conversation()).suggestions
     chat = 525
     [reply] = bot.say(chat, question)
     labels = [b["text"] for b in buttons(reply)]
-    assert labels[-len(suggestions[:3]):] == list(suggestions[:3])
+    assert labels[-len(suggestions[:3]) :] == list(suggestions[:3])
     text = reply.params["text"]
     assert "Mente du" in text
     for suggestion in suggestions[:3]:  # shown once, as a button, not also as a text line
         assert suggestion not in text
-    marker = bot.push(U.callback_query_update(chat, buttons(reply)[-1]["callback_data"],
-                                              message_obj=reply.result))
+    marker = bot.push(
+        U.callback_query_update(chat, buttons(reply)[-1]["callback_data"], message_obj=reply.result)
+    )
     assert bot.api.wait_for("answerCallbackQuery", since=marker)
     [answer] = bot.api.wait_for("sendMessage", lambda c: c.chat_id == chat, since=marker)
     expected = engine.answer(labels[-1], now=bot.clock(), context=Conversation())
@@ -410,14 +443,25 @@ def test_every_menu_command_answers(bot: Harness):
     """Each command in the published menu has a handler that replies (no error, not «unknown»)."""
     unknown = bot.services.texts.get("refusals.unknown_command")
     menu = [c["command"] for c in bot.api.info()["commands"]]
-    assert {"start", "hjelp", "vinnere", "nominerte", "kriterier", "stem", "abonner", "stopp",
-            "om", "slettmeg"} <= set(menu)
+    assert {
+        "start",
+        "hjelp",
+        "vinnere",
+        "nominerte",
+        "kriterier",
+        "stem",
+        "abonner",
+        "stopp",
+        "om",
+        "slettmeg",
+    } <= set(menu)
     for n, command in enumerate(menu):
         chat = 600 + n
         marker = bot.push(U.message_update(chat, f"/{command}"))
         method = "sendPhoto" if command in ("kart", "tidslinje") else "sendMessage"
-        [reply] = bot.api.wait_for(method, lambda c, chat=chat: c.chat_id == chat, since=marker,
-                                   timeout=20)
+        [reply] = bot.api.wait_for(
+            method, lambda c, chat=chat: c.chat_id == chat, since=marker, timeout=20
+        )
         text = reply.params.get("text") or reply.params.get("caption") or ""
         assert reply.status == 200 and text, command
         assert text != unknown and "noe gikk galt" not in text, command
@@ -448,8 +492,9 @@ def test_telegram_429_and_403_on_a_reply(bot: Harness):
     chat = 526
     bot.api.add_fault(Fault("429", method="sendMessage", chat_id=chat, retry_after=1))
     marker = bot.push(U.message_update(chat, "hvem vant i 2014?"))
-    [answer] = bot.api.wait_for("sendMessage", lambda c: c.chat_id == chat and c.status == 200,
-                                since=marker)
+    [answer] = bot.api.wait_for(
+        "sendMessage", lambda c: c.chat_id == chat and c.status == 200, since=marker
+    )
     refused = [c for c in bot.sent_to(chat, since=marker) if c.status == 429]
     assert len(refused) == 1 and answer.at - refused[0].at >= 0.9
     assert "Drammen" in answer.params["text"]
@@ -461,8 +506,9 @@ def test_telegram_429_and_403_on_a_reply(bot: Harness):
     blocked = 527
     bot.api.add_fault(Fault("403", method="sendMessage", chat_id=blocked))
     marker = bot.push(U.message_update(blocked, "hvem vant i 2014?"))
-    bot.api.wait_for("sendMessage", lambda c: c.chat_id == blocked and c.status == 403,
-                     since=marker)
+    bot.api.wait_for(
+        "sendMessage", lambda c: c.chat_id == blocked and c.status == 403, since=marker
+    )
     assert len(bot.sent_to(blocked, since=marker, settle=0.5)) == 1
     assert bot.sent_to(ADMIN_ID) == []
     [still] = bot.say(528, "hvem vant i 2014?")  # and the bot serves everyone else

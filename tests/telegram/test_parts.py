@@ -59,8 +59,23 @@ def test_codec_round_trip_and_64_byte_limit():
 
 @pytest.mark.parametrize(
     "data",
-    ["", None, "p1", "p1|", "p1|q|", "p2|q|hei", "x|q|hei", "p1|zz|a", "p1|m|20145", "p1|m|abcd",
-     "p1|t|x", "p1|dy|1", "p1|q|" + "å" * 40, "p1|e|", "p1|e|   "],
+    [
+        "",
+        None,
+        "p1",
+        "p1|",
+        "p1|q|",
+        "p2|q|hei",
+        "x|q|hei",
+        "p1|zz|a",
+        "p1|m|20145",
+        "p1|m|abcd",
+        "p1|t|x",
+        "p1|dy|1",
+        "p1|q|" + "å" * 40,
+        "p1|e|",
+        "p1|e|   ",
+    ],
 )
 def test_codec_rejects_forged_data(data):
     assert CallbackCodec().decode(data) is None
@@ -76,7 +91,11 @@ def test_codec_memory_is_bounded():
 
 def test_keyboard_buttons_fit_and_skip_unavailable_actions():
     answer = Answer(
-        "q", "t", True, 0.9, "winner",
+        "q",
+        "t",
+        True,
+        0.9,
+        "winner",
         followups=(
             FollowUp("Nominerte samme år", "hvem var nominert i 2014"),
             FollowUp("Vis på kart", "2014", "map"),
@@ -108,8 +127,11 @@ def test_answer_html_is_escaped_with_links_and_split():
 def _sources(n: int) -> tuple[Source, ...]:
     publishers = ["IMDi", "Utrop", "Kommunal Rapport"]
     return tuple(
-        Source(f"s{i}", f"{publishers[i % 3]}: Sak nummer {i} om prisen",
-               f"https://example.no/{'sti/' * 30}{i}?a=1&b={i}")
+        Source(
+            f"s{i}",
+            f"{publishers[i % 3]}: Sak nummer {i} om prisen",
+            f"https://example.no/{'sti/' * 30}{i}?a=1&b={i}",
+        )
         for i in range(n)
     )
 
@@ -143,8 +165,16 @@ def test_answers_never_cut_html_and_link_every_source(text_lines: int, n_sources
 
 @pytest.mark.parametrize(
     ("text", "refusal"),
-    [("hvem vant?", None), ("😀🎉", "emoji_only"), ("x" * 501, "too_long"), ("\x00\x1b  ", "empty"),
-     ("", "empty"), ("hvem\x00vant", None), ("!!! ???", "emoji_only"), ("2014", None)],
+    [
+        ("hvem vant?", None),
+        ("😀🎉", "emoji_only"),
+        ("x" * 501, "too_long"),
+        ("\x00\x1b  ", "empty"),
+        ("", "empty"),
+        ("hvem\x00vant", None),
+        ("!!! ???", "emoji_only"),
+        ("2014", None),
+    ],
 )
 def test_screen(text, refusal):
     assert screen(text).refusal == refusal
@@ -190,8 +220,14 @@ def test_unanswered_grouping_and_cli(tmp_path: Path, clock):
     assert not any("chat" in c or "user" in c for c in columns)
     conn.close()
     env = {"BOT_DATA_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"}
-    out = subprocess.run([sys.executable, "-m", "bot", "unanswered"], cwd=REPO, env=env,
-                         capture_output=True, text=True, timeout=60)
+    out = subprocess.run(
+        [sys.executable, "-m", "bot", "unanswered"],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert out.returncode == 0, out.stderr
     lines = out.stdout.splitlines()
     assert "4 ubesvarte" in lines[0]
@@ -200,8 +236,14 @@ def test_unanswered_grouping_and_cli(tmp_path: Path, clock):
 
 def test_unanswered_cli_on_empty_database(tmp_path: Path):
     env = {"BOT_DATA_DIR": str(tmp_path / "ny"), "PATH": "/usr/bin:/bin"}
-    out = subprocess.run([sys.executable, "-m", "bot", "unanswered", "--json"], cwd=REPO, env=env,
-                         capture_output=True, text=True, timeout=60)
+    out = subprocess.run(
+        [sys.executable, "-m", "bot", "unanswered", "--json"],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert out.returncode == 0 and out.stdout.strip() == "[]"
     assert isinstance(sqlite3.connect(tmp_path / "ny" / "prisbot.sqlite3"), sqlite3.Connection)
 
@@ -210,20 +252,46 @@ def test_every_telegram_text_exists_and_formats():
     from bot.knowledge.loader import load_knowledge
     from bot.settings import DEFAULT_KNOWLEDGE_DIR
 
-    kb_texts = {k: v for k, v in load_knowledge(DEFAULT_KNOWLEDGE_DIR).texts.items()
-                if k.startswith("telegram.")}
+    kb_texts = {
+        k: v
+        for k, v in load_knowledge(DEFAULT_KNOWLEDGE_DIR).texts.items()
+        if k.startswith("telegram.")
+    }
     assert kb_texts == bundled_texts()  # the loader delivers the file unchanged
     texts = Texts(kb_texts)
-    values = {"name": ", Kari", "username": "prisbot", "version": "abc", "limit": 500,
-              "year": 2023, "uptime": "1 t", "kb_version": "abc", "subscribers": 3,
-              "unanswered": 2, "next_reminder": "-", "kind": "X", "where": "update 1",
-              "error": "e"}
+    values = {
+        "name": ", Kari",
+        "username": "prisbot",
+        "version": "abc",
+        "limit": 500,
+        "year": 2023,
+        "uptime": "1 t",
+        "kb_version": "abc",
+        "subscribers": 3,
+        "unanswered": 2,
+        "next_reminder": "-",
+        "kind": "X",
+        "where": "update 1",
+        "error": "e",
+    }
     for key in list(kb_texts):
         name = key.removeprefix("telegram.")
         assert texts.get(name, **values).strip(), name
         assert "{" not in texts.get(name, **values), name
-    for key in ("sticker", "photo", "voice", "media", "too_long", "emoji_only", "empty",
-                "flood", "unknown_command", "stale_button", "error", "not_available"):
+    for key in (
+        "sticker",
+        "photo",
+        "voice",
+        "media",
+        "too_long",
+        "emoji_only",
+        "empty",
+        "flood",
+        "unknown_command",
+        "stale_button",
+        "error",
+        "not_available",
+    ):
         assert texts.raw(f"refusals.{key}"), key
     assert 3 <= len(texts.group("start.examples")) <= 4
     assert all(len(q) <= 40 for _, q in texts.group("start.examples"))
@@ -251,8 +319,13 @@ def _line_of(text: str, needle: str) -> int:
         (lambda s: s.replace("Hei{name}!", "Hei {navn}!"), "Hei {navn}!", "{navn}"),
         (lambda s: s.replace("  flood: Nå gikk", "  flom: Nå gikk"), None, "refusals.flood"),
         (lambda s: s.replace("  om: Om boten", "  Om-boten: Om boten"), "Om-boten", "kommandonavn"),
-        (lambda s: s.replace("    e4: Hva er kriteriene?", "    e4: Hva er kriteriene?\n"
-                             "    e5: Hvem vant?"), None, "1–4"),
+        (
+            lambda s: s.replace(
+                "    e4: Hva er kriteriene?", "    e4: Hva er kriteriene?\n    e5: Hvem vant?"
+            ),
+            None,
+            "1–4",
+        ),
         (lambda s: s.replace("refusals:\n", "refusals: [\n", 1), None, "YAML-feil"),
         (lambda s: s.replace("Hei{name}!", "Hei{name!"), "Hei{name!", "krøllparentes"),
     ],

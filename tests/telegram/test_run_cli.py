@@ -39,7 +39,11 @@ def bot_env(tmp_path: Path, **values: str) -> dict[str, str]:
 def run_bot(env: dict[str, str], tmp_path: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "bot", "run"],
-        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60,
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
 
 
@@ -66,13 +70,25 @@ def test_python_m_bot_run_answers_through_the_fake_server(tmp_path: Path):
     knowledge = tmp_path / "kunnskap"  # BOT_KNOWLEDGE_DIR is honoured: a curator's copy
     shutil.copytree(REPO / "knowledge", knowledge)
     texts = knowledge / "texts" / "telegram.yaml"
-    texts.write_text(texts.read_text("utf-8").replace("Jeg er Prisbot.", "Jeg er Testbot."),
-                     "utf-8")
+    texts.write_text(
+        texts.read_text("utf-8").replace("Jeg er Prisbot.", "Jeg er Testbot."), "utf-8"
+    )
     with FakeBotApi() as api:
-        env = bot_env(tmp_path, TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_API_BASE_URL=api.base_url,
-                      BOT_KNOWLEDGE_DIR=str(knowledge), BOT_ADMIN_IDS="31, 32")
-        proc = subprocess.Popen([sys.executable, "-m", "bot", "run"], cwd=tmp_path, env=env,
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        env = bot_env(
+            tmp_path,
+            TELEGRAM_BOT_TOKEN=TOKEN,
+            TELEGRAM_API_BASE_URL=api.base_url,
+            BOT_KNOWLEDGE_DIR=str(knowledge),
+            BOT_ADMIN_IDS="31, 32",
+        )
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "bot", "run"],
+            cwd=tmp_path,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         try:
             api.wait_for("setMyCommands", timeout=30)
             api.push_update(U.message_update(601, "/start"))
@@ -126,12 +142,22 @@ def test_webhook_mode_sets_the_webhook_and_checks_the_secret(tmp_path: Path):
     port = free_port()
     with FakeBotApi() as api:
         env = bot_env(
-            tmp_path, TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_API_BASE_URL=api.base_url,
-            BOT_WEBHOOK_URL="https://bot.example.org/hook/prisbot", BOT_LISTEN="127.0.0.1",
-            BOT_PORT=str(port), BOT_WEBHOOK_SECRET="hemmelig-123",
+            tmp_path,
+            TELEGRAM_BOT_TOKEN=TOKEN,
+            TELEGRAM_API_BASE_URL=api.base_url,
+            BOT_WEBHOOK_URL="https://bot.example.org/hook/prisbot",
+            BOT_LISTEN="127.0.0.1",
+            BOT_PORT=str(port),
+            BOT_WEBHOOK_SECRET="hemmelig-123",
         )
-        proc = subprocess.Popen([sys.executable, "-m", "bot", "run"], cwd=tmp_path, env=env,
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "bot", "run"],
+            cwd=tmp_path,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         try:
             [hook] = api.wait_for("setWebhook", timeout=30)
             assert hook.params["url"] == "https://bot.example.org/hook/prisbot"
@@ -153,8 +179,13 @@ def test_webhook_mode_sets_the_webhook_and_checks_the_secret(tmp_path: Path):
 def test_make_run_without_token_starts_the_terminal_chat(tmp_path: Path):
     """``make run`` = ``python -m bot start``: no token → a Norwegian notice, then the chat."""
     result = subprocess.run(
-        [sys.executable, "-m", "bot", "start"], cwd=tmp_path, env=bot_env(tmp_path),
-        input="hvem vant i 2014?\n", capture_output=True, text=True, timeout=60,
+        [sys.executable, "-m", "bot", "start"],
+        cwd=tmp_path,
+        env=bot_env(tmp_path),
+        input="hvem vant i 2014?\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == 0, result.stderr
     first = result.stdout.splitlines()[0]
@@ -169,9 +200,15 @@ def test_make_run_with_token_in_dotenv_starts_polling(tmp_path: Path):
             f"# lokalt\nTELEGRAM_BOT_TOKEN={TOKEN}\nTELEGRAM_API_BASE_URL={api.base_url}\n",
             encoding="utf-8",
         )
-        proc = subprocess.Popen([sys.executable, "-m", "bot", "start"], cwd=tmp_path,
-                                env=bot_env(tmp_path), stdin=subprocess.DEVNULL,
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "bot", "start"],
+            cwd=tmp_path,
+            env=bot_env(tmp_path),
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         try:
             api.wait_for("setMyCommands", timeout=30)
             api.push_update(U.message_update(603, "hvem vant i 2014?"))
