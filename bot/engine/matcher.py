@@ -115,7 +115,7 @@ class IntentMatcher:
             if value < 25:
                 continue
             if self.intents[intent].keywords & words:
-                value = min(100.0, value + KEYWORD_BONUS)
+                value += KEYWORD_BONUS  # may pass 100: ties at the top stay broken
             if self.intents[intent].unlikely & words:
                 value -= KEYWORD_BONUS
             if intent in penalised:
@@ -138,7 +138,7 @@ def decide(ranked: list[Candidate]) -> tuple[Candidate | None, float]:
         return None, 0.0
     top = ranked[0]
     runner_up = ranked[1].score if len(ranked) > 1 else 0.0
-    confidence = top.score / 100.0
+    confidence = min(1.0, top.score / 100.0)
     needed = EXACT_MARGIN if top.score >= EXACT else MARGIN
     if top.score >= THRESHOLD and top.score - runner_up >= needed:
         return top, confidence
