@@ -462,12 +462,30 @@ class Composer:
         """Buttons after a single-year winner answer."""
         t = self.t
         reply.followups.append(FollowUp(t("followup.nominees"), f"nominerte {year}"))
+        self._neighbour_followups(year, reply)
+        reply.followups.append(FollowUp(t("followup.reasoning"), f"begrunnelse {year}"))
+        reply.followups.append(FollowUp(t("followup.map"), str(year), "map"))
+
+    def _neighbour_followups(self, year: int, reply: Reply) -> None:
+        """«Året før» and «Året etter» buttons, where those years are in the fact base."""
         for step, key in ((-1, "followup.year_before"), (+1, "followup.year_after")):
             other = self._step(year, step)
             if other in self.h.years:
-                reply.followups.append(FollowUp(t(key), f"vinner {other}"))
-        reply.followups.append(FollowUp(t("followup.reasoning"), f"begrunnelse {year}"))
-        reply.followups.append(FollowUp(t("followup.map"), str(year), "map"))
+                reply.followups.append(FollowUp(self.t(key), f"vinner {other}"))
+
+    def gap_followups(self, year: int, reply: Reply) -> None:
+        """Buttons after a year without a known winner: the round it belongs to, or the
+        nearest years that have one (2017 → 2016 and 2018)."""
+        record = self.h.get(year)
+        if record is not None and record.status == YearStatus.MERGED and record.merged_into:
+            if reply.now is None or self.h.known_by(record.merged_into, reply.now):
+                self.winner_followups(record.merged_into, reply)
+            return
+        for other in (self.h.previous_awarded(year), self.h.next_awarded(year)):
+            if other is None or (reply.now is not None and not self.h.known_by(other, reply.now)):
+                continue
+            label = self.t("followup.winner_of", label=self.h.label(other))
+            reply.followups.append(FollowUp(label, f"vinner {other}"))
 
     def _step(self, year: int, step: int) -> int:
         """The neighbouring year, skipping merged years (2019 → 2018 from 2020)."""
@@ -518,6 +536,8 @@ class Composer:
                     reply.say(
                         self.t("nominees.list", label=record.label, names=names), record.nominees
                     )
+                else:
+                    self.gap_followups(year, reply)
                 return
             record = self.h.get(year)
             assert record is not None and record.winner is not None
@@ -578,6 +598,12 @@ class Composer:
     def nominees(self, request: Request, reply: Reply) -> None:
         """Who was nominated a year."""
         years = self._target_years(request, follow_merged=False)
+        if not years and request.besides is not None:
+            # «Hvem var nominert sammen med Moss?»: the rounds that municipality was in.
+            years = [year for year, _, _ in self.h.nominations(request.besides)]
+            if not years:
+                reply.say(self.t("place.never_nominated", place=self.place_name(request.besides)))
+                return
         if not years:
             latest = max(
                 (y for y, r in self.h.years.items() if r.nominees and y <= request.now.year),
@@ -602,8 +628,21 @@ class Composer:
         for year in years[:MAX_YEARS]:
             self._nominees_of(year, reply, single=len(years) == 1, besides=request.besides)
         if len(years) == 1:
-            reply.followups.append(FollowUp(self.t("followup.winner"), f"vinner {years[0]}"))
-            reply.followups.append(FollowUp(self.t("followup.map"), str(years[0]), "map"))
+            self._nominees_followups(years[0], reply)
+
+    def _nominees_followups(self, year: int, reply: Reply) -> None:
+        """Buttons after a one-year nominee answer (2019 counts as the 2019/2020 round)."""
+        record = self.h.get(year)
+        if record is not None and record.status == YearStatus.MERGED and record.merged_into:
+            year, record = record.merged_into, self.h.get(record.merged_into)
+        if record is None or (record.winner is None and record.nominees is None):
+            self.gap_followups(year, reply)
+            return
+        if record.nominees is not None:
+            reply.followups.append(FollowUp(self.t("followup.winner"), f"vinner {year}"))
+        elif record.reasoning is not None:
+            reply.followups.append(FollowUp(self.t("followup.reasoning"), f"begrunnelse {year}"))
+        reply.followups.append(FollowUp(self.t("followup.map"), str(year), "map"))
 
     def _nominees_of(
         self, year: int, reply: Reply, *, single: bool, besides: Place | None = None
@@ -1264,7 +1303,10 @@ class Composer:
                 record.reasoning,
             )
         if len(years) == 1:
-            reply.followups.append(FollowUp(self.t("followup.nominees"), f"nominerte {years[0]}"))
+            year = years[0]
+            reply.followups.append(FollowUp(self.t("followup.nominees"), f"nominerte {year}"))
+            self._neighbour_followups(year, reply)
+            reply.followups.append(FollowUp(self.t("followup.map"), str(year), "map"))
 
     def project(self, request: Request, reply: Reply) -> None:
         """What a named project is (or the projects of a municipality)."""

@@ -133,6 +133,14 @@ def test_map_and_timeline_carry_actions(engine: Engine) -> None:
     assert any(f.action == "timeline" for f in ask(engine, "tidslinje").followups)
 
 
+def test_map_requests_in_everyday_phrasing(engine: Engine) -> None:
+    """Questions about a map, not just commands, get the map (with the year when named)."""
+    overall = ask(engine, "kan jeg se et kart over vinnerne?")
+    assert overall.intent == "map" and any(f.action == "map" for f in overall.followups)
+    year = ask(engine, "har dere et kart over de nominerte i 2009")
+    assert year.intent == "map" and "2009" in year.text
+
+
 def test_subscribe_and_stop(engine: Engine) -> None:
     assert "/abonner" in ask(engine, "Hvordan får jeg påminnelse?").text
     assert "/stopp" in ask(engine, "stopp påminnelser").text
@@ -181,3 +189,36 @@ def test_last_n_years(engine: Engine) -> None:
 def test_county_question_in_english(engine: Engine) -> None:
     answer = ask(engine, "Which winners are from Vestland?")
     assert answer.intent == "county_winners" and "Kinn" in answer.text
+
+
+def _buttons(engine: Engine, question: str) -> list[tuple[str, str, str]]:
+    return [(f.label, f.question, f.action) for f in ask(engine, question).followups]
+
+
+def test_a_year_without_a_winner_offers_the_nearest_known_winners(engine: Engine) -> None:
+    assert _buttons(engine, "Hvem vant i 2017?") == [
+        ("Vinneren 2016", "vinner 2016", "ask"),
+        ("Vinneren 2018", "vinner 2018", "ask"),
+    ]
+    assert [b[1] for b in _buttons(engine, "Hvem var nominert i 2024?")] == [
+        "vinner 2023",
+        "vinner 2025",
+    ]
+    assert [b[1] for b in _buttons(engine, "Hvem vant i 2005?")] == ["vinner 2008"]
+
+
+def test_the_merged_year_offers_the_buttons_of_its_round(engine: Engine) -> None:
+    winner = _buttons(engine, "Hvem vant i 2019?")
+    assert ("Vis på kart", "2020", "map") in winner
+    assert ("Nominerte samme år", "nominerte 2020", "ask") in winner
+    nominees = _buttons(engine, "Hvem var nominert i 2019?")
+    assert [b[1] for b in nominees] == ["vinner 2020", "2020"]
+
+
+def test_reasoning_offers_neighbours_and_the_map(engine: Engine) -> None:
+    assert [b[1] for b in _buttons(engine, "Hvorfor vant Kinn?")] == [
+        "nominerte 2022",
+        "vinner 2021",
+        "vinner 2023",
+        "2022",
+    ]
