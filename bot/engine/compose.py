@@ -76,6 +76,8 @@ class Reply:
     years: list[int] = field(default_factory=list)
     municipality: str | None = None
     now: datetime | None = None
+    notes: list[str] = field(default_factory=list)
+    """Curators' caveats on the facts used («utledet», «kildene spriker»), shown last."""
 
     def say(self, text: str, *facts: Fact | Era | None) -> None:
         """Add a sentence and the sources of the facts behind it."""
@@ -91,6 +93,12 @@ class Reply:
             for source in real.sources:
                 if all((s.url or s.title) != (source.url or source.title) for s in self.sources):
                     self.sources.append(source)
+
+    def note(self, *facts: Fact | None) -> None:
+        """Keep the caveats of ``facts`` (each once) so the answer can show them."""
+        for fact in facts:
+            if fact is not None and fact.note and fact.note not in self.notes:
+                self.notes.append(fact.note)
 
     @property
     def text(self) -> str:
@@ -303,6 +311,8 @@ class Composer:
                 self.topic(request, reply)
         finally:
             self._local.history = None
+        for note in reply.notes:
+            reply.parts.append(self.t("format.note", note=note))
         self._limit(reply)
         return reply
 
@@ -555,6 +565,7 @@ class Composer:
                 ),
                 record.winner,
             )
+            reply.note(record.winner)
             reply.municipality = record.winner.value.municipality.name
             self.winner_followups(year, reply)
             return
@@ -702,6 +713,8 @@ class Composer:
                 self.t("nominees.list", label=record.label, names=self.t.join(names)),
                 record.nominees,
             )
+        if single:
+            reply.note(record.nominees)
         if record.winner is not None:
             reply.say(
                 self.t("nominees.winner_was", winner=self.entrant(record.winner.value)),
@@ -1243,6 +1256,8 @@ class Composer:
                     reply.say(self.t(key, date=self.t.date(fact.value)), fact)
                 else:
                     reply.say(self.t(key, text=fact.value), fact)
+                if len(years) == 1:
+                    reply.note(fact)
 
     def _year_fact(self, request: Request, reply: Reply, attribute: str, prefix: str) -> None:
         years = self._target_years(request)
@@ -1265,6 +1280,8 @@ class Composer:
                 fact,
                 record.winner,
             )
+            if len(years) == 1:
+                reply.note(fact)
 
     def handed_by(self, request: Request, reply: Reply) -> None:
         """Who handed the prize over."""

@@ -229,7 +229,10 @@ class Engine:
             context.extra.clear()
             context.extra.update(scratch.extra)
         one, two = answers
-        text = _join_without_repeats(one.text, two.text)
+        text = _notes_last(
+            _join_without_repeats(one.text, two.text),
+            self.composer.t("format.note", note="").strip(),
+        )
         if len(text) > MAX_CHARS:
             return None  # too long for one message: answer the question as a whole instead
         sources = list(one.sources)
@@ -496,6 +499,13 @@ class Engine:
             intent=None,
             suggestions=tuple(suggestions),
         )
+
+
+def _notes_last(text: str, prefix: str) -> str:
+    """Move caveat lines («Merk: …») of a two-part answer below both parts."""
+    lines = text.split("\n")
+    notes = [line for line in lines if line.startswith(prefix)]
+    return "\n".join([line for line in lines if not line.startswith(prefix)] + notes)
 
 
 def _join_without_repeats(first: str, second: str) -> str:

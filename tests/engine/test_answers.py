@@ -222,3 +222,19 @@ def test_reasoning_offers_neighbours_and_the_map(engine: Engine) -> None:
         "vinner 2023",
         "2022",
     ]
+
+
+def test_a_single_year_answer_shows_the_curators_caveat_last(engine: Engine) -> None:
+    """Inferred or disputed facts say so («Merk: …»), from the fact's `note` in knowledge/."""
+    nominees = ask(engine, "Hvem var nominert i 2013?").text.split("\n")
+    assert nominees[0].startswith("Nominerte for 2013: Hammerfest")
+    assert nominees[-1].startswith("Merk: ") and "utledet" in nominees[-1]
+    award = ask(engine, "Når ble prisen delt ut i 2021?").text
+    assert "fredag 19. november 2021" in award and "Merk: " in award and "22. november" in award
+    handed = ask(engine, "Hvem delte ut prisen i 2014?").text
+    assert "Kai-Morten Terning" in handed and "Merk: Trolig" in handed
+
+
+def test_caveats_stay_out_of_multi_year_answers(engine: Engine) -> None:
+    assert "Merk:" not in ask(engine, "hvem vant 2014 og 2015").text
+    assert "Merk:" not in ask(engine, "Hvem vant i 2015?").text  # a fact without a caveat
