@@ -358,7 +358,12 @@ class Engine:
                 not years
                 and context.years
                 and "year" in spec.uses
-                and (not places or elliptic or parsed.year_offset)
+                and (
+                    not places
+                    or elliptic
+                    or parsed.year_offset
+                    or not {"municipality"} & (spec.needs | spec.uses)  # «og de nominerte?»
+                )
                 and not (intent == "reasoning" and places)
                 and not (parsed.places and not context.extra.get(ASKED_YEARS, True))
             ):
