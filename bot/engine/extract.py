@@ -103,7 +103,7 @@ class Extractor:
         while i < len(folded):
             step = self._match_at(folded, raw, i, parsed, out, now)
             i += step
-        self._ranges(text, out, parsed)
+        self._ranges(text, out, parsed, now.year)
         self._last_n(out, parsed)
         self._finish(out, parsed)
         return parsed
@@ -213,8 +213,9 @@ class Extractor:
             return raw[0][:1].isupper() and self.index.exact_form(key, raw)
         return self.index.exact_form(key, [raw[0][:1].upper() + raw[0][1:]])
 
-    def _ranges(self, text: str, out: list[str], parsed: Parsed) -> None:
-        """Expand «2010–2015», «fra 2010 til 2015», «mellom 2010 og 2015» into every year."""
+    def _ranges(self, text: str, out: list[str], parsed: Parsed, this_year: int) -> None:
+        """Expand «2010–2015», «fra 2010 til 2015», «mellom 2010 og 2015» into every year,
+        and «siden 2020» into 2020 up to this year."""
         spans: list[tuple[int, int]] = [(int(a), int(b)) for a, b in _HYPHEN_RANGE.findall(text)]
         at = parsed.year_at
         for k in range(len(out) - 2):
@@ -223,6 +224,10 @@ class Extractor:
                     spans.append((at[k], at[k + 2]))
                 elif k > 0 and out[k - 1] in self.syn.range_words and out[k + 1] == "og":
                     spans.append((at[k], at[k + 2]))  # «mellom 2010 og 2015»
+        for k, year in at.items():
+            if k > 0 and out[k - 1] in self.syn.since_words and year <= this_year:
+                spans.append((year, this_year))
+                out[k - 1] = ""  # consumed: «siden» here is no question about the prize's age
         if not spans:
             return
         years = list(parsed.years)
@@ -241,6 +246,8 @@ class Extractor:
         syn = self.syn
         result: list[str] = []
         for word in out:
+            if not word:
+                continue
             if word in PLACEHOLDERS:
                 if not result or result[-1] != word:
                     result.append(word)

@@ -43,6 +43,7 @@ _SYNONYM_KEYS = {
     "relative_years",
     "relative_offsets",
     "range_words",
+    "since_words",
     "pronouns",
     "elliptic_words",
     "old_counties",
@@ -104,6 +105,8 @@ class Synonyms:
     relative_years: dict[tuple[str, ...], int]
     relative_offsets: dict[tuple[str, ...], int]
     range_words: frozenset[str]
+    since_words: frozenset[str]
+    """«siden 2020»: the year and every year after it, up to now."""
     pronouns: frozenset[str]
     elliptic_words: frozenset[str]
     old_counties: dict[str, tuple[str, ...]]
@@ -199,6 +202,7 @@ def load_synonyms(directory: Path) -> Synonyms:
             "domain_words",
             "common_words",
             "range_words",
+            "since_words",
             "pronouns",
             "elliptic_words",
             "county_words",
@@ -303,6 +307,7 @@ def load_synonyms(directory: Path) -> Synonyms:
         relative_years=relative_years,
         relative_offsets=relative_offsets,
         range_words=single_lists["range_words"],
+        since_words=single_lists["since_words"],
         pronouns=single_lists["pronouns"],
         elliptic_words=single_lists["elliptic_words"],
         old_counties=old_counties,

@@ -22,6 +22,15 @@ def test_years_explicit_several_and_ranges(engine: Engine) -> None:
     assert parse(engine, "Hvem vant i 1999?").years == [1999]
 
 
+def test_since_a_year_runs_up_to_the_injected_year(engine: Engine) -> None:
+    since = parse(engine, "hvem har vunnet siden 2022")
+    assert since.years == [2022, 2023, 2024, 2025, 2026]
+    assert "siden" not in since.text.split()  # not read as «how long has the prize existed»
+    then = datetime(2023, 3, 1, tzinfo=OSLO)
+    assert parse(engine, "vinnere sidan 2021", then).years == [2021, 2022, 2023]
+    assert parse(engine, "hvor lenge har prisen eksistert").years == []
+
+
 def test_relative_years_follow_the_injected_clock(engine: Engine) -> None:
     assert parse(engine, "hvem vant i fjor").years == [2025]
     assert parse(engine, "hvem vant i fjor", datetime(2022, 3, 1, tzinfo=OSLO)).years == [2021]

@@ -22,3 +22,11 @@ def test_tokens_keep_the_original_form() -> None:
 def test_clean_caps_length_and_removes_control_characters() -> None:
     assert len(clean("a" * 10_000)) == MAX_QUESTION_CHARS
     assert clean("hei\x00\x07du") == "hei  du"
+
+
+def test_clean_splits_a_year_glued_to_a_word() -> None:
+    assert clean("vinner2016") == "vinner 2016"
+    assert clean("2016vinner") == "2016 vinner"
+    assert clean("nominerte2021?") == "nominerte 2021?"
+    assert clean("covid19 og A4") == "covid19 og A4"  # not a year: left alone
+    assert clean("2019/2020") == "2019/2020"
