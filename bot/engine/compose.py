@@ -148,6 +148,7 @@ class Composer:
             "how_chosen": self.how_chosen,
             "award": self.award,
             "venue": self.award,
+            "next_award": self.next_award,
             "handed_by": self.handed_by,
             "received_by": self.received_by,
             "reasoning": self.reasoning,
@@ -1258,6 +1259,44 @@ class Composer:
                     reply.say(self.t(key, text=fact.value), fact)
                 if len(years) == 1:
                     reply.note(fact)
+
+    def next_award(self, request: Request, reply: Reply) -> None:
+        """When the next award is: the coming one if known, else the last one and the usual time
+        of year."""
+        coming = [
+            y
+            for y, r in self.h.years.items()
+            if r.award_date is not None
+            and r.award_date.value.to_datetime(default=_MIDNIGHT) > request.now
+        ]
+        if coming:
+            self.award(Request("award", request.now, years=coming[:1]), reply)
+            return
+        last = max(
+            (
+                y
+                for y, r in self.h.years.items()
+                if r.award_date is not None
+                and r.award_date.value.to_datetime(default=_MIDNIGHT) <= request.now
+            ),
+            default=None,
+        )
+        record = self.h.get(last) if last is not None else None
+        if record is None or record.award_date is None:
+            reply.say(self.t("award.next_unknown"))
+        else:
+            reply.say(
+                self.t(
+                    "award.next_unknown_last",
+                    label=record.label,
+                    date=self.t.date(record.award_date.value),
+                ),
+                record.award_date,
+            )
+            reply.years = [last]
+        if self.kb.prize.topics.get("timing") is not None:
+            self.topic(Request("timing", request.now), reply)
+        reply.followups.append(FollowUp(self.t("followup.subscribe"), "", "subscribe"))
 
     def _year_fact(self, request: Request, reply: Reply, attribute: str, prefix: str) -> None:
         years = self._target_years(request)
