@@ -173,6 +173,7 @@ class Composer:
             "count": self.count,
             "counties_won": self.counties_won,
             "repeat_winners": self.repeat_winners,
+            "nominated_count": self.nominated_count,
         }
 
     def known(self, intent: str) -> bool:
@@ -230,6 +231,34 @@ class Composer:
                 ),
                 *[self.h.winner(y) for y in awarded],
             )
+
+    def nominated_count(self, request: Request, reply: Reply) -> None:
+        """How many municipalities have been nominated, counting only years with known nominees."""
+        known = [y for y, r in self.h.years.items() if r.nominees is not None]
+        if not known:
+            reply.say(self.t("gap.no_info"))
+            return
+        facts = [self.h.years[y].nominees for y in known]
+        towns = {e.municipality.name for y in known for e in self.h.years[y].nominees.value}  # type: ignore[union-attr]
+        won = {
+            self.h.winner(y).value.municipality.name  # type: ignore[union-attr]
+            for y in self.h.awarded
+            if self.h.winner(y) is not None
+        }
+        missing = [y for y in self.h.awarded if y not in known]
+        reply.say(
+            self.t(
+                "nominated_count.text",
+                municipalities=len(towns),
+                rounds=len(known),
+                years=self.years_text(known),
+                winners=len(won & towns),
+            ),
+            *facts,
+        )
+        if missing:
+            reply.say(self.t("nominated_count.missing", years=self.years_text(missing)))
+        reply.followups.append(FollowUp(self.t("followup.map"), "", "map"))
 
     def repeat_winners(self, request: Request, reply: Reply) -> None:
         """Municipalities that won more than once (none, so far)."""

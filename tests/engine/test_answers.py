@@ -247,3 +247,11 @@ def test_next_award_is_the_coming_one_or_honestly_unknown(engine: Engine) -> Non
     assert after.startswith("Når neste utdeling blir, har jeg ingen opplysninger om.")
     assert "2025" in after and "mandag 10. november 2025" in after
     assert ask(engine, "Hvor deles prisen ut?").intent == "award"
+
+
+def test_nominated_count_says_which_years_it_counts(engine: Engine) -> None:
+    answer = ask(engine, "Hvor mange kommuner har vært nominert?")
+    assert answer.intent == "nominated_count"
+    first, missing = answer.text.split("\n")[:2]
+    assert "ulike kommuner har vært nominert" in first and "2009" in first and "2025" in first
+    assert missing.startswith("For 2008, 2010, 2011, 2012 og 2014 kjenner jeg vinneren")
