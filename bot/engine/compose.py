@@ -551,20 +551,9 @@ class Composer:
         """Who won a year (or several)."""
         years = self._target_years(request, follow_merged=False)
         if not years:
-            latest = self.h.latest_awarded(request.now.year, request.now)
-            if latest is None:
-                reply.say(self.t("gap.no_info"))
-                return
-            winner = self.h.winner(latest)
-            assert winner is not None
-            reply.say(
-                self.t(
-                    "winner.no_year", winner=self.entrant(winner.value), label=self.h.label(latest)
-                ),
-                winner,
+            self._named_winner(
+                "winner.no_year", self.h.latest_awarded(request.now.year, request.now), reply
             )
-            reply.years = [latest]
-            self.winner_followups(latest, reply)
             return
         reply.years = years
         if len(years) == 1:
@@ -1004,17 +993,18 @@ class Composer:
     def first_winner(self, request: Request, reply: Reply) -> None:
         """The first winner."""
         year = self.h.awarded[0] if self.h.awarded else None
-        if year is None:
+        self._named_winner("first_winner.text", year, reply, self.kb.prize.first_year)
+
+    def _named_winner(self, key: str, year: int | None, reply: Reply, *facts: Fact) -> None:
+        """«Moss vant sist …»: the winner of ``year`` in the text ``key``, with its buttons."""
+        winner = self.h.winner(year) if year is not None else None
+        if year is None or winner is None:
             reply.say(self.t("gap.no_info"))
             return
-        winner = self.h.winner(year)
-        assert winner is not None
         reply.say(
-            self.t(
-                "first_winner.text", winner=self.entrant(winner.value), label=self.h.label(year)
-            ),
+            self.t(key, winner=self.entrant(winner.value), label=self.h.label(year)),
             winner,
-            self.kb.prize.first_year,
+            *facts,
         )
         reply.years = [year]
         reply.municipality = winner.value.municipality.name
@@ -1023,25 +1013,14 @@ class Composer:
     def latest_winner(self, request: Request, reply: Reply) -> None:
         """The most recent known winner, and later years without information."""
         year = self.h.latest_awarded(request.now.year, request.now)
+        self._named_winner("latest_winner.text", year, reply)
         if year is None:
-            reply.say(self.t("gap.no_info"))
             return
-        winner = self.h.winner(year)
-        assert winner is not None
-        reply.say(
-            self.t(
-                "latest_winner.text", winner=self.entrant(winner.value), label=self.h.label(year)
-            ),
-            winner,
-        )
         later = [
             y for y, r in self.h.years.items() if year < y <= request.now.year and r.winner is None
         ]
         if later:
             reply.say(self.t("latest_winner.later_unknown", labels=self.years_text(later)))
-        reply.years = [year]
-        reply.municipality = winner.value.municipality.name
-        self.winner_followups(year, reply)
 
     def _reference(self, request: Request, reply: Reply) -> tuple[int, str] | None:
         """The year a before/after question is relative to, and how to name it."""
@@ -1192,25 +1171,8 @@ class Composer:
 
     def criteria(self, request: Request, reply: Reply) -> None:
         """What the prize rewards (by year, or the current criteria)."""
-        years = self._target_years(request)
-        if years:
-            for year in years[:MAX_YEARS]:
-                record = self.h.get(year)
-                if record is None or record.status in (YearStatus.NO_PRIZE, YearStatus.MERGED):
-                    self.gap(year, reply, nearby=False)
-                    continue
-                if record.criteria is not None:
-                    reply.say(
-                        self.t("criteria.year", label=record.label, text=record.criteria.value),
-                        record.criteria,
-                    )
-                    continue
-                era = self._era(self.kb.prize.criteria, year)
-                if era is not None:
-                    reply.say(self._era_text(era), era)
-                else:
-                    reply.say(self.t("criteria.unknown_year", label=record.label))
-            reply.years = years
+        eras = self.kb.prize.criteria
+        if self._per_year(request, reply, "criteria", eras, "criteria", era_heading=True):
             return
         era = self._era(self.kb.prize.criteria, None)
         if era is None:
@@ -1220,29 +1182,47 @@ class Composer:
 
     def how_chosen(self, request: Request, reply: Reply) -> None:
         """How the winner is chosen (by year, or the overview)."""
-        years = self._target_years(request)
-        if years:
-            for year in years[:MAX_YEARS]:
-                record = self.h.get(year)
-                if record is None or record.status in (YearStatus.NO_PRIZE, YearStatus.MERGED):
-                    self.gap(year, reply, nearby=False)
-                    continue
-                if record.decision is not None:
-                    reply.say(
-                        self.t("how_chosen.year", label=record.label, text=record.decision.value),
-                        record.decision,
-                    )
-                    continue
-                era = self._era(self.kb.prize.selection, year)
-                if era is not None:
-                    reply.say(
-                        self.t("how_chosen.year", label=record.label, text=era.fact.value), era
-                    )
-                else:
-                    reply.say(self.t("how_chosen.unknown_year", label=record.label))
-            reply.years = years
+        eras = self.kb.prize.selection
+        if self._per_year(request, reply, "decision", eras, "how_chosen", era_heading=False):
             return
         self.topic(Request("how_chosen", request.now), reply)
+
+    def _per_year(
+        self,
+        request: Request,
+        reply: Reply,
+        attribute: str,
+        eras: tuple[Era[str], ...],
+        prefix: str,
+        *,
+        era_heading: bool,
+    ) -> bool:
+        """Answer a year's own fact (``attribute``), else the era covering it, headed by the
+        era («Kriterier 2023–2024: …») or by the year; False when no year was asked."""
+        years = self._target_years(request)
+        if not years:
+            return False
+        for year in years[:MAX_YEARS]:
+            record = self.h.get(year)
+            if record is None or record.status in (YearStatus.NO_PRIZE, YearStatus.MERGED):
+                self.gap(year, reply, nearby=False)
+                continue
+            own = getattr(record, attribute)
+            if own is not None:
+                reply.say(self.t(f"{prefix}.year", label=record.label, text=own.value), own)
+                continue
+            era = self._era(eras, year)
+            if era is None:
+                reply.say(self.t(f"{prefix}.unknown_year", label=record.label))
+                continue
+            text = (
+                self._era_text(era)
+                if era_heading
+                else self.t(f"{prefix}.year", label=record.label, text=era.fact.value)
+            )
+            reply.say(text, era)
+        reply.years = years
+        return True
 
     def award(self, request: Request, reply: Reply) -> None:
         """When and where the prize was handed out."""
