@@ -439,20 +439,14 @@ class Composer:
         explanation = record.explanation.value if record.explanation else ""
         if explanation and reply.now is not None:
             explanation = self._as_of(explanation, reply.now)
-        if status == YearStatus.NO_PRIZE:
-            key = "gap.no_prize_explained" if explanation else "gap.no_prize"
-            reply.say(
-                self.t(key, label=record.label, explanation=explanation),
-                record.explanation,
-            )
-            if nearby:
-                self._nearby(year, reply)
-            return True
         if status == YearStatus.MERGED:
             reply.say(self.t("gap.merged", explanation=explanation), record.explanation)
             return True
-        if status == YearStatus.UNKNOWN or (status == YearStatus.AWARDED and record.winner is None):
-            key = "gap.unknown_explained" if explanation else "gap.unknown"
+        if status == YearStatus.NO_PRIZE or (
+            status == YearStatus.UNKNOWN or (status == YearStatus.AWARDED and record.winner is None)
+        ):
+            kind = "no_prize" if status == YearStatus.NO_PRIZE else "unknown"
+            key = f"gap.{kind}_explained" if explanation else f"gap.{kind}"
             reply.say(
                 self.t(key, label=record.label, explanation=explanation),
                 record.explanation,
