@@ -10,6 +10,20 @@ from tests.fakebotapi import Fault
 from tests.fakebotapi import updates as U
 from tests.telegram.harness import ADMIN_ID, Harness
 
+USER_COMMANDS = (
+    "start",
+    "hjelp",
+    "vinnere",
+    "nominerte",
+    "kriterier",
+    "stem",
+    "abonner",
+    "stopp",
+    "om",
+    "slettmeg",
+)
+"""The commands issue #3 requires in everyone's menu."""
+
 
 def buttons(call) -> list[dict]:
     markup = call.params.get("reply_markup") or {}
@@ -21,21 +35,7 @@ def buttons(call) -> list[dict]:
 def test_startup_publishes_commands_and_descriptions(bot: Harness):
     info = bot.api.info()
     names = [c["command"] for c in info["commands"]]
-    for name in (
-        "start",
-        "hjelp",
-        "vinnere",
-        "nominerte",
-        "kriterier",
-        "stem",
-        "abonner",
-        "stopp",
-        "om",
-        "slettmeg",
-        "kart",
-        "tidslinje",
-    ):
-        assert name in names
+    assert {*USER_COMMANDS, "kart", "tidslinje"} <= set(names)
     assert "status" not in names  # admin commands only in the admins' own menu
     admin_menu = [
         c
@@ -443,18 +443,7 @@ def test_every_menu_command_answers(bot: Harness):
     """Each command in the published menu has a handler that replies (no error, not «unknown»)."""
     unknown = bot.services.texts.get("refusals.unknown_command")
     menu = [c["command"] for c in bot.api.info()["commands"]]
-    assert {
-        "start",
-        "hjelp",
-        "vinnere",
-        "nominerte",
-        "kriterier",
-        "stem",
-        "abonner",
-        "stopp",
-        "om",
-        "slettmeg",
-    } <= set(menu)
+    assert set(USER_COMMANDS) <= set(menu)
     for n, command in enumerate(menu):
         chat = 600 + n
         marker = bot.push(U.message_update(chat, f"/{command}"))

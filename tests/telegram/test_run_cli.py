@@ -36,6 +36,18 @@ def bot_env(tmp_path: Path, **values: str) -> dict[str, str]:
     return env
 
 
+def start_bot(env: dict[str, str], tmp_path: Path) -> subprocess.Popen[str]:
+    """``python -m bot run`` in the background (the caller stops it by its pid)."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "bot", "run"],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
 def run_bot(env: dict[str, str], tmp_path: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "bot", "run"],
@@ -81,14 +93,7 @@ def test_python_m_bot_run_answers_through_the_fake_server(tmp_path: Path):
             BOT_KNOWLEDGE_DIR=str(knowledge),
             BOT_ADMIN_IDS="31, 32",
         )
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "bot", "run"],
-            cwd=tmp_path,
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
+        proc = start_bot(env, tmp_path)
         try:
             api.wait_for("setMyCommands", timeout=30)
             api.push_update(U.message_update(601, "/start"))
@@ -150,14 +155,7 @@ def test_webhook_mode_sets_the_webhook_and_checks_the_secret(tmp_path: Path):
             BOT_PORT=str(port),
             BOT_WEBHOOK_SECRET="hemmelig-123",
         )
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "bot", "run"],
-            cwd=tmp_path,
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
+        proc = start_bot(env, tmp_path)
         try:
             [hook] = api.wait_for("setWebhook", timeout=30)
             assert hook.params["url"] == "https://bot.example.org/hook/prisbot"
