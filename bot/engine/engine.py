@@ -245,6 +245,7 @@ class Engine:
             matched=True,
             confidence=min(one.confidence, two.confidence),
             intent=one.intent,
+            best_guess=one.intent,
             sources=tuple(sources),
             followups=tuple(followups),
             years=tuple(dict.fromkeys(one.years + two.years)),
@@ -275,15 +276,16 @@ class Engine:
             intent, confidence = context.intent, max(confidence, ELLIPTIC_CONFIDENCE)
         if intent is None:
             if not parsed.domain or not ranked:
-                return self._refusal(question, "refusal.out_of_scope", confidence)
+                guess = ranked[0].intent if ranked else None
+                return self._refusal(question, "refusal.out_of_scope", confidence, guess)
             return self._suggest(question, parsed, ranked, confidence, now)
         spec = self.intents[intent]
         if spec.domain and not parsed.domain and not self._has_context(context):
-            return self._refusal(question, "refusal.out_of_scope", confidence)
+            return self._refusal(question, "refusal.out_of_scope", confidence, intent)
         if not spec.domain and confidence < SMALL_TALK_MIN:
-            return self._refusal(question, "refusal.out_of_scope", confidence)
+            return self._refusal(question, "refusal.out_of_scope", confidence, intent)
         if self._other_contest(parsed, spec):
-            return self._refusal(question, "refusal.out_of_scope", confidence)
+            return self._refusal(question, "refusal.out_of_scope", confidence, intent)
         request = self._request(intent, parsed, context, now)
         reply = self.composer.compose(request)
         if context is not None:
@@ -458,15 +460,19 @@ class Engine:
             followups=tuple(reply.followups),
             years=tuple(reply.years),
             municipality=reply.municipality,
+            best_guess=intent,
         )
 
-    def _refusal(self, question: str, key: str, confidence: float = 0.0) -> Answer:
+    def _refusal(
+        self, question: str, key: str, confidence: float = 0.0, best_guess: str | None = None
+    ) -> Answer:
         return Answer(
             question=question,
             text=self.texts(key),
             matched=False,
             confidence=min(1.0, confidence),
             intent=None,
+            best_guess=best_guess,
         )
 
     def _suggest(
@@ -493,7 +499,7 @@ class Engine:
             if len(suggestions) == MAX_SUGGESTIONS:
                 break
         if not suggestions:
-            return self._refusal(question, "refusal.not_understood", confidence)
+            return self._refusal(question, "refusal.not_understood", confidence, ranked[0].intent)
         lines = [self.texts("refusal.not_understood"), self.texts("refusal.suggestions")]
         lines.extend(self.texts("refusal.suggestion_line", question=s) for s in suggestions)
         return Answer(
@@ -503,6 +509,7 @@ class Engine:
             confidence=min(1.0, confidence),
             intent=None,
             suggestions=tuple(suggestions),
+            best_guess=ranked[0].intent,
         )
 
 

@@ -39,6 +39,9 @@ class Answer:
     followups: tuple[FollowUp, ...] = ()
     years: tuple[int, ...] = ()
     municipality: str | None = None
+    best_guess: str | None = None
+    """The intent that ranked first, also when the engine did not answer with it (curators
+    see it next to unanswered questions)."""
 
     def to_json(self) -> dict[str, Any]:
         """Return the JSON object printed by ``ask --json``."""

@@ -46,7 +46,9 @@ def ask(services: Services, chat_id: int, question: str, *, fresh: bool = False)
     reason = unanswered.reason_for(answer.matched, answer.confidence)
     if reason and services.db is not None:
         try:
-            unanswered.record(services.db, question, now, answer.intent, answer.confidence, reason)
+            unanswered.record(
+                services.db, question, now, answer.best_guess, answer.confidence, reason
+            )
         except Exception:  # a full disk must not cost the user the answer
             log.exception("could not store an unanswered question")
     log.info(

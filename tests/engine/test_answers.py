@@ -255,3 +255,10 @@ def test_nominated_count_says_which_years_it_counts(engine: Engine) -> None:
     first, missing = answer.text.split("\n")[:2]
     assert "ulike kommuner har vært nominert" in first and "2009" in first and "2025" in first
     assert missing.startswith("For 2008, 2010, 2011, 2012 og 2014 kjenner jeg vinneren")
+
+
+def test_a_question_not_answered_still_carries_the_best_guess(engine: Engine) -> None:
+    unsure = ask(engine, "hva med 2008")
+    assert not unsure.matched and unsure.intent is None and unsure.best_guess == "winner"
+    assert ask(engine, "Hvem vant i 2014?").best_guess == "winner"
+    assert ask(engine, "Hvem vant Oscar i 2020?").best_guess is None  # nothing near it

@@ -281,6 +281,11 @@ def test_unanswered_questions_are_stored_without_ids(bot: Harness):
     rows = bot.services.db.execute("SELECT * FROM unanswered").fetchall()
     assert rows and "Mongolia" in rows[-1]["question"]
     assert "515" not in " ".join(str(v) for v in tuple(rows[-1]))
+    # Not understood but near a known intent: the curator sees the engine's best guess.
+    bot.say(515, "hva med 2008")
+    unsure = bot.services.db.execute("SELECT * FROM unanswered").fetchall()[-1]
+    assert unsure["question"] == "hva med 2008"
+    assert unsure["reason"] == "unmatched" and unsure["best_intent"] == "winner"
 
 
 def test_errors_reach_admins_not_tracebacks_to_users(bot: Harness, caplog):
