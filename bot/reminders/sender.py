@@ -15,10 +15,9 @@ import asyncio
 import logging
 import sqlite3
 import time
-import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import (
@@ -34,6 +33,7 @@ from telegram.error import (
 from bot.clock import Clock
 from bot.reminders.limiter import FloodLimiter
 from bot.storage import subscriptions as store
+from bot.telegram.retry import retry_seconds
 
 log = logging.getLogger(__name__)
 
@@ -54,14 +54,6 @@ def stop_keyboard(label: str) -> InlineKeyboardMarkup:
 def expired(now: datetime, until: datetime) -> bool:
     """``now`` at or after ``until``, compared as instants (safe across DST)."""
     return now.astimezone(UTC) >= until.astimezone(UTC)
-
-
-def retry_seconds(exc: RetryAfter) -> float:
-    """``retry_after`` in seconds whether PTB gives an int or a timedelta."""
-    with warnings.catch_warnings():  # PTB 22 warns that the type will become timedelta
-        warnings.simplefilter("ignore")
-        value = exc.retry_after
-    return value.total_seconds() if isinstance(value, timedelta) else float(value)
 
 
 @dataclass

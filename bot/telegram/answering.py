@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import warnings
-from datetime import timedelta
 from typing import Any
 
 from telegram import InlineKeyboardMarkup, Message, ReplyParameters
@@ -16,6 +14,7 @@ from bot.engine.types import Answer
 from bot.storage import unanswered
 from bot.telegram.formatting import render_answer, render_plain
 from bot.telegram.keyboards import SUGGESTION_BUTTONS, answer_keyboard
+from bot.telegram.retry import retry_seconds
 from bot.telegram.services import Services, get_services
 
 log = logging.getLogger(__name__)
@@ -101,10 +100,7 @@ async def _send_once_more_if_asked(
     try:
         return await context.bot.send_message(chat_id, text, **kwargs)
     except RetryAfter as exc:
-        with warnings.catch_warnings():  # PTB 22 warns that retry_after becomes a timedelta
-            warnings.simplefilter("ignore")
-            wait = exc.retry_after
-        seconds = wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
+        seconds = retry_seconds(exc)
         if seconds > MAX_RETRY_WAIT_SECONDS:
             raise
         log.warning("Telegram asked to wait %.0f s before replying; waiting", seconds)

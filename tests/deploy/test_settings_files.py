@@ -99,9 +99,11 @@ def environment_reads(tree: ast.AST) -> list[tuple[int, str | None]]:
 
 PLATFORM_READS = {
     "bot/pictures/mplconfig.py": {"MPLCONFIGDIR", "HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"},
+    "bot/telegram/__init__.py": {"PTB_TIMEDELTA"},
 }
-"""Variables of the platform, not Prisbot settings, read where matplotlib would read them
-(to pick a writable cache for a user without a writable home); deploy/ sets MPLCONFIGDIR."""
+"""Variables of the platform, not Prisbot settings: read where matplotlib would read them
+(to pick a writable cache for a user without a writable home; deploy/ sets MPLCONFIGDIR),
+and python-telegram-bot's own opt-in switch for timedelta time periods."""
 
 
 def test_no_environment_read_outside_the_declared_settings() -> None:
