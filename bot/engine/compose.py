@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime, time, timedelta
 
@@ -461,6 +461,18 @@ class Composer:
             return True
         return False
 
+    def _rounds(
+        self, years: list[int], reply: Reply, *, nearby: bool = False
+    ) -> Iterator[tuple[int, PrizeYear]]:
+        """(year, record) for each asked year that had a prize round of its own; the others
+        (no prize, merged into another round, unknown to the fact base) are explained."""
+        for year in years[:MAX_YEARS]:
+            record = self.h.get(year)
+            if record is None or record.status in (YearStatus.NO_PRIZE, YearStatus.MERGED):
+                self.gap(year, reply, nearby=nearby)
+                continue
+            yield year, record
+
     def _nearby(self, year: int, reply: Reply) -> None:
         items = []
         facts = []
@@ -804,11 +816,7 @@ class Composer:
             return
         reply.years = years
         nominated = {y: (e, f) for y, e, f in self.h.nominations(place)}
-        for year in years[:MAX_YEARS]:
-            record = self.h.get(year)
-            if record is None or record.status in (YearStatus.NO_PRIZE, YearStatus.MERGED):
-                self.gap(year, reply)
-                continue
+        for year, record in self._rounds(years, reply, nearby=True):
             if year in nominated:
                 entrant, fact = nominated[year]
                 reply.say(
@@ -1196,11 +1204,7 @@ class Composer:
         years = self._target_years(request)
         if not years:
             return False
-        for year in years[:MAX_YEARS]:
-            record = self.h.get(year)
-            if record is None or record.status in (YearStatus.NO_PRIZE, YearStatus.MERGED):
-                self.gap(year, reply, nearby=False)
-                continue
+        for year, record in self._rounds(years, reply):
             own = getattr(record, attribute)
             if own is not None:
                 reply.say(self.t(f"{prefix}.year", label=record.label, text=own.value), own)
@@ -1237,11 +1241,7 @@ class Composer:
                 self.topic(Request("timing", request.now), reply)
             return
         reply.years = years
-        for year in years[:MAX_YEARS]:
-            record = self.h.get(year)
-            if record is None or record.status in (YearStatus.NO_PRIZE, YearStatus.MERGED):
-                self.gap(year, reply, nearby=False)
-                continue
+        for _year, record in self._rounds(years, reply):
             pieces = [
                 (record.award_date, "award.date"),
                 (record.award_event, "award.event"),
@@ -1307,11 +1307,7 @@ class Composer:
             years = self.h.wins(request.places[0])
         years = years or self.need_year(request)
         reply.years = years
-        for year in years[:MAX_YEARS]:
-            record = self.h.get(year)
-            if record is None or record.status in (YearStatus.NO_PRIZE, YearStatus.MERGED):
-                self.gap(year, reply, nearby=False)
-                continue
+        for _year, record in self._rounds(years, reply):
             fact = getattr(record, attribute)
             winner = self.entrant(record.winner.value) if record.winner else ""
             if fact is None:
@@ -1667,11 +1663,7 @@ class Composer:
         now_open = self._open_now(request.now) or self._upcoming(request.now)
         if years and not (now_open is not None and years == [now_open[0].year]):
             reply.years = years
-            for year in years[:MAX_YEARS]:
-                record = self.h.get(year)
-                if record is None or record.status in (YearStatus.NO_PRIZE, YearStatus.MERGED):
-                    self.gap(year, reply, nearby=False)
-                    continue
+            for _year, record in self._rounds(years, reply):
                 window = record.vote
                 if window.public is not None and window.public.value is False:
                     reply.say(self.t("vote.no_public", label=record.label), window.public)
