@@ -31,18 +31,18 @@ _WORD = re.compile(r"[a-z0-9]+")
 _RAW_WORD = re.compile(r"[^\W_]+")
 
 
-_LETTER_O_IN_NUMBER = re.compile(r"(?<=\d)[oO](?=\d)")
+_LETTER_O_IN_NUMBER = re.compile(r"(?<=\d)[oO]{1,2}(?=\d)")
 _GLUED_YEAR = re.compile(r"(?<=[^\W\d_])(?=\d{4}\b)|(?<=\b\d{4})(?=[^\W\d_])")
 """A four-digit year typed against a word: «vinner2016», «2016vinner»."""
 
 
 def clean(text: str) -> str:
     """Return ``text`` capped in length, control characters replaced by spaces, a letter O
-    typed inside a number read as zero («2O21») and a year glued to a word split off
+    typed inside a number read as zero («2O21», «2oo9») and a year glued to a word split off
     («vinner2016»)."""
     text = text[:MAX_QUESTION_CHARS]
     text = "".join(" " if unicodedata.category(ch)[0] == "C" else ch for ch in text)
-    text = _LETTER_O_IN_NUMBER.sub("0", text)
+    text = _LETTER_O_IN_NUMBER.sub(lambda m: "0" * len(m.group()), text)
     return _GLUED_YEAR.sub(" ", text)
 
 

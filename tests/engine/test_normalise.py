@@ -30,3 +30,7 @@ def test_clean_splits_a_year_glued_to_a_word() -> None:
     assert clean("nominerte2021?") == "nominerte 2021?"
     assert clean("covid19 og A4") == "covid19 og A4"  # not a year: left alone
     assert clean("2019/2020") == "2019/2020"
+
+
+def test_clean_reads_two_letter_os_inside_a_year_as_zeros() -> None:
+    assert clean("hvem vant 2oo9") == "hvem vant 2009"
