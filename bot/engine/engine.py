@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -167,12 +167,26 @@ class Engine:
         """Answer ``question`` at ``now``; ``context`` (kept by the caller) is read and updated."""
         if context is not None and context.expired(now):
             context.reset()
+        bare = self._bare_followup(question, context)
+        if bare is not None:  # «Når da?» after «Har Drammen vunnet?»
+            return replace(self._answer_one(bare, now, context), question=question)
         parts = self._split(question)
         if parts is not None:
             combined = self._compound(question, parts, now, context)
             if combined is not None:
                 return combined
         return self._answer_one(question, now, context)
+
+    def _bare_followup(self, question: str, context: Conversation | None) -> str | None:
+        """A lone question word in a conversation («Når da?», «Hvorfor?», «Hvor?») read as the
+        full question from ``compound_bare`` in synonyms.yaml; None otherwise."""
+        if context is None or context.intent is None:
+            return None
+        syn = self.synonyms
+        asked = [w for w in words(question) if w not in syn.elliptic_words]
+        if len(asked) == 1 and asked[0] in syn.compound_bare:
+            return syn.compound_bare[asked[0]]
+        return None
 
     # -- two questions in one ---------------------------------------------------------
 

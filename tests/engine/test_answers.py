@@ -262,3 +262,13 @@ def test_a_question_not_answered_still_carries_the_best_guess(engine: Engine) ->
     assert not unsure.matched and unsure.intent is None and unsure.best_guess == "winner"
     assert ask(engine, "Hvem vant i 2014?").best_guess == "winner"
     assert ask(engine, "Hvem vant Oscar i 2020?").best_guess is None  # nothing near it
+
+
+def test_a_lone_question_word_follows_the_conversation(engine: Engine) -> None:
+    context = Conversation()
+    ask(engine, "Har Drammen vunnet?", context=context)
+    when = ask(engine, "Når da?", context=context)
+    assert when.matched and when.question == "Når da?" and "Prisen for 2014" in when.text
+    why = ask(engine, "hvorfor?", context=context)
+    assert why.intent == "reasoning" and "Drammen" in why.text
+    assert not ask(engine, "Når da?").matched  # without a conversation: not understood
