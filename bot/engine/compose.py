@@ -64,6 +64,10 @@ class Request:
     """Which end of a voting window was asked about: ``open``, ``close`` or ``both``."""
     besides: Place | None = None
     """«Hvem andre var nominert?»: the municipality talked about, left out of the list."""
+    statement: bool = False
+    """Asked «når»/«hvor mange», not yes/no: answer without «Ja,»/«Nei,»."""
+    repeat: bool = False
+    """Asked whether it happened more than once («Vant Trondheim to ganger?»)."""
 
 
 @dataclass
@@ -131,6 +135,7 @@ class Composer:
         """The municipality register (names, Sami/Kven names, mergers): cited for those notes."""
         self.handlers: dict[str, Callable[[Request, Reply], None]] = {
             "winner": self.winner,
+            "missing_year": self.winner,  # the winner answer explains a year without one
             "nominees": self.nominees,
             "place_won": self.place_won,
             "place_nominated": self.place_nominated,
@@ -884,9 +889,12 @@ class Composer:
             nominated = [n for n in nominated if keep(n[0])]
         others = [(y, e, f) for y, e, f in nominated if y not in wins]
         win_facts = [self.h.winner(y) for y in wins]
-        statement = request.intent == "place_summary"  # not a yes/no question: no «Ja,»/«Nei,»
+        # Not a yes/no question («Drammen», «Når vant Drammen?»): no «Ja,»/«Nei,».
+        statement = request.intent == "place_summary" or request.statement
         prefix = "place.summary_" if statement else "place."
         won_text = self.t(prefix + "won_years", place=name, years=self.years_text(wins))
+        if request.repeat and not statement and len(wins) == 1:
+            won_text = self.t("place.won_once", place=name, years=self.years_text(wins))
         if nominations_first:
             if nominated:
                 reply.say(
@@ -944,6 +952,8 @@ class Composer:
             reply.say(self.t("gap.no_info"))
             return
         years = self._target_years(request)
+        if not years and request.places:  # «… da Bærum vant»: the year it won
+            years = self.h.wins(request.places[0])
         if years:
             last = self.h.awarded[-1] if self.h.awarded else self.h.first_year
             chosen = [e for e in eras if any(self._covers(e, y) and y <= last for y in years)]

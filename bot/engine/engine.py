@@ -408,6 +408,8 @@ class Engine:
             relation=self._relation(parsed),
             focus=self._focus(parsed),
             besides=self._besides(parsed, context, places),
+            statement=bool(set(parsed.words) & self.synonyms.statement_words),
+            repeat=bool(set(parsed.words) & self.synonyms.repeat_words),
         )
 
     def _besides(

@@ -44,6 +44,8 @@ _SYNONYM_KEYS = {
     "relative_offsets",
     "range_words",
     "since_words",
+    "statement_words",
+    "repeat_words",
     "pronouns",
     "elliptic_words",
     "old_counties",
@@ -106,6 +108,10 @@ class Synonyms:
     relative_offsets: dict[tuple[str, ...], int]
     range_words: frozenset[str]
     since_words: frozenset[str]
+    statement_words: frozenset[str]
+    """«Når vant Molde?», «Hvor mange ganger …»: answered as a statement, not «Ja, …»."""
+    repeat_words: frozenset[str]
+    """«Vant Trondheim to ganger?»: a yes/no question about winning more than once."""
     """«siden 2020»: the year and every year after it, up to now."""
     pronouns: frozenset[str]
     elliptic_words: frozenset[str]
@@ -203,6 +209,8 @@ def load_synonyms(directory: Path) -> Synonyms:
             "common_words",
             "range_words",
             "since_words",
+            "statement_words",
+            "repeat_words",
             "pronouns",
             "elliptic_words",
             "county_words",
@@ -308,6 +316,8 @@ def load_synonyms(directory: Path) -> Synonyms:
         relative_offsets=relative_offsets,
         range_words=single_lists["range_words"],
         since_words=single_lists["since_words"],
+        statement_words=single_lists["statement_words"],
+        repeat_words=single_lists["repeat_words"],
         pronouns=single_lists["pronouns"],
         elliptic_words=single_lists["elliptic_words"],
         old_counties=old_counties,
