@@ -272,3 +272,21 @@ def test_a_lone_question_word_follows_the_conversation(engine: Engine) -> None:
     why = ask(engine, "hvorfor?", context=context)
     assert why.intent == "reasoning" and "Drammen" in why.text
     assert not ask(engine, "Når da?").matched  # without a conversation: not understood
+
+
+def test_stopping_reminders_is_never_answered_with_subscribe(engine: Engine) -> None:
+    """Asking to stop must never be told to /abonner (found twice by fresh probes)."""
+    stop = [
+        "slutt med påminnelser",
+        "Avslutt varsler",
+        "stans varslene",
+        "ikke send meg flere varsler",
+        "kan du slutte å minne meg på det",
+        "jeg vil ikke ha flere påminnelser",
+    ]
+    for question in stop:
+        answer = ask(engine, question)
+        assert answer.intent == "unsubscribe" and "/stopp" in answer.text, question
+        assert "/abonner" not in answer.text, question
+    for question in ["jeg vil ha påminnelser", "minn meg på fristen"]:
+        assert ask(engine, question).intent == "subscribe", question
