@@ -879,8 +879,12 @@ class Composer:
         name = self.place_name(place)
         wins = self.h.wins(place)
         nominated = self.h.nominations(place)
+        all_wins, all_nominated = wins, nominated
+        window = ""  # «før 2025»: the answer covers only that part of the record
         if request.relation and request.years:
             pivot = request.years[0]
+            side = "place.window_before" if request.relation < 0 else "place.window_after"
+            window = self.t(side, label=self.h.label(pivot))
 
             def keep(year: int) -> bool:
                 return year < pivot if request.relation < 0 else year > pivot
@@ -904,7 +908,7 @@ class Composer:
                     *[f for _, _, f in nominated],
                 )
             else:
-                reply.say(self.t("place.never_nominated", place=name))
+                reply.say(self._never_nominated(name, window))
             if wins:
                 reply.say(
                     self.t("place.also_won", place=name, years=self.years_text(wins)), *win_facts
@@ -912,6 +916,8 @@ class Composer:
         else:
             if wins:
                 reply.say(won_text, *win_facts)
+            elif window:
+                reply.say(self.t(prefix + "never_won_window", place=name, window=window))
             else:
                 reply.say(self.t(prefix + "never_won", place=name))
             if others:
@@ -921,10 +927,28 @@ class Composer:
                     *[f for _, _, f in others],
                 )
             elif not wins:
-                reply.say(self.t("place.never_nominated", place=name))
+                reply.say(self._never_nominated(name, window))
+        if window and not wins and all_wins:  # the rest of the record, said plainly
+            reply.say(
+                self.t("place.also_won", place=name, years=self.years_text(all_wins)),
+                *[self.h.winner(y) for y in all_wins],
+            )
+        elif window and not nominated and all_nominated:
+            reply.say(
+                self.t(
+                    "place.nominated_years", place=name, years=self._as_named(all_nominated, name)
+                ),
+                *[f for _, _, f in all_nominated],
+            )
         if not reply.years:
             reply.years = wins or [y for y, _, _ in others]
         return wins
+
+    def _never_nominated(self, name: str, window: str) -> str:
+        """«Moss står ikke blant de nominerte jeg kjenner til (før 2025).»"""
+        if window:
+            return self.t("place.never_nominated_window", place=name, window=window)
+        return self.t("place.never_nominated", place=name)
 
     def _as_named(self, nominations: list[tuple[int, Entrant, Fact]], shown: str = "") -> str:
         """«2015 (som Skedsmo) og 2021»: years, with the name used then when it differs."""
