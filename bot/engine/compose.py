@@ -239,18 +239,15 @@ class Composer:
 
     def nominated_count(self, request: Request, reply: Reply) -> None:
         """How many municipalities have been nominated, counting only years with known nominees."""
-        known = [y for y, r in self.h.years.items() if r.nominees is not None]
-        if not known:
+        rounds = {y: r.nominees for y, r in self.h.years.items() if r.nominees is not None}
+        if not rounds:
             reply.say(self.t("gap.no_info"))
             return
-        facts = [self.h.years[y].nominees for y in known]
-        towns = {e.municipality.name for y in known for e in self.h.years[y].nominees.value}  # type: ignore[union-attr]
-        won = {
-            self.h.winner(y).value.municipality.name  # type: ignore[union-attr]
-            for y in self.h.awarded
-            if self.h.winner(y) is not None
-        }
-        missing = [y for y in self.h.awarded if y not in known]
+        known = list(rounds)
+        facts = list(rounds.values())
+        towns = {e.municipality.name for fact in facts for e in fact.value}
+        won = set(self._winners_by_municipality())
+        missing = [y for y in self.h.awarded if y not in rounds]
         reply.say(
             self.t(
                 "nominated_count.text",
@@ -447,8 +444,8 @@ class Composer:
         if status == YearStatus.MERGED:
             reply.say(self.t("gap.merged", explanation=explanation), record.explanation)
             return True
-        if status == YearStatus.NO_PRIZE or (
-            status == YearStatus.UNKNOWN or (status == YearStatus.AWARDED and record.winner is None)
+        if status in (YearStatus.NO_PRIZE, YearStatus.UNKNOWN) or (
+            status == YearStatus.AWARDED and record.winner is None
         ):
             kind = "no_prize" if status == YearStatus.NO_PRIZE else "unknown"
             key = f"gap.{kind}_explained" if explanation else f"gap.{kind}"
@@ -1263,12 +1260,9 @@ class Composer:
             years = self.h.wins(request.places[0])
         if not years:  # a round under way: its coming award
             years = [
-                y
-                for y, r in self.h.years.items()
-                if y <= request.now.year
-                and r.award_date is not None
-                and r.award_date.value.to_datetime(default=_MIDNIGHT) > request.now
-            ][:1]
+                y for y, at in self._award_times() if y <= request.now.year and at > request.now
+            ]
+            years = years[:1]
         if not years:
             self.topic(Request("venue", request.now), reply)
             if self.kb.prize.topics.get("timing") is not None:
@@ -1297,27 +1291,24 @@ class Composer:
                 if len(years) == 1:
                     reply.note(fact)
 
+    def _award_times(self) -> list[tuple[int, datetime]]:
+        """(year, moment of the award) for every year whose award date is known, in year order
+        (a date without a time counts from midnight)."""
+        return [
+            (y, r.award_date.value.to_datetime(default=_MIDNIGHT))
+            for y, r in self.h.years.items()
+            if r.award_date is not None
+        ]
+
     def next_award(self, request: Request, reply: Reply) -> None:
         """When the next award is: the coming one if known, else the last one and the usual time
         of year."""
-        coming = [
-            y
-            for y, r in self.h.years.items()
-            if r.award_date is not None
-            and r.award_date.value.to_datetime(default=_MIDNIGHT) > request.now
-        ]
+        times = self._award_times()
+        coming = [y for y, at in times if at > request.now]
         if coming:
             self.award(Request("award", request.now, years=coming[:1]), reply)
             return
-        last = max(
-            (
-                y
-                for y, r in self.h.years.items()
-                if r.award_date is not None
-                and r.award_date.value.to_datetime(default=_MIDNIGHT) <= request.now
-            ),
-            default=None,
-        )
+        last = max((y for y, at in times if at <= request.now), default=None)
         record = self.h.get(last) if last is not None else None
         if record is None or record.award_date is None:
             reply.say(self.t("award.next_unknown"))

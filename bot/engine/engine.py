@@ -398,6 +398,7 @@ class Engine:
             latest = self.composer.h.latest_awarded(now.year, now) or now.year
             base = years[:1] or remembered or [latest]
             years = [self._offset(base[0], parsed.year_offset)]
+        asked = set(parsed.words)
         return Request(
             intent=intent,
             now=now,
@@ -408,8 +409,8 @@ class Engine:
             relation=self._relation(parsed),
             focus=self._focus(parsed),
             besides=self._besides(parsed, context, places),
-            statement=bool(set(parsed.words) & self.synonyms.statement_words),
-            repeat=bool(set(parsed.words) & self.synonyms.repeat_words),
+            statement=bool(asked & self.synonyms.statement_words),
+            repeat=bool(asked & self.synonyms.repeat_words),
         )
 
     def _besides(

@@ -108,11 +108,11 @@ class Synonyms:
     relative_offsets: dict[tuple[str, ...], int]
     range_words: frozenset[str]
     since_words: frozenset[str]
+    """«siden 2020»: the year and every year after it, up to now."""
     statement_words: frozenset[str]
     """«Når vant Molde?», «Hvor mange ganger …»: answered as a statement, not «Ja, …»."""
     repeat_words: frozenset[str]
     """«Vant Trondheim to ganger?»: a yes/no question about winning more than once."""
-    """«siden 2020»: the year and every year after it, up to now."""
     pronouns: frozenset[str]
     elliptic_words: frozenset[str]
     old_counties: dict[str, tuple[str, ...]]
