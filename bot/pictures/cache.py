@@ -17,6 +17,7 @@ from datetime import datetime
 from pathlib import Path
 
 from bot.knowledge.models import KnowledgeBase
+from bot.knowledge.view import as_known_at
 from bot.pictures.mapplot import render_map
 from bot.pictures.timeline import render_timeline
 
@@ -25,8 +26,8 @@ log = logging.getLogger(__name__)
 MAP = "kart"
 TIMELINE = "tidslinje"
 KINDS = (MAP, TIMELINE)
-
-Key = tuple[str, int | None, str, int]
+Key = tuple[str, int | None, str, int, str]
+"""(kind, year, fact-base version, current year, view state)."""
 
 
 def _safe(value: str) -> str:
@@ -54,16 +55,19 @@ class PictureCache:
 
     @staticmethod
     def key(kb: KnowledgeBase, kind: str, year: int | None, now: datetime) -> Key:
-        """The cache key; the current year matters because pictures run up to it."""
+        """The cache key: the current year matters because pictures run up to it, and the
+        view's state because an unannounced winner is not drawn."""
         if kind not in KINDS:
             raise ValueError(f"unknown picture kind {kind!r}")
-        return (kind, year if kind == MAP else None, kb.version, now.year)
+        state = as_known_at(kb, now).state
+        return (kind, year if kind == MAP else None, kb.version, now.year, state)
 
     def _disk_path(self, key: Key) -> Path | None:
         if self.disk_dir is None:
             return None
-        kind, year, version, current = key
-        name = f"{kind}-{year or 'alle'}-{_safe(version)}-{current}.png"
+        kind, year, version, current, state = key
+        suffix = f"-{_safe(state)}" if state else ""
+        name = f"{kind}-{year or 'alle'}-{_safe(version)}-{current}{suffix}.png"
         return self.disk_dir / name
 
     def cached(

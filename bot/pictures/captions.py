@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.knowledge.models import KnowledgeBase, Source, YearStatus
+from bot.knowledge.view import as_known_at
 from bot.pictures.content import (
     MapContent,
     display_name,
@@ -43,6 +44,7 @@ def map_caption(
 ) -> str:
     """Caption for the all-years map or one year's map."""
     content = content or map_content(kb, year, now)
+    kb = as_known_at(kb, now).kb
     prize = text(kb, "prize_name")
     if year is None:
         parts = [text(kb, "caption.map_all", prize=prize, first=first_year(kb), last=now.year)]

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from bot.knowledge.models import Entrant, KnowledgeBase, PrizeYear, Source, YearStatus
+from bot.knowledge.view import as_known_at, round_year
 from bot.pictures.texts import text
 
 WINNER = "winner"
@@ -57,10 +58,7 @@ def last_year(kb: KnowledgeBase, now: datetime) -> int:
 
 def resolve_round(kb: KnowledgeBase, year: int) -> PrizeYear | None:
     """The record that holds ``year``'s round (2019 → the 2019/2020 record)."""
-    record = kb.years.get(year)
-    if record and record.status is YearStatus.MERGED and record.merged_into:
-        return kb.years.get(record.merged_into, record)
-    return record
+    return kb.years.get(round_year(kb, year), kb.years.get(year))
 
 
 def display_name(kb: KnowledgeBase, entrant: Entrant) -> str:
@@ -84,7 +82,8 @@ def _unique_sources(*groups: tuple[Source, ...]) -> tuple[Source, ...]:
 
 
 def awarded_rounds(kb: KnowledgeBase, now: datetime) -> list[PrizeYear]:
-    """Rounds with a known winner up to the current year, in order."""
+    """Rounds with a winner announced by ``now``, in order."""
+    kb = as_known_at(kb, now).kb
     return [
         record
         for year, record in sorted(kb.years.items())
@@ -93,7 +92,8 @@ def awarded_rounds(kb: KnowledgeBase, now: datetime) -> list[PrizeYear]:
 
 
 def map_all_years(kb: KnowledgeBase, now: datetime) -> MapContent:
-    """Every known winner (labelled with its years) and every known nominee."""
+    """Every winner and nominee known at ``now`` (winners labelled with their years)."""
+    kb = as_known_at(kb, now).kb
     first, last = first_year(kb), last_year(kb, now)
     content = MapContent(year=None, title=text(kb, "map.title_all", first=first, last=last))
     winner_years: dict[str, list[str]] = {}
@@ -141,7 +141,8 @@ def map_all_years(kb: KnowledgeBase, now: datetime) -> MapContent:
 
 
 def map_one_year(kb: KnowledgeBase, year: int, now: datetime) -> MapContent:
-    """That year's winner and nominees, or a clear notice when there are none."""
+    """That year's winner and nominees as known at ``now``, or a clear notice."""
+    kb = as_known_at(kb, now).kb
     original = kb.years.get(year)
     record = resolve_round(kb, year)
     label = original.label if original else str(year)
@@ -220,7 +221,8 @@ class TimelineEntry:
 
 
 def timeline_entries(kb: KnowledgeBase, now: datetime) -> list[TimelineEntry]:
-    """One entry per year from the first prize year to the current year."""
+    """One entry per year from the first prize year to ``now``'s year, as known at ``now``."""
+    kb = as_known_at(kb, now).kb
     entries: list[TimelineEntry] = []
     joint_years = {
         r.merged_into for r in kb.years.values() if r.status is YearStatus.MERGED and r.merged_into

@@ -13,13 +13,20 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 
 from bot.clock import OSLO
-from bot.knowledge.models import KnowledgeBase, Moment, PrizeYear, ReminderRule
+from bot.knowledge.models import KnowledgeBase, PrizeYear, ReminderRule
+from bot.knowledge.view import (
+    CLOSES_DEFAULT_TIME,
+    VoteState,
+    as_known_at,
+    has_public_vote,
+    vote_times,
+)
 from bot.reminders.texts import ReminderTexts
 
 DEFAULT_SEND_TIME = time(9, 0)
 """Time of day for a reminder whose rule has no ``at`` and whose anchor time is unknown."""
-UNKNOWN_CLOSE_TIME = time(23, 59)
-"""A vote closing at an unknown time of day is treated as closing at 23:59 (never shown)."""
+UNKNOWN_CLOSE_TIME = CLOSES_DEFAULT_TIME
+"""A vote closing at an unknown time of day counts until 23:59 (the view's rule; never shown)."""
 
 
 def instant(moment: datetime) -> datetime:
@@ -62,32 +69,20 @@ def render_template(template: str, values: Mapping[str, str]) -> str:
     return " ".join(text.split())
 
 
-def moment_datetime(moment: Moment, default: time) -> datetime:
-    """The moment as an aware Europe/Oslo datetime, ``default`` standing in for an unknown time.
-
-    ``datetime.combine`` with a ZoneInfo gives the UTC offset valid on that date, so a window
-    crossing a DST change keeps its local wall-clock times.
-    """
-    return datetime.combine(moment.day, moment.at or default, tzinfo=OSLO)
-
-
 def _values(year: PrizeYear, texts: ReminderTexts) -> dict[str, str]:
     vote = year.vote
-    opens = vote.opens.value if vote.opens else None
-    closes = vote.closes.value if vote.closes else None
+    times = vote_times(year)
     return {
         "label": year.label,
         "year": str(year.year),
         "opens": (
-            texts.date_time(moment_datetime(opens, time(0, 0)), with_time=opens.time_known)
-            if opens
+            texts.date_time(times.opens_at, with_time=vote.opens.value.time_known)
+            if vote.opens and times.opens_at
             else texts.get("format.unknown_opens")
         ),
         "closes": (
-            texts.date_time(
-                moment_datetime(closes, UNKNOWN_CLOSE_TIME), with_time=closes.time_known
-            )
-            if closes
+            texts.date_time(times.closes_at, with_time=vote.closes.value.time_known)
+            if vote.closes and times.closes_at
             else texts.get("format.unknown_closes")
         ),
         "url": (
@@ -103,12 +98,13 @@ def reminders_for_year(
     year: PrizeYear, rules: Iterable[ReminderRule], texts: ReminderTexts
 ) -> list[Reminder]:
     """The reminders one prize year's vote window gives (none without a public vote)."""
-    vote = year.vote
-    if vote.public is not None and vote.public.value is False:
+    if not has_public_vote(year):
         return []
+    vote = year.vote
     opens = vote.opens.value if vote.opens else None
     closes = vote.closes.value if vote.closes else None
-    opens_at = moment_datetime(opens, time(0, 0)) if opens else None
+    times = vote_times(year)
+    opens_at = times.opens_at
     values = _values(year, texts)
     out: list[Reminder] = []
     for rule in rules:
@@ -117,8 +113,8 @@ def reminders_for_year(
             continue
         day = anchor.day + timedelta(days=rule.offset_days)
         due_at = datetime.combine(day, rule.at or anchor.at or DEFAULT_SEND_TIME, tzinfo=OSLO)
-        if closes is not None:
-            deadline = moment_datetime(closes, UNKNOWN_CLOSE_TIME)
+        if times.closes_at is not None:
+            deadline = times.closes_at
         else:
             deadline = datetime.combine(day, UNKNOWN_CLOSE_TIME, tzinfo=OSLO)
         if instant(due_at) >= instant(deadline) or (
@@ -149,22 +145,14 @@ def build_schedule(kb: KnowledgeBase) -> tuple[Reminder, ...]:
 
 
 def open_vote_line(kb: KnowledgeBase, now: datetime, texts: ReminderTexts) -> str | None:
-    """``Avstemningen … 2027 er åpen nå og stenger …`` when a known window is open at ``now``
-    (both ends known; an unknown close time counts as 23:59), else None."""
-    moment = instant(now)
-    for year in sorted(kb.years.values(), key=lambda y: y.year, reverse=True):
-        vote = year.vote
-        if vote.public is not None and vote.public.value is False:
-            continue
-        if vote.opens is None or vote.closes is None:
-            continue
-        opens_at = moment_datetime(vote.opens.value, time(0, 0))
-        closes_at = moment_datetime(vote.closes.value, UNKNOWN_CLOSE_TIME)
-        if instant(opens_at) <= moment < instant(closes_at):
-            values = _values(year, texts)
-            line = texts.get("subscribe.open_now", **values)
-            return " ".join(line.split())
-    return None
+    """``Avstemningen … 2027 er åpen nå og stenger …`` when the view says a round's vote is
+    open at ``now`` with a known close, else None."""
+    view = as_known_at(kb, now)
+    year = view.open_round()
+    if year is None or view.vote_state(year.year) is not VoteState.OPEN or year.vote.closes is None:
+        return None
+    line = texts.get("subscribe.open_now", **_values(year, texts))
+    return " ".join(line.split())
 
 
 def next_reminder(schedule: Iterable[Reminder], now: datetime) -> Reminder | None:

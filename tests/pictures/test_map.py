@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 from itertools import pairwise
 
 import pytest
 from PIL import Image
 
 from bot.clock import OSLO
-from bot.knowledge.models import KnowledgeBase, PrizeYear, YearStatus
+from bot.knowledge.models import KnowledgeBase, Moment, PrizeYear, YearStatus
 from bot.pictures.content import NOMINEE, WINNER, map_content, timeline_entries
 from bot.pictures.geo import GeoData, load_geo, project
 from bot.pictures.mapplot import (
@@ -229,7 +229,9 @@ def test_grey_legend_never_claims_more_than_the_fact_base_knows(
 
 def test_all_years_grey_is_plain_only_when_every_year_is_known(kb: KnowledgeBase) -> None:
     in_2008 = datetime(2008, 12, 31, 12, 0, tzinfo=OSLO)
-    known = replace(kb.years[2009], year=2008, label="2008")
+    # the winner counts as known from its award date, so the copied round is awarded in 2008
+    award = fact(Moment(date(2008, 11, 1)))
+    known = replace(kb.years[2009], year=2008, label="2008", award_date=award)
     complete = replace(kb, years={2008: known}, version="one-known-year")
     content = map_content(complete, None, in_2008)
     assert content.nominees_complete
