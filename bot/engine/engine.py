@@ -7,8 +7,11 @@ from datetime import datetime
 from pathlib import Path
 
 from bot.clock import OSLO
-from bot.engine.compose import MAX_CHARS, Composer, Reply, Request
+from bot.engine.answers import MAX_CHARS, Composer, Reply, Request
+from bot.engine.answers.common import step_year
+from bot.engine.answers.table import REQUIRED_TEXTS
 from bot.engine.extract import Extractor, Parsed
+from bot.engine.history import History
 from bot.engine.lexicon import IntentSpec, Synonyms, load_intents, load_synonyms
 from bot.engine.matcher import Candidate, IntentMatcher, decide
 from bot.engine.normalise import words
@@ -59,7 +62,7 @@ def load_engine_files(directory: Path) -> EngineFiles:
     if issues:
         raise KnowledgeError(issues)
     texts = Texts(loaded["texts"])  # type: ignore[arg-type]
-    issues = texts.check(Composer.REQUIRED_TEXTS)
+    issues = texts.check(REQUIRED_TEXTS)
     if issues:
         raise KnowledgeError(issues)
     return EngineFiles(loaded["intents"], loaded["synonyms"], texts)  # type: ignore[arg-type]
@@ -79,7 +82,7 @@ class Engine:
         for spec in self.intents.values():
             if spec.unknown:
                 problems.extend(self.composer.add_unknown(spec.name, spec.nearby))
-            elif not self.composer.known(spec.name):
+            elif not self.composer.knows(spec.name):
                 problems.append(f"intensjonen «{spec.name}» har ikke noe svar")
         if problems:
             raise KnowledgeError([KnowledgeIssue("knowledge/intents.yaml", 0, p) for p in problems])
@@ -245,7 +248,7 @@ class Engine:
         one, two = answers
         text = _notes_last(
             _join_without_repeats(one.text, two.text),
-            self.composer.t("format.note", note="").strip(),
+            self.texts("format.note", note="").strip(),
         )
         if len(text) > MAX_CHARS:
             return None  # too long for one message: answer the question as a whole instead
@@ -384,20 +387,20 @@ class Engine:
                 and not (parsed.places and not context.extra.get(ASKED_YEARS, True))
             ):
                 years = list(context.years)
+        view = self.composer.view_at(now)  # the facts as known at ``now``
         if parsed.last_n:  # the last N prize years up to the latest announced winner
-            history = self.composer.h
-            latest = history.latest_awarded(now.year, now) or now.year
-            rounds = [y for y, r in history.years.items() if y <= latest and not r.merged_into]
+            latest = view.latest_awarded(now.year, now) or now.year
+            rounds = [y for y, r in view.years.items() if y <= latest and not r.merged_into]
             years = rounds[-parsed.last_n :]
         if parsed.year_offset and not parsed.years and parsed.places:
-            wins = self.composer.h.wins(parsed.places[0])
+            wins = view.wins(parsed.places[0])
             if wins:  # «året før Drammen» = the year before Drammen won
                 years, places, intent = [wins[-1]], [], self.synonyms.relative_intent
         if parsed.year_offset:
             remembered = list(context.years[:1]) if usable and context is not None else []
-            latest = self.composer.h.latest_awarded(now.year, now) or now.year
+            latest = view.latest_awarded(now.year, now) or now.year
             base = years[:1] or remembered or [latest]
-            years = [self._offset(base[0], parsed.year_offset)]
+            years = [self._offset(view, base[0], parsed.year_offset)]
         asked = set(parsed.words)
         return Request(
             intent=intent,
@@ -441,10 +444,10 @@ class Engine:
             return 1
         return 0
 
-    def _offset(self, year: int, offset: int) -> int:
+    def _offset(self, view: History, year: int, offset: int) -> int:
         step = 1 if offset > 0 else -1
         for _ in range(abs(offset)):
-            year = self.composer._step(self.composer.h.resolve(year), step)
+            year = step_year(view, view.resolve(year), step)
         return year
 
     def _place(self, context: Conversation) -> Place | None:
@@ -501,7 +504,7 @@ class Engine:
         now: datetime,
     ) -> Answer:
         suggestions: list[str] = []
-        latest = self.composer.h.latest_awarded(now.year, now)
+        latest = self.composer.view_at(now).latest_awarded(now.year, now)
         for candidate in ranked:
             spec = self.intents[candidate.intent]
             if not spec.suggestion:
