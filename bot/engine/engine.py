@@ -33,6 +33,8 @@ SHORT_LINE = 60
 """A second answer's line this short that only repeats names already said is left out."""
 CONTENT_WORD = 5
 """…unless it has a word this long (lower case) that was not said («opplysninger»)."""
+RELATIVE_INTENTS = ("winner_before", "winner_after")
+"""«Året før/etter <kommune>» when that municipality has no known win: these answers say so."""
 _EXAMPLE_NOW = datetime(2000, 1, 1, tzinfo=OSLO)
 """Examples are normalised with a fixed clock: only their shape matters."""
 
@@ -392,15 +394,18 @@ class Engine:
             latest = view.latest_awarded(now.year, now) or now.year
             rounds = [y for y, r in view.years.items() if y <= latest and not r.merged_into]
             years = rounds[-parsed.last_n :]
-        if parsed.year_offset and not parsed.years and parsed.places:
+        offset = parsed.year_offset
+        if offset and not parsed.years and parsed.places:
             wins = view.wins(parsed.places[0])
             if wins:  # «året før Drammen» = the year before Drammen won
                 years, places, intent = [wins[-1]], [], self.synonyms.relative_intent
-        if parsed.year_offset:
+            else:  # no win known at ``now``: the before/after answer says so («Moss har ikke …»)
+                intent, offset = RELATIVE_INTENTS[offset > 0], 0
+        if offset:
             remembered = list(context.years[:1]) if usable and context is not None else []
             latest = view.latest_awarded(now.year, now) or now.year
             base = years[:1] or remembered or [latest]
-            years = [self._offset(view, base[0], parsed.year_offset)]
+            years = [self._offset(view, base[0], offset)]
         asked = set(parsed.words)
         return Request(
             intent=intent,
