@@ -10,6 +10,7 @@ every sentence a user reads is in YAML. Each handler adds the sources of the fac
   ``pictures``, ``fixed``; every handler is ``(view, texts, request, reply) -> None``.
 - ``table.py``: intent name → handler. **Add an intent's handler there.**
 - ``composer.py``: :class:`Composer`, what the engine calls.
+- ``outcome.py``: the engine's ``Answer`` from replies (two answers joined, refusals).
 """
 
 from .composer import Composer
