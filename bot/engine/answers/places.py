@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from bot.engine.history import History
 from bot.engine.places import Place
 from bot.engine.texts import Texts
@@ -244,7 +246,10 @@ def _never_nominated(texts: Texts, name: str, window: str) -> str:
 
 
 def _as_named(
-    view: History, texts: Texts, nominations: list[tuple[int, Entrant, Fact]], shown: str = ""
+    view: History,
+    texts: Texts,
+    nominations: list[tuple[int, Entrant, Fact[tuple[Entrant, ...]]]],
+    shown: str = "",
 ) -> str:
     """«2015 (som Skedsmo) og 2021»: years, with the name used then when it differs."""
     items = []
@@ -265,7 +270,7 @@ def county_winners(view: History, texts: Texts, request: Request, reply: Reply) 
     county_text = texts.join(sorted(counties))
     won: dict[str, list[int]] = {}
     nominated: dict[str, list[int]] = {}
-    facts: list[Fact] = []
+    facts: list[Fact[Any]] = []
     winners: set[str] = set()
     for year, record in view.years.items():
         if record.winner is not None and record.winner.value.municipality.county in counties:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TypeAlias
+from typing import Any, TypeAlias
 
 from bot.engine.history import History
 from bot.engine.places import Place, ProjectRef
@@ -56,12 +56,12 @@ class Reply:
     notes: list[str] = field(default_factory=list)
     """Curators' caveats on the facts used («utledet», «kildene spriker»), shown last."""
 
-    def say(self, text: str, *facts: Fact | Era | None) -> None:
+    def say(self, text: str, *facts: Fact[Any] | Era[Any] | None) -> None:
         """Add a sentence and the sources of the facts behind it."""
         self.parts.append(text)
         self.cite(*facts)
 
-    def cite(self, *facts: Fact | Era | None) -> None:
+    def cite(self, *facts: Fact[Any] | Era[Any] | None) -> None:
         """Add the sources of ``facts`` (deduplicated, in order)."""
         for fact in facts:
             if fact is None:
@@ -71,7 +71,7 @@ class Reply:
                 if all((s.url or s.title) != (source.url or source.title) for s in self.sources):
                     self.sources.append(source)
 
-    def note(self, *facts: Fact | None) -> None:
+    def note(self, *facts: Fact[Any] | None) -> None:
         """Keep the caveats of ``facts`` (each once) so the answer can show them."""
         for fact in facts:
             if fact is not None and fact.note and fact.note not in self.notes:

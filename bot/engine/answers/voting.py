@@ -132,9 +132,9 @@ def _window_of(texts: Texts, record: PrizeYear, request: Request, reply: Reply) 
         )
     elif window.description is None:
         closing.say(texts("vote.closes_unknown", label=record.label))
-    parts = (closing, opening) if request.focus == "close" else (opening, closing)
-    if not closing.parts:
-        parts = (opening,)
+    parts: tuple[Reply, ...] = (opening,)
+    if closing.parts:
+        parts = (closing, opening) if request.focus == "close" else (opening, closing)
     for part in parts:
         reply.parts.extend(part.parts)
         reply.cite(Fact(None, tuple(part.sources)))

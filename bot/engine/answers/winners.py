@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from bot.engine.history import History
 from bot.engine.texts import Texts
 from bot.engine.types import FollowUp, FollowUpAction
@@ -144,7 +146,7 @@ def latest_winner(view: History, texts: Texts, request: Request, reply: Reply) -
 
 
 def _named_winner(
-    view: History, texts: Texts, key: str, year: int | None, reply: Reply, *facts: Fact
+    view: History, texts: Texts, key: str, year: int | None, reply: Reply, *facts: Fact[Any]
 ) -> None:
     """«Moss vant sist …»: the winner of ``year`` in the text ``key``, with its buttons."""
     won = view.winner(year) if year is not None else None
