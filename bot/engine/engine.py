@@ -1,4 +1,8 @@
-"""The answer engine: normalise → extract → pick intent → compose, with context."""
+"""The answer engine: normalise → extract → pick intent → compose, with context.
+
+This module understands the question and keeps the conversation; the answer itself is composed
+in :mod:`bot.engine.answers` (add an intent's handler in ``answers/table.py``).
+"""
 
 from __future__ import annotations
 
@@ -7,8 +11,12 @@ from datetime import datetime
 from pathlib import Path
 
 from bot.clock import OSLO
-from bot.engine.compose import MAX_CHARS, Composer, Reply, Request
+from bot.engine.answers import Composer, Reply, Request
+from bot.engine.answers.common import step_year
+from bot.engine.answers.outcome import answered, combined, refused, suggested
+from bot.engine.answers.table import REQUIRED_TEXTS
 from bot.engine.extract import Extractor, Parsed
+from bot.engine.history import History
 from bot.engine.lexicon import IntentSpec, Synonyms, load_intents, load_synonyms
 from bot.engine.matcher import Candidate, IntentMatcher, decide
 from bot.engine.normalise import words
@@ -26,10 +34,8 @@ SMALL_TALK_MIN = 0.9
 """Greetings, thanks and help need a near-exact match (they carry no prize signal)."""
 ELLIPTIC_CONFIDENCE = 0.9
 """Confidence reported when a follow-up («og 2015?») reuses the previous intent."""
-SHORT_LINE = 60
-"""A second answer's line this short that only repeats names already said is left out."""
-CONTENT_WORD = 5
-"""…unless it has a word this long (lower case) that was not said («opplysninger»)."""
+RELATIVE_INTENTS = ("winner_before", "winner_after")
+"""«Året før/etter <kommune>» when that municipality has no known win: these answers say so."""
 _EXAMPLE_NOW = datetime(2000, 1, 1, tzinfo=OSLO)
 """Examples are normalised with a fixed clock: only their shape matters."""
 
@@ -59,7 +65,7 @@ def load_engine_files(directory: Path) -> EngineFiles:
     if issues:
         raise KnowledgeError(issues)
     texts = Texts(loaded["texts"])  # type: ignore[arg-type]
-    issues = texts.check(Composer.REQUIRED_TEXTS)
+    issues = texts.check(REQUIRED_TEXTS)
     if issues:
         raise KnowledgeError(issues)
     return EngineFiles(loaded["intents"], loaded["synonyms"], texts)  # type: ignore[arg-type]
@@ -79,7 +85,7 @@ class Engine:
         for spec in self.intents.values():
             if spec.unknown:
                 problems.extend(self.composer.add_unknown(spec.name, spec.nearby))
-            elif not self.composer.known(spec.name):
+            elif not self.composer.knows(spec.name):
                 problems.append(f"intensjonen «{spec.name}» har ikke noe svar")
         if problems:
             raise KnowledgeError([KnowledgeIssue("knowledge/intents.yaml", 0, p) for p in problems])
@@ -243,28 +249,7 @@ class Engine:
             context.extra.clear()
             context.extra.update(scratch.extra)
         one, two = answers
-        text = _notes_last(
-            _join_without_repeats(one.text, two.text),
-            self.composer.t("format.note", note="").strip(),
-        )
-        if len(text) > MAX_CHARS:
-            return None  # too long for one message: answer the question as a whole instead
-        sources = list(one.sources)
-        sources += [s for s in two.sources if s not in sources]
-        followups = list(one.followups)
-        followups += [f for f in two.followups if f not in followups]
-        return Answer(
-            question=question,
-            text=text,
-            matched=True,
-            confidence=min(one.confidence, two.confidence),
-            intent=one.intent,
-            best_guess=one.intent,
-            sources=tuple(sources),
-            followups=tuple(followups),
-            years=tuple(dict.fromkeys(one.years + two.years)),
-            municipality=one.municipality or two.municipality,
-        )
+        return combined(self.texts, question, one, two)
 
     def _answer_one(
         self,
@@ -305,7 +290,7 @@ class Engine:
         if context is not None:
             self._remember(context, intent, reply, now)
             context.extra[ASKED_YEARS] = bool(parsed.years or parsed.year_offset)
-        return self._answer(question, reply, intent, confidence)
+        return answered(question, reply, intent, confidence)
 
     def _other_contest(self, parsed: Parsed, spec: IntentSpec) -> bool:
         """«Hvem vant Stjernekamp?»: a winner question naming something unknown, not the prize."""
@@ -384,20 +369,23 @@ class Engine:
                 and not (parsed.places and not context.extra.get(ASKED_YEARS, True))
             ):
                 years = list(context.years)
+        view = self.composer.view_at(now)  # the facts as known at ``now``
         if parsed.last_n:  # the last N prize years up to the latest announced winner
-            history = self.composer.h
-            latest = history.latest_awarded(now.year, now) or now.year
-            rounds = [y for y, r in history.years.items() if y <= latest and not r.merged_into]
+            latest = view.latest_awarded(now.year, now) or now.year
+            rounds = [y for y, r in view.years.items() if y <= latest and not r.merged_into]
             years = rounds[-parsed.last_n :]
-        if parsed.year_offset and not parsed.years and parsed.places:
-            wins = self.composer.h.wins(parsed.places[0])
+        offset = parsed.year_offset
+        if offset and not parsed.years and parsed.places:
+            wins = view.wins(parsed.places[0])
             if wins:  # «året før Drammen» = the year before Drammen won
                 years, places, intent = [wins[-1]], [], self.synonyms.relative_intent
-        if parsed.year_offset:
+            else:  # no win known at ``now``: the before/after answer says so («Moss har ikke …»)
+                intent, offset = RELATIVE_INTENTS[offset > 0], 0
+        if offset:
             remembered = list(context.years[:1]) if usable and context is not None else []
-            latest = self.composer.h.latest_awarded(now.year, now) or now.year
+            latest = view.latest_awarded(now.year, now) or now.year
             base = years[:1] or remembered or [latest]
-            years = [self._offset(base[0], parsed.year_offset)]
+            years = [self._offset(view, base[0], offset)]
         asked = set(parsed.words)
         return Request(
             intent=intent,
@@ -441,10 +429,10 @@ class Engine:
             return 1
         return 0
 
-    def _offset(self, year: int, offset: int) -> int:
+    def _offset(self, view: History, year: int, offset: int) -> int:
         step = 1 if offset > 0 else -1
         for _ in range(abs(offset)):
-            year = self.composer._step(self.composer.h.resolve(year), step)
+            year = step_year(view, view.resolve(year), step)
         return year
 
     def _place(self, context: Conversation) -> Place | None:
@@ -464,33 +452,12 @@ class Engine:
             context.extra["place_said"] = reply.municipality
         context.updated_at = now
 
-    # -- answers that are not facts ---------------------------------------------------
-
-    def _answer(self, question: str, reply: Reply, intent: str, confidence: float) -> Answer:
-        return Answer(
-            question=question,
-            text=reply.text,
-            matched=True,
-            confidence=min(1.0, confidence),
-            intent=intent,
-            sources=tuple(reply.sources),
-            followups=tuple(reply.followups),
-            years=tuple(reply.years),
-            municipality=reply.municipality,
-            best_guess=intent,
-        )
+    # -- answers that are not facts (their Answer is built in answers/outcome.py) ----------
 
     def _refusal(
         self, question: str, key: str, confidence: float = 0.0, best_guess: str | None = None
     ) -> Answer:
-        return Answer(
-            question=question,
-            text=self.texts(key),
-            matched=False,
-            confidence=min(1.0, confidence),
-            intent=None,
-            best_guess=best_guess,
-        )
+        return refused(self.texts, question, key, confidence, best_guess)
 
     def _suggest(
         self,
@@ -501,7 +468,7 @@ class Engine:
         now: datetime,
     ) -> Answer:
         suggestions: list[str] = []
-        latest = self.composer.h.latest_awarded(now.year, now)
+        latest = self.composer.view_at(now).latest_awarded(now.year, now)
         for candidate in ranked:
             spec = self.intents[candidate.intent]
             if not spec.suggestion:
@@ -517,52 +484,4 @@ class Engine:
                 break
         if not suggestions:
             return self._refusal(question, "refusal.not_understood", confidence, ranked[0].intent)
-        lines = [self.texts("refusal.not_understood"), self.texts("refusal.suggestions")]
-        lines.extend(self.texts("refusal.suggestion_line", question=s) for s in suggestions)
-        return Answer(
-            question=question,
-            text="\n".join(lines),
-            matched=False,
-            confidence=min(1.0, confidence),
-            intent=None,
-            suggestions=tuple(suggestions),
-            best_guess=ranked[0].intent,
-        )
-
-
-def _notes_last(text: str, prefix: str) -> str:
-    """Move caveat lines («Merk: …») of a two-part answer below both parts."""
-    lines = text.split("\n")
-    notes = [line for line in lines if line.startswith(prefix)]
-    return "\n".join([line for line in lines if not line.startswith(prefix)] + notes)
-
-
-def _join_without_repeats(first: str, second: str) -> str:
-    """Join two answers, leaving out a line the other answer already says (in full or more)."""
-
-    def covered(line: str, others: list[str]) -> bool:
-        stem = line.rstrip(".")
-        return any(other != line and other.startswith(stem) for other in others)
-
-    def restates(line: str, earlier: str) -> bool:
-        """A short line whose names and numbers were all said already («Vinneren var Drammen.»)."""
-        tokens = [t.strip(".,:;()«»") for t in line.split()]
-        names = [t for t in tokens[1:] if t[:1].isupper() or t[:1].isdigit()]
-        content = [t for t in tokens[1:] if t[:1].islower() and len(t) >= CONTENT_WORD]
-        lowered = earlier.lower()
-        return (
-            len(line) <= SHORT_LINE
-            and bool(names)
-            and all(n in earlier for n in names)
-            and all(w in lowered for w in content)
-        )
-
-    one, two = first.split("\n"), second.split("\n")
-    kept_one = [line for line in one if not covered(line, two)]
-    said = "\n".join(kept_one)
-    kept_two = [
-        line
-        for line in two
-        if line not in kept_one and not covered(line, kept_one) and not restates(line, said)
-    ]
-    return "\n".join(kept_one + kept_two)
+        return suggested(self.texts, question, suggestions, confidence, ranked[0].intent)

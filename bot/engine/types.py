@@ -4,9 +4,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from enum import StrEnum
 from typing import Any
 
 from bot.knowledge.models import Source
+
+
+class FollowUpAction(StrEnum):
+    """What pressing a follow-up button does."""
+
+    ASK = "ask"
+    """Send the follow-up's ``question`` to the engine."""
+    MAP = "map"
+    """Send the map (``question`` holds the year, or is empty for every year)."""
+    TIMELINE = "timeline"
+    """Send the timeline picture."""
+    SUBSCRIBE = "subscribe"
+    """Offer the voting reminder."""
 
 
 @dataclass(frozen=True)
@@ -17,9 +31,11 @@ class FollowUp:
     """Button text in Norwegian (``Nominerte samme år``)."""
     question: str
     """Canonical question the engine answers when the button is pressed (``nominerte 2021``)."""
-    action: str = "ask"
-    """``ask`` (send ``question`` to the engine), ``map`` / ``timeline`` (send a picture,
-    ``question`` then holds the year or is empty) or ``subscribe``."""
+    action: FollowUpAction = FollowUpAction.ASK
+    """What the button does (a plain string such as ``"map"`` is read as its action)."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "action", FollowUpAction(self.action))
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process, utils
 
-from bot.engine.compose import Request
+from bot.engine.answers import Request
 from bot.engine.engine import Engine
 from bot.engine.types import Answer
 from tests.golden.harness import Report, evaluate, load_golden

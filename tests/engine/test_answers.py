@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.clock import OSLO
-from bot.engine.compose import MAX_CHARS, Reply
+from bot.engine.answers.reply import MAX_CHARS, Reply, limit
 from bot.engine.engine import Engine
 from bot.engine.types import Conversation
 from tests.engine.conftest import NOW
@@ -81,7 +81,7 @@ def test_answers_stay_under_telegram_limit(engine: Engine) -> None:
     for question in ["Alle vinnere", "Hvem vant fra 2000 til 2026?", "hvem vant " * 200]:
         assert len(ask(engine, question).text) <= 4096
     reply = Reply(parts=[f"linje {i} " + "x" * 80 for i in range(200)])
-    engine.composer._limit(reply)
+    limit(reply, engine.texts)
     assert len(reply.text) <= MAX_CHARS
 
 

@@ -258,7 +258,7 @@ def test_more_typos(engine: Engine) -> None:
 
 
 def test_compound_answers_stay_within_one_telegram_message(engine: Engine) -> None:
-    from bot.engine.compose import MAX_CHARS
+    from bot.engine.answers import MAX_CHARS
 
     for question in (
         "Hvem har vunnet prisen og hvem var nominert i 2009?",

@@ -1,0 +1,236 @@
+"""The award and what came with it: when and where, who handed it over and received it, why
+the winner won, and the winners' projects."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from bot.engine.history import History
+from bot.engine.texts import Texts
+from bot.engine.types import FollowUp, FollowUpAction
+from bot.knowledge.models import Entrant, Fact, Moment
+
+from .common import (
+    MIDNIGHT,
+    entrant_name,
+    gap,
+    need_year,
+    neighbour_followups,
+    place_name,
+    rounds,
+    target_years,
+    topic,
+    years_text,
+)
+from .reply import MAX_YEARS, Reply, Request
+
+MAX_PROJECTS = 5
+"""At most this many named projects are described in one answer."""
+MAX_PROJECT_HINTS = 6
+"""Project names offered when the question named none."""
+
+
+def award(view: History, texts: Texts, request: Request, reply: Reply) -> None:
+    """When and where the prize was handed out (``award`` and ``venue``)."""
+    years = target_years(view, request)
+    if not years and request.places:
+        years = view.wins(request.places[0])
+    if not years:  # a round under way: its coming award
+        years = [y for y, at in _award_times(view) if y <= request.now.year and at > request.now]
+        years = years[:1]
+    if not years:
+        topic(view, texts, Request("venue", request.now), reply)
+        if view.kb.prize.topics.get("timing") is not None:
+            topic(view, texts, Request("timing", request.now), reply)
+        return
+    reply.years = years
+    for _year, record in rounds(view, texts, years, reply):
+        date, event, place = record.award_date, record.award_event, record.award_place
+        if date is None and event is None and place is None:
+            reply.say(texts("award.unknown", label=record.label))
+            continue
+        reply.say(texts("award.intro", label=record.label))
+        if date is not None:
+            _award_date(texts, date, request.now, reply)
+        for fact, key in ((event, "award.event"), (place, "award.place")):
+            if fact is not None:
+                reply.say(texts(key, text=fact.value), fact)
+        if len(years) == 1:
+            reply.note(date, event, place)
+
+
+def _award_date(texts: Texts, date: Fact[Moment], now: datetime, reply: Reply) -> None:
+    key = "award.date_future" if date.value.to_datetime(default=MIDNIGHT) > now else "award.date"
+    reply.say(texts(key, date=texts.date(date.value)), date)
+
+
+def _award_times(view: History) -> list[tuple[int, datetime]]:
+    """(year, moment of the award) for every year whose award date is known, in year order
+    (a date without a time counts from midnight)."""
+    return [
+        (y, r.award_date.value.to_datetime(default=MIDNIGHT))
+        for y, r in view.years.items()
+        if r.award_date is not None
+    ]
+
+
+def next_award(view: History, texts: Texts, request: Request, reply: Reply) -> None:
+    """When the next award is: the coming one if known, else the last one and the usual time
+    of year."""
+    times = _award_times(view)
+    coming = [y for y, at in times if at > request.now]
+    if coming:
+        award(view, texts, Request("award", request.now, years=coming[:1]), reply)
+        return
+    last = max((y for y, at in times if at <= request.now), default=None)
+    record = view.get(last) if last is not None else None
+    if last is None or record is None or record.award_date is None:
+        reply.say(texts("award.next_unknown"))
+    else:
+        reply.say(
+            texts(
+                "award.next_unknown_last",
+                label=record.label,
+                date=texts.date(record.award_date.value),
+            ),
+            record.award_date,
+        )
+        reply.years = [last]
+    if view.kb.prize.topics.get("timing") is not None:
+        topic(view, texts, Request("timing", request.now), reply)
+    reply.followups.append(FollowUp(texts("followup.subscribe"), "", FollowUpAction.SUBSCRIBE))
+
+
+def handed_by(view: History, texts: Texts, request: Request, reply: Reply) -> None:
+    """Who handed the prize over."""
+    _year_fact(view, texts, request, reply, "handed_by")
+
+
+def received_by(view: History, texts: Texts, request: Request, reply: Reply) -> None:
+    """Who received the prize."""
+    _year_fact(view, texts, request, reply, "received_by")
+
+
+def _year_fact(view: History, texts: Texts, request: Request, reply: Reply, attribute: str) -> None:
+    """A year's ``attribute`` fact, in the texts ``<attribute>.text`` / ``.unknown``."""
+    years = target_years(view, request)
+    if not years and request.places:
+        years = view.wins(request.places[0])
+    years = years or need_year(view, request)
+    reply.years = years
+    for _year, record in rounds(view, texts, years, reply):
+        fact = getattr(record, attribute)
+        won = entrant_name(texts, record.winner.value) if record.winner else ""
+        if fact is None:
+            reply.say(texts(f"{attribute}.unknown", label=record.label, winner=won))
+            continue
+        reply.say(
+            texts(f"{attribute}.text", label=record.label, text=fact.value, winner=won),
+            fact,
+            record.winner,
+        )
+        if len(years) == 1:
+            reply.note(fact)
+
+
+def reasoning(view: History, texts: Texts, request: Request, reply: Reply) -> None:
+    """Why a municipality won."""
+    years = target_years(view, request)
+    if not years and request.places:
+        years = view.wins(request.places[0])
+        if not years:
+            reply.say(texts("reasoning.never_won", place=place_name(request.places[0])))
+            return
+    if not years:
+        reply.say(texts("reasoning.need_year"))
+        return
+    reply.years = years
+    for year in years[:MAX_YEARS]:
+        record = view.get(year)
+        if record is None or record.winner is None:
+            gap(view, texts, year, reply, nearby=False)
+            continue
+        won = entrant_name(texts, record.winner.value)
+        reply.municipality = record.winner.value.municipality.name
+        if record.reasoning is None:
+            reply.say(texts("reasoning.unknown", label=record.label, winner=won))
+            continue
+        reply.say(
+            texts("reasoning.text", label=record.label, winner=won, text=record.reasoning.value),
+            record.reasoning,
+        )
+    if len(years) == 1:
+        year = years[0]
+        reply.followups.append(FollowUp(texts("followup.nominees"), f"nominerte {year}"))
+        neighbour_followups(view, texts, year, reply)
+        reply.followups.append(FollowUp(texts("followup.map"), str(year), FollowUpAction.MAP))
+
+
+def project(view: History, texts: Texts, request: Request, reply: Reply) -> None:
+    """What a named project is, or the projects of a municipality or a year."""
+    if request.projects:
+        for ref in request.projects[:MAX_PROJECTS]:
+            found = ref.project
+            reply.say(
+                texts(
+                    "project.text",
+                    name=found.name,
+                    municipality=found.municipality,
+                    label=view.label(ref.year),
+                    text=found.description,
+                )
+            )
+            reply.cite(Fact(None, found.sources))
+        first = request.projects[0]
+        reply.years = [first.year]
+        for entrant in _entrants_of(view, first.year):
+            if entrant.name == first.project.municipality:
+                reply.municipality = entrant.municipality.name
+        return
+    if request.places:
+        place = request.places[0]
+        of_place = [
+            (year, p)
+            for year, record in view.years.items()
+            for p in record.projects
+            if p.municipality in (place.name, place.said, place.entrant)
+        ]
+        if not of_place:
+            reply.say(texts("project.none", place=place_name(place)))
+            return
+        items = [texts("project.item", name=p.name, label=view.label(y)) for y, p in of_place]
+        reply.say(texts("project.list", place=place_name(place), items=texts.join(items)))
+        for _, p in of_place:
+            reply.cite(Fact(None, p.sources))
+        return
+    years = target_years(view, request)
+    if years:
+        of_years = [(y, p) for y in years for p in getattr(view.get(y), "projects", ())]
+        if not of_years:
+            reply.say(texts("project.none_year", labels=years_text(view, texts, years)))
+            return
+        items = [
+            texts("project.item_of", name=p.name, municipality=p.municipality) for _, p in of_years
+        ]
+        reply.say(
+            texts(
+                "project.year_list", labels=years_text(view, texts, years), items=texts.join(items)
+            )
+        )
+        for _, p in of_years:
+            reply.cite(Fact(None, p.sources))
+        reply.years = years
+        return
+    names = [p.name for r in view.years.values() for p in r.projects][:MAX_PROJECT_HINTS]
+    reply.say(texts("project.need_name", items=texts.join(names)))
+
+
+def _entrants_of(view: History, year: int) -> list[Entrant]:
+    """The nominees and the winner of ``year``."""
+    record = view.get(year)
+    if record is None:
+        return []
+    found = list(record.nominees.value) if record.nominees else []
+    if record.winner is not None:
+        found.append(record.winner.value)
+    return found

@@ -1,0 +1,245 @@
+"""Helpers several answers share: names, year lists, gaps and nearby winners, follow-ups, and
+the prize-level topic texts."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import datetime, time
+
+from bot.engine.history import History
+from bot.engine.places import Place
+from bot.engine.texts import Texts
+from bot.engine.types import FollowUp, FollowUpAction
+from bot.knowledge.models import Entrant, PrizeYear, Source, YearStatus
+
+from .reply import MAX_YEARS, Reply, Request
+
+MIDNIGHT = time(0, 0)
+"""An opening day without a time of day counts from midnight."""
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ«])")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_DATE = re.compile(r"(?<!\d)(\d{1,2})\. ([a-zæøå]+) ((?:19|20)\d\d)(?!\d)")
+
+
+def register_source(texts: Texts) -> Source:
+    """The municipality register (names, Sami/Kven names, mergers): cited for those notes."""
+    return Source(key="kommuneregister", title=texts("place.register_source"))
+
+
+def entrant_name(texts: Texts, entrant: Entrant) -> str:
+    """An entrant's name, with today's municipality when it differs."""
+    today = entrant.municipality.name
+    if entrant.name == today:
+        return today
+    if entrant.district:
+        return texts("format.entrant_district", name=entrant.name, municipality=today)
+    former = {n.casefold() for n in entrant.municipality.former_names}
+    key = "format.entrant_former" if entrant.name.casefold() in former else "format.entrant_town"
+    return texts(key, name=entrant.name, municipality=today)
+
+
+def place_name(place: Place) -> str:
+    """How to name the place in an answer."""
+    if place.entrant is not None:
+        return place.entrant
+    return place.name
+
+
+def years_text(view: History, texts: Texts, years: list[int]) -> str:
+    """«2014», «2013 og 2021» with labels."""
+    return texts.join([view.label(y) for y in years])
+
+
+def target_years(view: History, request: Request, *, follow_merged: bool = True) -> list[int]:
+    """Requested years, deduplicated, with a merged year read as its round (2019 → 2020)
+    when ``follow_merged`` or when both years were asked."""
+    years: list[int] = []
+    for year in request.years:
+        record = view.get(year)
+        target = year
+        if (
+            record is not None
+            and record.status == YearStatus.MERGED
+            and record.merged_into is not None
+            and (follow_merged or record.merged_into in request.years)
+        ):
+            target = record.merged_into
+        if target not in years:
+            years.append(target)
+    return years
+
+
+def need_year(view: History, request: Request) -> list[int]:
+    """Years asked about, or the latest awarded year."""
+    years = target_years(view, request)
+    if years:
+        return years
+    latest = view.latest_awarded(request.now.year, request.now)
+    return [latest] if latest else []
+
+
+def step_year(view: History, year: int, step: int) -> int:
+    """The neighbouring year, skipping merged years (2019 → 2018 from 2020)."""
+    other = year + step
+    record = view.get(other)
+    if record is not None and record.status == YearStatus.MERGED:
+        other += step
+    return other
+
+
+def gap(view: History, texts: Texts, year: int, reply: Reply, *, nearby: bool = True) -> bool:
+    """Say plainly why ``year`` has no known winner; return False when it has one."""
+    record = view.get(year)
+    if year < view.first_year:
+        first = view.winner(view.first_year)
+        reply.say(
+            texts(
+                "gap.before_start",
+                year=year,
+                first_year=view.first_year,
+                first_winner=entrant_name(texts, first.value) if first else "",
+            ),
+            view.kb.prize.first_year,
+            first,
+        )
+        return True
+    if record is None:
+        latest = view.latest_awarded()
+        winner = view.winner(latest) if latest else None
+        reply.say(
+            texts(
+                "gap.future",
+                year=year,
+                winner=entrant_name(texts, winner.value) if winner else "",
+                label=view.label(latest) if latest else "",
+            ),
+            winner,
+        )
+        return True
+    status = record.status
+    explanation = record.explanation.value if record.explanation else ""
+    if explanation and reply.now is not None:
+        explanation = as_of(texts, explanation, reply.now)
+    if status == YearStatus.MERGED:
+        reply.say(texts("gap.merged", explanation=explanation), record.explanation)
+        return True
+    if status in (YearStatus.NO_PRIZE, YearStatus.UNKNOWN) or (
+        status == YearStatus.AWARDED and record.winner is None
+    ):
+        kind = "no_prize" if status == YearStatus.NO_PRIZE else "unknown"
+        key = f"gap.{kind}_explained" if explanation else f"gap.{kind}"
+        reply.say(texts(key, label=record.label, explanation=explanation), record.explanation)
+        if nearby:
+            nearby_winners(view, texts, year, reply)
+        return True
+    if status == YearStatus.OPEN and record.winner is None:
+        pending = reply.now is not None and record.award_date is not None
+        key = "gap.not_yet" if pending else "gap.open"
+        reply.say(texts(key, label=record.label))
+        return True
+    return False
+
+
+def rounds(
+    view: History, texts: Texts, years: list[int], reply: Reply, *, nearby: bool = False
+) -> Iterator[tuple[int, PrizeYear]]:
+    """(year, record) for each asked year that had a prize round of its own; the others
+    (no prize, merged into another round, unknown to the fact base) are explained."""
+    for year in years[:MAX_YEARS]:
+        record = view.get(year)
+        if record is None or record.status in (YearStatus.NO_PRIZE, YearStatus.MERGED):
+            gap(view, texts, year, reply, nearby=nearby)
+            continue
+        yield year, record
+
+
+def nearby_winners(view: History, texts: Texts, year: int, reply: Reply) -> None:
+    """«Nærmeste vinnere …»: the known winners just before and after ``year``."""
+    items = []
+    facts = []
+    for other in (view.previous_awarded(year), view.next_awarded(year)):
+        if other is None or (reply.now is not None and not view.known_by(other, reply.now)):
+            continue
+        winner = view.winner(other)
+        if winner is None or _already_said(reply, entrant_name(texts, winner.value), other):
+            continue
+        items.append(
+            texts(
+                "gap.nearby_item",
+                winner=entrant_name(texts, winner.value),
+                label=view.label(other),
+            )
+        )
+        facts.append(winner)
+    if items:
+        reply.say(texts("gap.unknown_nearby", nearby=texts.join(items)), *facts)
+
+
+def _already_said(reply: Reply, name: str, year: int) -> bool:
+    """True when the reply already names ``name`` with ``year`` (no need to repeat it)."""
+    text = reply.text
+    return name in text and str(year) in text
+
+
+def winner_followups(view: History, texts: Texts, year: int, reply: Reply) -> None:
+    """Buttons after a single-year winner answer."""
+    reply.followups.append(FollowUp(texts("followup.nominees"), f"nominerte {year}"))
+    neighbour_followups(view, texts, year, reply)
+    reply.followups.append(FollowUp(texts("followup.reasoning"), f"begrunnelse {year}"))
+    reply.followups.append(FollowUp(texts("followup.map"), str(year), FollowUpAction.MAP))
+
+
+def neighbour_followups(view: History, texts: Texts, year: int, reply: Reply) -> None:
+    """«Året før» and «Året etter» buttons, where those years are in the fact base."""
+    for step, key in ((-1, "followup.year_before"), (+1, "followup.year_after")):
+        other = step_year(view, year, step)
+        if other in view.years:
+            reply.followups.append(FollowUp(texts(key), f"vinner {other}"))
+
+
+def gap_followups(view: History, texts: Texts, year: int, reply: Reply) -> None:
+    """Buttons after a year without a known winner: the round it belongs to, or the
+    nearest years that have one (2017 → 2016 and 2018)."""
+    record = view.get(year)
+    if record is not None and record.status == YearStatus.MERGED and record.merged_into:
+        if reply.now is None or view.known_by(record.merged_into, reply.now):
+            winner_followups(view, texts, record.merged_into, reply)
+        return
+    for other in (view.previous_awarded(year), view.next_awarded(year)):
+        if other is None or (reply.now is not None and not view.known_by(other, reply.now)):
+            continue
+        label = texts("followup.winner_of", label=view.label(other))
+        reply.followups.append(FollowUp(label, f"vinner {other}"))
+
+
+def topic(view: History, texts: Texts, request: Request, reply: Reply) -> None:
+    """A prize-level topic text (``purpose``, ``renaming``, ``since_when`` …), the answer to an
+    intent without a handler of its own."""
+    fact = view.kb.prize.topics.get(request.intent)
+    if fact is None:
+        reply.say(texts("topic.unknown"))
+        return
+    text = as_of(texts, fact.value, request.now)
+    if text:
+        reply.say(text, fact)
+
+
+def as_of(texts: Texts, text: str, now: datetime) -> str:
+    """``text`` without the sentences about years or dates after ``now`` (an injected past
+    clock must not hear about later rounds)."""
+    sentences = _SENTENCE.split(text)
+    kept = [s for s in sentences if not _later_than(texts, s, now)]
+    return " ".join(kept)
+
+
+def _later_than(texts: Texts, sentence: str, now: datetime) -> bool:
+    if any(int(y) > now.year for y in _YEAR.findall(sentence)):
+        return True
+    for day, month, year in _DATE.findall(sentence):
+        if month in texts.months:
+            number = texts.months.index(month) + 1
+            if (int(year), number, int(day)) > (now.year, now.month, now.day):
+                return True
+    return False

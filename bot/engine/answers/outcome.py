@@ -1,0 +1,130 @@
+"""The engine's :class:`~bot.engine.types.Answer` from composed replies: one answer, two
+answers joined into one message, a refusal, or «Mente du …?» suggestions."""
+
+from __future__ import annotations
+
+from bot.engine.texts import Texts
+from bot.engine.types import Answer
+
+from .reply import MAX_CHARS, Reply
+
+SHORT_LINE = 60
+"""A second answer's line this short that only repeats names already said is left out."""
+CONTENT_WORD = 5
+"""…unless it has a word this long (lower case) that was not said («opplysninger»)."""
+
+
+def answered(question: str, reply: Reply, intent: str, confidence: float) -> Answer:
+    """The answer to ``question`` understood as ``intent``."""
+    return Answer(
+        question=question,
+        text=reply.text,
+        matched=True,
+        confidence=min(1.0, confidence),
+        intent=intent,
+        sources=tuple(reply.sources),
+        followups=tuple(reply.followups),
+        years=tuple(reply.years),
+        municipality=reply.municipality,
+        best_guess=intent,
+    )
+
+
+def refused(
+    texts: Texts,
+    question: str,
+    key: str,
+    confidence: float = 0.0,
+    best_guess: str | None = None,
+) -> Answer:
+    """Not answered: the text ``key`` («refusal.out_of_scope» …)."""
+    return Answer(
+        question=question,
+        text=texts(key),
+        matched=False,
+        confidence=min(1.0, confidence),
+        intent=None,
+        best_guess=best_guess,
+    )
+
+
+def suggested(
+    texts: Texts, question: str, suggestions: list[str], confidence: float, best_guess: str
+) -> Answer:
+    """Not understood, with questions the engine can answer («Mente du …?»)."""
+    lines = [texts("refusal.not_understood"), texts("refusal.suggestions")]
+    lines.extend(texts("refusal.suggestion_line", question=s) for s in suggestions)
+    return Answer(
+        question=question,
+        text="\n".join(lines),
+        matched=False,
+        confidence=min(1.0, confidence),
+        intent=None,
+        suggestions=tuple(suggestions),
+        best_guess=best_guess,
+    )
+
+
+def combined(texts: Texts, question: str, one: Answer, two: Answer) -> Answer | None:
+    """Two answers to a two-part question in one message, without repeated lines and with the
+    caveats last; None when that would be too long for one message."""
+    text = _notes_last(
+        _join_without_repeats(one.text, two.text),
+        texts("format.note", note="").strip(),
+    )
+    if len(text) > MAX_CHARS:
+        return None  # too long for one message: answer the question as a whole instead
+    sources = list(one.sources)
+    sources += [s for s in two.sources if s not in sources]
+    followups = list(one.followups)
+    followups += [f for f in two.followups if f not in followups]
+    return Answer(
+        question=question,
+        text=text,
+        matched=True,
+        confidence=min(one.confidence, two.confidence),
+        intent=one.intent,
+        best_guess=one.intent,
+        sources=tuple(sources),
+        followups=tuple(followups),
+        years=tuple(dict.fromkeys(one.years + two.years)),
+        municipality=one.municipality or two.municipality,
+    )
+
+
+def _notes_last(text: str, prefix: str) -> str:
+    """Move caveat lines («Merk: …») of a two-part answer below both parts."""
+    lines = text.split("\n")
+    notes = [line for line in lines if line.startswith(prefix)]
+    return "\n".join([line for line in lines if not line.startswith(prefix)] + notes)
+
+
+def _join_without_repeats(first: str, second: str) -> str:
+    """Join two answers, leaving out a line the other answer already says (in full or more)."""
+
+    def covered(line: str, others: list[str]) -> bool:
+        stem = line.rstrip(".")
+        return any(other != line and other.startswith(stem) for other in others)
+
+    def restates(line: str, earlier: str) -> bool:
+        """A short line whose names and numbers were all said already («Vinneren var Drammen.»)."""
+        tokens = [t.strip(".,:;()«»") for t in line.split()]
+        names = [t for t in tokens[1:] if t[:1].isupper() or t[:1].isdigit()]
+        content = [t for t in tokens[1:] if t[:1].islower() and len(t) >= CONTENT_WORD]
+        lowered = earlier.lower()
+        return (
+            len(line) <= SHORT_LINE
+            and bool(names)
+            and all(n in earlier for n in names)
+            and all(w in lowered for w in content)
+        )
+
+    one, two = first.split("\n"), second.split("\n")
+    kept_one = [line for line in one if not covered(line, two)]
+    said = "\n".join(kept_one)
+    kept_two = [
+        line
+        for line in two
+        if line not in kept_one and not covered(line, kept_one) and not restates(line, said)
+    ]
+    return "\n".join(kept_one + kept_two)

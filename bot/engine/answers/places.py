@@ -1,0 +1,334 @@
+"""Municipalities and counties: did a place win or get nominated, its record, county winners."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.engine.history import History
+from bot.engine.places import Place
+from bot.engine.texts import Texts
+from bot.engine.types import FollowUp, FollowUpAction
+from bot.knowledge.models import Entrant, Fact, YearStatus
+
+from .common import (
+    entrant_name,
+    gap,
+    place_name,
+    register_source,
+    rounds,
+    target_years,
+    winner_followups,
+    years_text,
+)
+from .reply import MAX_PLACES, MAX_YEARS, Reply, Request
+
+
+def place_won(view: History, texts: Texts, request: Request, reply: Reply) -> None:
+    """«Vant Asker i 2021?» / «Har Drammen vunnet?» / «Når vant Molde?»."""
+    place = _place(texts, request, reply)
+    if place is None:
+        return
+    years = target_years(view, request)
+    if not years or request.relation:
+        _summary(view, texts, request, reply, nominations_first=False)
+        return
+    reply.years = years
+    for year in years[:MAX_YEARS]:
+        record = view.get(year)
+        won = record.winner if record is not None else None
+        if won is None or record is None:
+            if not gap(view, texts, year, reply):
+                reply.say(texts("place.won_no_unknown_winner", label=view.label(year)))
+            continue
+        if any(view.matches(won.value, p) for p in request.places):  # «Vant Asker eller Bærum?»
+            reply.say(
+                texts("place.won_yes", place=entrant_name(texts, won.value), label=record.label),
+                won,
+            )
+            continue
+        reply.say(
+            texts("place.won_no", winner=entrant_name(texts, won.value), label=record.label),
+            won,
+        )
+        for nominated_year, entrant, fact in view.nominations(place):
+            if nominated_year == year:
+                reply.say(
+                    texts("place.was_nominated_too", place=entrant_name(texts, entrant)), fact
+                )
+    if len(years) == 1 and view.winner(years[0]) is not None:
+        winner_followups(view, texts, years[0], reply)
+
+
+def place_nominated(view: History, texts: Texts, request: Request, reply: Reply) -> None:
+    """«Var Asker nominert i 2021?» / «Har Hammerfest vært nominert?»."""
+    place = _place(texts, request, reply)
+    if place is None:
+        return
+    years = target_years(view, request)
+    if not years or request.relation:
+        _summary(view, texts, request, reply, nominations_first=True)
+        return
+    reply.years = years
+    nominated = {y: (e, f) for y, e, f in view.nominations(place)}
+    for year, record in rounds(view, texts, years, reply, nearby=True):
+        if year in nominated:
+            entrant, fact = nominated[year]
+            reply.say(
+                texts(
+                    "place.nominated_yes", place=entrant_name(texts, entrant), label=record.label
+                ),
+                fact,
+            )
+        elif record.nominees is None:
+            reply.say(
+                texts("place.nominated_unknown", label=record.label),
+                record.explanation if record.status == YearStatus.UNKNOWN else None,
+            )
+        else:
+            names = texts.join([entrant_name(texts, e) for e in record.nominees.value])
+            reply.say(
+                texts(
+                    "place.nominated_no",
+                    place=place_name(place),
+                    label=record.label,
+                    names=names,
+                ),
+                record.nominees,
+            )
+        if record.winner is not None:
+            reply.say(
+                texts("place.winner_that_year", winner=entrant_name(texts, record.winner.value)),
+                record.winner,
+            )
+
+
+def place_summary(view: History, texts: Texts, request: Request, reply: Reply) -> None:
+    """Everything about one municipality (or a few named together): wins, nominations, gaps."""
+    _summary(view, texts, request, reply, nominations_first=False)
+
+
+def _summary(
+    view: History, texts: Texts, request: Request, reply: Reply, *, nominations_first: bool
+) -> None:
+    place = _place(texts, request, reply)
+    if place is None:
+        return
+    more = [p for p in request.places[1:MAX_PLACES] if p.name != place.name]
+    wins = _summary_of(view, texts, place, request, reply, nominations_first)
+    reply.years = wins or reply.years
+    without_wins = not wins
+    for other in more:
+        _name_note(texts, other, reply)
+        without_wins |= not _summary_of(view, texts, other, request, reply, nominations_first)
+    if without_wins:
+        gaps = view.unknown_years()
+        if gaps:
+            reply.say(texts("place.gaps", years=years_text(view, texts, gaps)))
+    if len(wins) == 1 and not more:
+        reply.followups.append(FollowUp(texts("followup.reasoning"), f"begrunnelse {wins[0]}"))
+    reply.followups.append(FollowUp(texts("followup.map"), "", FollowUpAction.MAP))
+
+
+def _summary_of(
+    view: History,
+    texts: Texts,
+    place: Place,
+    request: Request,
+    reply: Reply,
+    nominations_first: bool,
+) -> list[int]:
+    """One municipality's wins and nominations; returns the years it won."""
+    name = place_name(place)
+    wins = view.wins(place)
+    nominated = view.nominations(place)
+    all_wins, all_nominated = wins, nominated
+    window = ""  # «før 2025»: the answer covers only that part of the record
+    if request.relation and request.years:
+        pivot = request.years[0]
+        side = "place.window_before" if request.relation < 0 else "place.window_after"
+        window = texts(side, label=view.label(pivot))
+
+        def keep(year: int) -> bool:
+            return year < pivot if request.relation < 0 else year > pivot
+
+        wins = [y for y in wins if keep(y)]
+        nominated = [n for n in nominated if keep(n[0])]
+    others = [(y, e, f) for y, e, f in nominated if y not in wins]
+    win_facts = [view.winner(y) for y in wins]
+    # Not a yes/no question («Drammen», «Når vant Drammen?»): no «Ja,»/«Nei,».
+    statement = request.intent == "place_summary" or request.statement
+    prefix = "place.summary_" if statement else "place."
+    won_text = texts(prefix + "won_years", place=name, years=years_text(view, texts, wins))
+    if request.repeat and not statement and len(wins) == 1:
+        won_text = texts("place.won_once", place=name, years=years_text(view, texts, wins))
+    if nominations_first:
+        if nominated:
+            reply.say(
+                texts(
+                    "place.nominated_years",
+                    place=name,
+                    years=_as_named(view, texts, nominated, name),
+                ),
+                *[f for _, _, f in nominated],
+            )
+        else:
+            reply.say(_never_nominated(texts, name, window))
+        if wins:
+            reply.say(
+                texts("place.also_won", place=name, years=years_text(view, texts, wins)),
+                *win_facts,
+            )
+    else:
+        if wins:
+            reply.say(won_text, *win_facts)
+        elif window:
+            reply.say(texts(prefix + "never_won_window", place=name, window=window))
+        else:
+            reply.say(texts(prefix + "never_won", place=name))
+        if others:
+            key = "place.also_nominated" if wins else "place.nominated_years"
+            reply.say(
+                texts(key, place=name, years=_as_named(view, texts, others, name)),
+                *[f for _, _, f in others],
+            )
+        elif not wins:
+            reply.say(_never_nominated(texts, name, window))
+    if window and not wins and all_wins:  # the rest of the record, said plainly
+        reply.say(
+            texts("place.also_won", place=name, years=years_text(view, texts, all_wins)),
+            *[view.winner(y) for y in all_wins],
+        )
+    elif window and not nominated and all_nominated:
+        reply.say(
+            texts(
+                "place.nominated_years",
+                place=name,
+                years=_as_named(view, texts, all_nominated, name),
+            ),
+            *[f for _, _, f in all_nominated],
+        )
+    if not reply.years:
+        reply.years = wins or [y for y, _, _ in others]
+    return wins
+
+
+def _place(texts: Texts, request: Request, reply: Reply) -> Place | None:
+    """The municipality asked about (noting an old or Sami name), or ask for one."""
+    if not request.places:
+        reply.say(texts("place.need_place"))
+        return None
+    place = request.places[0]
+    reply.municipality = place.name
+    _name_note(texts, place, reply)
+    return place
+
+
+def _name_note(texts: Texts, place: Place, reply: Reply) -> None:
+    """«Skedsmo er i dag en del av Lillestrøm.» / a Sami or Kven name, once per answer."""
+    if place.said == place.name:
+        return
+    if place.said in place.municipality.former_names:
+        note = texts("place.former_note", said=place.said, municipality=place.name)
+    elif place.said in place.municipality.alt_names:
+        note = texts("place.alt_note", said=place.said, municipality=place.name)
+    else:
+        return
+    if note not in reply.parts:
+        reply.say(note)
+        reply.cite(Fact(None, (register_source(texts),)))
+
+
+def _never_nominated(texts: Texts, name: str, window: str) -> str:
+    """«Moss står ikke blant de nominerte jeg kjenner til (før 2025).»"""
+    if window:
+        return texts("place.never_nominated_window", place=name, window=window)
+    return texts("place.never_nominated", place=name)
+
+
+def _as_named(
+    view: History,
+    texts: Texts,
+    nominations: list[tuple[int, Entrant, Fact[tuple[Entrant, ...]]]],
+    shown: str = "",
+) -> str:
+    """«2015 (som Skedsmo) og 2021»: years, with the name used then when it differs."""
+    items = []
+    for year, entrant, _ in nominations:
+        label = view.label(year)
+        if entrant.name not in (entrant.municipality.name, shown):
+            label = texts("place.year_as", label=label, name=entrant.name)
+        items.append(label)
+    return texts.join(items)
+
+
+def county_winners(view: History, texts: Texts, request: Request, reply: Reply) -> None:
+    """Winners (and nominees) from a county."""
+    if not request.counties:
+        reply.say(texts("county.need_county"))
+        return
+    counties = set(request.counties)
+    county_text = texts.join(sorted(counties))
+    won: dict[str, list[int]] = {}
+    nominated: dict[str, list[int]] = {}
+    facts: list[Fact[Any]] = []
+    winners: set[str] = set()
+    for year, record in view.years.items():
+        if record.winner is not None and record.winner.value.municipality.county in counties:
+            won.setdefault(entrant_name(texts, record.winner.value), []).append(year)
+            winners.add(record.winner.value.municipality.name)
+            facts.append(record.winner)
+        if record.nominees is not None:
+            for entrant in record.nominees.value:
+                if entrant.municipality.county in counties and not (
+                    record.winner is not None and entrant.name == record.winner.value.name
+                ):
+                    nominated.setdefault(entrant_name(texts, entrant), []).append(year)
+                    facts.append(record.nominees)
+    if won:
+        items = [
+            texts("county.item", name=n, labels=years_text(view, texts, ys))
+            for n, ys in won.items()
+        ]
+        reply.say(texts("county.winners", county=county_text, items=texts.join(items)))
+        reply.years = sorted(y for ys in won.values() for y in ys)  # for «Hvorfor vant de?»
+        if len(winners) == 1:
+            reply.municipality = winners.pop()
+    else:
+        reply.say(texts("county.none", county=county_text))
+    if nominated:
+        items = [
+            texts("county.item", name=n, labels=years_text(view, texts, ys))
+            for n, ys in nominated.items()
+        ]
+        reply.say(texts("county.nominees", county=county_text, items=texts.join(items)))
+    reply.cite(*facts)
+    reply.followups.append(FollowUp(texts("followup.map"), "", FollowUpAction.MAP))
+
+
+def counties_won(view: History, texts: Texts, request: Request, reply: Reply) -> None:
+    """Which counties (2024) the winners are in, most wins first."""
+    by_county: dict[str, list[tuple[int, str]]] = {}
+    for year in view.awarded:
+        won = view.winner(year)
+        if won is None:
+            continue
+        by_county.setdefault(won.value.municipality.county, []).append(
+            (year, entrant_name(texts, won.value))
+        )
+        reply.cite(won)
+    if not by_county:
+        reply.say(texts("gap.no_info"))
+        return
+    ranked = sorted(by_county.items(), key=lambda item: (-len(item[1]), item[0]))
+    reply.say(texts("county.by_county_intro"))
+    for county, wins in ranked:
+        items = [texts("county.item", name=n, labels=view.label(y)) for y, n in wins]
+        reply.say(
+            texts(
+                "county.by_county_line",
+                county=county,
+                count=len(wins),
+                items=texts.join(items),
+            )
+        )
+    reply.followups.append(FollowUp(texts("followup.map"), "", FollowUpAction.MAP))

@@ -1,0 +1,225 @@
+"""The prize itself: organiser, purpose, directors, criteria, how the winner is chosen, its
+names, money, and counts over all rounds."""
+
+from __future__ import annotations
+
+from bot.engine.history import History
+from bot.engine.texts import Texts
+from bot.engine.types import FollowUp, FollowUpAction
+from bot.knowledge.models import Entrant, Era, Fact
+
+from .common import rounds, target_years, topic, years_text
+from .reply import Reply, Request
+
+
+def organiser(view: History, texts: Texts, request: Request, reply: Reply) -> None:
+    """Who runs the prize and what IMDi stands for."""
+    prize = view.kb.prize
+    text = prize.organiser.value
+    key = "organiser.named" if prize.organiser_full in text else "organiser.text"
+    reply.say(texts(key, text=text, full=prize.organiser_full), prize.organiser)
+
+
+def purpose(view: History, texts: Texts, request: Request, reply: Reply) -> None:
+    """What the prize is, and who awards it."""
+    topic(view, texts, request, reply)
+    prize = view.kb.prize
+    reply.say(
+        texts("purpose.organiser", short=prize.organiser_short, full=prize.organiser_full),
+        prize.organiser,
+    )
+
+
+def directors(view: History, texts: Texts, request: Request, reply: Reply) -> None:
+    """IMDi's directors over time (the jury was led by the director in early years)."""
+    eras = view.kb.prize.directors
+    if not eras:
+        reply.say(texts("gap.no_info"))
+        return
+    years = target_years(view, request)
+    if not years and request.places:  # «… da Bærum vant»: the year it won
+        years = view.wins(request.places[0])
+    if years:
+        last = view.awarded[-1] if view.awarded else view.first_year
+        chosen = [e for e in eras if any(_covers(e, y) and y <= last for y in years)]
+        if chosen:
+            reply.say(texts("directors.year", labels=years_text(view, texts, years)))
+            for era in chosen:
+                reply.say(era.fact.value, era)
+            return
+    reply.say(texts("directors.intro"))
+    for era in eras:
+        reply.say(era.fact.value, era)
+
+
+def criteria(view: History, texts: Texts, request: Request, reply: Reply) -> None:
+    """What the prize rewards (by year, or the current criteria)."""
+    eras = view.kb.prize.criteria
+    if _per_year(view, texts, request, reply, "criteria", eras, "criteria", era_heading=True):
+        return
+    era = _era(eras, None)
+    if era is None:
+        topic(view, texts, Request("purpose", request.now), reply)
+        return
+    reply.say(_era_text(texts, era), era)
+
+
+def how_chosen(view: History, texts: Texts, request: Request, reply: Reply) -> None:
+    """How the winner is chosen (by year, or the overview)."""
+    eras = view.kb.prize.selection
+    if _per_year(view, texts, request, reply, "decision", eras, "how_chosen", era_heading=False):
+        return
+    topic(view, texts, Request("how_chosen", request.now), reply)
+
+
+def prize_names(view: History, texts: Texts, request: Request, reply: Reply) -> None:
+    """The prize's Norwegian names over time."""
+    items = []
+    for era in view.kb.prize.names:
+        key = "names.item_since" if era.to_year is None else "names.item_span"
+        items.append(texts(key, name=era.fact.value, from_year=era.from_year, to_year=era.to_year))
+        reply.cite(era)
+    if items:
+        reply.parts.append(texts("names.text", items=texts.join(items)))
+
+
+def prize_money(view: History, texts: Texts, request: Request, reply: Reply) -> None:
+    """Prize money: unknown unless the curators add it as a topic."""
+    fact = view.kb.prize.topics.get("prize_money")
+    if fact is not None:
+        reply.say(fact.value, fact)
+    else:
+        reply.say(texts("prize_money.text"))
+
+
+def count(view: History, texts: Texts, request: Request, reply: Reply) -> None:
+    """How many times the prize was awarded (topic text) and how many winners are known."""
+    topic(view, texts, request, reply)
+    known = [
+        (year, won)
+        for year in view.awarded
+        if view.known_by(year, request.now) and (won := view.winner(year)) is not None
+    ]
+    if known:
+        reply.say(
+            texts(
+                "count.known",
+                rounds=len(known),
+                municipalities=len({won.value.municipality.name for _, won in known}),
+                first=view.label(known[0][0]),
+                last=view.label(known[-1][0]),
+            ),
+            *[won for _, won in known],
+        )
+
+
+def nominated_count(view: History, texts: Texts, request: Request, reply: Reply) -> None:
+    """How many municipalities have been nominated, counting only years with known nominees."""
+    by_year: dict[int, Fact[tuple[Entrant, ...]]] = {
+        y: r.nominees for y, r in view.years.items() if r.nominees is not None
+    }
+    if not by_year:
+        reply.say(texts("gap.no_info"))
+        return
+    known = list(by_year)
+    facts = list(by_year.values())
+    towns = {e.municipality.name for fact in facts for e in fact.value}
+    won = set(_winners_by_municipality(view))
+    missing = [y for y in view.awarded if y not in by_year]
+    reply.say(
+        texts(
+            "nominated_count.text",
+            municipalities=len(towns),
+            rounds=len(known),
+            years=years_text(view, texts, known),
+            winners=len(won & towns),
+        ),
+        *facts,
+    )
+    if missing:
+        reply.say(texts("nominated_count.missing", years=years_text(view, texts, missing)))
+    reply.followups.append(FollowUp(texts("followup.map"), "", FollowUpAction.MAP))
+
+
+def repeat_winners(view: History, texts: Texts, request: Request, reply: Reply) -> None:
+    """Municipalities that won more than once (none, so far)."""
+    wins = _winners_by_municipality(view)
+    repeated = {name: years for name, years in wins.items() if len(years) > 1}
+    facts = [view.winner(y) for years in wins.values() for y in years]
+    if not repeated:
+        reply.say(texts("repeat_winners.none"), *facts)
+        return
+    items = [
+        texts("county.item", name=name, labels=years_text(view, texts, years))
+        for name, years in repeated.items()
+    ]
+    reply.say(texts("repeat_winners.list", items=texts.join(items)), *facts)
+
+
+def _winners_by_municipality(view: History) -> dict[str, list[int]]:
+    """Today's municipality name → the rounds it won (a merged year counts once)."""
+    found: dict[str, list[int]] = {}
+    for year in view.awarded:
+        won = view.winner(year)
+        if won is not None:
+            found.setdefault(won.value.municipality.name, []).append(year)
+    return found
+
+
+def _per_year(
+    view: History,
+    texts: Texts,
+    request: Request,
+    reply: Reply,
+    attribute: str,
+    eras: tuple[Era[str], ...],
+    prefix: str,
+    *,
+    era_heading: bool,
+) -> bool:
+    """Answer a year's own fact (``attribute``), else the era covering it, headed by the
+    era («Kriterier 2023–2024: …») or by the year; False when no year was asked."""
+    years = target_years(view, request)
+    if not years:
+        return False
+    for year, record in rounds(view, texts, years, reply):
+        own = getattr(record, attribute)
+        if own is not None:
+            reply.say(texts(f"{prefix}.year", label=record.label, text=own.value), own)
+            continue
+        era = _era(eras, year)
+        if era is None:
+            reply.say(texts(f"{prefix}.unknown_year", label=record.label))
+            continue
+        text = (
+            _era_text(texts, era)
+            if era_heading
+            else texts(f"{prefix}.year", label=record.label, text=era.fact.value)
+        )
+        reply.say(text, era)
+    reply.years = years
+    return True
+
+
+def _covers(era: Era[str], year: int) -> bool:
+    return era.from_year <= year and (era.to_year is None or year <= era.to_year)
+
+
+def _era(eras: tuple[Era[str], ...], year: int | None) -> Era[str] | None:
+    """The era covering ``year`` (the latest one when ``year`` is None)."""
+    if not eras:
+        return None
+    if year is None:
+        return max(eras, key=lambda e: e.from_year)
+    for era in eras:
+        if _covers(era, year):
+            return era
+    return None
+
+
+def _era_text(texts: Texts, era: Era[str]) -> str:
+    if era.to_year is None:
+        return texts("criteria.era", from_year=era.from_year, text=era.fact.value)
+    return texts(
+        "criteria.era_span", from_year=era.from_year, to_year=era.to_year, text=era.fact.value
+    )

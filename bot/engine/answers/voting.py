@@ -1,0 +1,280 @@
+"""The public vote: is it open, when it opens and closes, and how to vote."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from bot.engine.history import History
+from bot.engine.texts import Texts
+from bot.engine.types import FollowUp, FollowUpAction
+from bot.knowledge.models import Fact, Moment, PrizeYear, VoteWindow, YearStatus
+
+from .common import MIDNIGHT, gap, rounds, target_years
+from .reply import MAX_YEARS, Reply, Request
+
+ASSUMED_WINDOW = timedelta(days=14)
+"""When only the closing day is known, the vote counts as open this long before it."""
+MAX_HOW_YEARS = 3
+"""How the last few votes went, when none is open («hvordan stemmer jeg?»)."""
+
+
+def vote_status(view: History, texts: Texts, request: Request, reply: Reply) -> None:
+    """Is a vote open now? Otherwise the next or the last known window."""
+    _status(view, texts, request, reply, when=False)
+
+
+def _status(view: History, texts: Texts, request: Request, reply: Reply, *, when: bool) -> None:
+    """``when`` (a «når …?» question) leads with the date instead of «Ja»/«Nei»."""
+    now = request.now
+    if request.years:
+        vote_when(view, texts, request, reply)
+        return
+    prefix = "vote.when_" if when else "vote."
+    subscribe = FollowUp(texts("followup.subscribe"), "", FollowUpAction.SUBSCRIBE)
+    current = _open_now(view, now)
+    if current is not None:
+        record, window = current
+        if window.closes is not None:
+            key = "open"
+            if when and request.focus == "open" and window.opens is not None:
+                key = "open_opened"
+            reply.say(
+                texts(
+                    prefix + key,
+                    label=record.label,
+                    closes=texts.date(window.closes.value),
+                    opens=texts.date(window.opens.value) if window.opens else "",
+                ),
+                window.opens,
+                window.closes,
+            )
+        else:
+            reply.say(texts(prefix + "open_no_close", label=record.label), window.opens)
+        _how(texts, window, reply)
+        reply.years = [record.year]
+        reply.followups.append(subscribe)
+        return
+    upcoming = _upcoming(view, now)
+    if upcoming is not None:
+        record, opens = upcoming
+        reply.say(
+            texts(prefix + "upcoming", label=record.label, opens=texts.date(opens.value)), opens
+        )
+        reply.years = [record.year]
+        reply.followups.append(subscribe)
+        return
+    reply.say(texts(prefix + "none_open"))
+    last = _last_closed(view, now)
+    if last is not None:
+        record, window = last
+        reply.say(
+            texts("vote.last_known", label=record.label, window=_window_text(texts, window)),
+            window.opens,
+            window.closes,
+            window.description,
+        )
+        reply.years = [record.year]
+    reply.say(texts("vote.subscribe_hint"))
+    reply.followups.append(subscribe)
+
+
+def vote_when(view: History, texts: Texts, request: Request, reply: Reply) -> None:
+    """When voting opens/closes, for a year or the current/last window."""
+    years = target_years(view, request)
+    if not years:
+        _status(view, texts, request, reply, when=True)
+        return
+    reply.years = years
+    for year in years[:MAX_YEARS]:
+        record = view.get(year)
+        if (
+            record is None
+            or record.status in (YearStatus.NO_PRIZE, YearStatus.MERGED)
+            or year < view.first_year
+        ):
+            gap(view, texts, year, reply, nearby=False)
+            continue
+        _window_of(texts, record, request, reply)
+
+
+def _window_of(texts: Texts, record: PrizeYear, request: Request, reply: Reply) -> None:
+    """One round's voting window, the asked end first."""
+    window = record.vote
+    if window.public is not None and window.public.value is False:
+        reply.say(texts("vote.no_public", label=record.label), window.public)
+        return
+    if window.opens is None and window.closes is None and window.description is None:
+        pending = record.winner is None and record.year >= request.now.year
+        key = "vote.unknown_future" if pending else "vote.unknown"
+        reply.say(texts(key, label=record.label), window.public)
+        return
+    if window.opens is not None and window.closes is not None:
+        _span(texts, record, window.opens, window.closes, request, reply)
+        return
+    opening = Reply()
+    if window.opens is not None:
+        future = window.opens.value.to_datetime(default=MIDNIGHT) > request.now
+        key = "vote.opens_future" if future else "vote.opens_text"
+        opening.say(
+            texts(key, label=record.label, opens=texts.date(window.opens.value)), window.opens
+        )
+    elif window.description is not None:
+        opening.say(window.description.value, window.description)
+    else:
+        opening.say(texts("vote.opens_unknown", label=record.label))
+    closing = Reply()
+    if window.closes is not None:
+        future = window.closes.value.to_datetime() > request.now
+        key = "vote.closes_future" if future else "vote.closes_text"
+        closing.say(
+            texts(key, label=record.label, closes=texts.date(window.closes.value)),
+            window.closes,
+        )
+    elif window.description is None:
+        closing.say(texts("vote.closes_unknown", label=record.label))
+    parts: tuple[Reply, ...] = (opening,)
+    if closing.parts:
+        parts = (closing, opening) if request.focus == "close" else (opening, closing)
+    for part in parts:
+        reply.parts.extend(part.parts)
+        reply.cite(Fact(None, tuple(part.sources)))
+
+
+def _span(
+    texts: Texts,
+    record: PrizeYear,
+    opens: Fact[Moment],
+    closes: Fact[Moment],
+    request: Request,
+    reply: Reply,
+) -> None:
+    """One sentence for a window with both ends known, the asked end first."""
+    if opens.value.to_datetime(default=MIDNIGHT) > request.now:
+        tense = "future"
+    elif closes.value.to_datetime() > request.now:
+        tense = "now"
+    else:
+        tense = "past"
+    same_year = opens.value.day.year == closes.value.day.year
+    reply.say(
+        texts(
+            f"vote.span_{request.focus}_{tense}",
+            label=record.label,
+            opens=texts.date(opens.value, with_year=not same_year),
+            closes=texts.date(closes.value),
+        ),
+        opens,
+        closes,
+    )
+
+
+def vote_how(view: History, texts: Texts, request: Request, reply: Reply) -> None:
+    """How and where to vote: the open (or next) window, else how the last ones went."""
+    years = target_years(view, request)
+    current = _open_now(view, request.now) or _upcoming_window(view, request.now)
+    if years and not (current is not None and years == [current[0].year]):
+        reply.years = years
+        for _year, record in rounds(view, texts, years, reply):
+            window = record.vote
+            if window.public is not None and window.public.value is False:
+                reply.say(texts("vote.no_public", label=record.label), window.public)
+            elif window.how is not None:
+                reply.say(
+                    texts("vote.how_line", label=record.label, text=window.how.value), window.how
+                )
+                if window.url is not None:
+                    reply.say(texts("vote.url", url=window.url.value), window.url)
+            else:
+                reply.say(texts("vote.unknown", label=record.label), window.public)
+        return
+    if current is None or not _how(texts, current[1], reply):
+        past = [
+            (record, how)
+            for record, window in _windows(view)
+            if (how := window.how) is not None
+            and (window.closes is None or window.closes.value.to_datetime() < request.now)
+            and view.known_by(record.year, request.now)
+        ][-MAX_HOW_YEARS:]
+        if past:
+            reply.say(texts("vote.how_history"))
+            for record, how in reversed(past):
+                reply.say(texts("vote.how_line", label=record.label, text=how.value), how)
+            reply.years = [past[-1][0].year]
+        else:
+            reply.say(texts("vote.how_unknown"))
+    if current is None:
+        reply.say(texts("vote.how_next"))
+    reply.followups.append(FollowUp(texts("followup.vote"), "er avstemningen apen"))
+    reply.followups.append(FollowUp(texts("followup.subscribe"), "", FollowUpAction.SUBSCRIBE))
+
+
+def _how(texts: Texts, window: VoteWindow, reply: Reply) -> bool:
+    """Say how and where to vote in ``window``; False when nothing is known."""
+    said = False
+    if window.how is not None:
+        reply.say(texts("vote.how_text", text=window.how.value), window.how)
+        said = True
+    if window.url is not None:
+        reply.say(texts("vote.url", url=window.url.value), window.url)
+        said = True
+    return said
+
+
+def _windows(view: History) -> list[tuple[PrizeYear, VoteWindow]]:
+    """Every round with anything known about its vote, in year order."""
+    return [
+        (r, r.vote)
+        for r in view.years.values()
+        if r.vote.opens is not None or r.vote.closes is not None or r.vote.description
+    ]
+
+
+def _open_now(view: History, now: datetime) -> tuple[PrizeYear, VoteWindow] | None:
+    for record, window in _windows(view):
+        opens = window.opens.value.to_datetime(default=MIDNIGHT) if window.opens else None
+        closes = window.closes.value.to_datetime() if window.closes else None
+        if opens is None and closes is not None:
+            opens = closes - ASSUMED_WINDOW  # only «early November» is known
+        if opens is not None and opens <= now and (closes is None or now <= closes):
+            return record, window
+    return None
+
+
+def _upcoming(view: History, now: datetime) -> tuple[PrizeYear, Fact[Moment]] | None:
+    """The next round whose vote opens after ``now`` (and its opening)."""
+    for record, window in _windows(view):
+        if record.year > now.year + 1:
+            continue  # a round the user could not know about yet
+        opens = window.opens
+        if opens is not None and opens.value.to_datetime(default=MIDNIGHT) > now:
+            return record, opens
+    return None
+
+
+def _upcoming_window(view: History, now: datetime) -> tuple[PrizeYear, VoteWindow] | None:
+    upcoming = _upcoming(view, now)
+    return (upcoming[0], upcoming[0].vote) if upcoming is not None else None
+
+
+def _last_closed(view: History, now: datetime) -> tuple[PrizeYear, VoteWindow] | None:
+    past = [
+        (r, w)
+        for r, w in _windows(view)
+        if w.closes is not None and w.closes.value.to_datetime() < now
+    ]
+    return past[-1] if past else None
+
+
+def _window_text(texts: Texts, window: VoteWindow) -> str:
+    if window.opens is not None and window.closes is not None:
+        same_year = window.opens.value.day.year == window.closes.value.day.year
+        return texts(
+            "vote.window_both",
+            opens=texts.date(window.opens.value, with_year=not same_year),
+            closes=texts.date(window.closes.value),
+        )
+    if window.closes is not None:
+        return texts("vote.window_close", closes=texts.date(window.closes.value))
+    if window.description is not None:
+        return texts("vote.window_description", text=window.description.value)
+    return texts("gap.no_info")

@@ -1,0 +1,220 @@
+"""Who won: one year or several, every year, the first and latest, before and after."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.engine.history import History
+from bot.engine.texts import Texts
+from bot.engine.types import FollowUp, FollowUpAction
+from bot.knowledge.models import Fact, YearStatus
+
+from .common import (
+    entrant_name,
+    gap,
+    gap_followups,
+    place_name,
+    target_years,
+    winner_followups,
+    years_text,
+)
+from .reply import MAX_YEARS, Reply, Request
+
+
+def winner(view: History, texts: Texts, request: Request, reply: Reply) -> None:
+    """Who won a year (or several); also explains a year without a winner."""
+    years = target_years(view, request, follow_merged=False)
+    if not years:
+        _named_winner(
+            view,
+            texts,
+            "winner.no_year",
+            view.latest_awarded(request.now.year, request.now),
+            reply,
+        )
+        return
+    reply.years = years
+    if len(years) == 1:
+        _one_year(view, texts, years[0], request, reply)
+        return
+    reply.say(texts("winner.multi_intro"))
+    for year in years[:MAX_YEARS]:
+        line = _line(view, texts, year, reply)
+        reply.say(texts("format.year_list_line", label=view.label(year), text=line))
+    if len(years) > MAX_YEARS:
+        reply.say(texts("format.truncated"))
+
+
+def _one_year(view: History, texts: Texts, year: int, request: Request, reply: Reply) -> None:
+    if gap(view, texts, year, reply):
+        record = view.get(year)
+        if record is not None and record.status == YearStatus.OPEN and record.nominees:
+            names = texts.join([entrant_name(texts, e) for e in record.nominees.value])
+            reply.say(texts("nominees.list", label=record.label, names=names), record.nominees)
+        else:
+            gap_followups(view, texts, year, reply)
+        return
+    record = view.get(year)
+    if record is None or record.winner is None:
+        return  # gap() has answered every year without a winner
+    if record.award_date is not None and not view.known_by(year, request.now):
+        # No date or source here: the source is the winner article itself.
+        reply.say(texts("gap.not_yet", label=record.label))
+        reply.followups.append(FollowUp(texts("followup.nominees"), f"nominerte {year}"))
+        return
+    reply.say(
+        texts(
+            "winner.one",
+            winner=entrant_name(texts, record.winner.value),
+            prize=view.prize_name(year),
+            label=record.label,
+        ),
+        record.winner,
+    )
+    reply.note(record.winner)
+    reply.municipality = record.winner.value.municipality.name
+    winner_followups(view, texts, year, reply)
+
+
+def _line(view: History, texts: Texts, year: int, reply: Reply) -> str:
+    """One line in a multi-year winner answer."""
+    record = view.get(year)
+    if year < view.first_year:
+        return texts("winner.line_before_start", first_year=view.first_year)
+    if record is None:
+        return texts("winner.line_unknown")
+    if record.status == YearStatus.NO_PRIZE:
+        reply.cite(record.explanation)
+        return texts("winner.line_no_prize")
+    if record.status == YearStatus.MERGED and record.merged_into:
+        into = view.winner(record.merged_into)
+        reply.cite(record.explanation, into)
+        return texts(
+            "winner.line_merged",
+            into=view.label(record.merged_into),
+            winner=entrant_name(texts, into.value) if into else "",
+            label=view.label(record.merged_into),
+        )
+    if record.winner is not None:
+        reply.cite(record.winner)
+        return texts("winner.line_won", winner=entrant_name(texts, record.winner.value))
+    if record.status == YearStatus.OPEN:
+        return texts("winner.line_open")
+    reply.cite(record.explanation)
+    return texts("winner.line_unknown")
+
+
+def all_winners(view: History, texts: Texts, request: Request, reply: Reply) -> None:
+    """Every year with its winner or gap."""
+    if request.years:
+        winner(view, texts, request, reply)
+        return
+    reply.say(texts("all_winners.intro"))
+    for record in view.years.values():
+        if record.status == YearStatus.MERGED and record.merged_into:
+            continue
+        if record.winner is not None:
+            text = texts("all_winners.won", winner=entrant_name(texts, record.winner.value))
+            reply.cite(record.winner)
+        elif record.status == YearStatus.NO_PRIZE:
+            text = texts("all_winners.no_prize")
+            reply.cite(record.explanation)
+        elif record.status == YearStatus.OPEN:
+            text = texts("all_winners.open")
+        else:
+            text = texts("all_winners.unknown")
+        reply.say(texts("all_winners.line", label=record.label, text=text))
+    reply.followups.append(FollowUp(texts("followup.timeline"), "", FollowUpAction.TIMELINE))
+    reply.followups.append(FollowUp(texts("followup.map"), "", FollowUpAction.MAP))
+
+
+def first_winner(view: History, texts: Texts, request: Request, reply: Reply) -> None:
+    """The first winner."""
+    year = view.awarded[0] if view.awarded else None
+    _named_winner(view, texts, "first_winner.text", year, reply, view.kb.prize.first_year)
+
+
+def latest_winner(view: History, texts: Texts, request: Request, reply: Reply) -> None:
+    """The most recent known winner, and later years without information."""
+    year = view.latest_awarded(request.now.year, request.now)
+    _named_winner(view, texts, "latest_winner.text", year, reply)
+    if year is None:
+        return
+    later = [y for y, r in view.years.items() if year < y <= request.now.year and r.winner is None]
+    if later:
+        reply.say(texts("latest_winner.later_unknown", labels=years_text(view, texts, later)))
+
+
+def _named_winner(
+    view: History, texts: Texts, key: str, year: int | None, reply: Reply, *facts: Fact[Any]
+) -> None:
+    """«Moss vant sist …»: the winner of ``year`` in the text ``key``, with its buttons."""
+    won = view.winner(year) if year is not None else None
+    if year is None or won is None:
+        reply.say(texts("gap.no_info"))
+        return
+    reply.say(
+        texts(key, winner=entrant_name(texts, won.value), label=view.label(year)),
+        won,
+        *facts,
+    )
+    reply.years = [year]
+    reply.municipality = won.value.municipality.name
+    winner_followups(view, texts, year, reply)
+
+
+def winner_before(view: History, texts: Texts, request: Request, reply: Reply) -> None:
+    """The winner before a year or a winner."""
+    _relative(view, texts, request, reply, -1)
+
+
+def winner_after(view: History, texts: Texts, request: Request, reply: Reply) -> None:
+    """The winner after a year or a winner."""
+    _relative(view, texts, request, reply, +1)
+
+
+def _reference(
+    view: History, texts: Texts, request: Request, reply: Reply
+) -> tuple[int, str] | None:
+    """The year a before/after question is relative to, and how to name it."""
+    if request.years:
+        year = request.years[0]
+        return view.resolve(year), texts("relative.reference_year", label=view.label(year))
+    if request.places:
+        place = request.places[0]
+        wins = view.wins(place)
+        if not wins:
+            reply.say(texts("relative.place_never_won", place=place_name(place)))
+            return None
+        year = wins[-1]
+        return year, texts(
+            "relative.reference_place", place=place_name(place), label=view.label(year)
+        )
+    reply.say(texts("relative.need_reference"))
+    return None
+
+
+def _relative(view: History, texts: Texts, request: Request, reply: Reply, step: int) -> None:
+    reference = _reference(view, texts, request, reply)
+    if reference is None:
+        return
+    year, name = reference
+    other = view.previous_awarded(year) if step < 0 else view.next_awarded(year)
+    won = view.winner(other) if other is not None else None
+    if other is None or won is None:
+        key = "relative.none_before" if step < 0 else "relative.none_after"
+        facts = (view.winner(year), view.kb.prize.first_year) if step < 0 else ()
+        reply.say(texts(key, reference=name, first_year=view.first_year), *facts)
+        return
+    key = "relative.before" if step < 0 else "relative.after"
+    reply.say(
+        texts(key, reference=name, winner=entrant_name(texts, won.value), label=view.label(other)),
+        won,
+    )
+    first, last = sorted((year, other))
+    unknown = view.unknown_between(first, last)
+    if unknown:
+        reply.say(texts("relative.unknown_between", labels=years_text(view, texts, unknown)))
+    reply.years = [other]
+    reply.municipality = won.value.municipality.name
+    winner_followups(view, texts, other, reply)
