@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import datetime
 
 from bot.engine.places import Place
 from bot.knowledge.models import Entrant, Fact, KnowledgeBase, PrizeYear, YearStatus
+from bot.knowledge.view import winner_announced
 
 
 class History:
@@ -85,8 +86,8 @@ class History:
     def known_by(self, year: int, now: datetime) -> bool:
         """True when the winner of ``year`` had been announced at ``now``."""
         record = self.years.get(year)
-        if record is not None and record.award_date is not None:
-            return record.award_date.value.to_datetime(default=time(0, 0)) <= now
+        if record is not None:
+            return winner_announced(record, now)
         return year < now.year
 
     @staticmethod

@@ -45,3 +45,18 @@ def test_year_before_moss_after_the_announcement_is_the_year_before_its_win(
     answer = engine.answer("Hvem vant året før Moss?", now=AFTER_ANNOUNCED)
     assert "2024" in answer.text and 2024 in answer.years
     assert "ikke vunnet" not in answer.text
+
+
+CLOSE_ONLY = datetime(2021, 11, 5, 12, 0, tzinfo=OSLO)
+"""The 2021 vote's close (11 November) is known, its opening is not."""
+
+
+def test_a_vote_known_only_by_its_close_is_not_called_open(engine: Engine) -> None:
+    answer = engine.answer("Er avstemningen åpen nå?", now=CLOSE_ONLY)
+    assert answer.matched
+    assert "åpen nå" not in answer.text and not answer.text.startswith("Ja"), answer.text
+    assert "stenger torsdag 11. november 2021" in answer.text
+    when = engine.answer("Når stenger avstemningen?", now=CLOSE_ONLY)
+    assert "11. november 2021" in when.text and "åpen nå" not in when.text, when.text
+    after = engine.answer("Er avstemningen åpen nå?", now=datetime(2021, 11, 12, tzinfo=OSLO))
+    assert after.text.startswith("Nei"), after.text

@@ -9,9 +9,9 @@ from bot.engine.history import History
 from bot.engine.texts import Texts
 from bot.engine.types import FollowUp, FollowUpAction
 from bot.knowledge.models import Entrant, Fact, Moment
+from bot.knowledge.view import AWARD_DEFAULT_TIME, award_at, moment_at
 
 from .common import (
-    MIDNIGHT,
     entrant_name,
     gap,
     need_year,
@@ -60,18 +60,15 @@ def award(view: History, texts: Texts, request: Request, reply: Reply) -> None:
 
 
 def _award_date(texts: Texts, date: Fact[Moment], now: datetime, reply: Reply) -> None:
-    key = "award.date_future" if date.value.to_datetime(default=MIDNIGHT) > now else "award.date"
+    future = moment_at(date.value, AWARD_DEFAULT_TIME) > now
+    key = "award.date_future" if future else "award.date"
     reply.say(texts(key, date=texts.date(date.value)), date)
 
 
 def _award_times(view: History) -> list[tuple[int, datetime]]:
     """(year, moment of the award) for every year whose award date is known, in year order
-    (a date without a time counts from midnight)."""
-    return [
-        (y, r.award_date.value.to_datetime(default=MIDNIGHT))
-        for y, r in view.years.items()
-        if r.award_date is not None
-    ]
+    (the view's rule for a date without a time)."""
+    return [(y, at) for y, r in view.years.items() if (at := award_at(r)) is not None]
 
 
 def next_award(view: History, texts: Texts, request: Request, reply: Reply) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import datetime, time
+from datetime import datetime
 
 from bot.engine.history import History
 from bot.engine.places import Place
@@ -14,9 +14,6 @@ from bot.engine.types import FollowUp, FollowUpAction
 from bot.knowledge.models import Entrant, PrizeYear, Source, YearStatus
 
 from .reply import MAX_YEARS, Reply, Request
-
-MIDNIGHT = time(0, 0)
-"""An opening day without a time of day counts from midnight."""
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ«])")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")

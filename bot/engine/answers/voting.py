@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from bot.engine.history import History
 from bot.engine.texts import Texts
 from bot.engine.types import FollowUp, FollowUpAction
 from bot.knowledge.models import Fact, Moment, PrizeYear, VoteWindow, YearStatus
+from bot.knowledge.view import VoteState, vote_state
 
-from .common import MIDNIGHT, gap, rounds, target_years
+from .common import gap, rounds, target_years
 from .reply import MAX_YEARS, Reply, Request
 
-ASSUMED_WINDOW = timedelta(days=14)
-"""When only the closing day is known, the vote counts as open this long before it."""
 MAX_HOW_YEARS = 3
 """How the last few votes went, when none is open («hvordan stemmer jeg?»)."""
 
@@ -52,6 +51,20 @@ def _status(view: History, texts: Texts, request: Request, reply: Reply, *, when
             reply.say(texts(prefix + "open_no_close", label=record.label), window.opens)
         _how(texts, window, reply)
         reply.years = [record.year]
+        reply.followups.append(subscribe)
+        return
+    closing = _in_state(view, now, VoteState.CLOSES_LATER)
+    if closing is not None and closing.vote.closes is not None:
+        reply.say(
+            texts(
+                prefix + "closes_later",
+                label=closing.label,
+                closes=texts.date(closing.vote.closes.value),
+            ),
+            closing.vote.closes,
+        )
+        _how(texts, closing.vote, reply)
+        reply.years = [closing.year]
         reply.followups.append(subscribe)
         return
     upcoming = _upcoming(view, now)
@@ -112,8 +125,9 @@ def _window_of(texts: Texts, record: PrizeYear, request: Request, reply: Reply) 
         _span(texts, record, window.opens, window.closes, request, reply)
         return
     opening = Reply()
+    state = vote_state(record, request.now)
     if window.opens is not None:
-        future = window.opens.value.to_datetime(default=MIDNIGHT) > request.now
+        future = state is VoteState.UPCOMING
         key = "vote.opens_future" if future else "vote.opens_text"
         opening.say(
             texts(key, label=record.label, opens=texts.date(window.opens.value)), window.opens
@@ -124,7 +138,7 @@ def _window_of(texts: Texts, record: PrizeYear, request: Request, reply: Reply) 
         opening.say(texts("vote.opens_unknown", label=record.label))
     closing = Reply()
     if window.closes is not None:
-        future = window.closes.value.to_datetime() > request.now
+        future = state is not VoteState.CLOSED
         key = "vote.closes_future" if future else "vote.closes_text"
         closing.say(
             texts(key, label=record.label, closes=texts.date(window.closes.value)),
@@ -149,12 +163,8 @@ def _span(
     reply: Reply,
 ) -> None:
     """One sentence for a window with both ends known, the asked end first."""
-    if opens.value.to_datetime(default=MIDNIGHT) > request.now:
-        tense = "future"
-    elif closes.value.to_datetime() > request.now:
-        tense = "now"
-    else:
-        tense = "past"
+    state = vote_state(record, request.now)
+    tense = {VoteState.UPCOMING: "future", VoteState.OPEN: "now"}.get(state, "past")
     same_year = opens.value.day.year == closes.value.day.year
     reply.say(
         texts(
@@ -192,7 +202,7 @@ def vote_how(view: History, texts: Texts, request: Request, reply: Reply) -> Non
             (record, how)
             for record, window in _windows(view)
             if (how := window.how) is not None
-            and (window.closes is None or window.closes.value.to_datetime() < request.now)
+            and vote_state(record, request.now) in (VoteState.CLOSED, VoteState.NONE)
             and view.known_by(record.year, request.now)
         ][-MAX_HOW_YEARS:]
         if past:
@@ -229,25 +239,23 @@ def _windows(view: History) -> list[tuple[PrizeYear, VoteWindow]]:
     ]
 
 
+def _in_state(view: History, now: datetime, state: VoteState) -> PrizeYear | None:
+    """The newest round whose vote is in ``state`` at ``now`` (the view's one rule)."""
+    found = [r for r in view.years.values() if vote_state(r, now) is state]
+    return found[-1] if found else None
+
+
 def _open_now(view: History, now: datetime) -> tuple[PrizeYear, VoteWindow] | None:
-    for record, window in _windows(view):
-        opens = window.opens.value.to_datetime(default=MIDNIGHT) if window.opens else None
-        closes = window.closes.value.to_datetime() if window.closes else None
-        if opens is None and closes is not None:
-            opens = closes - ASSUMED_WINDOW  # only «early November» is known
-        if opens is not None and opens <= now and (closes is None or now <= closes):
-            return record, window
-    return None
+    """The round whose vote is open at ``now``, with its window."""
+    record = _in_state(view, now, VoteState.OPEN)
+    return (record, record.vote) if record is not None else None
 
 
 def _upcoming(view: History, now: datetime) -> tuple[PrizeYear, Fact[Moment]] | None:
     """The next round whose vote opens after ``now`` (and its opening)."""
-    for record, window in _windows(view):
-        if record.year > now.year + 1:
-            continue  # a round the user could not know about yet
-        opens = window.opens
-        if opens is not None and opens.value.to_datetime(default=MIDNIGHT) > now:
-            return record, opens
+    for record in view.years.values():
+        if vote_state(record, now) is VoteState.UPCOMING and record.vote.opens is not None:
+            return record, record.vote.opens
     return None
 
 
@@ -257,10 +265,11 @@ def _upcoming_window(view: History, now: datetime) -> tuple[PrizeYear, VoteWindo
 
 
 def _last_closed(view: History, now: datetime) -> tuple[PrizeYear, VoteWindow] | None:
+    """The most recent round whose vote has closed (with a known close)."""
     past = [
-        (r, w)
-        for r, w in _windows(view)
-        if w.closes is not None and w.closes.value.to_datetime() < now
+        (r, r.vote)
+        for r in view.years.values()
+        if r.vote.closes is not None and vote_state(r, now) is VoteState.CLOSED
     ]
     return past[-1] if past else None
 
