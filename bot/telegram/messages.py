@@ -34,7 +34,10 @@ def addressed_text(message: Message, username: str, bot_id: int) -> str | None:
     if is_private(message) or replies_to_bot(message, bot_id):
         return text
     handle = f"@{username}".lower()
-    mentions = message.parse_entities([MessageEntity.MENTION])
+    if message.text is not None:
+        mentions = message.parse_entities([MessageEntity.MENTION])
+    else:
+        mentions = message.parse_caption_entities([MessageEntity.MENTION])
     if not any(value.lower() == handle for value in mentions.values()):
         return None
     for value in mentions.values():
@@ -44,7 +47,9 @@ def addressed_text(message: Message, username: str, bot_id: int) -> str | None:
 
 
 async def flood_gate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Group −2: count every message per user; over the limit → one notice, then silence."""
+    """Group −2: count every message per user; over the limit → one notice (queued in the
+    outbox like an answer, so it is delivered), then silence: the flooder's further messages
+    stop here and never reach the outbox."""
     user = update.effective_user
     message = update.effective_message
     if user is None or message is None:
@@ -91,6 +96,9 @@ async def refuse_media(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     if message is None:
         return
     if addressed_text(message, context.bot.username, context.bot.id) is None:
+        return
+    if message.photo and message.caption and message.caption.strip():
+        await free_text(update, context)  # a photo with a question in its caption
         return
     if message.sticker:
         key = "sticker"
