@@ -9,6 +9,7 @@ from telegram.ext import ApplicationHandlerStop, ContextTypes
 
 from bot.telegram.answering import answer_in_chat, send_text
 from bot.telegram.flood import Verdict
+from bot.telegram.formatting import escape
 from bot.telegram.inputs import MAX_QUESTION_CHARS, screen
 from bot.telegram.services import get_services
 
@@ -60,7 +61,14 @@ async def flood_gate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         return
     if verdict is Verdict.NOTICE:
         log.warning("flood guard engaged for a user in chat type %s", message.chat.type)
-        await send_text(context, message.chat_id, services.texts.get("refusals.flood"))
+        chat_id = message.chat_id
+        notice = escape(services.texts.get("refusals.flood"))
+        services.outbox.submit(
+            chat_id,
+            lambda: context.bot.send_message(chat_id, notice),
+            label="flood notice",
+            first=True,  # before the flooder's queued answers
+        )
     raise ApplicationHandlerStop
 
 

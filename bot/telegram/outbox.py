@@ -117,6 +117,7 @@ class _Job:
 class OutboxStats:
     """Counters for /status, tests and the benchmark."""
 
+    submitted: int = 0
     sent: int = 0
     failed: int = 0
     uncertain: int = 0
@@ -284,12 +285,15 @@ class Outbox:
         idempotent: bool = False,
         lifetime: float | None = None,
         on_failed: Callable[[TelegramError], None] | None = None,
+        first: bool = False,
     ) -> asyncio.Future[Outcome]:
         """Queue ``send`` (one Bot API call) for ``chat_id``; returns at once.
 
         Answers get ``answer_lifetime`` unless ``lifetime`` is given; other priorities have no
         lifetime (bounded retries instead). ``idempotent`` sends (edits) may be repeated after
-        a lost response. ``on_failed`` runs when Telegram surely refused the send.
+        a lost response. ``on_failed`` runs when Telegram surely refused the send. ``first``:
+        ahead of the chat's queued jobs (not the one being sent), for a notice that must not
+        wait behind a backlog.
         """
         loop = asyncio.get_running_loop()
         now = self._now()
@@ -308,7 +312,14 @@ class Outbox:
         if self._closed:
             self._drop(chat_id, job, "the bot is stopping")
             return job.future
-        self._queues.setdefault(chat_id, deque()).append(job)
+        self.stats.submitted += 1
+        queue = self._queues.setdefault(chat_id, deque())
+        if first and len(queue) > 1:
+            queue.insert(1, job)  # queue[0] is being sent
+        elif first and queue and chat_id not in self._runners:
+            queue.appendleft(job)
+        else:
+            queue.append(job)
         if chat_id not in self._runners:
             self._runners[chat_id] = asyncio.create_task(self._run_chat(chat_id))
         return job.future
