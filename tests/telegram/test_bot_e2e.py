@@ -288,6 +288,12 @@ def test_unanswered_questions_are_stored_without_ids(bot: Harness):
     unsure = bot.services.db.execute("SELECT * FROM unanswered").fetchall()[-1]
     assert unsure["question"] == "hva med 2008"
     assert unsure["reason"] == "unmatched" and unsure["best_intent"] == "winner"
+    # What looks like personal data is gone before the question is stored, and /om says so.
+    bot.say(515, "ring meg på 98765432 eller skriv til ola@example.no om ordføreren")
+    stored = bot.services.db.execute("SELECT * FROM unanswered").fetchall()[-1]["question"]
+    assert "98765432" not in stored and "ola@example.no" not in stored and "[telefon]" in stored
+    [about] = bot.say(515, "/om")
+    assert "telefonnumre, e-postadresser og personnumre" in about.params["text"]
 
 
 def test_errors_reach_admins_not_tracebacks_to_users(bot: Harness, caplog):
