@@ -22,6 +22,7 @@ SETTINGS: dict[str, str] = {
     "BOT_PORT": "Porten webhook-serveren lytter på (standard 8443).",
     "BOT_WEBHOOK_SECRET": "Hemmelig token Telegram sender i X-Telegram-Bot-Api-Secret-Token.",
     "BOT_SEND_RATE": "Største antall meldinger per sekund totalt ved utsending (standard 25).",
+    "BOT_ANSWER_LIFETIME": "Sekunder et svar kan vente i køen før det gis opp (standard 120).",
     "BOT_LOG_FORMAT": "plain eller json (standard plain).",
     "BOT_LOG_LEVEL": "DEBUG, INFO, WARNING eller ERROR (standard INFO).",
 }
@@ -76,6 +77,8 @@ class Settings:
     send_rate: float
     log_format: str
     log_level: str
+    answer_lifetime: float = 120.0
+    """Seconds an answer may wait in the outbox before it is dropped (and logged)."""
 
     def __repr__(self) -> str:
         token = "<satt>" if self.token else "<mangler>"
@@ -119,10 +122,15 @@ def load_settings(env: dict[str, str] | None = None, env_file: Path | None = Non
     try:
         port = int(get("BOT_PORT") or "8443")
         send_rate = float(get("BOT_SEND_RATE") or "25")
+        answer_lifetime = float(get("BOT_ANSWER_LIFETIME") or "120")
     except ValueError as exc:
-        raise SettingsError(f"BOT_PORT eller BOT_SEND_RATE er ikke et tall: {exc}") from exc
+        raise SettingsError(
+            f"BOT_PORT, BOT_SEND_RATE eller BOT_ANSWER_LIFETIME er ikke et tall: {exc}"
+        ) from exc
     if send_rate <= 0:
         raise SettingsError("BOT_SEND_RATE må være større enn 0.")
+    if answer_lifetime <= 0:
+        raise SettingsError("BOT_ANSWER_LIFETIME må være større enn 0.")
     log_format = (get("BOT_LOG_FORMAT") or "plain").lower()
     if log_format not in {"plain", "json"}:
         raise SettingsError("BOT_LOG_FORMAT må være plain eller json.")
@@ -140,6 +148,7 @@ def load_settings(env: dict[str, str] | None = None, env_file: Path | None = Non
         port=port,
         webhook_secret=get("BOT_WEBHOOK_SECRET"),
         send_rate=send_rate,
+        answer_lifetime=answer_lifetime,
         log_format=log_format,
         log_level=log_level,
     )

@@ -1,7 +1,9 @@
 """``python -m bot health``: is the fact base loadable and the database writable?
 
 Exit 0 and one ``ok: …`` line when both hold; otherwise exit 1 with one ``feil: …`` line
-naming the first problem. The container HEALTHCHECK and monitoring scripts run this.
+naming the first problem. A data directory or database file other users can read gives an
+``advarsel: …`` line on stderr (still exit 0). The container HEALTHCHECK and monitoring
+scripts run this.
 """
 
 from __future__ import annotations
@@ -95,6 +97,24 @@ def check_database(database_path: Path) -> str:
     return f"databasen skrivbar (skjema v{version})"
 
 
+def exposure_warnings(database_path: Path) -> list[str]:
+    """One line per data directory or database file that other users can read or write."""
+    from bot.storage.database import database_files
+
+    warnings = []
+    folder = database_path.parent
+    paths = ([folder] if folder.exists() else []) + database_files(database_path)
+    for path in paths:
+        mode = path.stat().st_mode & 0o777
+        if mode & 0o077:
+            wanted = "0700" if path.is_dir() else "0600"
+            warnings.append(
+                f"advarsel: {path} kan leses av andre brukere (modus {mode:04o}); "
+                f"kjør chmod {wanted} {path}"
+            )
+    return warnings
+
+
 def check(settings: Settings) -> str:
     """Run every check; return the combined summary or raise HealthProblem."""
     database = check_database(settings.database_path)  # cheap, so first
@@ -105,10 +125,14 @@ def check(settings: Settings) -> str:
 def run(args: argparse.Namespace) -> int:
     """Print one line and return 0 when healthy, 1 otherwise."""
     try:
-        summary = check(load_settings())
+        settings = load_settings()
+        warnings = exposure_warnings(settings.database_path)  # before connecting tightens them
+        summary = check(settings)
     except (SettingsError, HealthProblem) as exc:
         print(redact(f"feil: {one_line(exc)}"), file=sys.stderr)
         return EXIT_UNHEALTHY
+    for warning in warnings:
+        print(redact(warning), file=sys.stderr)
     if not args.quiet:
         print(f"ok: {summary}")
     return EXIT_OK

@@ -68,6 +68,12 @@ def run(args: argparse.Namespace) -> int:
         settings.require_token()
     except SettingsError as exc:
         return fail(str(exc))
+    if settings.webhook_url and not settings.webhook_secret:
+        # Without the secret anyone who finds the address could post updates as Telegram.
+        return fail(
+            "BOT_WEBHOOK_URL er satt, men BOT_WEBHOOK_SECRET mangler; webhook starter ikke uten. "
+            "Lag en med: python -c 'import secrets; print(secrets.token_urlsafe(32))'"
+        )
 
     from telegram import Update
     from telegram.error import InvalidToken

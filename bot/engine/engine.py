@@ -264,6 +264,8 @@ class Engine:
             return self._refusal(question, "refusal.empty")
         if parsed.out_of_scope:
             return self._refusal(question, "refusal.out_of_scope")
+        if self._offset_without_year(parsed, context, now):
+            return self._refusal(question, "refusal.which_year")
         allowed = self._allowed(parsed, context)
         ranked = self.matcher.rank(
             parsed.text, set(parsed.words), allowed, self._ignoring_slots(parsed)
@@ -297,6 +299,14 @@ class Engine:
         if parsed.prize_word or not any(len(w) > 3 for w in parsed.unknown):
             return False
         return bool(self.keywords[spec.name] & self.synonyms.winner_words)
+
+    def _offset_without_year(
+        self, parsed: Parsed, context: Conversation | None, now: datetime
+    ) -> bool:
+        """«og året før?» with no year, no place and nothing said before: which year?"""
+        if not parsed.year_offset or not parsed.elliptic or parsed.years or parsed.places:
+            return False
+        return context is None or context.expired(now) or not context.years
 
     def _has_context(self, context: Conversation | None) -> bool:
         return context is not None and context.intent is not None

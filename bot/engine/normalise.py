@@ -32,17 +32,29 @@ _RAW_WORD = re.compile(r"[^\W_]+")
 
 
 _LETTER_O_IN_NUMBER = re.compile(r"(?<=\d)[oO]{1,2}(?=\d)")
+_SPLIT_YEAR = re.compile(r"\b\d(?: ?\d){3}\b")
+"""A year typed with spaces inside, «20 14», «2 014»: joined, never read as other numbers."""
 _GLUED_YEAR = re.compile(r"(?<=[^\W\d_])(?=\d{4}\b)|(?<=\b\d{4})(?=[^\W\d_])")
 """A four-digit year typed against a word: «vinner2016», «2016vinner»."""
 
 
+def _join_year(match: re.Match[str]) -> str:
+    joined = match.group().replace(" ", "")
+    return joined if joined[:2] in ("19", "20") else match.group()
+
+
 def clean(text: str) -> str:
-    """Return ``text`` capped in length, control characters replaced by spaces, a letter O
-    typed inside a number read as zero («2O21», «2oo9») and a year glued to a word split off
-    («vinner2016»)."""
+    """Return ``text`` capped in length, invisible format characters (zero-width space, word
+    joiner, soft hyphen, BOM: category Cf) removed, other control characters replaced by
+    spaces, a letter O typed inside a number read as zero («2O21», «2oo9»), a year split by a
+    space joined («20 14») and a year glued to a word split off («vinner2016»)."""
     text = text[:MAX_QUESTION_CHARS]
-    text = "".join(" " if unicodedata.category(ch)[0] == "C" else ch for ch in text)
+    text = "".join(
+        "" if category == "Cf" else " " if category[0] == "C" else ch
+        for ch, category in ((ch, unicodedata.category(ch)) for ch in text)
+    )
     text = _LETTER_O_IN_NUMBER.sub(lambda m: "0" * len(m.group()), text)
+    text = _SPLIT_YEAR.sub(_join_year, text)
     return _GLUED_YEAR.sub(" ", text)
 
 

@@ -60,10 +60,21 @@ def parse_year_arg(kb: KnowledgeBase, args: list[str], current_year: int) -> tup
     return year, ""
 
 
+def _queue_text(context: ContextTypes.DEFAULT_TYPE, chat_id: int, message: str) -> None:
+    """Queue a plain text in the bot's outbox."""
+    get_services(context).outbox.submit(
+        chat_id,
+        lambda: context.bot.send_message(chat_id, message, parse_mode=None),
+        label="picture reply",
+    )
+
+
 async def send_picture(
     context: ContextTypes.DEFAULT_TYPE, chat_id: int, kind: str, year: int | None = None
 ) -> bool:
-    """Render (or reuse) the picture and send it with its caption; False after a failure."""
+    """Render (or reuse) the picture and queue it with its caption in the outbox; False when
+    it could not be drawn (the chat is told). A photo Telegram refuses also gets the chat
+    a short message."""
     services: Services = get_services(context)
     kb = services.holder.engine.kb
     now = services.clock()
@@ -71,34 +82,43 @@ async def send_picture(
     caption = map_caption(kb, year, now) if kind == MAP else timeline_caption(kb, now)
     key = cache.key(kb, kind, year, now)
     file_ids: dict = context.application.bot_data.setdefault(FILE_IDS_KEY, {})
+    png: bytes | None = None
     try:
+        if file_ids.get(key) is None:
+            if cache.cached(kb, kind, year, now, disk=False) is None:
+                try:
+                    await context.bot.send_chat_action(chat_id, ChatAction.UPLOAD_PHOTO)
+                except TelegramError as exc:  # only a hint to the user
+                    log.debug("no upload hint: %s", exc)
+            png = await cache.get_png(kb, kind, year, now=now)
+    except Exception:
+        log.exception("could not render picture %s %s", kind, year)
+        _queue_text(context, chat_id, text(kb, "handlers.failed"))
+        return False
+
+    async def send() -> None:
         file_id = file_ids.get(key)
         if file_id is not None:
             try:
                 await context.bot.send_photo(chat_id, file_id, caption=caption, parse_mode=None)
-                return True
+                return
             except BadRequest:
                 file_ids.pop(key, None)
-        if cache.cached(kb, kind, year, now, disk=False) is None:
-            await context.bot.send_chat_action(chat_id, ChatAction.UPLOAD_PHOTO)
-        png = await cache.get_png(kb, kind, year, now=now)
+        picture = png if png is not None else await cache.get_png(kb, kind, year, now=now)
         message = await context.bot.send_photo(
-            chat_id, png, caption=caption, parse_mode=None, filename=f"{kind}.png"
+            chat_id, picture, caption=caption, parse_mode=None, filename=f"{kind}.png"
         )
         if message.photo:
             if len(file_ids) >= MAX_FILE_IDS:
                 file_ids.clear()
             file_ids[key] = message.photo[-1].file_id
-        return True
-    except TelegramError:
-        log.exception("could not send picture %s %s", kind, year)
-    except Exception:
-        log.exception("could not render picture %s %s", kind, year)
-    try:
-        await context.bot.send_message(chat_id, text(kb, "handlers.failed"), parse_mode=None)
-    except TelegramError:
-        log.warning("could not tell chat about the failed picture")
-    return False
+
+    def failed(exc: TelegramError) -> None:
+        log.warning("could not send picture %s %s: %s", kind, year, exc)
+        _queue_text(context, chat_id, text(kb, "handlers.failed"))
+
+    services.outbox.submit(chat_id, send, label="picture", on_failed=failed)
+    return True
 
 
 async def kart_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -110,7 +130,7 @@ async def kart_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     kb = services.holder.engine.kb
     year, problem = parse_year_arg(kb, list(context.args or []), services.clock().year)
     if problem:
-        await context.bot.send_message(chat.id, problem, parse_mode=None)
+        _queue_text(context, chat.id, problem)
         return
     await send_picture(context, chat.id, MAP, year)
 
@@ -132,8 +152,8 @@ async def picture_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     chat = update.effective_chat
     try:
         await query.answer()
-    except TelegramError:
-        log.debug("could not answer callback query")
+    except TelegramError as exc:  # best effort: the picture still comes
+        log.info("could not answer a button press (%s); going on", exc)
     if action is None or chat is None or action.kind not in (codec.MAP, codec.TIMELINE):
         log.info("ignored picture button with unexpected data")
         return
@@ -145,6 +165,6 @@ async def picture_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     args = [action.payload] if action.payload else []
     year, problem = parse_year_arg(kb, args, services.clock().year)
     if problem:
-        await context.bot.send_message(chat.id, problem, parse_mode=None)
+        _queue_text(context, chat.id, problem)
         return
     await send_picture(context, chat.id, MAP, year)

@@ -20,7 +20,6 @@ commands get the ordinary unknown-command reply.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import re
 from typing import Any
@@ -72,8 +71,30 @@ def get_service(context: ContextTypes.DEFAULT_TYPE) -> ReminderService | None:
     return service if isinstance(service, ReminderService) else None
 
 
+def _outbox(context: ContextTypes.DEFAULT_TYPE) -> Any | None:
+    services = context.application.bot_data.get("services")
+    return getattr(services, "outbox", None)
+
+
 async def _reply(context: ContextTypes.DEFAULT_TYPE, chat_id: int, text: str, **kw: Any) -> None:
-    await context.bot.send_message(chat_id, text, parse_mode=None, **kw)
+    """Queue the reply in the bot's outbox (sent directly when there is none)."""
+    outbox = _outbox(context)
+    if outbox is None:
+        await context.bot.send_message(chat_id, text, parse_mode=None, **kw)
+        return
+    outbox.submit(
+        chat_id,
+        lambda: context.bot.send_message(chat_id, text, parse_mode=None, **kw),
+        label="reminders reply",
+    )
+
+
+async def _answer_query(query: Any, text: str | None = None, **kw: Any) -> None:
+    """Answer a button press, best effort (a query too old to answer is only logged)."""
+    try:
+        await query.answer(text, **kw)
+    except TelegramError as exc:
+        log.info("could not answer a button press (%s); going on", exc)
 
 
 async def _may_manage(context: ContextTypes.DEFAULT_TYPE, chat: Chat, update: Update) -> bool:
@@ -120,6 +141,21 @@ async def _notice(
         except TelegramError:  # already answered (the general button handler does that)
             pass
     await _reply(context, chat_id, text)
+
+
+def _remove_buttons(context: ContextTypes.DEFAULT_TYPE, query: Any) -> None:
+    """Take the buttons off the pressed message (an old message may no longer be editable;
+    that is only logged)."""
+    message = query.message
+    outbox = _outbox(context)
+    if message is None or outbox is None:
+        return
+    outbox.submit(
+        message.chat.id,
+        lambda: context.bot.edit_message_reply_markup(message.chat.id, message.message_id),
+        label="button removal",
+        idempotent=True,
+    )
 
 
 def subscribe_text(service: ReminderService, chat: Chat, new: bool) -> str:
@@ -184,10 +220,8 @@ async def _do_stop(update: Update, context: ContextTypes.DEFAULT_TYPE, chat: Cha
     log.info("chat stopped reminders (was active=%s)", stopped)
     query = update.callback_query
     if query is not None:
-        await query.answer(texts.get("stop.button_answer"))
-        # An old message may no longer be editable; the stop itself succeeded.
-        with contextlib.suppress(TelegramError):
-            await query.edit_message_reply_markup(None)
+        await _answer_query(query, texts.get("stop.button_answer"))
+        _remove_buttons(context, query)
     await _reply(
         context, chat.id, texts.get("stop.confirmed" if stopped else "stop.not_subscribed")
     )
@@ -207,7 +241,7 @@ async def stop_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     if query is None:
         return
     if chat is None or get_service(context) is None:
-        await query.answer()
+        await _answer_query(query)
         return
     await _do_stop(update, context, chat)
 
@@ -326,7 +360,7 @@ async def broadcast_confirm(update: Update, context: ContextTypes.DEFAULT_TYPE) 
     if query is None:
         return
     if service is None or not _is_admin(update, service):
-        await query.answer()
+        await _answer_query(query)
         return
     texts = service.texts
     _, action, broadcast_id = (query.data or "").split("|", 2)
@@ -340,13 +374,27 @@ async def broadcast_confirm(update: Update, context: ContextTypes.DEFAULT_TYPE) 
     else:
         item = service.cancel_broadcast(broadcast_id)
         text = texts.get("broadcast.cancelled" if item else "broadcast.unknown")
-    await query.answer()
-    try:
-        await query.edit_message_text(text, parse_mode=None)
-    except TelegramError:
-        chat = update.effective_chat
-        if chat is not None:
-            await _reply(context, chat.id, text)
+    await _answer_query(query)
+    chat = update.effective_chat
+    message = query.message
+    outbox = _outbox(context)
+    if chat is None or message is None or outbox is None:
+        return
+
+    def as_new_message(exc: TelegramError) -> None:
+        outbox.submit(
+            chat.id,
+            lambda: context.bot.send_message(chat.id, text, parse_mode=None),
+            label="broadcast confirmation",
+        )
+
+    outbox.submit(
+        chat.id,
+        lambda: context.bot.edit_message_text(text, chat.id, message.message_id, parse_mode=None),
+        label="broadcast confirmation edit",
+        idempotent=True,
+        on_failed=as_new_message,
+    )
 
 
 def handlers() -> list[BaseHandler[Any, Any, Any]]:
@@ -374,6 +422,7 @@ async def start_service(application: Application, services: Any) -> ReminderServ
         services.clock,
         send_rate=services.settings.send_rate,
         admin_ids=frozenset(services.settings.admin_ids),
+        outbox=getattr(services, "outbox", None),
     )
     application.bot_data[REMINDERS_KEY] = service
     services.reminders = service

@@ -18,6 +18,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Protocol
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import (
@@ -31,7 +32,6 @@ from telegram.error import (
 )
 
 from bot.clock import Clock
-from bot.reminders.limiter import FloodLimiter
 from bot.storage import subscriptions as store
 from bot.telegram.retry import retry_seconds
 
@@ -44,6 +44,14 @@ MAX_RATE_LIMITED = 30
 MAX_MIGRATIONS = 2
 PROGRESS_EVERY_SECONDS = 10.0
 URGENT_POLL_SECONDS = 0.05
+
+
+class Limiter(Protocol):
+    """Send slots: :class:`FloodLimiter`, or the bot's outbox at one priority."""
+
+    async def acquire(self, chat_id: int) -> None: ...
+
+    def pause(self, seconds: float) -> None: ...
 
 
 def stop_keyboard(label: str) -> InlineKeyboardMarkup:
@@ -104,16 +112,19 @@ class Sender:
         bot: Bot,
         conn: sqlite3.Connection,
         clock: Clock,
-        limiter: FloodLimiter,
+        limiter: Limiter,
         *,
         concurrency: int = 16,
         backoff_base: float = 0.5,
         backoff_max: float = 20.0,
+        background_limiter: Limiter | None = None,
     ) -> None:
         self.bot = bot
         self.conn = conn
         self.clock = clock
         self.limiter = limiter
+        self.background_limiter = background_limiter or limiter
+        """Slots for background deliveries (broadcasts); the bot's outbox serves them last."""
         self.concurrency = max(1, concurrency)
         self.backoff_base = backoff_base
         self.backoff_max = backoff_max
@@ -152,14 +163,18 @@ class Sender:
         markup: InlineKeyboardMarkup | None = None,
         before_first_send: Callable[[int], bool] | None = None,
         handled_at: Callable[[int], bool] | None = None,
+        *,
+        background: bool = False,
     ) -> SendResult:
         """Send one message with retries; ``before_first_send(chat)`` False → abandon;
-        ``handled_at(new_chat)`` True after a migration → the supergroup already has it."""
+        ``handled_at(new_chat)`` True after a migration → the supergroup already has it;
+        ``background``: take slots as a broadcast (after answers and reminders)."""
         result = SendResult("failed", chat_id)
         transient = migrations = 0
         claimed = before_first_send is None
+        limiter = self.background_limiter if background else self.limiter
         while True:
-            await self.limiter.acquire(result.chat_id)
+            await limiter.acquire(result.chat_id)
             if not claimed:
                 if not before_first_send(result.chat_id):  # type: ignore[misc]
                     result.state = "already"
@@ -171,7 +186,7 @@ class Sender:
                 )
             except RetryAfter as exc:
                 result.rate_limited += 1
-                self.limiter.pause(retry_seconds(exc))
+                limiter.pause(retry_seconds(exc))
                 if result.rate_limited > MAX_RATE_LIMITED or self._stopping:
                     result.state, result.error = "deferred", f"429 x{result.rate_limited}"
                     return result
@@ -272,7 +287,12 @@ class Sender:
                 chat = queue.get_nowait()
                 try:
                     result = await self.send(
-                        chat, text, markup, before_first_send=claim, handled_at=handled_at
+                        chat,
+                        text,
+                        markup,
+                        before_first_send=claim,
+                        handled_at=handled_at,
+                        background=not urgent,
                     )
                 except Exception as exc:  # a bug or a database error: retry on the next pass
                     log.exception("delivery %s: unexpected error for chat %s", delivery_id, chat)

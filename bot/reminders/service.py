@@ -20,7 +20,9 @@ reminder carries the new dates); a window moved *later* sends it again (new date
 
 Broadcasts run in a background task under the same flood limiter; reminders have priority
 (the broadcast steps aside between messages), so a reminder due during a long broadcast goes
-out on time and the overall limit still holds.
+out on time and the overall limit still holds. In the running bot every send also takes a
+slot from the bot's outbox (``outbox=``), where answers come before reminders and reminders
+before broadcasts; the ledger is written here as before (the outbox sends, the ledger records).
 """
 
 from __future__ import annotations
@@ -40,9 +42,10 @@ from bot.clock import Clock, parse_moment, system_clock
 from bot.knowledge.models import KnowledgeBase
 from bot.reminders.limiter import FloodLimiter
 from bot.reminders.schedule import Reminder, build_schedule, instant, next_reminder
-from bot.reminders.sender import DeliveryReport, Sender, SendResult, stop_keyboard
+from bot.reminders.sender import DeliveryReport, Limiter, Sender, SendResult, stop_keyboard
 from bot.reminders.texts import ReminderTexts
 from bot.storage import subscriptions as store
+from bot.telegram.outbox import Outbox, Priority
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +53,23 @@ REMINDER_DONE = "reminder:"
 """meta key prefix: ``reminder:<id>`` → {"state": "done"|"skipped", "at": …}."""
 BROADCAST = "broadcast:"
 """meta key prefix and delivery-id prefix of broadcasts."""
+
+
+class ThenGate:
+    """The service's own rate (``BOT_SEND_RATE``), then a slot from the bot's outbox (which
+    keeps Telegram's limits for everything the bot sends, answers first)."""
+
+    def __init__(self, pacer: FloodLimiter, gate: Limiter) -> None:
+        self.pacer = pacer
+        self.gate = gate
+
+    async def acquire(self, chat_id: int) -> None:
+        await self.pacer.acquire(chat_id)
+        await self.gate.acquire(chat_id)
+
+    def pause(self, seconds: float) -> None:
+        self.pacer.pause(seconds)
+        self.gate.pause(seconds)
 
 
 @dataclass
@@ -93,6 +113,7 @@ class ReminderService:
         history: timedelta = timedelta(days=7),
         backoff_base: float = 0.5,
         admin_ids: frozenset[int] = frozenset(),
+        outbox: Outbox | None = None,
     ) -> None:
         self.bot = bot
         self.admin_ids = admin_ids
@@ -103,8 +124,19 @@ class ReminderService:
         self.version_poll = version_poll
         self.history = history
         self.limiter = FloodLimiter(send_rate)
+        urgent: Limiter = self.limiter
+        background: Limiter = self.limiter
+        if outbox is not None:  # the bot's one outbox: answers first, then reminders
+            urgent = ThenGate(self.limiter, outbox.gate(Priority.REMINDER))
+            background = ThenGate(self.limiter, outbox.gate(Priority.BROADCAST))
         self.sender = Sender(
-            bot, conn, clock, self.limiter, concurrency=concurrency, backoff_base=backoff_base
+            bot,
+            conn,
+            clock,
+            urgent,
+            concurrency=concurrency,
+            backoff_base=backoff_base,
+            background_limiter=background,
         )
         self._cache: tuple[str, int, tuple[Reminder, ...]] | None = None
         self._wake = asyncio.Event()

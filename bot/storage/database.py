@@ -7,6 +7,7 @@ pair at the end. ``PRAGMA user_version`` records the schema version.
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 from pathlib import Path
 
@@ -51,9 +52,35 @@ MIGRATIONS: list[tuple[int, tuple[str, ...]]] = [
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
 
+PRIVATE_DIR = 0o700
+PRIVATE_FILE = 0o600
+SIDE_FILES = ("-wal", "-shm", "-journal")
+
+
+def database_files(path: Path) -> list[Path]:
+    """The database file and its WAL/SHM/journal files that exist now."""
+    return [p for p in (path, *(Path(f"{path}{s}") for s in SIDE_FILES)) if p.exists()]
+
+
+def make_private(path: Path) -> None:
+    """Create the data directory 0700 (when missing) and the database file 0600, whatever the
+    umask; tighten database files that are open to others (when they are ours)."""
+    folder = path.parent
+    if not folder.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        os.chmod(folder, PRIVATE_DIR)
+    if not path.exists():
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, PRIVATE_FILE))
+    for file in database_files(path):
+        info = file.stat()
+        if info.st_mode & 0o077 and info.st_uid == os.geteuid():
+            os.chmod(file, PRIVATE_FILE)
+
+
 def connect(path: Path) -> sqlite3.Connection:
-    """Open (creating if needed) the database at ``path`` and apply pending migrations."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """Open (creating if needed, private to this user) the database at ``path`` and apply
+    pending migrations. SQLite gives the WAL and SHM files the database file's mode."""
+    make_private(path)
     conn = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA journal_mode=WAL")
@@ -61,6 +88,7 @@ def connect(path: Path) -> sqlite3.Connection:
     conn.execute("PRAGMA foreign_keys=ON")
     conn.execute("PRAGMA busy_timeout=30000")
     migrate(conn)
+    make_private(path)  # the WAL and SHM files now exist
     return conn
 
 

@@ -1,7 +1,9 @@
 """Questions the engine could not answer well, kept for curators (no user or chat id).
 
 Rows go to the ``unanswered`` table of schema v1: question text, time, the engine's best guess
-(intent and confidence) and why it was kept (``unmatched`` or ``low_confidence``).
+(intent and confidence) and why it was kept (``unmatched`` or ``low_confidence``). What looks
+like personal data — e-mail addresses, 11-digit national identity numbers, phone numbers — is
+replaced by a placeholder before the text is stored (:func:`scrub`).
 """
 
 from __future__ import annotations
@@ -38,6 +40,24 @@ def reason_for(matched: bool, confidence: float) -> str | None:
     return None
 
 
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_NATIONAL_ID = re.compile(r"(?<!\d)\d{6}[ .-]?\d{5}(?!\d)")
+_PHONE = re.compile(
+    r"(?<![\w+])(?:(?:\+|00)\d{1,3}[ .-]?)?"
+    r"(?:\d{8}|\d{2}(?:[ .-]\d{2}){3}|\d{3}[ .-]\d{2}[ .-]\d{3})(?!\w)"
+    r"|\+\d[\d .-]{6,}\d"
+)
+"""Norwegian numbers (8 digits, as 12345678, 12 34 56 78 or 123 45 678, with or without
++47/0047) and any number written with a leading +. Years («2013 2014») are not touched."""
+
+
+def scrub(question: str) -> str:
+    """``question`` with e-mail addresses, national ids and phone numbers replaced."""
+    question = _EMAIL.sub("[e-post]", question)
+    question = _NATIONAL_ID.sub("[personnummer]", question)
+    return _PHONE.sub("[telefon]", question)
+
+
 def record(
     conn: sqlite3.Connection,
     question: str,
@@ -46,11 +66,11 @@ def record(
     confidence: float | None,
     reason: str,
 ) -> None:
-    """Store one question (truncated to 500 characters)."""
+    """Store one question, personal data scrubbed (:func:`scrub`), cut to 500 characters."""
     conn.execute(
         "INSERT INTO unanswered (question, asked_at, best_intent, confidence, reason) "
         "VALUES (?, ?, ?, ?, ?)",
-        (question[:MAX_STORED_CHARS], asked_at.isoformat(), best_intent, confidence, reason),
+        (scrub(question)[:MAX_STORED_CHARS], asked_at.isoformat(), best_intent, confidence, reason),
     )
 
 

@@ -2,24 +2,22 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from telegram import InlineKeyboardMarkup, Message, ReplyParameters
-from telegram.error import RetryAfter
+from telegram.error import Forbidden, TelegramError
 from telegram.ext import ContextTypes
 
 from bot.engine.types import Answer
 from bot.storage import unanswered
-from bot.telegram.formatting import render_answer, render_plain
+from bot.telegram.errors import chat_kind, notify_admins
+from bot.telegram.formatting import escape, render_answer, render_plain
 from bot.telegram.keyboards import SUGGESTION_BUTTONS, answer_keyboard
-from bot.telegram.retry import retry_seconds
 from bot.telegram.services import Services, get_services
 
 log = logging.getLogger(__name__)
-MAX_RETRY_WAIT_SECONDS = 10.0
-"""A reply Telegram holds back longer than this is given up (logged by the error handler)."""
 
 
 def ask(services: Services, chat_id: int, question: str, *, fresh: bool = False) -> Answer:
@@ -27,8 +25,8 @@ def ask(services: Services, chat_id: int, question: str, *, fresh: bool = False)
 
     ``fresh``: start a new topic (commands such as /kriterier must not inherit the year or
     municipality of an earlier question); the answer then becomes the chat's context.
-    Synchronous on purpose: no ``await`` between reading and updating a chat's context;
-    :func:`answer_in_chat` also holds the chat's lock until the answer is sent.
+    Synchronous on purpose: no ``await`` between reading and updating a chat's context, and
+    :func:`answer_in_chat` queues the answer before anything else can run.
     """
     now = services.clock()
     conversation = services.conversations.get(chat_id)
@@ -67,45 +65,50 @@ def enabled_actions(services: Services) -> set[str]:
     return actions
 
 
+def apology_on_failure(
+    context: ContextTypes.DEFAULT_TYPE, chat_id: int, label: str
+) -> Callable[[TelegramError], None]:
+    """``on_failed`` for an answer: Telegram surely refused it, so in a private chat the user
+    gets a short apology (once; not for a blocked bot) and the admins a notice."""
+
+    def failed(exc: TelegramError) -> None:
+        if isinstance(exc, Forbidden):
+            return
+        services = get_services(context)
+        if chat_id > 0:
+            text = escape(services.texts.get("refusals.error"))
+            services.outbox.submit(
+                chat_id, lambda: context.bot.send_message(chat_id, text), label="apology"
+            )
+        notify_admins(context, services, type(exc).__name__, f"{label} i {chat_kind(chat_id)}", exc)
+
+    return failed
+
+
 async def send_html(
     context: ContextTypes.DEFAULT_TYPE,
     chat_id: int,
     parts: list[str],
     keyboard: InlineKeyboardMarkup | None = None,
     reply_to: int | None = None,
-) -> Message | None:
-    """Send HTML parts in order; the keyboard goes under the last one."""
-    last: Message | None = None
+    *,
+    label: str = "svar",
+) -> None:
+    """Queue HTML parts in order in the outbox (returns at once); the keyboard goes under the
+    last one. A part Telegram refuses gets the user an apology (private chats)."""
+    outbox = get_services(context).outbox
     for index, part in enumerate(parts):
         is_last = index == len(parts) - 1
-        last = await _send_once_more_if_asked(
-            context,
-            chat_id,
-            part,
-            reply_markup=keyboard if is_last else None,
-            reply_parameters=(
-                ReplyParameters(reply_to, allow_sending_without_reply=True)
-                if reply_to is not None and index == 0
-                else None
-            ),
+        kwargs: dict[str, Any] = {"reply_markup": keyboard if is_last else None}
+        if reply_to is not None and index == 0:
+            kwargs["reply_parameters"] = ReplyParameters(reply_to, allow_sending_without_reply=True)
+
+        def send(part: str = part, kwargs: dict[str, Any] = kwargs) -> Awaitable[Message]:
+            return context.bot.send_message(chat_id, part, **kwargs)
+
+        outbox.submit(
+            chat_id, send, label=label, on_failed=apology_on_failure(context, chat_id, label)
         )
-    return last
-
-
-async def _send_once_more_if_asked(
-    context: ContextTypes.DEFAULT_TYPE, chat_id: int, text: str, **kwargs: Any
-) -> Message:
-    """Send; when Telegram answers 429 with a short ``retry_after``, wait and send once more
-    (a busy group must not cost the asker the answer). Longer waits go to the error handler."""
-    try:
-        return await context.bot.send_message(chat_id, text, **kwargs)
-    except RetryAfter as exc:
-        seconds = retry_seconds(exc)
-        if seconds > MAX_RETRY_WAIT_SECONDS:
-            raise
-        log.warning("Telegram asked to wait %.0f s before replying; waiting", seconds)
-        await asyncio.sleep(seconds)
-        return await context.bot.send_message(chat_id, text, **kwargs)
 
 
 async def send_text(
@@ -114,9 +117,9 @@ async def send_text(
     text: str,
     keyboard: InlineKeyboardMarkup | None = None,
     reply_to: int | None = None,
-) -> Message | None:
-    """Send a plain (escaped) text."""
-    return await send_html(context, chat_id, render_plain(text), keyboard, reply_to)
+) -> None:
+    """Queue a plain (escaped) text."""
+    await send_html(context, chat_id, render_plain(text), keyboard, reply_to)
 
 
 async def answer_in_chat(
@@ -130,10 +133,10 @@ async def answer_in_chat(
     """Ask the engine and send the answer (sources, follow-ups, «Mente du …?») to the chat.
     ``fresh``: a command, answered without the chat's earlier context (see :func:`ask`)."""
     services = get_services(context)
-    async with services.chat_locks.hold(chat_id):  # answers leave in the order asked
-        answer = ask(services, chat_id, question, fresh=fresh)
-        keyboard = answer_keyboard(answer, services.callbacks, enabled_actions(services))
-        shown = answer.suggestions[:SUGGESTION_BUTTONS] if keyboard is not None else ()
-        parts = render_answer(answer, services.texts, shown)
-        await send_html(context, chat_id, parts, keyboard, reply_to)
+    # No await between asking and queueing: the chat's answers leave in the order asked.
+    answer = ask(services, chat_id, question, fresh=fresh)
+    keyboard = answer_keyboard(answer, services.callbacks, enabled_actions(services))
+    shown = answer.suggestions[:SUGGESTION_BUTTONS] if keyboard is not None else ()
+    parts = render_answer(answer, services.texts, shown)
+    await send_html(context, chat_id, parts, keyboard, reply_to)
     return answer

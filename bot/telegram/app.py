@@ -32,12 +32,16 @@ from bot.telegram import admin, callbacks, codec, commands, inline, integrations
 from bot.telegram.context import ConversationStore
 from bot.telegram.errors import on_error
 from bot.telegram.flood import FloodGuard
+from bot.telegram.outbox import TELEGRAM_LIMITS, Outbox, SendLimits
 from bot.telegram.services import SERVICES_KEY, HolderLike, Services
 from bot.telegram.texts import Texts
 
 log = logging.getLogger(__name__)
 
 CONCURRENT_UPDATES = 16
+"""Updates handled at once (PTB's ``concurrent_updates``): handlers only queue their sends,
+so a slot is never held while Telegram's limits are waited out."""
+OUTBOX_DRAIN_SECONDS = 5.0
 MEDIA = (
     filters.Sticker.ALL
     | filters.PHOTO
@@ -61,13 +65,16 @@ def build_application(
     *,
     flood_limit: int = 20,
     flood_window: timedelta = timedelta(seconds=10),
+    send_limits: SendLimits = TELEGRAM_LIMITS,
 ) -> Application:
     """The bot, ready for ``run_polling``/``run_webhook`` or ``async with``.
 
     The database and the reminders service are opened in ``post_init``; the service stops in
     ``post_stop`` (while the bot can still send, so a reminder in flight is finished and
     recorded) and the database closes in ``post_shutdown``. The token must already be
-    validated (``settings.require_token()``).
+    validated (``settings.require_token()``). ``send_limits``: the flood limits the outbox
+    keeps (Telegram's by default; tests against a fake server that does not enforce them
+    may relax them).
     """
     builder = (
         ApplicationBuilder()
@@ -95,6 +102,7 @@ def build_application(
         started_at=clock(),
         conversations=ConversationStore(clock),
         flood=FloodGuard(clock, limit=flood_limit, window=flood_window),
+        outbox=Outbox(send_limits, answer_lifetime=settings.answer_lifetime),
     )
     application.bot_data[SERVICES_KEY] = services
     register_handlers(application, services)
@@ -174,11 +182,13 @@ async def post_init(application: Application) -> None:
 
 
 async def post_stop(application: Application) -> None:
-    """Stop the reminders service while the bot's HTTP client is still open."""
+    """Stop the reminders service, then let the outbox send what is queued (a few seconds at
+    most), while the bot's HTTP client is still open."""
     services: Services = application.bot_data[SERVICES_KEY]
     if services.services_running:
         services.services_running = False
         await integrations.stop(application, services)
+    await services.outbox.close(OUTBOX_DRAIN_SECONDS)
 
 
 async def post_shutdown(application: Application) -> None:

@@ -1,15 +1,18 @@
-"""Button presses: every callback query is answered; stale or forged data gets a polite toast."""
+"""Button presses: every callback query is answered (best effort: a query too old to answer is
+logged and the answer still comes); stale or forged data gets a polite toast."""
 
 from __future__ import annotations
 
 import logging
 
 from telegram import Chat, Update
+from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
 from bot.telegram import codec
 from bot.telegram.answering import answer_in_chat
 from bot.telegram.commands import is_group_admin
+from bot.telegram.errors import answer_query
 from bot.telegram.services import get_services
 
 log = logging.getLogger(__name__)
@@ -27,44 +30,77 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     chat_id = message.chat.id if message is not None else None
     if action is None or chat_id is None:
         log.info("stale or forged button data")
-        await query.answer(texts.get("refusals.stale_button"), show_alert=False)
+        await answer_query(query, texts.get("refusals.stale_button"), show_alert=False)
         return
     if action.kind in (codec.ASK, codec.EXAMPLE):
-        await query.answer()
+        await answer_query(query)
         await answer_in_chat(context, chat_id, action.payload, fresh=action.kind == codec.EXAMPLE)
         return
     if action.kind in (codec.FORGET_YES, codec.FORGET_NO):
-        await confirm_forget(update, context, action.kind == codec.FORGET_YES)
+        await confirm_forget(update, context, action)
         return
     handler = services.button_actions.get(action.kind)
     if handler is None:
-        await query.answer(texts.get("refusals.not_available"))
+        await answer_query(query, texts.get("refusals.not_available"))
         return
-    await query.answer()
+    await answer_query(query)
     await handler(update, context, action.payload)
 
 
 async def confirm_forget(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, confirmed: bool
+    update: Update, context: ContextTypes.DEFAULT_TYPE, action: codec.Action
 ) -> None:
-    """The /slettmeg buttons: delete the chat's subscription, deliveries and context."""
+    """The /slettmeg buttons: delete the chat's subscription, deliveries and context («yes»
+    only with the one-time token issued to this chat)."""
     query = update.callback_query
     assert query is not None and query.message is not None
     services = get_services(context)
     texts = services.texts
     chat = query.message.chat
     if chat.type != Chat.PRIVATE and not await is_group_admin(context, chat.id, query.from_user.id):
-        await query.answer(texts.get("slettmeg.groups_admin_only"), show_alert=True)
+        await answer_query(query, texts.get("slettmeg.groups_admin_only"), show_alert=True)
         return
-    await query.answer()
-    if not confirmed:
-        await query.edit_message_text(texts.get("slettmeg.cancelled"), parse_mode=None)
+    confirmed = action.kind == codec.FORGET_YES
+    if confirmed and not services.callbacks.redeem(action.payload, chat.id):
+        log.info("a deletion confirmation not issued to this chat")
+        await answer_query(query, texts.get("refusals.stale_button"))
         return
-    for hook in services.forget_hooks:
-        hook(chat.id)
-    services.conversations.forget(chat.id)
-    log.info("deleted stored data for a chat on request")
-    await query.edit_message_text(texts.get("slettmeg.done"), parse_mode=None)
+    await answer_query(query)
+    if confirmed:
+        for hook in services.forget_hooks:
+            hook(chat.id)
+        services.conversations.forget(chat.id)
+        log.info("deleted stored data for a chat on request")
+    show_result(
+        context,
+        chat.id,
+        query.message.message_id,
+        texts.get("slettmeg.done" if confirmed else "slettmeg.cancelled"),
+    )
+
+
+def show_result(
+    context: ContextTypes.DEFAULT_TYPE, chat_id: int, message_id: int, text: str
+) -> None:
+    """Replace the confirmation message's text (through the outbox); when that message no
+    longer exists (deleted, too old to edit), the text comes as a new message."""
+    outbox = get_services(context).outbox
+
+    def as_new_message(exc: TelegramError) -> None:
+        log.info("could not edit the confirmation (%s); sending it as a new message", exc)
+        outbox.submit(
+            chat_id,
+            lambda: context.bot.send_message(chat_id, text, parse_mode=None),
+            label="confirmation",
+        )
+
+    outbox.submit(
+        chat_id,
+        lambda: context.bot.edit_message_text(text, chat_id, message_id, parse_mode=None),
+        label="confirmation edit",
+        idempotent=True,
+        on_failed=as_new_message,
+    )
 
 
 async def stale_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -73,4 +109,4 @@ async def stale_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     if query is None:
         return
     log.info("unclaimed button data")
-    await query.answer(get_services(context).texts.get("refusals.stale_button"))
+    await answer_query(query, get_services(context).texts.get("refusals.stale_button"))

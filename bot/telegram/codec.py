@@ -4,11 +4,16 @@ Format: ``p1|<kind>|<payload>``. ``p1`` is the codec version; data with another 
 unknown kind or a payload that does not parse decodes to ``None`` (the caller replies politely).
 Questions too long for 64 bytes are kept in a small in-memory table and referenced by key;
 after a restart such keys are stale and also decode to ``None``.
+
+A confirmation («Ja, slett») carries a one-time token the bot issued to that chat and keeps
+server-side: callback data typed by a forger (``p1|dy|…``) decodes to ``None``, so no action
+that needs a confirmation can be reached without it.
 """
 
 from __future__ import annotations
 
 import hashlib
+import secrets
 from collections import OrderedDict
 from dataclasses import dataclass
 
@@ -29,6 +34,7 @@ TIMELINE = "t"
 SUBSCRIBE = "s"
 """Subscribe to reminders."""
 FORGET_YES = "dy"
+"""Confirm /slettmeg; ``payload`` is a one-time token from :meth:`CallbackCodec.confirmation`."""
 FORGET_NO = "dn"
 
 KINDS = frozenset({ASK, EXAMPLE, ASK_REF, MAP, TIMELINE, SUBSCRIBE, FORGET_YES, FORGET_NO})
@@ -48,6 +54,23 @@ class CallbackCodec:
     def __init__(self, capacity: int = 5000) -> None:
         self._stored: OrderedDict[str, str] = OrderedDict()
         self._capacity = capacity
+        self._confirmations: OrderedDict[str, int] = OrderedDict()
+
+    def confirmation(self, kind: str, chat_id: int) -> str:
+        """Callback data for confirming ``kind`` in ``chat_id``: a fresh one-time token, kept
+        here (bounded; forgotten at a restart, when the button answers as stale)."""
+        token = secrets.token_hex(8)
+        self._confirmations[token] = chat_id
+        while len(self._confirmations) > self._capacity:
+            self._confirmations.popitem(last=False)
+        return f"{VERSION}|{kind}|{token}"
+
+    def redeem(self, token: str, chat_id: int) -> bool:
+        """True once for a token issued to ``chat_id``; then it is gone."""
+        if self._confirmations.get(token) != chat_id:
+            return False
+        del self._confirmations[token]
+        return True
 
     def encode(self, kind: str, payload: str = "") -> str:
         """Return callback data for ``kind`` and ``payload`` (always ≤ 64 bytes)."""
@@ -80,6 +103,8 @@ class CallbackCodec:
             return None
         if kind == MAP and payload and not (payload.isdigit() and len(payload) == 4):
             return None
-        if kind in (TIMELINE, SUBSCRIBE, FORGET_YES, FORGET_NO) and payload:
+        if kind in (TIMELINE, SUBSCRIBE, FORGET_NO) and payload:
+            return None
+        if kind == FORGET_YES and payload not in self._confirmations:
             return None
         return Action(kind, payload)

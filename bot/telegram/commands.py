@@ -135,7 +135,10 @@ async def forget_me(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         )
         return
     keyboard = confirm_keyboard(
-        texts.get("slettmeg.button_yes"), texts.get("slettmeg.button_no"), services.callbacks
+        texts.get("slettmeg.button_yes"),
+        texts.get("slettmeg.button_no"),
+        services.callbacks,
+        message.chat_id,
     )
     await send_text(
         context,

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from datetime import timedelta
 
 from bot.clock import Clock
@@ -51,28 +48,3 @@ class ConversationStore:
 
     def __contains__(self, chat_id: object) -> bool:
         return chat_id in self._chats
-
-
-class ChatLocks:
-    """One FIFO lock per chat, so a chat's answers go out in the order its questions came,
-    while different chats are served concurrently. Unused locks are dropped."""
-
-    def __init__(self) -> None:
-        self._locks: dict[int, asyncio.Lock] = {}
-        self._holders: dict[int, int] = {}
-
-    @asynccontextmanager
-    async def hold(self, chat_id: int) -> AsyncIterator[None]:
-        lock = self._locks.setdefault(chat_id, asyncio.Lock())
-        self._holders[chat_id] = self._holders.get(chat_id, 0) + 1
-        try:
-            async with lock:
-                yield
-        finally:
-            self._holders[chat_id] -= 1
-            if not self._holders[chat_id]:
-                del self._holders[chat_id]
-                del self._locks[chat_id]
-
-    def __len__(self) -> int:
-        return len(self._locks)

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import logging
 from datetime import timedelta
+from typing import Any
 
-from telegram import Chat, Update
-from telegram.error import Forbidden, NetworkError, RetryAfter
+from telegram import CallbackQuery, Chat, Update
+from telegram.error import Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.ext import ContextTypes
 
 from bot.telegram.formatting import escape
-from bot.telegram.services import get_services
+from bot.telegram.outbox import Priority
+from bot.telegram.services import Services, get_services
 
 log = logging.getLogger(__name__)
 ADMIN_NOTICE_INTERVAL = timedelta(minutes=5)
@@ -65,8 +67,48 @@ def describe_update_no(update: object) -> str:
     return f"{KIND_NO.get(kind, kind)} i {CHAT_NO.get(chat_type, chat_type)}"
 
 
+def chat_kind(chat_id: int) -> str:
+    """«privat chat» or «gruppe» from the sign of a chat id (for the admins' notice)."""
+    return CHAT_NO["private" if chat_id > 0 else "group"]
+
+
+def notify_admins(
+    context: ContextTypes.DEFAULT_TYPE, services: Services, kind: str, where: str, error: object
+) -> None:
+    """Queue the error notice to every admin, at most once per ``ADMIN_NOTICE_INTERVAL``."""
+    now = services.clock()
+    last = services.last_admin_notice
+    if last is not None and now - last < ADMIN_NOTICE_INTERVAL:
+        return
+    services.last_admin_notice = now
+    notice = escape(
+        services.texts.get(
+            "admin.error_notice", kind=kind, where=where, error=str(error)[:300] or "-"
+        )
+    )
+    for admin_id in sorted(services.settings.admin_ids):
+        services.outbox.submit(
+            admin_id,
+            lambda admin_id=admin_id: context.bot.send_message(admin_id, notice),
+            priority=Priority.REMINDER,
+            label="admin notice",
+        )
+
+
+async def answer_query(query: CallbackQuery, text: str | None = None, **kwargs: Any) -> bool:
+    """Answer a button press, best effort: a query Telegram no longer knows (too old, after a
+    restart) is logged and the handler goes on; True when answered."""
+    try:
+        await query.answer(text, **kwargs)
+        return True
+    except TelegramError as exc:
+        log.info("could not answer a button press (%s); going on", exc)
+        return False
+
+
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Log the exception; reply a short apology in the chat; notify admins at most every 5 min."""
+    """Log the exception; queue a short apology in the chat (the handler failed, so nothing
+    was answered); notify admins at most every 5 min."""
     error = context.error
     where = describe_update(update)
     if isinstance(error, (Forbidden, RetryAfter, NetworkError)):
@@ -76,35 +118,19 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     services = get_services(context)
     texts = services.texts
     if isinstance(update, Update):
-        try:
-            if update.callback_query is not None:
-                await update.callback_query.answer(texts.get("refusals.error"))
-            elif (
-                update.effective_chat is not None
-                and update.effective_message is not None
-                and (update.effective_chat.type == Chat.PRIVATE)
-                and not isinstance(error, (Forbidden, RetryAfter))  # it would fail as well
-            ):
-                await context.bot.send_message(
-                    update.effective_chat.id, escape(texts.get("refusals.error"))
-                )
-        except Exception as exc:  # the apology itself failed; nothing more to do
-            log.warning("could not tell the user about the error: %s", exc)
+        if update.callback_query is not None:
+            await answer_query(update.callback_query, texts.get("refusals.error"))
+        elif (
+            update.effective_chat is not None
+            and update.effective_message is not None
+            and (update.effective_chat.type == Chat.PRIVATE)
+            and not isinstance(error, Forbidden)  # it would fail as well
+        ):
+            chat_id = update.effective_chat.id
+            apology = escape(texts.get("refusals.error"))
+            services.outbox.submit(
+                chat_id, lambda: context.bot.send_message(chat_id, apology), label="apology"
+            )
     if isinstance(error, (Forbidden, RetryAfter)):
         return
-    now = services.clock()
-    last = services.last_admin_notice
-    if last is not None and now - last < ADMIN_NOTICE_INTERVAL:
-        return
-    services.last_admin_notice = now
-    notice = texts.get(
-        "admin.error_notice",
-        kind=type(error).__name__,
-        where=describe_update_no(update),
-        error=str(error)[:300] or "-",
-    )
-    for admin_id in sorted(services.settings.admin_ids):
-        try:
-            await context.bot.send_message(admin_id, escape(notice))
-        except Exception as exc:
-            log.warning("could not notify admin about an error: %s", exc)
+    notify_admins(context, services, type(error).__name__, describe_update_no(update), error)

@@ -17,14 +17,15 @@ class Screened:
 
 
 def clean(text: str) -> str:
-    """Replace control and format characters by spaces and collapse whitespace."""
+    """Remove invisible format characters (zero-width space, word joiner, soft hyphen, BOM:
+    category Cf; «20\u200b14» stays 2014), replace control characters by spaces and collapse
+    whitespace."""
     chars = []
     for ch in text:
         category = unicodedata.category(ch)
-        if category in ("Cc", "Cs", "Co") or (category == "Cf" and ch not in "\u200d"):
-            chars.append(" ")
-        else:
-            chars.append(ch)
+        if category == "Cf":
+            continue
+        chars.append(" " if category in ("Cc", "Cs", "Co") else ch)
     return " ".join("".join(chars).split())
 
 

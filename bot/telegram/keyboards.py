@@ -69,12 +69,15 @@ def questions_keyboard(questions: Iterable[str], callbacks: CallbackCodec) -> In
     )
 
 
-def confirm_keyboard(yes: str, no: str, callbacks: CallbackCodec) -> InlineKeyboardMarkup:
-    """Yes/No buttons for /slettmeg."""
+def confirm_keyboard(
+    yes: str, no: str, callbacks: CallbackCodec, chat_id: int
+) -> InlineKeyboardMarkup:
+    """Yes/No buttons for /slettmeg; «yes» carries a one-time token issued to ``chat_id``."""
+    yes_data = callbacks.confirmation(codec.FORGET_YES, chat_id)
     return InlineKeyboardMarkup(
         [
             [
-                InlineKeyboardButton(yes, callback_data=callbacks.encode(codec.FORGET_YES)),
+                InlineKeyboardButton(yes, callback_data=yes_data),
                 InlineKeyboardButton(no, callback_data=callbacks.encode(codec.FORGET_NO)),
             ]
         ]

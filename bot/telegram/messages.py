@@ -9,6 +9,7 @@ from telegram.ext import ApplicationHandlerStop, ContextTypes
 
 from bot.telegram.answering import answer_in_chat, send_text
 from bot.telegram.flood import Verdict
+from bot.telegram.formatting import escape
 from bot.telegram.inputs import MAX_QUESTION_CHARS, screen
 from bot.telegram.services import get_services
 
@@ -34,7 +35,10 @@ def addressed_text(message: Message, username: str, bot_id: int) -> str | None:
     if is_private(message) or replies_to_bot(message, bot_id):
         return text
     handle = f"@{username}".lower()
-    mentions = message.parse_entities([MessageEntity.MENTION])
+    if message.text is not None:
+        mentions = message.parse_entities([MessageEntity.MENTION])
+    else:
+        mentions = message.parse_caption_entities([MessageEntity.MENTION])
     if not any(value.lower() == handle for value in mentions.values()):
         return None
     for value in mentions.values():
@@ -44,7 +48,9 @@ def addressed_text(message: Message, username: str, bot_id: int) -> str | None:
 
 
 async def flood_gate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Group −2: count every message per user; over the limit → one notice, then silence."""
+    """Group −2: count every message per user; over the limit → one notice (queued in the
+    outbox like an answer, so it is delivered), then silence: the flooder's further messages
+    stop here and never reach the outbox."""
     user = update.effective_user
     message = update.effective_message
     if user is None or message is None:
@@ -55,7 +61,14 @@ async def flood_gate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         return
     if verdict is Verdict.NOTICE:
         log.warning("flood guard engaged for a user in chat type %s", message.chat.type)
-        await send_text(context, message.chat_id, services.texts.get("refusals.flood"))
+        chat_id = message.chat_id
+        notice = escape(services.texts.get("refusals.flood"))
+        services.outbox.submit(
+            chat_id,
+            lambda: context.bot.send_message(chat_id, notice),
+            label="flood notice",
+            first=True,  # before the flooder's queued answers
+        )
     raise ApplicationHandlerStop
 
 
@@ -91,6 +104,9 @@ async def refuse_media(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     if message is None:
         return
     if addressed_text(message, context.bot.username, context.bot.id) is None:
+        return
+    if message.photo and message.caption and message.caption.strip():
+        await free_text(update, context)  # a photo with a question in its caption
         return
     if message.sticker:
         key = "sticker"

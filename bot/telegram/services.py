@@ -17,8 +17,9 @@ from bot.knowledge.models import KnowledgeBase
 from bot.knowledge.yamlio import KnowledgeIssue
 from bot.settings import Settings
 from bot.telegram.codec import CallbackCodec
-from bot.telegram.context import ChatLocks, ConversationStore
+from bot.telegram.context import ConversationStore
 from bot.telegram.flood import FloodGuard
+from bot.telegram.outbox import Outbox
 from bot.telegram.texts import Texts
 
 SERVICES_KEY = "services"
@@ -56,7 +57,8 @@ class Services:
     conversations: ConversationStore
     flood: FloodGuard
     callbacks: CallbackCodec = field(default_factory=CallbackCodec)
-    chat_locks: ChatLocks = field(default_factory=ChatLocks)
+    outbox: Outbox = field(default_factory=Outbox)
+    """Everything the bot sends goes through here (see ``bot/telegram/outbox.py``)."""
     db: sqlite3.Connection | None = None
     reminders: Any | None = None
     """The reminders service, when ``bot.reminders`` provides one (set up in post_init)."""

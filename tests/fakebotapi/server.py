@@ -28,6 +28,8 @@ BOT_USERNAME = "prisbot"
 MAX_POLL_SECONDS = 1.0
 """Upper bound for one long poll, so a stopping bot never waits long."""
 
+LOST = float("inf")
+"""``handle``'s delay for a call whose response is lost: the connection closes unanswered."""
 SEND_METHODS = frozenset({"sendMessage", "sendPhoto", "sendDocument", "sendMediaGroup"})
 STRING_FIELDS = frozenset(
     {
@@ -74,7 +76,9 @@ class Call:
 
 @dataclass
 class Fault:
-    """A scripted failure: ``kind`` in 429, 403, migrate, 500, 502, timeout, 400."""
+    """A scripted failure: ``kind`` in 429, 403, migrate, 500, 502, timeout, 400, ``lost``
+    (carried out, but the connection closes before the answer: the bot cannot know it
+    arrived) and ``old_query`` (answerCallbackQuery on a query Telegram no longer knows)."""
 
     kind: str
     method: str | None = None
@@ -303,6 +307,9 @@ class FakeBotApi:
                         st.faults.remove(fault)
                 if fault.kind == "timeout":
                     delay = fault.delay
+                    fault = None
+                elif fault.kind == "lost":  # done, but the answer never reaches the bot
+                    delay = LOST
                     fault = None
             if fault is not None:
                 status, body = _fault_body(fault)
@@ -562,6 +569,9 @@ def _fault_body(fault: Fault) -> tuple[int, dict[str, Any]]:
             "description": "Bad Request: group chat was upgraded to a supergroup chat",
             "parameters": {"migrate_to_chat_id": fault.new_chat_id or -1001234567890},
         }
+    if fault.kind == "old_query":
+        text = "Bad Request: query is too old and response timeout expired or query ID is invalid"
+        return 400, {"ok": False, "error_code": 400, "description": text}
     if fault.kind == "400":
         text = fault.description or "Bad Request: message to edit not found"
         return 400, {"ok": False, "error_code": 400, "description": text}
@@ -640,6 +650,9 @@ def _make_handler(server: FakeBotApi) -> type[BaseHTTPRequestHandler]:
                 params = parse_body(self.headers.get("Content-Type", ""), body)
                 params.update(dict(parse_qsl(parts.query)))
                 status, payload, delay = server.handle(method, params)
+                if delay == LOST:  # the call was carried out; drop the connection unanswered
+                    self.close_connection = True
+                    return
                 if delay:
                     time.sleep(delay)
                 self._reply(status, payload)

@@ -14,12 +14,16 @@ from telegram.ext import Application
 
 from bot.settings import Settings, load_settings
 from bot.telegram.app import build_application
+from bot.telegram.outbox import SendLimits
 from bot.telegram.services import SERVICES_KEY, Services
 from tests.fakebotapi import Call, FakeBotApi
 from tests.fakebotapi import updates as U
 
 TOKEN = "123456789:" + "T" * 35
 ADMIN_ID = 777
+UNLIMITED = SendLimits(overall_per_second=10_000, per_chat_interval=0.0, group_per_minute=10**9)
+"""Outbox limits for functional tests against a fake server that does not enforce Telegram's
+limits (the outbox tests turn enforcement on and keep Telegram's limits)."""
 
 
 class SettableClock:
@@ -162,14 +166,18 @@ def run_bot(
     data_dir: Path,
     knowledge_dir: Path,
     engine: Any = None,
+    env: dict[str, str] | None = None,
     **extra: Any,
 ) -> tuple[BotThread, Harness]:
     """Start the real Application (the real engine, loaded from ``knowledge_dir`` unless an
-    already loaded ``engine`` of that directory is given) polling ``api``."""
+    already loaded ``engine`` of that directory is given) polling ``api``. ``env``: more
+    settings; ``extra``: keyword arguments of ``build_application`` (the outbox keeps no
+    flood limits unless ``send_limits`` is given)."""
     from bot.engine.holder import EngineHolder
 
-    settings = make_settings(api, data_dir, knowledge_dir)
+    settings = make_settings(api, data_dir, knowledge_dir, **(env or {}))
     holder = EngineHolder(knowledge_dir, engine=engine)
+    extra.setdefault("send_limits", UNLIMITED)
     app = build_application(settings, holder, clock, **extra)
     runner = BotThread(app)
     runner.start()

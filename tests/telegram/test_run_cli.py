@@ -217,3 +217,15 @@ def test_make_run_with_token_in_dotenv_starts_polling(tmp_path: Path):
             stdout, stderr = proc.communicate(timeout=20)
     assert proc.returncode == 0, stderr
     assert "terminalen" not in stdout and TOKEN not in stderr + stdout
+
+
+def test_webhook_mode_refuses_to_start_without_a_secret(tmp_path: Path):
+    env = bot_env(
+        tmp_path,
+        TELEGRAM_BOT_TOKEN=TOKEN,
+        TELEGRAM_API_BASE_URL="http://127.0.0.1:9/bot",  # never reached
+        BOT_WEBHOOK_URL="https://bot.example.org/hook/prisbot",
+    )
+    result = run_bot(env, tmp_path)
+    assert result.returncode == 2
+    assert "BOT_WEBHOOK_SECRET mangler" in result.stderr and TOKEN not in result.stderr
