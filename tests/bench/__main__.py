@@ -8,7 +8,7 @@ from __future__ import annotations
 import importlib
 import sys
 
-SECTIONS = ["engine", "e2e", "reminders"]
+SECTIONS = ["engine", "e2e", "reminders", "passages"]
 
 
 def main(argv: list[str]) -> int:
