@@ -21,10 +21,15 @@ profile's key must be one of the year's nominees; each mistake is reported with 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from bot.knowledge.models import Entrant, Fact, Figure, NomineeProfile, Person, Project
 from bot.knowledge.municipalities import normalise_name
 from bot.knowledge.reader import UNKNOWN, FileReader
 from bot.knowledge.yamlio import LDict, LList
+
+T = TypeVar("T")
 
 REASONING = "reasoning"
 """Literal for the winner's ``nominated_for``: the reason is the year's jury reasoning."""
@@ -157,7 +162,9 @@ class ProfileReader:
             return None, False
         return r.text_fact(entry, "nominated_for", f"{what}.nominated_for", literals=()), False
 
-    def _list(self, entry: LDict, key: str, what: str, read_item):  # type: ignore[no-untyped-def]
+    def _list(
+        self, entry: LDict, key: str, what: str, read_item: Callable[[LList, int, str], T | None]
+    ) -> tuple[T, ...]:
         """Read ``entry[key]`` as a list with ``read_item(items, index, what)`` per item."""
         if key not in entry:
             return ()
@@ -167,7 +174,7 @@ class ProfileReader:
         if not isinstance(items, LList):
             self.r.error(entry.line_of(key), f"«{what}.{key}» må være en liste (eller none)")
             return ()
-        found = []
+        found: list[T] = []
         for index in range(len(items)):
             item = read_item(items, index, f"{what}.{key}[{index + 1}]")
             if item is not None:
@@ -201,9 +208,16 @@ class ProfileReader:
         else:
             measures = r.text(entry, "measures", f"{what}.measures")
         context = self._flag(entry, what)
-        if None in (sources, value, unit, year, measures, context):
+        if (
+            sources is None
+            or value is None
+            or unit is None
+            or year is None
+            or measures is None
+            or context is None
+        ):
             return None
-        return Figure(value, unit, measures, year, sources, r.note(entry), context)  # type: ignore[arg-type]
+        return Figure(value, unit, measures, year, sources, r.note(entry), context)
 
     def _value(self, entry: LDict, what: str) -> int | float | str | None:
         if "value" not in entry:
@@ -245,9 +259,11 @@ class ProfileReader:
             role = r.text(entry, "role", f"{what}.role")
         said = r.text(entry, "said", f"{what}.said") if "said" in entry else None
         context = self._flag(entry, what)
-        if None in (sources, name, role, context) or ("said" in entry and said is None):
+        if sources is None or name is None or role is None or context is None:
             return None
-        return Person(name, role, said, sources, r.note(entry), bool(context))  # type: ignore[arg-type]
+        if "said" in entry and said is None:
+            return None
+        return Person(name, role, said, sources, r.note(entry), context)
 
     def _projects(self, entry: LDict, what: str, entrant: Entrant | None) -> tuple[Project, ...]:
         if "projects" not in entry:

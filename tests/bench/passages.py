@@ -17,7 +17,7 @@ from bot.knowledge.passages import PassageIndex
 
 KNOWLEDGE = Path(__file__).resolve().parents[2] / "knowledge"
 BUILDS = 5
-ROUNDS = 20
+ROUNDS = 50
 QUESTIONS: list[tuple[str, dict[str, object]]] = [
     ("hvor mange ansatte har integreringsenheten", {"municipality": "Harstad"}),
     ("hva er YrkesKomp", {}),

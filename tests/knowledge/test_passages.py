@@ -4,6 +4,7 @@ finds the passage that answers, filters by entity, and stays silent when nothing
 from __future__ import annotations
 
 import ast
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -28,7 +29,7 @@ def index(kb: KnowledgeBase) -> PassageIndex:
 
 
 @pytest.fixture(scope="module")
-def number(kb: KnowledgeBase):  # type: ignore[no-untyped-def]
+def number(kb: KnowledgeBase) -> Callable[[str], str]:
     by_name = {m.name: m.number for m in kb.municipalities}
     return by_name.__getitem__
 
@@ -56,7 +57,9 @@ def test_every_fact_text_is_a_sourced_passage(kb: KnowledgeBase, index: PassageI
     assert all(f"prize/topics/{topic}" in ids for topic in topics)
 
 
-def test_passages_carry_year_municipality_people_and_context(index: PassageIndex, number) -> None:  # type: ignore[no-untyped-def]
+def test_passages_carry_year_municipality_people_and_context(
+    index: PassageIndex, number: Callable[[str], str]
+) -> None:
     by_id = {p.id: p for p in index.passages}
     figure = by_id["2021/profile/Lørenskog/figures/1"]
     assert figure.year == 2021 and figure.municipalities == {number("Lørenskog")}
@@ -87,8 +90,8 @@ def test_passages_carry_year_municipality_people_and_context(index: PassageIndex
     ],
 )
 def test_search_finds_the_passage_that_answers(
-    index: PassageIndex, number, query: str, filters: dict, expected: str
-) -> None:  # type: ignore[no-untyped-def]
+    index: PassageIndex, number: Callable[[str], str], query: str, filters: dict, expected: str
+) -> None:
     municipality = number(filters["m"]) if "m" in filters else None
     hits = index.search(query, year=filters.get("y"), municipality=municipality)
     assert hits, query
@@ -113,13 +116,13 @@ def test_search_finds_the_passage_that_answers(
     ],
 )
 def test_search_stays_silent_when_no_passage_answers(
-    index: PassageIndex, number, query: str, filters: dict
-) -> None:  # type: ignore[no-untyped-def]
+    index: PassageIndex, number: Callable[[str], str], query: str, filters: dict
+) -> None:
     municipality = number(filters["m"]) if "m" in filters else None
     assert index.search(query, year=filters.get("y"), municipality=municipality) == []
 
 
-def test_filters_narrow_to_the_entity(index: PassageIndex, number) -> None:  # type: ignore[no-untyped-def]
+def test_filters_narrow_to_the_entity(index: PassageIndex, number: Callable[[str], str]) -> None:
     everywhere = index.search("Jobbsjansen", limit=10)
     assert {h.passage.year for h in everywhere} >= {2018, 2021}
     steinkjer = index.search("Jobbsjansen", municipality=number("Steinkjer"), limit=10)
@@ -137,8 +140,8 @@ def test_about_lists_what_is_known_of_a_person(index: PassageIndex) -> None:
 
 
 def test_synonyms_let_a_question_word_stand_for_a_fact_word(
-    kb: KnowledgeBase, index: PassageIndex, number
-) -> None:  # type: ignore[no-untyped-def]
+    kb: KnowledgeBase, index: PassageIndex, number: Callable[[str], str]
+) -> None:
     question = "hvor stor andel kom i jobb"
     lorenskog = number("Lørenskog")
     plain = index.search(question, municipality=lorenskog)

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot.knowledge.loader import load_knowledge
+from bot.knowledge.models import NomineeProfile
 
 from .conftest import REPO_KNOWLEDGE, find, issues_of
 
@@ -284,7 +285,7 @@ def test_real_2014_round_has_nominees_recipient_and_presenter() -> None:
 def test_real_seed_articles_are_in_the_profiles() -> None:
     kb = load_knowledge(REPO_KNOWLEDGE)
 
-    def profile(year: int, name: str):  # type: ignore[no-untyped-def]
+    def profile(year: int, name: str) -> NomineeProfile:
         return next(p for p in kb.years[year].profiles if p.entrant.name == name)
 
     drammen = profile(2021, "Drammen")
