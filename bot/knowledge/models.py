@@ -125,6 +125,74 @@ class Project:
 
 
 @dataclass(frozen=True)
+class Figure:
+    """A number a source gives about a nominee, always with its unit and reference year."""
+
+    value: int | float | str
+    """The number as written in YAML: ``82``, ``67.9`` or a text such as ``over 100``."""
+    unit: str
+    """What the number counts in: ``prosent``, ``personer``, ``plasser`` …"""
+    measures: str
+    """What the number measures, in Norwegian (``andel av deltakerne … i arbeid``)."""
+    year: int
+    """The year the figure refers to (not necessarily the prize year)."""
+    sources: tuple[Source, ...]
+    note: str | None = None
+    context: bool = False
+    """True when the source does not present the figure as a reason for the nomination."""
+
+    @property
+    def shown(self) -> str:
+        """The value in Norwegian form: decimal comma, thin thousands (``67,9``, ``2 702``)."""
+        if isinstance(self.value, bool) or not isinstance(self.value, int | float):
+            return str(self.value)
+        if isinstance(self.value, float) and not self.value.is_integer():
+            return f"{self.value:,}".replace(",", " ").replace(".", ",")
+        return f"{int(self.value):,}".replace(",", " ")
+
+
+@dataclass(frozen=True)
+class Person:
+    """Someone the sources quote or name about a nominee, with the role they had then."""
+
+    name: str
+    role: str
+    """Role at the time, e.g. ``ordfører (Ap)`` or ``IMDi-direktør``."""
+    said: str | None
+    """What they said, paraphrased; ``None`` when the source only names them."""
+    sources: tuple[Source, ...]
+    note: str | None = None
+    context: bool = False
+    """True when what they said is context, not about the nomination itself."""
+
+
+@dataclass(frozen=True)
+class NomineeProfile:
+    """Why one nominee was nominated in one prize year and what it did, fact by fact."""
+
+    year: int
+    entrant: Entrant
+    """The nominee as listed for the year (name used then, today's municipality)."""
+    nominated_for: Fact[str] | None
+    """The sourced reason for the nomination; ``None`` when unknown or when the winner's
+    profile points to the year's jury reasoning (see :attr:`uses_reasoning`)."""
+    uses_reasoning: bool = False
+    """True for a winner whose reason is the year's ``reasoning`` (not repeated here)."""
+    figures: tuple[Figure, ...] = ()
+    projects: tuple[Project, ...] = ()
+    """Projects of this nominee; records shared with the year's ``projects`` are the same
+    objects."""
+    people: tuple[Person, ...] = ()
+    context: tuple[Fact[str], ...] = ()
+    """Sourced facts that are *not* a reason for the nomination; show them as context."""
+
+    @property
+    def has_reason(self) -> bool:
+        """True when the sources give a reason (own text or the jury's reasoning)."""
+        return self.uses_reasoning or self.nominated_for is not None
+
+
+@dataclass(frozen=True)
 class PrizeYear:
     """Everything known about one prize year."""
 
@@ -151,6 +219,15 @@ class PrizeYear:
     reasoning: Fact[str] | None = None
     projects: tuple[Project, ...] = ()
     notes: tuple[Fact[str], ...] = ()
+    profiles: tuple[NomineeProfile, ...] = ()
+    """Nominee profiles in the order the year file lists them."""
+
+    def profile(self, municipality_number: str) -> NomineeProfile | None:
+        """The profile of the nominee in ``municipality_number`` this year, if any."""
+        return next(
+            (p for p in self.profiles if p.entrant.municipality.number == municipality_number),
+            None,
+        )
 
 
 @dataclass(frozen=True)

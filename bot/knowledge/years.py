@@ -17,6 +17,7 @@ from bot.knowledge.models import (
 )
 from bot.knowledge.municipalities import MunicipalityRegister, normalise_name
 from bot.knowledge.prize import read_fact_list
+from bot.knowledge.profiles import ProfileReader
 from bot.knowledge.reader import LITERALS, NONE, UNKNOWN, FileReader, suggest
 from bot.knowledge.yamlio import LDict, LList
 
@@ -32,7 +33,15 @@ YEAR_REQUIRED = (
     "award",
     "reasoning",
 )
-YEAR_KEYS = (*YEAR_REQUIRED, "explanation", "merged_into", "nominee_count", "projects", "notes")
+YEAR_KEYS = (
+    *YEAR_REQUIRED,
+    "explanation",
+    "merged_into",
+    "nominee_count",
+    "projects",
+    "notes",
+    "profiles",
+)
 ENTRANT_KEYS = ("name", "municipality", "part_of", "number", "note")
 NOMINEES_KEYS = ("names", "source", "note")
 VOTE_KEYS = ("public", "source", "note", "opens", "closes", "description", "url", "how")
@@ -95,6 +104,16 @@ class YearReader:
         award = self._award(data) if "award" in data else _Award()
         projects = self._projects(data) if "projects" in data else ()
         notes = read_fact_list(data, "notes", r) if "notes" in data else ()
+        profiles = ()
+        if "profiles" in data and year is not None:
+            profiles = ProfileReader(
+                r,
+                year,
+                nominees.value if nominees is not None else None,
+                winner.value if winner is not None else None,
+                isinstance(data.get("reasoning"), LDict),
+                projects,
+            ).read(data)
 
         self._consistency(data, status)
         if len(r.issues) > before or year is None or label is None or status is None:
@@ -119,6 +138,7 @@ class YearReader:
             reasoning=reasoning,
             projects=projects,
             notes=notes or (),
+            profiles=profiles,
         )
 
     # -- parts -----------------------------------------------------------------------------
