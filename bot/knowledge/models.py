@@ -32,11 +32,14 @@ class Source:
 
 @dataclass(frozen=True)
 class Fact(Generic[T]):
-    """A value together with the sources that back it and an optional curator note."""
+    """A value together with the sources that back it, an optional curator note (``note``,
+    never shown to users) and an optional user note (``user_note``, a full sentence shown under
+    an answer that uses the fact)."""
 
     value: T
     sources: tuple[Source, ...]
     note: str | None = None
+    user_note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -95,6 +98,9 @@ class Entrant:
     district: bool = False
     """True for a city district (bydel) such as Oslo's Grünerløkka."""
     note: str | None = None
+    """Curator note (never shown to users)."""
+    user_note: str | None = None
+    """A full sentence shown to users under an answer naming this entrant."""
 
 
 @dataclass(frozen=True)

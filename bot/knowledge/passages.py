@@ -258,8 +258,8 @@ class _Builder:
             if item is None:
                 return
             add(pid, kind, item.value, item.sources, about)
-            if item.note:
-                add(f"{pid}/note", "note", item.note, item.sources, about)
+            if item.user_note:  # curator notes are never shown
+                add(f"{pid}/note", "note", item.user_note, item.sources, about)
 
         fact("explanation", "explanation", record.explanation)
         fact("decision", "decision", record.decision)
@@ -269,10 +269,10 @@ class _Builder:
         fact("award/place", "award", record.award_place)
         fact("award/handed_by", "award", record.handed_by)
         fact("award/received_by", "award", record.received_by, winner)
-        if record.winner is not None and record.winner.note:
-            add("winner/note", "note", record.winner.note, record.winner.sources, winner)
-        if record.nominees is not None and record.nominees.note:
-            add("nominees/note", "note", record.nominees.note, record.nominees.sources)
+        if record.winner is not None and record.winner.user_note:
+            add("winner/note", "note", record.winner.user_note, record.winner.sources, winner)
+        if record.nominees is not None and record.nominees.user_note:
+            add("nominees/note", "note", record.nominees.user_note, record.nominees.sources)
         for index, note in enumerate(record.notes, 1):
             fact(f"notes/{index}", "note", note)
         for index, project in enumerate(record.projects, 1):

@@ -24,8 +24,8 @@ LITERALS = (UNKNOWN, NONE)
 MIN_YEAR = 1990
 MAX_YEAR = 2100
 
-FACT_KEYS = ("text", "source", "note")
-MOMENT_KEYS = ("date", "time", "source", "note")
+FACT_KEYS = ("text", "source", "note", "user_note")
+MOMENT_KEYS = ("date", "time", "source", "note", "user_note")
 
 
 class FileReader:
@@ -201,8 +201,12 @@ class FileReader:
         return tuple(found) if len(found) == len(raw) else None
 
     def note(self, data: LDict) -> str | None:
-        """The optional curator ``note:`` of a fact."""
+        """The optional curator ``note:`` of a fact (never shown to users)."""
         return self.text(data, "note", "note") if "note" in data else None
+
+    def user_note(self, data: LDict) -> str | None:
+        """The optional ``user_note:`` of a fact: a full sentence users see under the answer."""
+        return self.text(data, "user_note", "user_note") if "user_note" in data else None
 
     def is_literal(self, parent: LDict | LList, key: str | int, allowed: tuple[str, ...]) -> bool:
         """True when the value is one of the literal words ``unknown``/``none`` allowed here."""
@@ -228,14 +232,14 @@ class FileReader:
         if not isinstance(value, LDict):
             self.error(parent.line_of(key), _expected_mapping(what, text_key, literals, value))
             return None
-        allowed = (*extra_keys, text_key, "source", "note")
+        allowed = (*extra_keys, text_key, "source", "note", "user_note")
         self.keys(value, allowed, (*extra_required, text_key), what)
         sources = self.source_list(value, what)
         text = self.text(value, text_key, f"{what}.{text_key}") if text_key in value else None
         note = self.note(value)
         if text is None or sources is None:
             return None
-        return Fact(text, sources, note)
+        return Fact(text, sources, note, self.user_note(value))
 
     def moment_fact(
         self, parent: LDict, key: str, what: str, literals: tuple[str, ...] = LITERALS
@@ -254,7 +258,7 @@ class FileReader:
         note = self.note(value)
         if day is None or sources is None or ("time" in value and at is None):
             return None
-        return Fact(Moment(day, at), sources, note)
+        return Fact(Moment(day, at), sources, note, self.user_note(value))
 
 
 def parse_clock(value: str) -> time | None:

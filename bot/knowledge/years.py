@@ -42,8 +42,8 @@ YEAR_KEYS = (
     "notes",
     "profiles",
 )
-ENTRANT_KEYS = ("name", "municipality", "part_of", "number", "note")
-NOMINEES_KEYS = ("names", "source", "note")
+ENTRANT_KEYS = ("name", "municipality", "part_of", "number", "note", "user_note")
+NOMINEES_KEYS = ("names", "source", "note", "user_note")
 VOTE_KEYS = ("public", "source", "note", "opens", "closes", "description", "url", "how")
 AWARD_KEYS = ("date", "event", "place", "handed_by", "received_by")
 PROJECT_KEYS = ("name", "municipality")
@@ -232,7 +232,13 @@ class YearReader:
         municipality = self._municipality(target, number, value.line_of(target_key))
         if municipality is None:
             return None
-        return Entrant(name, municipality, district=target_key == "part_of", note=note)
+        return Entrant(
+            name,
+            municipality,
+            district=target_key == "part_of",
+            note=note,
+            user_note=r.user_note(value),
+        )
 
     def _number(self, value: LDict, what: str) -> str | None:
         raw = value["number"]
@@ -321,7 +327,7 @@ class YearReader:
             entrants.append(entrant)
         if sources is None or len(entrants) != len(names):
             return None
-        return Fact(tuple(entrants), sources, note)
+        return Fact(tuple(entrants), sources, note, r.user_note(value))
 
     def _winner(
         self, data: LDict, nominees: Fact[tuple[Entrant, ...]] | None
@@ -353,14 +359,16 @@ class YearReader:
             entrant = next(
                 e for e in nominees.value if normalise_name(e.name) == normalise_name(name)
             )
-            note = r.note(value)
-            if note is not None:
-                entrant = Entrant(entrant.name, entrant.municipality, entrant.district, note)
+            note, user_note = r.note(value), r.user_note(value)
+            if note is not None or user_note is not None:
+                entrant = Entrant(
+                    entrant.name, entrant.municipality, entrant.district, note, user_note
+                )
         else:
             entrant = self._entrant_mapping(value, "winner", ENTRANT_KEYS, check_keys=False)
         if entrant is None or sources is None:
             return None
-        return Fact(entrant, sources, entrant.note)
+        return Fact(entrant, sources, entrant.note, entrant.user_note)
 
     def _nominee_count(
         self, data: LDict, nominees: Fact[tuple[Entrant, ...]] | None

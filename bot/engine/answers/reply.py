@@ -54,7 +54,7 @@ class Reply:
     municipality: str | None = None
     now: datetime | None = None
     notes: list[str] = field(default_factory=list)
-    """Curators' caveats on the facts used («utledet», «kildene spriker»), shown last."""
+    """User notes (``user_note``) on the facts used, shown last; curator notes never are."""
 
     def say(self, text: str, *facts: Fact[Any] | Era[Any] | None) -> None:
         """Add a sentence and the sources of the facts behind it."""
@@ -72,10 +72,11 @@ class Reply:
                     self.sources.append(source)
 
     def note(self, *facts: Fact[Any] | None) -> None:
-        """Keep the caveats of ``facts`` (each once) so the answer can show them."""
+        """Keep the user notes of ``facts`` (each once) so the answer can show them; a
+        curator's ``note`` is never shown."""
         for fact in facts:
-            if fact is not None and fact.note and fact.note not in self.notes:
-                self.notes.append(fact.note)
+            if fact is not None and fact.user_note and fact.user_note not in self.notes:
+                self.notes.append(fact.user_note)
 
     @property
     def text(self) -> str:
