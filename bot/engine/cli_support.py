@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 from bot.clock import parse_moment, system_clock
+from bot.engine.answers.sources import label
 from bot.engine.engine import Engine
 from bot.engine.types import Answer
 from bot.knowledge.yamlio import KnowledgeError
@@ -60,5 +61,8 @@ def render(engine: Engine, answer: Answer) -> str:
         lines.append(t("cli.sources"))
         for source in answer.sources:
             url = t("cli.source_url", url=source.url) if source.url else ""
-            lines.append(t("cli.source_line", title=source.title, url=url))
+            lines.append(t("cli.source_line", title=label(source), url=url))
+        if answer.more_sources:
+            key = "cli.more_source" if len(answer.more_sources) == 1 else "cli.more_sources"
+            lines.append(t(key, count=len(answer.more_sources)))
     return "\n".join(lines)

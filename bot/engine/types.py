@@ -50,6 +50,9 @@ class Answer:
     """0–1."""
     intent: str | None
     sources: tuple[Source, ...] = ()
+    """The sources shown with the answer: at most three, the most specific first."""
+    more_sources: tuple[Source, ...] = ()
+    """Further sources behind the facts, offered behind «Flere kilder» (or counted)."""
     suggestions: tuple[str, ...] = ()
     """«Mente du …?» questions, at most three."""
     followups: tuple[FollowUp, ...] = ()

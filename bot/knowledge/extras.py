@@ -12,7 +12,7 @@ from bot.knowledge.yamlio import LDict, LList
 RULE_KEYS = ("key", "anchor", "offset_days", "at", "template")
 ANCHORS = ("opens", "closes")
 MAX_OFFSET_DAYS = 60
-REMINDER_PLACEHOLDERS = frozenset({"label", "year", "opens", "closes", "url", "how"})
+REMINDER_PLACEHOLDERS = frozenset({"label", "year", "prize", "opens", "closes", "url", "how"})
 """Names a reminder template may use in braces, e.g. ``{closes}``."""
 
 

@@ -266,6 +266,13 @@ class Prize:
     directors: tuple[Era[str], ...]
     conflicts: tuple[Fact[str], ...] = ()
 
+    def name_in(self, year: int) -> str:
+        """The prize's name in prize year ``year`` («Bosettingsprisen» up to 2016)."""
+        for era in self.names:
+            if era.from_year <= year and (era.to_year is None or year <= era.to_year):
+                return era.fact.value
+        return self.name
+
 
 @dataclass(frozen=True)
 class ReminderRule:

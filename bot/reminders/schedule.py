@@ -69,11 +69,12 @@ def render_template(template: str, values: Mapping[str, str]) -> str:
     return " ".join(text.split())
 
 
-def _values(year: PrizeYear, texts: ReminderTexts) -> dict[str, str]:
+def _values(year: PrizeYear, texts: ReminderTexts, prize: str = "") -> dict[str, str]:
     vote = year.vote
     times = vote_times(year)
     return {
         "label": year.label,
+        "prize": prize,
         "year": str(year.year),
         "opens": (
             texts.date_time(times.opens_at, with_time=vote.opens.value.time_known)
@@ -88,14 +89,26 @@ def _values(year: PrizeYear, texts: ReminderTexts) -> dict[str, str]:
         "url": (
             texts.get("format.vote_link", url=vote.url.value)
             if vote.url
+            else texts.get("format.vote_how", how=vote.how.value)
+            if vote.how
             else texts.get("format.no_url")
         ),
         "how": vote.how.value if vote.how else texts.get("format.no_how"),
     }
 
 
+def _closes_today(year: PrizeYear, texts: ReminderTexts) -> str:
+    """«i dag kl. 12.00» (or «i dag») for a reminder sent the day the vote closes."""
+    closes = year.vote.closes
+    if closes is not None and closes.value.time_known:
+        moment = vote_times(year).closes_at
+        if moment is not None:
+            return texts.get("format.closes_today_time", time=texts.time(moment))
+    return texts.get("format.closes_today")
+
+
 def reminders_for_year(
-    year: PrizeYear, rules: Iterable[ReminderRule], texts: ReminderTexts
+    year: PrizeYear, rules: Iterable[ReminderRule], texts: ReminderTexts, prize: str = ""
 ) -> list[Reminder]:
     """The reminders one prize year's vote window gives (none without a public vote)."""
     if not has_public_vote(year):
@@ -105,7 +118,7 @@ def reminders_for_year(
     closes = vote.closes.value if vote.closes else None
     times = vote_times(year)
     opens_at = times.opens_at
-    values = _values(year, texts)
+    values = _values(year, texts, prize)
     out: list[Reminder] = []
     for rule in rules:
         anchor = opens if rule.anchor == "opens" else closes if rule.anchor == "closes" else None
@@ -129,7 +142,12 @@ def reminders_for_year(
                 rule_key=rule.key,
                 due_at=due_at,
                 deadline=deadline,
-                text=render_template(rule.template, values),
+                text=render_template(
+                    rule.template,
+                    {**values, "closes": _closes_today(year, texts)}
+                    if closes is not None and day == closes.day
+                    else values,
+                ),
             )
         )
     return out
@@ -140,7 +158,7 @@ def build_schedule(kb: KnowledgeBase) -> tuple[Reminder, ...]:
     texts = ReminderTexts(kb.texts)
     out: list[Reminder] = []
     for year in kb.years.values():
-        out.extend(reminders_for_year(year, kb.reminder_rules, texts))
+        out.extend(reminders_for_year(year, kb.reminder_rules, texts, kb.prize.name_in(year.year)))
     return tuple(sorted(out, key=lambda r: (instant(r.due_at), r.reminder_id)))
 
 
@@ -151,7 +169,7 @@ def open_vote_line(kb: KnowledgeBase, now: datetime, texts: ReminderTexts) -> st
     year = view.open_round()
     if year is None or view.vote_state(year.year) is not VoteState.OPEN or year.vote.closes is None:
         return None
-    line = texts.get("subscribe.open_now", **_values(year, texts))
+    line = texts.get("subscribe.open_now", **_values(year, texts, kb.prize.name_in(year.year)))
     return " ".join(line.split())
 
 

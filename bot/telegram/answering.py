@@ -135,7 +135,12 @@ async def answer_in_chat(
     services = get_services(context)
     # No await between asking and queueing: the chat's answers leave in the order asked.
     answer = ask(services, chat_id, question, fresh=fresh)
-    keyboard = answer_keyboard(answer, services.callbacks, enabled_actions(services))
+    keyboard = answer_keyboard(
+        answer,
+        services.callbacks,
+        enabled_actions(services),
+        services.texts.get("answer.more_sources"),
+    )
     shown = answer.suggestions[:SUGGESTION_BUTTONS] if keyboard is not None else ()
     parts = render_answer(answer, services.texts, shown)
     await send_html(context, chat_id, parts, keyboard, reply_to)

@@ -10,9 +10,10 @@ from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
 from bot.telegram import codec
-from bot.telegram.answering import answer_in_chat
+from bot.telegram.answering import answer_in_chat, send_html
 from bot.telegram.commands import is_group_admin
 from bot.telegram.errors import answer_query
+from bot.telegram.formatting import source_list
 from bot.telegram.services import get_services
 
 log = logging.getLogger(__name__)
@@ -39,12 +40,27 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if action.kind in (codec.FORGET_YES, codec.FORGET_NO):
         await confirm_forget(update, context, action)
         return
+    if action.kind == codec.SOURCES:
+        await answer_query(query)
+        await send_more_sources(context, chat_id, action.payload)
+        return
     handler = services.button_actions.get(action.kind)
     if handler is None:
         await answer_query(query, texts.get("refusals.not_available"))
         return
     await answer_query(query)
     await handler(update, context, action.payload)
+
+
+async def send_more_sources(context: ContextTypes.DEFAULT_TYPE, chat_id: int, keys: str) -> None:
+    """«Flere kilder»: the sources an answer did not list, as one message of links."""
+    services = get_services(context)
+    known = services.holder.engine.kb.sources
+    sources = [known[k] for k in keys.split(",") if k in known]
+    if not sources:
+        return
+    heading = services.texts.get("answer.more_sources_heading")
+    await send_html(context, chat_id, source_list(sources, heading), label="kilder")
 
 
 async def confirm_forget(

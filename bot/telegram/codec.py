@@ -36,8 +36,11 @@ SUBSCRIBE = "s"
 FORGET_YES = "dy"
 """Confirm /slettmeg; ``payload`` is a one-time token from :meth:`CallbackCodec.confirmation`."""
 FORGET_NO = "dn"
+SOURCES = "k"
+"""Send the sources an answer did not show («Flere kilder»); ``payload`` references the source
+keys kept in the table (see :meth:`CallbackCodec.more_sources`)."""
 
-KINDS = frozenset({ASK, EXAMPLE, ASK_REF, MAP, TIMELINE, SUBSCRIBE, FORGET_YES, FORGET_NO})
+KINDS = frozenset({ASK, EXAMPLE, ASK_REF, MAP, TIMELINE, SUBSCRIBE, FORGET_YES, FORGET_NO, SOURCES})
 
 
 @dataclass(frozen=True)
@@ -88,6 +91,16 @@ class CallbackCodec:
             self._stored.popitem(last=False)
         return f"{VERSION}|{ASK_REF}|{key}"
 
+    def more_sources(self, keys: list[str]) -> str:
+        """Callback data for «Flere kilder»: the source keys are kept in the table."""
+        payload = ",".join(keys)
+        key = hashlib.blake2b(f"k|{payload}".encode(), digest_size=12).hexdigest()
+        self._stored[key] = payload
+        self._stored.move_to_end(key)
+        while len(self._stored) > self._capacity:
+            self._stored.popitem(last=False)
+        return f"{VERSION}|{SOURCES}|{key}"
+
     def decode(self, data: str | None) -> Action | None:
         """Return the action, or ``None`` for forged, foreign-version or stale data."""
         if not data or len(data.encode("utf-8")) > MAX_BYTES:
@@ -99,6 +112,9 @@ class CallbackCodec:
         if kind == ASK_REF:
             question = self._stored.get(payload)
             return Action(ASK, question) if question else None
+        if kind == SOURCES:
+            keys = self._stored.get(payload)
+            return Action(SOURCES, keys) if keys else None
         if kind in (ASK, EXAMPLE) and not payload.strip():
             return None
         if kind == MAP and payload and not (payload.isdigit() and len(payload) == 4):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable
 
+from bot.engine.answers.sources import label as source_label
 from bot.engine.types import Answer
 from bot.knowledge.models import Source
 from bot.telegram.texts import Texts
@@ -53,7 +54,7 @@ def source_links(sources: Iterable[Source]) -> list[str]:
     when a publisher recurs, «IMDi», «IMDi 2») for many."""
     distinct = _distinct(sources)
     if len(distinct) <= MAX_LISTED_SOURCES:
-        return [_link(source, source.title or source.url or "") for source in distinct]
+        return [_link(source, source_label(source) or source.url or "") for source in distinct]
     counts: dict[str, int] = {}
     links = []
     for source in distinct:
@@ -76,6 +77,22 @@ def source_lines(sources: Iterable[Source], texts: Texts) -> str:
     if len(links) <= MAX_LISTED_SOURCES:
         return heading + ":\n" + "\n".join(f"• {link}" for link in links)
     return f"{heading}: " + " · ".join(links)
+
+
+def source_list(sources: Iterable[Source], heading: str) -> list[str]:
+    """«Flere kilder»: ``heading`` and one bullet per source with its full name (HTML), in as
+    few messages as fit."""
+    messages: list[str] = []
+    current = f"{escape(heading)}:"
+    for source in _distinct(sources):
+        line = "• " + _link(source, source_label(source) or source.url or "")
+        if len(current) + 1 + len(line) > MAX_MESSAGE:
+            messages.append(current)
+            current = line
+        else:
+            current = f"{current}\n{line}"
+    messages.append(current)
+    return messages
 
 
 def split_plain(text: str, budget: int = CHUNK_BUDGET) -> list[str]:

@@ -27,12 +27,17 @@ def _label(text: str) -> str:
 
 
 def answer_keyboard(
-    answer: Answer, callbacks: CallbackCodec, enabled: Iterable[str] = ("ask",)
+    answer: Answer,
+    callbacks: CallbackCodec,
+    enabled: Iterable[str] = ("ask",),
+    more_sources: str | None = None,
 ) -> InlineKeyboardMarkup | None:
     """Buttons for an answer's follow-ups (two per row) and suggestions (one per row).
 
     ``enabled`` lists the follow-up actions this bot can serve (``ask`` always; ``map`` and
     ``timeline`` when pictures are available, ``subscribe`` when reminders are).
+    ``more_sources``: the label of the «Flere kilder» button, shown when the answer has
+    sources it did not list.
     """
     allowed = set(enabled) | {"ask"}
     rows: list[list[InlineKeyboardButton]] = []
@@ -53,6 +58,9 @@ def answer_keyboard(
             row = []
     if row:
         rows.append(row)
+    if more_sources and answer.more_sources:
+        data = callbacks.more_sources([s.key for s in answer.more_sources])
+        rows.append([InlineKeyboardButton(_label(more_sources), callback_data=data)])
     for suggestion in answer.suggestions[:SUGGESTION_BUTTONS]:
         data = callbacks.encode(codec.ASK, suggestion)
         rows.append([InlineKeyboardButton(_label(suggestion), callback_data=data)])

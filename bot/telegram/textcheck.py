@@ -27,6 +27,8 @@ PLACEHOLDERS: dict[str, frozenset[str]] = {
     "about": frozenset({"version"}),
     "answer.sources": frozenset(),
     "answer.sources_plural": frozenset(),
+    "answer.more_sources": frozenset(),
+    "answer.more_sources_heading": frozenset(),
     "refusals.sticker": frozenset(),
     "refusals.photo": frozenset(),
     "refusals.voice": frozenset(),

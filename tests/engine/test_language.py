@@ -98,3 +98,81 @@ def test_user_note_is_read_from_the_fact_base(engine: Engine) -> None:
     date = engine.kb.years[2021].award_date
     assert isinstance(date, Fact) and date.user_note and date.note
     assert date.user_note != date.note
+
+
+# -- 6: at most three sources, the most specific first ------------------------------------
+
+
+def test_at_most_three_sources_the_most_specific_first(engine: Engine) -> None:
+    questions = [
+        "Alle vinnere",
+        "Hvilke kommuner i Hordaland har vunnet?",
+        "Hvem er direktør i IMDi?",
+    ]
+    questions += [q for q, _ in year_answers(engine)][::7]
+    for question in questions:
+        answer = ask(engine, question)
+        assert len(answer.sources) <= 3, (question, len(answer.sources))
+    winners = ask(engine, "Alle vinnere")
+    assert len(winners.more_sources) > 15  # kept behind «Flere kilder», not dropped
+    first = ask(engine, "Hvem vant i 2015?").sources
+    assert "Grimstad" in first[0].title
+    assert all("2022" not in s.title for s in first), first  # «Kinn vant … 2022» is not behind it
+
+
+def test_cli_names_a_source_without_a_second_colon(engine: Engine) -> None:
+    from bot.engine.cli_support import render
+
+    text = render(engine, ask(engine, "Hvorfor vant Moss?"))
+    assert "Moss kommune, «Moss vant pris" in text
+    assert "Moss kommune: Moss" not in text
+    many = render(engine, ask(engine, "Alle vinnere"))
+    assert many.rstrip().split("\n")[-1].startswith("+ ") and "kilder til" in many
+
+
+def test_no_public_vote_says_why_so_the_source_fits(engine: Engine) -> None:
+    answer = ask(engine, "Var det avstemning i 2015?")
+    assert answer.text.startswith("Det var ingen publikumsavstemning for 2015.")
+    assert "2018" in answer.text  # the Utrop source is about the first vote in 2018
+
+
+# -- 1 and 2: the answer first, the unknown last; tense from the clock --------------------
+
+
+def test_no_open_vote_gives_the_last_one_before_the_unknown(engine: Engine) -> None:
+    for question in ("Er avstemningen åpen nå?", "Når stenger avstemningen?"):
+        lines = ask(engine, question).text.split("\n")
+        assert "ingen avstemning er åpen nå" in lines[0].lower(), lines
+        assert lines[1].startswith("Den siste avstemningen jeg kjenner til, var for 2023, fra")
+        assert lines[2] == "Jeg vet ikke når neste avstemning åpner."
+        assert sum("opplysninger" in line or "vet ikke" in line for line in lines) == 1
+
+
+def test_how_to_vote_follows_the_clock(engine: Engine) -> None:
+    during = ask(engine, "Hvordan stemmer jeg?", DURING_2023_VOTE).text
+    assert during.startswith("Du kan stemme på imdi.no."), during
+    assert "kunne" not in during
+    after = ask(engine, "Hvordan stemmer jeg?").text
+    assert "I runden for 2023 kunne publikum stemme på imdi.no." in after
+    assert "Du kan" not in after
+    for now in CLOCKS:
+        text = ask(engine, "Er avstemningen åpen nå?", now).text
+        open_now = now == DURING_2023_VOTE
+        assert ("Du kan stemme" in text) == open_now, (now, text)
+
+
+# -- 5 and 9: reminders name the prize of their year, say «i dag», never lack a link --------
+
+
+def test_real_reminders_read_well(engine: Engine) -> None:
+    from bot.reminders.schedule import build_schedule
+
+    schedule = build_schedule(engine.kb)
+    assert schedule
+    for reminder in schedule:
+        assert engine.kb.prize.name_in(reminder.year) in reminder.text
+        assert "Lenken til avstemningssiden" not in reminder.text
+        if reminder.rule_key == "last-day-09":
+            assert "stenger i dag" in reminder.text, reminder.text
+    texts = [r.text for r in schedule if r.year == 2023]
+    assert texts and all("Du kan stemme på imdi.no." in t for t in texts)

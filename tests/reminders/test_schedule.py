@@ -64,7 +64,10 @@ def test_unknown_close_time_is_end_of_day_and_never_shown() -> None:
     assert rems["opens"].due_at == oslo(2027, 9, 20, 9, 0)
     for reminder in rems.values():
         assert "kl." not in reminder.text
-        assert "mandag 11. oktober 2027" in reminder.text
+    assert "mandag 11. oktober 2027" in rems["closes-3d"].text
+    # The last day says «i dag», not the weekday and date (issue 13).
+    assert "stenger i dag" in rems["last-day-09"].text.lower()
+    assert "oktober" not in rems["last-day-09"].text
 
 
 def test_unknown_window_parts() -> None:
@@ -145,4 +148,5 @@ def test_real_rules_read_well_with_and_without_a_vote_link() -> None:
     without = build_schedule(make_kb(prize_year(2027, opens, closes, url=None), rules=rules))
     assert with_link and without
     assert all("Stem her: https://www.imdi.no/stem" in r.text for r in with_link)
-    assert all("Stem her" not in r.text and "lenken" in r.text.lower() for r in without)
+    # Without a link, say nothing about it (never «Lenken … har jeg ikke ennå», issue 13).
+    assert all("Stem her" not in r.text and "lenken" not in r.text.lower() for r in without)

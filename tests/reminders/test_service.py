@@ -230,11 +230,11 @@ async def test_window_moved_earlier_after_a_reminder_does_not_repeat_it(api, bot
     assert await service.run_due() == []
     assert len(api.calls("sendMessage")) == 1
     assert store.delivery_state(conn, 1, "2027:closes-3d:2027-10-06") == "skipped"
-    # The last day reminder carries the new date, to both.
+    # The last day reminder comes on the new day and says «i dag» (issue 13), to both.
     clock.set(oslo(2027, 10, 9, 9, 0))
     [last] = await service.run_due()
     assert last.sent == 2
-    assert all("lørdag 9. oktober 2027" in c.params["text"] for c in api.calls("sendMessage")[1:])
+    assert all("i dag kl. 12.00" in c.params["text"] for c in api.calls("sendMessage")[1:])
 
 
 async def test_window_moved_later_after_a_reminder_sends_it_again(api, bot, conn) -> None:  # type: ignore[no-untyped-def]

@@ -418,8 +418,17 @@ def test_long_answers_reach_the_user_whole_with_every_source(bot: Harness):
             else bot.services.texts.get("questions.nominerte") + " Asker"
         )
         answer = engine.answer(asked, now=bot.clock(), context=Conversation())
-        assert len(answer.sources) > 3
-        for source in answer.sources:  # linked, or named when a seed article has no address
+        assert len(answer.sources) <= 3 and len(answer.more_sources) > 3  # issue 13
+        # The rest are one press away, under «Flere kilder».
+        more = [b for c in sent for b in buttons(c) if b["text"] == "Flere kilder"]
+        assert len(more) == 1, [b["text"] for c in sent for b in buttons(c)]
+        marker = bot.push(U.callback_query_update(chat, more[0]["callback_data"]))
+        bot.api.wait_for("answerCallbackQuery", since=marker)
+        extra = bot.api.wait_for("sendMessage", lambda c: c.chat_id == chat, since=marker)
+        assert all(c.status == 200 for c in extra)
+        joined += "\n".join(c.params["text"] for c in extra)
+        shown += "\n".join(visible_text(c.params["text"], "HTML") for c in extra)
+        for source in answer.sources + answer.more_sources:  # linked, or named without address
             assert (source.url or "").replace("&", "&amp;") in joined
             assert source.url or publisher(source) in shown
         assert answer.text.splitlines()[-1] in shown

@@ -7,6 +7,7 @@ from bot.engine.texts import Texts
 from bot.engine.types import Answer
 
 from .reply import MAX_CHARS, Reply
+from .sources import split
 
 SHORT_LINE = 60
 """A second answer's line this short that only repeats names already said is left out."""
@@ -16,13 +17,15 @@ CONTENT_WORD = 5
 
 def answered(question: str, reply: Reply, intent: str, confidence: float) -> Answer:
     """The answer to ``question`` understood as ``intent``."""
+    shown, more = split(reply.sources, reply.text)
     return Answer(
         question=question,
         text=reply.text,
         matched=True,
         confidence=min(1.0, confidence),
         intent=intent,
-        sources=tuple(reply.sources),
+        sources=shown,
+        more_sources=more,
         followups=tuple(reply.followups),
         years=tuple(reply.years),
         municipality=reply.municipality,
@@ -74,8 +77,8 @@ def combined(texts: Texts, question: str, one: Answer, two: Answer) -> Answer | 
     )
     if len(text) > MAX_CHARS:
         return None  # too long for one message: answer the question as a whole instead
-    sources = list(one.sources)
-    sources += [s for s in two.sources if s not in sources]
+    sources = [*one.sources, *two.sources, *one.more_sources, *two.more_sources]
+    shown, more = split(sources, text)
     followups = list(one.followups)
     followups += [f for f in two.followups if f not in followups]
     return Answer(
@@ -85,7 +88,8 @@ def combined(texts: Texts, question: str, one: Answer, two: Answer) -> Answer | 
         confidence=min(one.confidence, two.confidence),
         intent=one.intent,
         best_guess=one.intent,
-        sources=tuple(sources),
+        sources=shown,
+        more_sources=more,
         followups=tuple(followups),
         years=tuple(dict.fromkeys(one.years + two.years)),
         municipality=one.municipality or two.municipality,

@@ -63,7 +63,7 @@ def _status(view: History, texts: Texts, request: Request, reply: Reply, *, when
             ),
             closing.vote.closes,
         )
-        _how(texts, closing.vote, reply)
+        _how(texts, closing.vote, reply, future=True)
         reply.years = [closing.year]
         reply.followups.append(subscribe)
         return
@@ -81,12 +81,10 @@ def _status(view: History, texts: Texts, request: Request, reply: Reply, *, when
     if last is not None:
         record, window = last
         reply.say(
-            texts("vote.last_known", label=record.label, window=_window_text(texts, window)),
-            window.opens,
-            window.closes,
-            window.description,
+            _last_known(texts, record, window), window.opens, window.closes, window.description
         )
         reply.years = [record.year]
+    reply.say(texts("vote.next_unknown"))
     reply.say(texts("vote.subscribe_hint"))
     reply.followups.append(subscribe)
 
@@ -114,7 +112,7 @@ def _window_of(texts: Texts, record: PrizeYear, request: Request, reply: Reply) 
     """One round's voting window, the asked end first."""
     window = record.vote
     if window.public is not None and window.public.value is False:
-        reply.say(texts("vote.no_public", label=record.label), window.public)
+        _no_public(texts, record, reply)
         return
     if window.opens is None and window.closes is None and window.description is None:
         pending = record.winner is None and record.year >= request.now.year
@@ -187,13 +185,13 @@ def vote_how(view: History, texts: Texts, request: Request, reply: Reply) -> Non
         for _year, record in rounds(view, texts, years, reply):
             window = record.vote
             if window.public is not None and window.public.value is False:
-                reply.say(texts("vote.no_public", label=record.label), window.public)
+                _no_public(texts, record, reply)
             elif window.how is not None:
                 reply.say(
                     texts("vote.how_line", label=record.label, text=window.how.value), window.how
                 )
                 if window.url is not None:
-                    reply.say(texts("vote.url", url=window.url.value), window.url)
+                    reply.say(texts("vote.url_past", url=window.url.value), window.url)
             else:
                 reply.say(texts("vote.unknown", label=record.label), window.public)
         return
@@ -218,11 +216,29 @@ def vote_how(view: History, texts: Texts, request: Request, reply: Reply) -> Non
     reply.followups.append(FollowUp(texts("followup.subscribe"), "", FollowUpAction.SUBSCRIBE))
 
 
-def _how(texts: Texts, window: VoteWindow, reply: Reply) -> bool:
-    """Say how and where to vote in ``window``; False when nothing is known."""
+def _no_public(texts: Texts, record: PrizeYear, reply: Reply) -> None:
+    """No public vote that round, and the curator's explanation when there is one (it says
+    what its source says, so the source's title fits the answer)."""
+    window = record.vote
+    reply.say(texts("vote.no_public", label=record.label), window.public)
+    if window.description is not None:
+        reply.say(window.description.value, window.description)
+
+
+def _last_known(texts: Texts, record: PrizeYear, window: VoteWindow) -> str:
+    """«Den siste avstemningen jeg kjenner til, var for 2023, fra … til ….»"""
+    if window.opens is None and window.closes is None and window.description is not None:
+        return texts("vote.last_known_text", label=record.label, text=window.description.value)
+    return texts("vote.last_known", label=record.label, window=_window_text(texts, window))
+
+
+def _how(texts: Texts, window: VoteWindow, reply: Reply, *, future: bool = False) -> bool:
+    """Say how and where to vote in ``window`` (open now, or ``future``); False when nothing
+    is known."""
     said = False
     if window.how is not None:
-        reply.say(texts("vote.how_text", text=window.how.value), window.how)
+        key = "vote.how_future" if future else "vote.how_text"
+        reply.say(texts(key, text=window.how.value), window.how)
         said = True
     if window.url is not None:
         reply.say(texts("vote.url", url=window.url.value), window.url)
@@ -284,6 +300,4 @@ def _window_text(texts: Texts, window: VoteWindow) -> str:
         )
     if window.closes is not None:
         return texts("vote.window_close", closes=texts.date(window.closes.value))
-    if window.description is not None:
-        return texts("vote.window_description", text=window.description.value)
     return texts("gap.no_info")
