@@ -75,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
     from bot.engine.holder import EngineHolder
     from bot.knowledge.yamlio import KnowledgeError
     from bot.telegram.app import build_application
-    from bot.telegram.textcheck import check_telegram_texts
+    from bot.telegram.textcheck import check_text_files
 
     setup_logging(settings)
     problem = asyncio.run(preflight(settings))
@@ -89,7 +89,7 @@ def run(args: argparse.Namespace) -> int:
         for issue in exc.issues:
             print(f"feil: {issue}", file=sys.stderr)
         return EXIT_CONFIG
-    text_issues = check_telegram_texts(settings.knowledge_dir)
+    text_issues = check_text_files(settings.knowledge_dir)
     for issue in text_issues:
         print(f"feil: {issue}", file=sys.stderr)
     if text_issues:
