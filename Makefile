@@ -21,12 +21,14 @@ run: install
 test: install
 	$(PY) -m ruff check bot tests
 	$(PY) -m ruff format --check bot tests
+	$(PY) -m mypy bot
 	$(PY) -m bot check
 	$(PY) -m pytest
 
 lint: install
 	$(PY) -m ruff check bot tests
 	$(PY) -m ruff format --check bot tests
+	$(PY) -m mypy bot
 
 bench: install
 	$(PY) -m tests.bench

@@ -32,15 +32,10 @@ def fail(message: str) -> int:
 
 
 def setup_logging(settings: Settings) -> None:
-    """Use the project's logging setup (bot/logs.py) when it is there."""
-    try:
-        from bot.logs import setup_logging as project_setup
-    except ImportError:
-        logging.basicConfig(
-            level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s %(message)s"
-        )
-    else:
-        project_setup(settings)
+    """The project's logging setup (bot/logs.py), with httpx's per-request lines left out."""
+    from bot.logs import setup_logging as project_setup
+
+    project_setup(settings)
     logging.getLogger("httpx").setLevel(logging.WARNING)
 
 
@@ -50,9 +45,10 @@ async def preflight(settings: Settings) -> tuple[int, str] | None:
     from telegram import Bot
     from telegram.error import InvalidToken, NetworkError
 
-    kwargs = {"base_url": settings.api_base_url} if settings.api_base_url else {}
+    token = settings.require_token()
     try:
-        async with Bot(settings.require_token(), **kwargs) as bot:
+        client = Bot(token, base_url=settings.api_base_url) if settings.api_base_url else Bot(token)
+        async with client as bot:
             log.info("Telegram knows the bot as @%s", bot.username)
     except InvalidToken:
         return EXIT_CONFIG, "Telegram godtok ikke TELEGRAM_BOT_TOKEN; sjekk tokenet fra @BotFather."
