@@ -31,6 +31,7 @@ def kb_dir(kb_dir: Path) -> Path:
     return kb_dir
 
 
+@pytest.mark.slow
 def test_broken_base_exits_1_with_every_issue(kb_dir: Path) -> None:
     replace_in(kb_dir / "years/2021.yaml", "winner:", "winer:")
     replace_in(kb_dir / "years/2021.yaml", "date: 2021-11-11", "date: 2021-13-40")
