@@ -176,3 +176,88 @@ def test_real_reminders_read_well(engine: Engine) -> None:
             assert "stenger i dag" in reminder.text, reminder.text
     texts = [r.text for r in schedule if r.year == 2023]
     assert texts and all("Du kan stemme på imdi.no." in t for t in texts)
+
+
+# -- 7: every button leads to a new, non-empty answer -------------------------------------
+
+GAP_OPENINGS = ("Det har jeg ingen opplysninger om", "Jeg vet ikke", "Hvem som", "Når og hvor")
+"""How an answer that knows nothing starts (a button must never lead there)."""
+
+
+def test_every_button_leads_to_a_new_answer(engine: Engine) -> None:
+    from bot.engine.types import FollowUpAction
+
+    questions = [q for q, _ in year_answers(engine)]
+    questions += [f"Har {p} vunnet?" for p in ("Drammen", "Molde", "Asker", "Kragerø")]
+    questions += ["Alle vinnere", "Hvem vant først?", "Når deles prisen ut?"]
+    pressed = 0
+    for now in (BEFORE_2023_AWARD, NOW):
+        for question in questions:
+            answer = ask(engine, question, now)
+            for followup in answer.followups:
+                if followup.action == FollowUpAction.MAP and followup.question:
+                    record = engine.kb.years[int(followup.question)]
+                    assert record.winner or record.nominees, (question, followup)
+                if followup.action != FollowUpAction.ASK:
+                    continue
+                pressed += 1
+                after = ask(engine, followup.question, now)
+                where = (now.date(), question, followup.label, after.text[:80])
+                assert after.matched and after.text.strip(), where
+                assert not after.text.startswith(GAP_OPENINGS), where
+                assert "ingen opplysninger" not in after.text.split("\n")[0], where
+                assert after.text != answer.text, where
+    assert pressed > 200
+
+
+def test_no_who_won_button_under_a_list_that_says_who_won(engine: Engine) -> None:
+    answer = ask(engine, "Hvem var nominert i 2023?")
+    assert "Tønsberg vant." in answer.text
+    assert "Hvem vant?" not in [f.label for f in answer.followups]
+    assert "Få påminnelse" not in [f.label for f in ask(engine, "Når deles prisen ut?").followups]
+    labels = [f.label for f in ask(engine, "Hvem vant i 2011?").followups]
+    assert "Nominerte samme år" not in labels and "Hvorfor vant de?" not in labels
+
+
+# -- 1 and 4: the answer first, whole sentences for every fact shape ----------------------
+
+
+def test_the_answer_comes_first_and_the_unknown_once_last(engine: Engine) -> None:
+    count = ask(engine, "Hvor mange har vunnet?").text
+    assert count.startswith("15 kommuner har vunnet prisen"), count
+    director = ask(engine, "Hvem er direktør i IMDi?").text
+    assert director.startswith("Libe Rieber-Mohn"), director
+    early = ask(engine, "Hvem er direktør i IMDi?", datetime(2012, 6, 1, tzinfo=OSLO)).text
+    assert early.startswith("Geir Barvik"), early
+    award = ask(engine, "Når ble prisen for 2014 delt ut?").text.split("\n")
+    assert award[0].startswith("Prisen for 2014 ble delt ut på landskonferansen")
+    assert award[-1] == "Jeg vet ikke hvilken dag prisen for 2014 ble delt ut."
+    assert ask(engine, "Hva var kriteriene i 2010?").text.startswith("Jeg vet ikke")
+    planned = ask(engine, "Når ble prisen for 2024 delt ut?").text
+    assert "skulle etter planen" in planned and "ble delt ut på" not in planned
+
+
+def test_whole_sentences_for_every_fact_shape(engine: Engine) -> None:
+    import re
+
+    assert ask(engine, "Har Hammerfest vunnet?").text == "Ja, Hammerfest vant prisen for 2013."
+    assert ask(engine, "Fortell om Drammen").text.startswith(
+        "Drammen vant prisen for 2014.\nDrammen var også nominert for 2013 og 2021."
+    )
+    why = ask(engine, "Hvorfor vant Levanger?").text
+    assert why.startswith("Levanger vant prisen for 2009. Juryen")
+    assert "ble tatt imot på vegne av Kristiansand av ordfører Per Sigurd Sørensen." in (
+        ask(engine, "Hvem tok imot prisen i 2010?").text
+    )
+    assert "trolig barne" not in ask(engine, "Hvem delte ut prisen i 2013?").text
+    criteria = ask(engine, "Hva er kriteriene?", DURING_2023_VOTE).text
+    assert criteria.startswith("Slik er kriteriene for 2023–2024.")  # present while they run
+    assert ask(engine, "Hva er kriteriene?").text.startswith("Slik var kriteriene for 2023–2024.")
+    for now in CLOCKS:
+        for question, answer in year_answers(engine, now):
+            for line in answer.text.split("\n"):
+                assert not re.search(r": (?:19|20)\d\d\b", line), (question, line)  # «prisen: 2013»
+                assert line.count(": ") <= 1, (question, line)  # «Kriterier 2023: Fire punkter: …»
+                assert ", på vegne av" not in line, (question, line)
+                if question.startswith(("Hvem", "Hva", "Når", "Hvor", "Hvorfor", "Hvordan")):
+                    assert not line.startswith(("Ja,", "Ja.", "Nei,")), (question, line)

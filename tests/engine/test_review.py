@@ -99,7 +99,7 @@ def test_two_questions_in_one_answer_both(engine: Engine) -> None:
     assert "overrakte prisen for 2009, har jeg ingen opplysninger om" in answer.text
     assert answer.sources
     why = engine.answer("kven vann i 2022 og kvifor", now=NOW).text
-    assert "Kinn vant" in why and "Hvorfor Kinn vant" in why
+    assert "Kinn vant" in why and "Kinn vant prisen for 2022." in why
 
 
 def test_two_questions_share_the_year_either_way(engine: Engine) -> None:
@@ -142,7 +142,7 @@ def test_repeat_winners_and_winner_count(engine: Engine) -> None:
     assert answer.sources
     assert engine.answer("Har Molde vunnet flere ganger?", now=NOW).intent == "place_won"
     count = engine.answer("hvor mange kommuner har vunnet", now=NOW)
-    assert count.intent == "count" and "15 vinnere" in count.text
+    assert count.intent == "count" and count.text.startswith("15 kommuner har vunnet prisen")
     earlier = engine.answer(
         "hvor mange kommuner har vunnet", now=datetime(2021, 11, 20, tzinfo=OSLO)
     )
@@ -197,7 +197,7 @@ def test_compound_with_a_bare_question_word(engine: Engine) -> None:
     assert "Kinn vant" in text and "17. november 2022" in text
     assert not engine.answer("når", now=NOW).matched  # alone, without context: not understood
     why = ask(engine, "vinner 2012 og hvorfor")
-    assert "Molde vant" in why and "Begrunnelsen for 2012 (Molde) har jeg ingen opplysninger" in why
+    assert "Molde vant" in why and "men jeg vet ikke hvordan juryen begrunnet det" in why
 
 
 def test_compound_does_not_repeat_the_winner(engine: Engine) -> None:
@@ -219,7 +219,7 @@ def test_vote_of_a_year_asked_end_first_and_how(engine: Engine) -> None:
 
 
 def test_statements_about_a_municipality_do_not_start_with_yes_or_no(engine: Engine) -> None:
-    assert ask(engine, "Tell me about Tønsberg").startswith("Tønsberg har vunnet prisen: 2023.")
+    assert ask(engine, "Tell me about Tønsberg").startswith("Tønsberg vant prisen for 2023.")
     assert ask(engine, "Har Tønsberg vunnet?").startswith("Ja,")
     assert ask(engine, "bosettingsprisen 2014").startswith("Drammen vant")
 
@@ -271,8 +271,9 @@ def test_compound_answers_stay_within_one_telegram_message(engine: Engine) -> No
 
 def test_a_coming_award_is_in_the_future_tense(engine: Engine) -> None:
     text = ask(engine, "når blir vinneren kjent", now=DURING_2023_VOTE)
-    assert "Deles ut mandag 30. oktober 2023." in text
-    assert "Delt ut mandag 30. oktober 2023." in ask(engine, "når ble prisen delt ut i 2023")
+    assert "Prisen for 2023 deles ut mandag 30. oktober 2023." in text
+    past = ask(engine, "når ble prisen delt ut i 2023")
+    assert "Prisen for 2023 ble delt ut mandag 30. oktober 2023." in past
 
 
 def test_small_talk_examples_do_not_shrink_to_a_bare_question_word(engine: Engine) -> None:
@@ -292,7 +293,7 @@ def test_follow_up_after_a_county_answer(engine: Engine) -> None:
     context = Conversation()
     engine.answer("Vinnere i Finnmark", now=NOW, context=context)
     text = engine.answer("Hva var begrunnelsen?", now=NOW, context=context).text
-    assert "Hvorfor Vadsø vant for 2008" in text and "Hvorfor Hammerfest vant for 2013" in text
+    assert "Vadsø vant prisen for 2008." in text and "Hammerfest vant prisen for 2013." in text
 
 
 def test_yes_no_names_the_entrant_as_it_was_then(engine: Engine) -> None:
@@ -307,7 +308,7 @@ def test_yes_no_names_the_entrant_as_it_was_then(engine: Engine) -> None:
 
 def test_two_municipalities_named_together(engine: Engine) -> None:
     text = ask(engine, "Har Asker og Bærum vunnet?")
-    assert "Nei, Asker har ikke vunnet" in text and "Ja, Bærum har vunnet prisen: 2018." in text
+    assert "Nei, Asker har ikke vunnet" in text and "Ja, Bærum vant prisen for 2018." in text
     assert text.count("mangler jeg opplysninger") == 1
 
 

@@ -214,7 +214,7 @@ def test_open_round_shows_nominees_and_says_the_winner_is_not_known(
         (2013, True, "Ikke nominert dette året"),  # 6 nominated, all 6 named
         (2010, False, "Ikke nominert, eller ikke kjent"),  # winner known, nominees not
         (2024, False, "Ikke nominert, eller ikke kjent"),  # nothing known
-        (None, False, "Aldri nominert, så langt faktabasen vet"),  # 2024 and 2026 unknown
+        (None, False, "Aldri nominert, så langt jeg vet"),  # 2024, 2026 unknown; no jargon
     ],
 )
 def test_grey_legend_never_claims_more_than_the_fact_base_knows(

@@ -49,20 +49,30 @@ def award(view: History, texts: Texts, request: Request, reply: Reply) -> None:
         if date is None and event is None and place is None:
             reply.say(texts("award.unknown", label=record.label))
             continue
-        reply.say(texts("award.intro", label=record.label))
+        start = len(reply.parts)
+        future = date is not None and moment_at(date.value, AWARD_DEFAULT_TIME) > request.now
         if date is not None:
-            _award_date(texts, date, request.now, reply)
+            _award_date(texts, record.label, date, request.now, reply)
+        tense = "_future" if future else ""
         for fact, key in ((event, "award.event"), (place, "award.place")):
             if fact is not None:
-                reply.say(texts(key, text=fact.value), fact)
+                first = date is None and len(reply.parts) == start
+                name = key + ("_first" if first else tense)
+                if first and key == "award.event" and record.winner is None:
+                    name = "award.event_planned"  # only the plan is known
+                reply.say(texts(name, text=fact.value, label=record.label), fact)
+        if date is None:  # what is known first, then the unknown date, once
+            planned = record.winner is None and event is not None
+            key = "award.date_unknown_planned" if planned else "award.date_unknown"
+            reply.say(texts(key, label=record.label))
         if len(years) == 1:
             reply.note(date, event, place)
 
 
-def _award_date(texts: Texts, date: Fact[Moment], now: datetime, reply: Reply) -> None:
+def _award_date(texts: Texts, label: str, date: Fact[Moment], now: datetime, reply: Reply) -> None:
     future = moment_at(date.value, AWARD_DEFAULT_TIME) > now
     key = "award.date_future" if future else "award.date"
-    reply.say(texts(key, date=texts.date(date.value)), date)
+    reply.say(texts(key, date=texts.date(date.value), label=label), date)
 
 
 def _award_times(view: History) -> list[tuple[int, datetime]]:
@@ -95,7 +105,6 @@ def next_award(view: History, texts: Texts, request: Request, reply: Reply) -> N
         reply.years = [last]
     if view.kb.prize.topics.get("timing") is not None:
         topic(view, texts, Request("timing", request.now), reply)
-    reply.followups.append(FollowUp(texts("followup.subscribe"), "", FollowUpAction.SUBSCRIBE))
 
 
 def handed_by(view: History, texts: Texts, request: Request, reply: Reply) -> None:
@@ -150,7 +159,7 @@ def reasoning(view: History, texts: Texts, request: Request, reply: Reply) -> No
         won = entrant_name(texts, record.winner.value)
         reply.municipality = record.winner.value.municipality.name
         if record.reasoning is None:
-            reply.say(texts("reasoning.unknown", label=record.label, winner=won))
+            reply.say(texts("reasoning.unknown", label=record.label, winner=won), record.winner)
             continue
         reply.say(
             texts("reasoning.text", label=record.label, winner=won, text=record.reasoning.value),

@@ -211,6 +211,46 @@ def gap_followups(view: History, texts: Texts, year: int, reply: Reply) -> None:
         reply.followups.append(FollowUp(label, f"vinner {other}"))
 
 
+def prune_followups(view: History, texts: Texts, reply: Reply) -> None:
+    """Keep only the buttons that lead to a new, non-empty answer: no «Nominerte samme år»
+    when the nominees are unknown, no «Hvorfor vant de?» without a known reasoning, no
+    «Året etter» into a year the fact base knows nothing about, no «Hvem vant?» under an
+    answer that already says who won, no map of a year with nobody on it."""
+    kept: list[FollowUp] = []
+    for followup in reply.followups:
+        if followup not in kept and _leads_somewhere(view, texts, followup, reply):
+            kept.append(followup)
+    reply.followups = kept
+
+
+def _leads_somewhere(view: History, texts: Texts, followup: FollowUp, reply: Reply) -> bool:
+    word, _, rest = followup.question.partition(" ")
+    year_text = followup.question if followup.action == FollowUpAction.MAP else rest
+    if not (year_text.isdigit() and len(year_text) == 4):
+        return True
+    year = int(year_text)
+    record = view.get(year)
+    if record is not None and record.status == YearStatus.MERGED and record.merged_into:
+        record = view.get(record.merged_into)
+    if record is None:
+        return False
+    if followup.action == FollowUpAction.MAP:
+        return record.winner is not None or record.nominees is not None
+    if followup.action != FollowUpAction.ASK:
+        return True
+    if word == "nominerte":
+        return record.nominees is not None
+    if word == "begrunnelse":
+        return record.winner is not None and record.reasoning is not None
+    if word == "vinner":
+        if record.status == YearStatus.UNKNOWN:
+            return False
+        if record.winner is not None and record.year in reply.years:
+            said = texts("nominees.winner_was", winner=entrant_name(texts, record.winner.value))
+            return said not in reply.parts
+    return True
+
+
 def topic(view: History, texts: Texts, request: Request, reply: Reply) -> None:
     """A prize-level topic text (``purpose``, ``renaming``, ``since_when`` …), the answer to an
     intent without a handler of its own."""

@@ -10,7 +10,7 @@ from bot.engine.history import History
 from bot.engine.texts import Texts
 from bot.knowledge.models import KnowledgeBase
 
-from .common import topic
+from .common import prune_followups, topic
 from .fixed import unknown
 from .known import known_at
 from .reply import Handler, Reply, Request, limit
@@ -52,7 +52,9 @@ class Composer:
         """Build the reply for ``request`` from what was known at ``request.now``."""
         reply = Reply(now=request.now)
         handler = self._handlers.get(request.intent, topic)
-        handler(self.view_at(request.now), self.texts, request, reply)
+        view = self.view_at(request.now)
+        handler(view, self.texts, request, reply)
+        prune_followups(view, self.texts, reply)
         for note in reply.notes:
             reply.parts.append(self.texts("format.note", note=note))
         limit(reply, self.texts)

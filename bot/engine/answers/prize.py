@@ -47,9 +47,15 @@ def directors(view: History, texts: Texts, request: Request, reply: Reply) -> No
             for era in chosen:
                 reply.say(era.fact.value, era)
             return
-    reply.say(texts("directors.intro"))
+    current = _current(eras, request.now.year)
+    if current is not None:  # who it is now first, then the earlier ones
+        reply.say(current.fact.value, current)
+        reply.say(texts("directors.earlier"))
+    else:
+        reply.say(texts("directors.intro"))
     for era in eras:
-        reply.say(era.fact.value, era)
+        if era is not current and era.from_year <= request.now.year:
+            reply.say(era.fact.value, era)
 
 
 def criteria(view: History, texts: Texts, request: Request, reply: Reply) -> None:
@@ -61,7 +67,7 @@ def criteria(view: History, texts: Texts, request: Request, reply: Reply) -> Non
     if era is None:
         topic(view, texts, Request("purpose", request.now), reply)
         return
-    reply.say(_era_text(texts, era), era)
+    reply.say(_era_text(texts, era, request.now.year), era)
 
 
 def how_chosen(view: History, texts: Texts, request: Request, reply: Reply) -> None:
@@ -93,8 +99,7 @@ def prize_money(view: History, texts: Texts, request: Request, reply: Reply) -> 
 
 
 def count(view: History, texts: Texts, request: Request, reply: Reply) -> None:
-    """How many times the prize was awarded (topic text) and how many winners are known."""
-    topic(view, texts, request, reply)
+    """How many winners are known (the number first), then the topic text on the count."""
     known = [
         (year, won)
         for year in view.awarded
@@ -111,6 +116,7 @@ def count(view: History, texts: Texts, request: Request, reply: Reply) -> None:
             ),
             *[won for _, won in known],
         )
+    topic(view, texts, request, reply)
 
 
 def nominated_count(view: History, texts: Texts, request: Request, reply: Reply) -> None:
@@ -190,15 +196,28 @@ def _per_year(
         era = _era(eras, year)
         if era is None:
             reply.say(texts(f"{prefix}.unknown_year", label=record.label))
+            if record.reasoning is not None and record.winner is not None:
+                reply.followups.append(
+                    FollowUp(texts("followup.reasoning"), f"begrunnelse {record.year}")
+                )
             continue
         text = (
-            _era_text(texts, era)
+            _era_text(texts, era, request.now.year)
             if era_heading
             else texts(f"{prefix}.year", label=record.label, text=era.fact.value)
         )
         reply.say(text, era)
     reply.years = years
     return True
+
+
+def _current(eras: tuple[Era[str], ...], year: int) -> Era[str] | None:
+    """The era covering ``year``: one without an end first (an acting spell inside it is not
+    «now»), else the one that started last."""
+    covering = [e for e in eras if _covers(e, year)]
+    if not covering:
+        return None
+    return max(covering, key=lambda e: (e.to_year is None, e.from_year))
 
 
 def _covers(era: Era[str], year: int) -> bool:
@@ -217,9 +236,16 @@ def _era(eras: tuple[Era[str], ...], year: int | None) -> Era[str] | None:
     return None
 
 
-def _era_text(texts: Texts, era: Era[str]) -> str:
+def _era_text(texts: Texts, era: Era[str], year: int) -> str:
+    """The era's criteria, in the present while it runs (``year`` is now) and past after."""
     if era.to_year is None:
         return texts("criteria.era", from_year=era.from_year, text=era.fact.value)
+    tense = "now" if era.to_year >= year else "past"
+    if era.from_year == era.to_year:
+        return texts(f"criteria.era_one_{tense}", label=era.from_year, text=era.fact.value)
     return texts(
-        "criteria.era_span", from_year=era.from_year, to_year=era.to_year, text=era.fact.value
+        f"criteria.era_span_{tense}",
+        from_year=era.from_year,
+        to_year=era.to_year,
+        text=era.fact.value,
     )
