@@ -278,11 +278,11 @@ class Engine:
         if intent is None:
             if not parsed.domain or not ranked:
                 guess = ranked[0].intent if ranked else None
-                return self._refusal(question, "refusal.out_of_scope", confidence, guess)
+                return self._refusal(question, self._refusal_key(parsed), confidence, guess)
             return self._suggest(question, parsed, ranked, confidence, now)
         spec = self.intents[intent]
         if spec.domain and not parsed.domain and not self._has_context(context):
-            return self._refusal(question, "refusal.out_of_scope", confidence, intent)
+            return self._refusal(question, self._refusal_key(parsed), confidence, intent)
         if not spec.domain and confidence < SMALL_TALK_MIN:
             return self._refusal(question, "refusal.out_of_scope", confidence, intent)
         if self._other_contest(parsed, spec):
@@ -463,6 +463,15 @@ class Engine:
         context.updated_at = now
 
     # -- answers that are not facts (their Answer is built in answers/outcome.py) ----------
+
+    @staticmethod
+    def _refusal_key(parsed: Parsed) -> str:
+        """Which refusal text: a question that names something of the prize (the last rounds,
+        a municipality, a county, a project, the prize) was not understood, which is not the
+        same as asking about something else (issue 13)."""
+        named = parsed.places or parsed.counties or parsed.projects
+        about_prize = bool(parsed.last_n or named or parsed.prize_word)
+        return "refusal.not_understood_examples" if about_prize else "refusal.out_of_scope"
 
     def _refusal(
         self, question: str, key: str, confidence: float = 0.0, best_guess: str | None = None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
 
 from bot.engine.text_contract import ENGINE_TEXTS
@@ -71,11 +72,15 @@ class Texts:
             return "".join(items)
         return f"{', '.join(items[:-1])} {self.conjunction} {items[-1]}"
 
-    def date(self, moment: Moment, *, with_year: bool = True) -> str:
-        """«torsdag 11. november 2021», with «kl. 12.00» when the time is known."""
+    def date(self, moment: Moment, *, with_year: bool = True, now: datetime | None = None) -> str:
+        """«torsdag 11. november 2021», with «kl. 12.00» when the time is known; a day before
+        ``now`` is written like the dates in the fact texts, without the weekday
+        («11. november 2021»), so one answer uses one style."""
         day = moment.day
+        past = now is not None and day < now.date()
+        key = "format.date" if with_year else "format.date_no_year"
         text = self(
-            "format.date" if with_year else "format.date_no_year",
+            key + "_past" if past else key,
             weekday=self.weekdays[day.weekday()],
             day=day.day,
             month=self.months[day.month - 1],

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from bot.engine.answers.sources import label as source_label
+from bot.engine.answers.sources import split
 from bot.knowledge.models import KnowledgeBase, Source, YearStatus
 from bot.knowledge.view import as_known_at
 from bot.pictures.content import (
@@ -13,14 +15,15 @@ from bot.pictures.content import (
     map_content,
     resolve_round,
 )
-from bot.pictures.texts import text
+from bot.pictures.texts import prize_name, text
 
 MAX_CAPTION = 1024
-MAX_SOURCES = 5
+MAX_SOURCES = 3
+"""As under answers: at most three sources, the most specific to the caption first."""
 
 
 def _source_text(sources: tuple[Source, ...]) -> str:
-    return "; ".join(source.title for source in sources)
+    return "; ".join(source_label(source) for source in sources)
 
 
 def finish(kb: KnowledgeBase, parts: list[str], sources: tuple[Source, ...], credit: bool) -> str:
@@ -29,6 +32,8 @@ def finish(kb: KnowledgeBase, parts: list[str], sources: tuple[Source, ...], cre
     tail = "\n\n" + text(kb, "credit") if credit else ""
     room = MAX_CAPTION - len(tail)
     body = "\n".join(p for p in parts if p)
+    first, rest = split(sources, body)
+    sources = first + rest
     if len(body) > room:
         return body[: room - 1].rstrip() + "…" + tail
     for count in range(min(len(sources), MAX_SOURCES), 0, -1):
@@ -45,8 +50,8 @@ def map_caption(
     """Caption for the all-years map or one year's map."""
     content = content or map_content(kb, year, now)
     kb = as_known_at(kb, now).kb
-    prize = text(kb, "prize_name")
     if year is None:
+        prize = prize_name(kb)
         parts = [text(kb, "caption.map_all", prize=prize, first=first_year(kb), last=now.year)]
         if content.name_notes:
             parts.append(text(kb, "caption.names", names="; ".join(content.name_notes)))
@@ -54,16 +59,21 @@ def map_caption(
     original = kb.years.get(year)
     record = resolve_round(kb, year)
     label = original.label if original else str(year)
+    prize = prize_name(kb, record.year if record is not None else year)
     parts = []
-    if record is None or record.status is YearStatus.UNKNOWN:
-        parts.append(text(kb, "caption.unknown", label=label))
-        if record and record.explanation:
-            parts.append(record.explanation.value)
-        return finish(kb, parts, content.sources, credit=True)
-    if record.status is YearStatus.NO_PRIZE:
-        parts.append(text(kb, "caption.no_prize", label=label))
-        if record.explanation:
-            parts.append(record.explanation.value)
+    # A year without a round says why once: the plain line is left out when the curator's
+    # explanation already names the year (the 2017 map said «no prize» twice).
+    if (
+        record is None
+        or record.status is YearStatus.UNKNOWN
+        or record.status is YearStatus.NO_PRIZE
+    ):
+        key = "caption.no_prize" if record and record.status is YearStatus.NO_PRIZE else None
+        explanation = record.explanation.value if record and record.explanation else ""
+        if label not in explanation:
+            parts.append(text(kb, key or "caption.unknown", label=label))
+        if explanation:
+            parts.append(explanation)
         return finish(kb, parts, content.sources, credit=True)
     if original is not None and original is not record:
         parts.append(
@@ -96,7 +106,5 @@ def map_caption(
 
 def timeline_caption(kb: KnowledgeBase, now: datetime) -> str:
     """Caption for the timeline."""
-    part = text(
-        kb, "caption.timeline", prize=text(kb, "prize_name"), first=first_year(kb), last=now.year
-    )
+    part = text(kb, "caption.timeline", prize=prize_name(kb), first=first_year(kb), last=now.year)
     return finish(kb, [part], (), credit=False)

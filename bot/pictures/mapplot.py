@@ -20,7 +20,7 @@ from matplotlib.path import Path as MplPath
 from bot.knowledge.models import KnowledgeBase
 from bot.pictures.content import NOMINEE, WINNER, MapContent, MapMark, map_content
 from bot.pictures.geo import GeoData, load_geo, project
-from bot.pictures.texts import text
+from bot.pictures.texts import prize_name, text
 
 WIDTH_PX, HEIGHT_PX, DPI = 1200, 1600, 100
 WINNER_COLOUR = "#c62828"
@@ -520,7 +520,7 @@ def _draw_frame_texts(kb: KnowledgeBase, fig: Figure, content: MapContent) -> No
     fig.text(
         0.03,
         0.975,
-        text(kb, "prize_name"),
+        prize_name(kb, content.year),
         fontsize=22,
         fontweight="bold",
         color=TEXT_COLOUR,

@@ -13,6 +13,7 @@ PICTURE_TEXTS = TextContract(
     area="pictures",
     texts={
         "prize_name": text(),
+        "prize_name_all": text("current", "older"),
         "credit": text(),
         "source_line": text("version"),
         "map.title_all": text("first", "last"),

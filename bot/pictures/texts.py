@@ -23,3 +23,15 @@ def bundled_texts() -> dict[str, str]:
 def text(kb: KnowledgeBase, key: str, **values: object) -> str:
     """Return the text ``pictures.<key>`` formatted with ``values``."""
     return PictureTexts(kb.texts).get(key, **values)
+
+
+def prize_name(kb: KnowledgeBase, year: int | None = None) -> str:
+    """The prize's name in prize year ``year`` («Bosettingsprisen 2014»), or for a picture of
+    every year the current name with the earlier one («… (tidligere Bosettingsprisen)»)."""
+    if year is not None:
+        return kb.prize.name_in(year)
+    current = kb.prize.name
+    older = [e.fact.value for e in kb.prize.names if e.fact.value != current]
+    if not older:
+        return current
+    return text(kb, "prize_name_all", current=current, older=" og ".join(dict.fromkeys(older)))

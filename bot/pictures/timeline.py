@@ -14,7 +14,7 @@ from matplotlib.patches import FancyBboxPatch
 from bot.knowledge.models import KnowledgeBase
 from bot.pictures.content import TimelineEntry, first_year, timeline_entries
 from bot.pictures.mapplot import MUTED_COLOUR, TEXT_COLOUR, WINNER_COLOUR
-from bot.pictures.texts import text
+from bot.pictures.texts import prize_name, text
 
 WIDTH_PX, HEIGHT_PX, DPI = 1600, 600, 100
 GAP_COLOUR = "#9e9e9e"
@@ -194,7 +194,7 @@ def draw_timeline(
     fig.text(
         0.02,
         0.955,
-        text(kb, "timeline.title", prize=text(kb, "prize_name"), first=first, last=last),
+        text(kb, "timeline.title", prize=prize_name(kb), first=first, last=last),
         fontsize=20,
         fontweight="bold",
         color=TEXT_COLOUR,

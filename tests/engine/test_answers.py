@@ -231,7 +231,8 @@ def test_a_single_year_answer_shows_the_curators_caveat_last(engine: Engine) -> 
     assert nominees[0].startswith("Nominerte for 2013: Hammerfest")
     assert nominees[-1].startswith("Merk: ") and "bygger på" in nominees[-1]
     award = ask(engine, "Når ble prisen delt ut i 2021?").text
-    assert "fredag 19. november 2021" in award and "Merk: " in award and "22. november" in award
+    assert "19. november 2021" in award and "fredag" not in award
+    assert "Merk: " in award and "22. november" in award
     handed = ask(engine, "Hvem delte ut prisen i 2013?").text
     assert "Solveig Horne" in handed and "Merk: At Solveig Horne overrakte" in handed
 
@@ -247,7 +248,7 @@ def test_next_award_is_the_coming_one_or_honestly_unknown(engine: Engine) -> Non
     assert "Prisen for 2023 deles ut mandag 30. oktober 2023." in during.text
     after = ask(engine, "Når deles prisen ut?").text
     assert after.startswith("Når neste utdeling blir, har jeg ingen opplysninger om.")
-    assert "2025" in after and "mandag 10. november 2025" in after
+    assert "2025" in after and "10. november 2025" in after
     assert ask(engine, "Hvor deles prisen ut?").intent == "award"
 
 

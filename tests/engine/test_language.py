@@ -261,3 +261,57 @@ def test_whole_sentences_for_every_fact_shape(engine: Engine) -> None:
                 assert ", på vegne av" not in line, (question, line)
                 if question.startswith(("Hvem", "Hva", "Når", "Hvor", "Hvorfor", "Hvordan")):
                     assert not line.startswith(("Ja,", "Ja.", "Nei,")), (question, line)
+
+
+# -- 5 and 9: pictures name the prize of their year, say things once ----------------------
+
+
+def test_pictures_name_the_prize_of_their_year(engine: Engine) -> None:
+    from bot.pictures.captions import map_caption, timeline_caption
+
+    kb = engine.kb
+    assert map_caption(kb, 2014, NOW).startswith("Bosettingsprisen 2014: Drammen vant.")
+    assert map_caption(kb, 2018, NOW).startswith("Bosettings- og integreringsprisen 2018:")
+    every = map_caption(kb, None, NOW)
+    assert "de nominerte (blått) til Bosettings- og integreringsprisen (tidligere" in every
+    assert "(tidligere Bosettingsprisen)" in timeline_caption(kb, NOW)
+    no_prize = map_caption(kb, 2017, NOW)
+    assert no_prize.count("pris for 2017") == 1, no_prize  # said once, not twice
+    assert ": Vadsø fikk" not in every  # sources named «Vadsø kommune, «…»»
+
+
+# -- 8: not understood is not out of scope -------------------------------------------------
+
+
+def test_a_prize_question_not_understood_is_not_called_out_of_scope(engine: Engine) -> None:
+    out_of_scope = engine.texts("refusal.out_of_scope")
+    for question in ("de tre siste årene", "Drammen blablabla greier trallala"):
+        answer = ask(engine, question)
+        if not answer.matched:
+            assert answer.text != out_of_scope, question
+            assert answer.text.startswith("Det skjønte jeg ikke helt"), answer.text
+    assert ask(engine, "Hva er klokka?").text == out_of_scope
+    assert ask(engine, "Hvem vant Oscar i 2020?").text == out_of_scope
+
+
+# -- 10: no arithmetic the source gets wrong, repeated silently ----------------------------
+
+
+def test_an_inconsistent_difference_in_a_source_is_left_out(engine: Engine) -> None:
+    for question in ("Hvorfor vant Grimstad?", "Hvorfor ble Grimstad nominert i 2015?"):
+        text = ask(engine, question).text
+        assert "16 flere" not in text, text
+    assert "71" in ask(engine, "Hvorfor vant Grimstad?").text
+
+
+# -- 9: one date style per answer -----------------------------------------------------------
+
+
+def test_past_dates_without_weekday_like_the_fact_texts(engine: Engine) -> None:
+    weekdays = engine.texts.weekdays
+    past = ask(engine, "Når ble prisen for 2016 delt ut?").text
+    assert "26. april 2017" in past and not any(w in past for w in weekdays), past
+    coming = ask(engine, "Når stenger avstemningen?", DURING_2023_VOTE).text
+    assert "onsdag 11. oktober 2023" in coming  # a deadline ahead keeps its weekday
+    for _question, answer in year_answers(engine):
+        assert not any(f"{w} " in answer.text for w in weekdays), answer.text

@@ -35,10 +35,10 @@ def test_unknown_year_says_unknown_once(engine: Engine) -> None:
 
 def test_window_is_one_sentence_with_the_asked_end_first(engine: Engine) -> None:
     closed = ask(engine, "Når stengte avstemningen i 2023?").split("\n")[0]
-    assert closed.startswith("Avstemningen for 2023 stengte onsdag 11. oktober 2023")
+    assert closed.startswith("Avstemningen for 2023 stengte 11. oktober 2023")
     assert "2. oktober" in closed and closed.count(".") <= 4 and closed.count("Avstemningen") == 1
     opened = ask(engine, "Når åpnet avstemningen i 2023?").split("\n")[0]
-    assert opened.startswith("Avstemningen for 2023 åpnet mandag 2. oktober")
+    assert opened.startswith("Avstemningen for 2023 åpnet 2. oktober")
     assert "11. oktober 2023" in opened and opened.count("Avstemningen") == 1
 
 
@@ -211,7 +211,7 @@ def test_compound_does_not_repeat_the_winner(engine: Engine) -> None:
 
 def test_vote_of_a_year_asked_end_first_and_how(engine: Engine) -> None:
     closed = ask(engine, "Når stengte avstemningen i 2021?")
-    assert closed.startswith("Avstemningen for 2021 stengte torsdag 11. november 2021.")
+    assert closed.startswith("Avstemningen for 2021 stengte 11. november 2021.")
     assert ask(engine, "Når åpnet avstemningen i 2021?").startswith("Avstemningen åpnet")
     assert "ingen publikumsavstemning for 2012" in ask(engine, "Kunne publikum stemme i 2012?")
     where = engine.answer("hvor kunne man stemme i 2022", now=NOW)
@@ -273,7 +273,7 @@ def test_a_coming_award_is_in_the_future_tense(engine: Engine) -> None:
     text = ask(engine, "når blir vinneren kjent", now=DURING_2023_VOTE)
     assert "Prisen for 2023 deles ut mandag 30. oktober 2023." in text
     past = ask(engine, "når ble prisen delt ut i 2023")
-    assert "Prisen for 2023 ble delt ut mandag 30. oktober 2023." in past
+    assert "Prisen for 2023 ble delt ut 30. oktober 2023." in past
 
 
 def test_small_talk_examples_do_not_shrink_to_a_bare_question_word(engine: Engine) -> None:

@@ -72,7 +72,7 @@ def award(view: History, texts: Texts, request: Request, reply: Reply) -> None:
 def _award_date(texts: Texts, label: str, date: Fact[Moment], now: datetime, reply: Reply) -> None:
     future = moment_at(date.value, AWARD_DEFAULT_TIME) > now
     key = "award.date_future" if future else "award.date"
-    reply.say(texts(key, date=texts.date(date.value), label=label), date)
+    reply.say(texts(key, date=texts.date(date.value, now=now), label=label), date)
 
 
 def _award_times(view: History) -> list[tuple[int, datetime]]:
@@ -98,7 +98,7 @@ def next_award(view: History, texts: Texts, request: Request, reply: Reply) -> N
             texts(
                 "award.next_unknown_last",
                 label=record.label,
-                date=texts.date(record.award_date.value),
+                date=texts.date(record.award_date.value, now=request.now),
             ),
             record.award_date,
         )

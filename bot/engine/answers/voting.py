@@ -41,8 +41,8 @@ def _status(view: History, texts: Texts, request: Request, reply: Reply, *, when
                 texts(
                     prefix + key,
                     label=record.label,
-                    closes=texts.date(window.closes.value),
-                    opens=texts.date(window.opens.value) if window.opens else "",
+                    closes=texts.date(window.closes.value, now=now),
+                    opens=texts.date(window.opens.value, now=now) if window.opens else "",
                 ),
                 window.opens,
                 window.closes,
@@ -59,7 +59,7 @@ def _status(view: History, texts: Texts, request: Request, reply: Reply, *, when
             texts(
                 prefix + "closes_later",
                 label=closing.label,
-                closes=texts.date(closing.vote.closes.value),
+                closes=texts.date(closing.vote.closes.value, now=now),
             ),
             closing.vote.closes,
         )
@@ -71,7 +71,8 @@ def _status(view: History, texts: Texts, request: Request, reply: Reply, *, when
     if upcoming is not None:
         record, opens = upcoming
         reply.say(
-            texts(prefix + "upcoming", label=record.label, opens=texts.date(opens.value)), opens
+            texts(prefix + "upcoming", label=record.label, opens=texts.date(opens.value, now=now)),
+            opens,
         )
         reply.years = [record.year]
         reply.followups.append(subscribe)
@@ -81,7 +82,7 @@ def _status(view: History, texts: Texts, request: Request, reply: Reply, *, when
     if last is not None:
         record, window = last
         reply.say(
-            _last_known(texts, record, window), window.opens, window.closes, window.description
+            _last_known(texts, record, window, now), window.opens, window.closes, window.description
         )
         reply.years = [record.year]
     reply.say(texts("vote.next_unknown"))
@@ -128,7 +129,8 @@ def _window_of(texts: Texts, record: PrizeYear, request: Request, reply: Reply) 
         future = state is VoteState.UPCOMING
         key = "vote.opens_future" if future else "vote.opens_text"
         opening.say(
-            texts(key, label=record.label, opens=texts.date(window.opens.value)), window.opens
+            texts(key, label=record.label, opens=texts.date(window.opens.value, now=request.now)),
+            window.opens,
         )
     elif window.description is not None:
         opening.say(window.description.value, window.description)
@@ -139,7 +141,7 @@ def _window_of(texts: Texts, record: PrizeYear, request: Request, reply: Reply) 
         future = state is not VoteState.CLOSED
         key = "vote.closes_future" if future else "vote.closes_text"
         closing.say(
-            texts(key, label=record.label, closes=texts.date(window.closes.value)),
+            texts(key, label=record.label, closes=texts.date(window.closes.value, now=request.now)),
             window.closes,
         )
     elif window.description is None:
@@ -168,8 +170,8 @@ def _span(
         texts(
             f"vote.span_{request.focus}_{tense}",
             label=record.label,
-            opens=texts.date(opens.value, with_year=not same_year),
-            closes=texts.date(closes.value),
+            opens=texts.date(opens.value, with_year=not same_year, now=request.now),
+            closes=texts.date(closes.value, now=request.now),
         ),
         opens,
         closes,
@@ -225,11 +227,11 @@ def _no_public(texts: Texts, record: PrizeYear, reply: Reply) -> None:
         reply.say(window.description.value, window.description)
 
 
-def _last_known(texts: Texts, record: PrizeYear, window: VoteWindow) -> str:
+def _last_known(texts: Texts, record: PrizeYear, window: VoteWindow, now: datetime) -> str:
     """«Den siste avstemningen jeg kjenner til, var for 2023, fra … til ….»"""
     if window.opens is None and window.closes is None and window.description is not None:
         return texts("vote.last_known_text", label=record.label, text=window.description.value)
-    return texts("vote.last_known", label=record.label, window=_window_text(texts, window))
+    return texts("vote.last_known", label=record.label, window=_window_text(texts, window, now))
 
 
 def _how(texts: Texts, window: VoteWindow, reply: Reply, *, future: bool = False) -> bool:
@@ -290,14 +292,14 @@ def _last_closed(view: History, now: datetime) -> tuple[PrizeYear, VoteWindow] |
     return past[-1] if past else None
 
 
-def _window_text(texts: Texts, window: VoteWindow) -> str:
+def _window_text(texts: Texts, window: VoteWindow, now: datetime) -> str:
     if window.opens is not None and window.closes is not None:
         same_year = window.opens.value.day.year == window.closes.value.day.year
         return texts(
             "vote.window_both",
-            opens=texts.date(window.opens.value, with_year=not same_year),
-            closes=texts.date(window.closes.value),
+            opens=texts.date(window.opens.value, with_year=not same_year, now=now),
+            closes=texts.date(window.closes.value, now=now),
         )
     if window.closes is not None:
-        return texts("vote.window_close", closes=texts.date(window.closes.value))
+        return texts("vote.window_close", closes=texts.date(window.closes.value, now=now))
     return texts("gap.no_info")
