@@ -1,10 +1,10 @@
 """Score the probe sets in ``tests/probes/`` (blind, fresh question sets) with the engine.
 
 A probe set has the golden set's format and matching rules (``tests/golden/harness.py``
-loads and scores it; nothing is duplicated here): ``facts:``, ``questions:`` and
-``conversations:``, whose turns share one ``Conversation`` as in the bot. A question's
-*class* is its first tag (the issue's classes: wrapper, words, entities, other_prize,
-conversation, counting, time …), else its kind.
+builds its items and scores them; nothing is duplicated here): ``now:``, ``questions:`` and
+``conversations:``, whose turns share one ``Conversation`` as in the bot; each item has a
+``class`` (the issue's classes: wrapper, wording, false_entity, other_prize, conversation,
+counting, time_aware …) instead of the golden ``kind``.
 
 ``scores.yaml`` keeps each set's first-try score — the engine's score when the set was
 committed, before any fix — so `make bench` can print it next to today's score::
@@ -18,14 +18,17 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
+from bot.clock import parse_moment
 from tests.golden.harness import (
     AnswerFn,
     Golden,
     ItemResult,
     Report,
+    _item,
     engine_answer_fn,
     evaluate,
     load_golden,
@@ -76,8 +79,46 @@ def set_files() -> list[Path]:
 
 
 def load_set(path: Path) -> Golden:
-    """Read one probe set with the golden harness's loader (same format and checks)."""
-    return load_golden(path)
+    """Read one probe set into the golden harness's structures (same checks and matching).
+
+    A probe item names its ``class`` where a golden item has ``kind`` (and ``tags``); a
+    conversation may carry ``class`` and ``now`` for all its turns. Sets written in the
+    golden format (``kind:``) are read by the golden loader as they are."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict) or "now" not in data:
+        raise ValueError(f"{path.name}: expected a mapping with «now:»")
+    questions = data.get("questions") or []
+    conversations = data.get("conversations") or []
+    if all("kind" in q for q in questions) and all(
+        "kind" in t for c in conversations for t in c.get("turns", [])
+    ):
+        return load_golden(path)
+    default_now = parse_moment(str(data["now"]))
+    items = tuple(
+        _item(_as_golden(raw, None), f"q{i:03d}", default_now, None)
+        for i, raw in enumerate(questions, start=1)
+    )
+    talks = []
+    for ci, conv in enumerate(conversations, start=1):
+        name = str(conv["name"])
+        turns = tuple(
+            _item(_as_golden(raw, conv), f"c{ci:02d}.{ti}", default_now, name)
+            for ti, raw in enumerate(conv["turns"], start=1)
+        )
+        talks.append((name, turns))
+    return Golden(default_now, {}, items, tuple(talks))
+
+
+def _as_golden(raw: dict[str, Any], conversation: dict[str, Any] | None) -> dict[str, Any]:
+    """A probe item as a golden item: ``class`` becomes the kind and the first tag."""
+    item = dict(raw)
+    outer = conversation or {}
+    label = item.pop("class", None) or outer.get("class") or item.get("kind") or "probe"
+    item.setdefault("kind", label)
+    item["tags"] = [label, *[t for t in item.get("tags") or [] if t != label]]
+    if "now" not in item and outer.get("now"):
+        item["now"] = outer["now"]
+    return item
 
 
 def run_set(path: Path, answer_fn: AnswerFn) -> Report:

@@ -27,17 +27,16 @@ from tests.probes.runner import (
 
 TINY = """
 now: "2026-11-23T12:00:00+01:00"
-facts:
-  2021: {winner: Lørenskog, nominees: [Asker, Drammen, Harstad, Lillestrøm, Sandefjord]}
 questions:
-- {q: "Hei! Hvem vant i 2021?", kind: winner, must: [Lørenskog], matched: true, tags: [wrapper]}
-- {q: "Hvem vant Peer Gynt-prisen i 2016?", kind: out_of_scope, matched: false, tags: [other_prize]}
+- {q: "Hei! Hvem vant i 2021?", class: wrapper, must: [Lørenskog], matched: true}
+- {q: "Hvem vant Peer Gynt-prisen i 2016?", class: other_prize, matched: false}
 conversations:
 - name: follow-up
+  class: conversation
+  now: "2026-11-23T12:00:00+01:00"
   turns:
-  - {q: "Hvem vant i 2021?", kind: winner, must: [Lørenskog], matched: true, tags: [conversation]}
-  - {q: "Og hvem var nominert?", kind: nominees, years: [2021], must: [Asker], matched: true,
-     tags: [conversation]}
+  - {q: "Hvem vant i 2021?", must: [Lørenskog], matched: true}
+  - {q: "Og hvem var nominert?", must: [Asker], matched: true}
 """
 
 
@@ -98,6 +97,11 @@ def test_first_try_is_recorded_once(engine: Engine, tmp_path: Path, monkeypatch)
     lines = report_lines(answer_fn)
     assert lines[0].startswith(f"set-99: første forsøk {first.passed}/4")
     assert "i dag" in lines[1]
+
+
+def test_golden_format_is_read_too() -> None:
+    golden = load_set(Path(__file__).resolve().parents[1] / "golden" / "questions.yaml")
+    assert len(golden.all_items()) > 600 and golden.facts
 
 
 def test_class_is_first_tag_else_kind(tmp_path: Path) -> None:
