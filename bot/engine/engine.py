@@ -12,9 +12,12 @@ from bot.engine.extract import Extractor, Parsed
 from bot.engine.lexicon import IntentSpec, Synonyms, load_intents, load_synonyms
 from bot.engine.matcher import Candidate, IntentMatcher, decide
 from bot.engine.normalise import words
+from bot.engine.otherprize import OtherPrizeFinder
 from bot.engine.places import Place, PlaceIndex
 from bot.engine.texts import Texts, load_texts
 from bot.engine.types import Answer, Conversation
+from bot.engine.understanding import Understanding, load_understanding
+from bot.engine.wrapper import unwrap
 from bot.knowledge.models import KnowledgeBase
 from bot.knowledge.yamlio import KnowledgeError, KnowledgeIssue
 
@@ -41,16 +44,19 @@ class EngineFiles:
     intents: dict[str, IntentSpec]
     synonyms: Synonyms
     texts: Texts
+    understanding: Understanding
 
 
 def load_engine_files(directory: Path) -> EngineFiles:
-    """Read intents.yaml, synonyms.yaml and texts/engine.yaml; raise with every issue."""
+    """Read intents.yaml, synonyms.yaml, understanding.yaml and texts/engine.yaml; raise with
+    every issue."""
     issues: list[KnowledgeIssue] = []
     loaded: dict[str, object] = {}
     for key, loader in (
         ("intents", load_intents),
         ("synonyms", load_synonyms),
         ("texts", load_texts),
+        ("understanding", load_understanding),
     ):
         try:
             loaded[key] = loader(directory)
@@ -62,7 +68,12 @@ def load_engine_files(directory: Path) -> EngineFiles:
     issues = texts.check(Composer.REQUIRED_TEXTS)
     if issues:
         raise KnowledgeError(issues)
-    return EngineFiles(loaded["intents"], loaded["synonyms"], texts)  # type: ignore[arg-type]
+    return EngineFiles(
+        loaded["intents"],  # type: ignore[arg-type]
+        loaded["synonyms"],  # type: ignore[arg-type]
+        texts,
+        loaded["understanding"],  # type: ignore[arg-type]
+    )
 
 
 class Engine:
@@ -74,6 +85,7 @@ class Engine:
         self.intents = files.intents
         self.synonyms = files.synonyms
         self.texts = files.texts
+        self.understanding = files.understanding
         self.composer = Composer(kb, files.texts)
         problems: list[str] = []
         for spec in self.intents.values():
@@ -87,6 +99,12 @@ class Engine:
         vocabulary = self._vocabulary()
         years = sorted(kb.years) or [kb.prize.first_year.value]
         self.extractor = Extractor(files.synonyms, self.index, vocabulary, (years[0], years[-1]))
+        self.other_prizes = OtherPrizeFinder(
+            files.understanding.other_prizes,
+            lambda w: w in self.extractor.vocabulary or w in self.index.single_words,
+            lambda w: w in self.index.single_words or (w,) in self.index.counties,
+            files.synonyms.prize_names,
+        )
         examples: list[tuple[str, str]] = []
         seen: set[tuple[str, str]] = set()
         for spec in self.intents.values():
@@ -164,9 +182,31 @@ class Engine:
     def answer(
         self, question: str, *, now: datetime, context: Conversation | None = None
     ) -> Answer:
-        """Answer ``question`` at ``now``; ``context`` (kept by the caller) is read and updated."""
+        """Answer ``question`` at ``now``; ``context`` (kept by the caller) is read and updated.
+
+        Wrapper text (greetings, signatures, preambles, markup) is taken off first; when the
+        question inside is not understood, the whole message is tried as well."""
         if context is not None and context.expired(now):
             context.reset()
+        inner = unwrap(question, self.understanding)
+        if self.other_prizes.names_other(question) and (
+            inner == question or not self._names_prize(inner)
+        ):
+            return self._refusal(question, "refusal.out_of_scope")
+        if inner != question:
+            answer = self._answer_text(inner, now, context)
+            if not answer.matched:
+                whole = self._answer_text(question, now, context)
+                answer = whole if whole.matched else answer
+            return replace(answer, question=question)
+        return self._answer_text(question, now, context)
+
+    def _names_prize(self, text: str) -> bool:
+        """Whether ``text`` names this prize (after a sentence about another one was dropped)."""
+        return bool(set(words(text)) & self.synonyms.prize_names)
+
+    def _answer_text(self, question: str, now: datetime, context: Conversation | None) -> Answer:
+        """Answer one message: a bare follow-up, two questions in one, or one question."""
         bare = self._bare_followup(question, context)
         if bare is not None:  # «Når da?» after «Har Drammen vunnet?»
             return replace(self._answer_one(bare, now, context), question=question)

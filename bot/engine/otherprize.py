@@ -1,0 +1,96 @@
+"""Other prizes and awards («Peer Gynt-prisen», «Fritt Ords pris», «Bokhandlerprisen»,
+«Statens pris for …», «Årets kommune», «sin egen integreringspris»): a question about one of
+them is out of scope, never answered with this prize's winner.
+
+The patterns come from ``other_prizes`` in understanding.yaml: named prizes, prize nouns in a
+compound («…-prisen», «…prisen») or after a genitive («Statens pris») or «egen», and
+«årets …» followed by a word that is not about this prize."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from rapidfuzz import fuzz, process
+
+from bot.engine.normalise import clean, tokens, words
+from bot.engine.understanding import OtherPrizes
+
+_HYPHENATED = re.compile(r"([^\W\d_]+)-([^\W\d_]+)")
+_OWN_POSSESSIVES = frozenset({"egen", "eget", "eiga", "eige"})
+OWN_FUZZY = 80.0
+"""rapidfuzz ``ratio`` at which a compound is taken as this prize's name misspelt."""
+MIN_COMPOUND = 3
+"""A compound's first part must be at least this long («Bragepris» yes, «Xpris» no)."""
+
+
+class OtherPrizeFinder:
+    """Tells whether a question names another prize than this one."""
+
+    def __init__(
+        self,
+        cues: OtherPrizes,
+        known: Callable[[str], bool],
+        place: Callable[[str], bool],
+        own_names: frozenset[str],
+    ) -> None:
+        """``known(word)``: an ordinary word or name the engine knows; ``place(word)``: a
+        municipality or county name; ``own_names``: folded names of this prize."""
+        self.cues = cues
+        self.known = known
+        self.place = place
+        self.own_names = own_names
+        self.own_words = frozenset(w for phrase in cues.own for w in phrase)
+        self.own_joined = frozenset("".join(phrase) for phrase in cues.own)
+        self._own_list = sorted(own_names)
+
+    def _own_compound(self, word: str) -> bool:
+        """This prize's own name, also misspelt («bosetingsprisen», «integrerignsprisen»)."""
+        if word in self.own_names or any(word.startswith(o) for o in self.own_joined):
+            return True
+        return (
+            process.extractOne(word, self._own_list, scorer=fuzz.ratio, score_cutoff=OWN_FUZZY)
+            is not None
+        )
+
+    def names_other(self, question: str) -> bool:
+        """True when ``question`` names another prize or award."""
+        text = clean(question)
+        folded = [f for _, f in tokens(text)]
+        if not folded:
+            return False
+        joined = " " + " ".join(folded) + " "
+        if any(" " + " ".join(name) + " " in joined for name in self.cues.names):
+            return True
+        for first, second in _HYPHENATED.findall(text):
+            head, tail = "".join(words(first)), "".join(words(second))
+            if tail in self.cues.nouns and head not in self.own_words:
+                return True
+        nouns = self.cues.nouns
+        for i, word in enumerate(folded):
+            for noun in nouns:
+                if (
+                    word.endswith(noun)
+                    and len(word) - len(noun) >= MIN_COMPOUND
+                    and not self._own_compound(word)
+                    and not self.known(word)
+                ):
+                    return True
+            prizeish = word in nouns or any(word.endswith(n) for n in nouns)
+            if prizeish and i > 0 and self._owner_before(folded, i, word in nouns):
+                return True
+            if word in self.cues.this_years and i + 1 < len(folded):
+                following = folded[i + 1]
+                if not self.known(following) and not following.isdigit():
+                    return True
+        return False
+
+    def _owner_before(self, folded: list[str], i: int, bare: bool) -> bool:
+        """«Statens pris», «Fritt Ords pris», «sin egen (integrerings)pris»: a prize that is
+        someone else's (a genitive only before a bare prize noun)."""
+        before = folded[i - 1]
+        if before in _OWN_POSSESSIVES or (i > 1 and folded[i - 2] in _OWN_POSSESSIVES):
+            return True
+        if not bare or not before.endswith("s") or len(before) < 4 or before in self.own_words:
+            return False
+        return not self.known(before) and not self.place(before[:-1])

@@ -1,0 +1,122 @@
+"""Wrapper text around a question: markup, greetings, thanks, signatures, sentences about
+who is asking, long preambles. :func:`unwrap` returns the question inside.
+
+A message is split into sentences. Sentences that are only a greeting, thanks or a preamble
+(«Jeg er lærer.», «Dumme bot.») go, and so does everything from a sign-off line on
+(«Mvh» + name and title). When a question sentence (ending in «?») is left, only question
+sentences are kept; a leading greeting («Hei, …») and a trailing thanks or sign-off
+(«… hilsen Ola») inside a kept sentence go too. The phrases live in understanding.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.engine.normalise import words
+from bot.engine.understanding import Phrase, Understanding
+
+_TAG = re.compile(r"<[^<>]{0,200}>")
+_ENTITY = re.compile(r"&(nbsp|amp|lt|gt|quot|#39);")
+_ENTITIES = {"nbsp": " ", "amp": "&", "lt": "<", "gt": ">", "quot": '"', "#39": "'"}
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_URL = re.compile(r"https?://\S+")
+_MARK = re.compile(r"(\*\*|__|`+|~~|^\s*#+\s|^\s*>\s?|^\s*[-*•]\s+)", re.MULTILINE)
+_EMPHASIS = re.compile(r"(?<!\w)[_*](\w[^_*\n]*?)[_*](?!\w)")
+_BOUNDARY = re.compile(r"(?<=[.!?:])\s+|\n+|(?<!\d)\s[–—-]\s(?!\d)")
+MAX_SIGNATURE_WORDS = 3
+"""A sign-off inside a sentence ends it only when at most this many words follow («hilsen
+Ola Nordmann»)."""
+
+
+def strip_markup(text: str) -> str:
+    """Remove HTML tags and entities, Markdown emphasis, headings, quotes, links and URLs."""
+    text = _TAG.sub(" ", text)
+    text = _ENTITY.sub(lambda m: _ENTITIES[m.group(1)], text)
+    text = _LINK.sub(r"\1", text)
+    text = _URL.sub(" ", text)
+    text = _MARK.sub(" ", text)
+    return _EMPHASIS.sub(r"\1", text)
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    raw: str
+    folded: tuple[str, ...]
+
+    @property
+    def question(self) -> bool:
+        return self.raw.rstrip().endswith("?")
+
+
+def _starts(folded: tuple[str, ...], phrases: frozenset[Phrase]) -> int:
+    """Length of the longest phrase ``folded`` starts with (0 when none)."""
+    return max((len(p) for p in phrases if folded[: len(p)] == p), default=0)
+
+
+def _is(folded: tuple[str, ...], phrases: frozenset[Phrase]) -> bool:
+    return folded in phrases
+
+
+def _drop_words(raw: str, count: int, from_end: bool = False) -> str:
+    """``raw`` without its first (or last) ``count`` words (folded word count)."""
+    pieces = raw.split()
+    taken = 0
+    while pieces and taken < count:
+        piece = pieces.pop() if from_end else pieces.pop(0)
+        taken += len(words(piece))
+    return " ".join(pieces).strip(" ,;:!-–—")
+
+
+def _trim(sentence: _Sentence, cues: Understanding) -> _Sentence:
+    """A kept sentence without a leading greeting or a trailing thanks or signature."""
+    raw, folded = sentence.raw, sentence.folded
+    question = sentence.question
+    lead = _starts(folded, cues.greetings)
+    if lead and len(folded) > lead:
+        raw = _drop_words(raw, lead)
+        folded = folded[lead:]
+    for k in range(max(1, len(folded) - MAX_SIGNATURE_WORDS - 2), len(folded)):
+        tail = folded[k:]
+        sign = _starts(tail, cues.signoffs)
+        if sign and k >= 2 and len(tail) - sign <= MAX_SIGNATURE_WORDS:
+            raw = _drop_words(raw, len(tail), from_end=True)
+            folded = folded[:k]
+            break
+    for k in range(max(1, len(folded) - 6), len(folded)):
+        if k >= 2 and folded[k:] in cues.thanks:
+            raw = _drop_words(raw, len(folded) - k, from_end=True)
+            folded = folded[:k]
+            break
+    if question and not raw.endswith("?"):
+        raw += "?"
+    return _Sentence(raw, folded)
+
+
+def unwrap(text: str, cues: Understanding) -> str:
+    """The question inside ``text`` (``text`` itself when nothing wraps it)."""
+    plain = strip_markup(text)
+    sentences = [
+        _Sentence(piece.strip(), tuple(words(piece)))
+        for piece in _BOUNDARY.split(plain)
+        if piece and words(piece)
+    ]
+    kept: list[_Sentence] = []
+    small_talk: list[str] = []
+    for sentence in sentences:
+        folded = sentence.folded
+        if kept and _starts(folded, cues.signoffs):
+            break  # the signature: this line and everything after it
+        if _is(folded, cues.greetings) or _is(folded, cues.thanks):
+            group = cues.greetings if _is(folded, cues.greetings) else cues.thanks
+            small_talk.append(" ".join(min(group, key=lambda p: (len(p), p))))
+            continue
+        if _starts(folded, cues.preambles) and not sentence.question:
+            continue
+        kept.append(_trim(sentence, cues))
+    if not kept:  # only greetings and thanks: the last one is the message
+        return small_talk[-1] if small_talk else text  # its group's shortest phrase
+    questions = [s for s in kept if s.question]
+    chosen = questions or kept
+    result = " ".join(s.raw for s in chosen if s.raw)
+    return result or text
