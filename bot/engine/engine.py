@@ -9,6 +9,7 @@ from pathlib import Path
 from bot.clock import OSLO
 from bot.engine.compose import MAX_CHARS, Composer, Reply, Request
 from bot.engine.extract import Extractor, Parsed
+from bot.engine.lemmas import Lemmatiser
 from bot.engine.lexicon import IntentSpec, Synonyms, load_intents, load_synonyms
 from bot.engine.matcher import Candidate, IntentMatcher, decide
 from bot.engine.normalise import words
@@ -98,7 +99,13 @@ class Engine:
         self.index = PlaceIndex(kb, files.synonyms.old_counties)
         vocabulary = self._vocabulary()
         years = sorted(kb.years) or [kb.prize.first_year.value]
-        self.extractor = Extractor(files.synonyms, self.index, vocabulary, (years[0], years[-1]))
+        self.extractor = Extractor(
+            files.synonyms,
+            self.index,
+            vocabulary,
+            (years[0], years[-1]),
+            Lemmatiser(files.synonyms.words),
+        )
         self.other_prizes = OtherPrizeFinder(
             files.understanding.other_prizes,
             lambda w: w in self.extractor.vocabulary or w in self.index.single_words,

@@ -12,6 +12,7 @@ from datetime import datetime
 
 from rapidfuzz import fuzz, process
 
+from bot.engine.lemmas import Lemmatiser
 from bot.engine.lexicon import Synonyms
 from bot.engine.normalise import clean, tokens
 from bot.engine.places import Place, PlaceIndex, ProjectRef
@@ -78,8 +79,11 @@ class Extractor:
         index: PlaceIndex,
         vocabulary: set[str],
         prize_years: tuple[int, int] = (2008, 2026),
+        lemmas: Lemmatiser | None = None,
     ) -> None:
         self.syn = synonyms
+        self.lemmas = lemmas
+        """Stemmed synonym phrases: inflections the lexicon does not list."""
         self.prize_years = prize_years
         """First and last prize year: a two-digit «i 08» is read as a year only inside it."""
         self.index = index
@@ -183,6 +187,11 @@ class Extractor:
             if key in syn.words:
                 out.extend(syn.words[key])
                 return n
+        if self.lemmas is not None and folded[i] not in index.places:
+            found = self.lemmas.match(folded, i, self.vocabulary)
+            if found is not None:
+                out.extend(found[1])
+                return found[0]
         word = folded[i]
         if word.isdigit() and len(word) == 4 and MIN_YEAR <= int(word) <= MAX_YEAR:
             parsed.years.append(int(word))

@@ -56,7 +56,9 @@ class OtherPrizeFinder:
     def names_other(self, question: str) -> bool:
         """True when ``question`` names another prize or award."""
         text = clean(question)
-        folded = [f for _, f in tokens(text)]
+        pairs = tokens(text)
+        folded = [f for _, f in pairs]
+        capital = [r[:1].isupper() for r, _ in pairs]
         if not folded:
             return False
         joined = " " + " ".join(folded) + " "
@@ -77,7 +79,8 @@ class OtherPrizeFinder:
                 ):
                     return True
             prizeish = word in nouns or any(word.endswith(n) for n in nouns)
-            if prizeish and i > 0 and self._owner_before(folded, i, word in nouns):
+            bare = word in nouns and capital[i - 1]
+            if prizeish and i > 0 and self._owner_before(folded, i, bare):
                 return True
             if word in self.cues.this_years and i + 1 < len(folded):
                 following = folded[i + 1]
@@ -87,7 +90,7 @@ class OtherPrizeFinder:
 
     def _owner_before(self, folded: list[str], i: int, bare: bool) -> bool:
         """«Statens pris», «Fritt Ords pris», «sin egen (integrerings)pris»: a prize that is
-        someone else's (a genitive only before a bare prize noun)."""
+        someone else's (a genitive only when capitalised, before a bare prize noun)."""
         before = folded[i - 1]
         if before in _OWN_POSSESSIVES or (i > 1 and folded[i - 2] in _OWN_POSSESSIVES):
             return True

@@ -102,3 +102,34 @@ def test_understanding_file_errors_name_file_and_line(tmp_path: Path) -> None:
         ("knowledge/understanding.yaml", 3),
         ("knowledge/understanding.yaml", 5),
     } <= found
+
+
+# -- class 2: other words for the same thing ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "must"),
+    [
+        ("Hvilken kommune sikrer seg prisen i 2015?", "Grimstad"),
+        ("Hvem kapra prisen i 2013?", "Hammerfest"),
+        ("Kem kapret bosettingsprisen i 2016?", "Trondheim"),
+        ("Hvem tildeles prisen i 2014?", "Drammen"),
+        ("Katti vant Molde?", "2012"),
+        ("Koffor vant Kinn?", "nyskapende"),
+        ("Hvem kjempet om prisen i 2022?", "Vennesla"),
+        ("Hvem var vinnarkommunane i 2021?", "Lørenskog"),
+    ],
+)
+def test_other_words_for_the_same_thing(engine: Engine, question: str, must: str) -> None:
+    answer = ask(engine, question)
+    assert answer.matched and must in answer.text, answer.text
+
+
+def test_stems_claimed_by_two_meanings_are_dropped() -> None:
+    from bot.engine.lemmas import Lemmatiser, stem
+
+    lemmas = Lemmatiser({("sikre", "seg"): ("vant",), ("stemmer",): ("stemme",)})
+    assert lemmas.match(["sikrer", "seg", "prisen"], 0, set()) == (2, ("vant",))
+    assert lemmas.match(["sikrer"], 0, {"sikrer"}) is None  # a known word stays itself
+    clash = Lemmatiser({("hedre",): ("vant",), ("hedret",): ("begrunnelse",)})
+    assert stem("hedre") == stem("hedret") and not clash.phrases
