@@ -9,6 +9,7 @@ from pathlib import Path
 from bot.clock import OSLO
 from bot.engine.compose import MAX_CHARS, Composer, Reply, Request
 from bot.engine.extract import Extractor, Parsed
+from bot.engine.frames import Frames, load_frames
 from bot.engine.lemmas import Lemmatiser
 from bot.engine.lexicon import IntentSpec, Synonyms, load_intents, load_synonyms
 from bot.engine.matcher import Candidate, IntentMatcher, decide
@@ -46,6 +47,7 @@ class EngineFiles:
     synonyms: Synonyms
     texts: Texts
     understanding: Understanding
+    frames: Frames
 
 
 def load_engine_files(directory: Path) -> EngineFiles:
@@ -63,6 +65,23 @@ def load_engine_files(directory: Path) -> EngineFiles:
             loaded[key] = loader(directory)
         except KnowledgeError as exc:
             issues.extend(exc.issues)
+    if "synonyms" in loaded:
+        synonyms: Synonyms = loaded["synonyms"]  # type: ignore[assignment]
+
+        def canonical(word: str) -> str:
+            key = tuple(word.split())
+            return " ".join(synonyms.words.get(key, key))
+
+        try:
+            loaded["frames"] = load_frames(directory, canonical)
+        except KnowledgeError as exc:
+            issues.extend(exc.issues)
+    if "frames" in loaded and "intents" in loaded:
+        known = loaded["intents"]
+        for rule in loaded["frames"].rules:  # type: ignore[attr-defined]
+            if rule.intent not in known:  # type: ignore[operator]
+                message = f"ukjent intensjon «{rule.intent}»"
+                issues.append(KnowledgeIssue("knowledge/frames.yaml", rule.line, message))
     if issues:
         raise KnowledgeError(issues)
     texts = Texts(loaded["texts"])  # type: ignore[arg-type]
@@ -74,6 +93,7 @@ def load_engine_files(directory: Path) -> EngineFiles:
         loaded["synonyms"],  # type: ignore[arg-type]
         texts,
         loaded["understanding"],  # type: ignore[arg-type]
+        loaded["frames"],  # type: ignore[arg-type]
     )
 
 
@@ -87,6 +107,7 @@ class Engine:
         self.synonyms = files.synonyms
         self.texts = files.texts
         self.understanding = files.understanding
+        self.frames = files.frames
         self.composer = Composer(kb, files.texts)
         problems: list[str] = []
         for spec in self.intents.values():
@@ -136,6 +157,7 @@ class Engine:
                 for name, spec in self.intents.items()
             },
             examples,
+            self.frames.ask_of,
         )
 
     @classmethod
@@ -328,7 +350,12 @@ class Engine:
             return self._refusal(question, "refusal.out_of_scope")
         allowed = self._allowed(parsed, context)
         ranked = self.matcher.rank(
-            parsed.text, set(parsed.words), allowed, self._ignoring_slots(parsed)
+            parsed.text,
+            set(parsed.words),
+            allowed,
+            self._ignoring_slots(parsed),
+            self.frames.bonus(parsed),
+            self.frames.ask_of(parsed.words),
         )
         top, confidence = decide(ranked)
         intent = top.intent if top is not None else None

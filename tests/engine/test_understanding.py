@@ -3,10 +3,12 @@ phrasing or a probe question, answered through the real engine."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
+from bot.clock import OSLO
 from bot.engine.engine import Engine, load_engine_files
 from bot.engine.types import Conversation
 from bot.engine.wrapper import unwrap
@@ -133,3 +135,61 @@ def test_stems_claimed_by_two_meanings_are_dropped() -> None:
     assert lemmas.match(["sikrer"], 0, {"sikrer"}) is None  # a known word stays itself
     clash = Lemmatiser({("hedre",): ("vant",), ("hedret",): ("begrunnelse",)})
     assert stem("hedre") == stem("hedret") and not clash.phrases
+
+
+# -- frames: question word + predicate + slots (classes 5, 6, 7) -------------------------------
+
+OPEN_VOTE = datetime(2023, 10, 5, 10, 0, tzinfo=OSLO)
+AFTER_CLOSE = datetime(2023, 10, 20, 10, 0, tzinfo=OSLO)
+
+
+@pytest.mark.parametrize(
+    ("question", "now", "intent", "must"),
+    [
+        ("Når blir vinneren offentliggjort?", OPEN_VOTE, "next_award", "30. oktober"),
+        ("Når får jeg vite hvem som vant?", AFTER_CLOSE, "next_award", "30. oktober"),
+        ("Er stemmegivningen i gang?", OPEN_VOTE, "vote_status", "11. oktober"),
+        ("Rekker jeg å avgi stemme?", AFTER_CLOSE, "vote_status", "Nei"),
+        ("Er det for sent å avgi stemme nå?", OPEN_VOTE, "vote_when", "stenger"),
+        ("Hvilke kommuner kan jeg stemme på?", OPEN_VOTE, "nominees", "Ullensvang"),
+        ("Hvem kan jeg gi stemmen min til?", OPEN_VOTE, "nominees", "Nordre Follo"),
+        ("Hvor mottok Kinn prisen?", NOW, "award", "The Hub"),
+        ("Hvor mange var nominert i 2016?", NOW, "nominees", "Tynset"),
+        ("Hvilke vinnerkommuner ligger i Agder?", NOW, "county_winners", "Grimstad"),
+    ],
+)
+def test_frames_understand_new_combinations(
+    engine: Engine, question: str, now: datetime, intent: str, must: str
+) -> None:
+    answer = engine.answer(question, now=now)
+    assert answer.matched and answer.intent == intent, answer.text
+    assert must in answer.text
+
+
+def test_too_late_is_not_answered_with_yes(engine: Engine) -> None:
+    text = engine.answer("Er det for sent å avgi stemme nå?", now=OPEN_VOTE).text
+    assert not text.startswith(("Ja", "Nei"))
+
+
+def test_frames_file_errors_name_file_and_line(tmp_path: Path) -> None:
+    for item in KNOWLEDGE.iterdir():
+        (tmp_path / item.name).symlink_to(item)
+    (tmp_path / "frames.yaml").unlink()
+    (tmp_path / "frames.yaml").write_text(
+        "ask_words: [hvem, nar]\n"
+        "rules:\n"
+        "  - {intent: winner, ask: [hvorfor], all: [vant]}\n"
+        "  - {intent: no_such_intent, all: [vant]}\n"
+        "  - {intent: award, with: [city], weight: high}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(KnowledgeError) as caught:
+        load_engine_files(tmp_path)
+    lines = sorted(i.line for i in caught.value.issues if i.file == "knowledge/frames.yaml")
+    assert lines == [3, 5, 5], caught.value.issues
+    (tmp_path / "frames.yaml").write_text(
+        "ask_words: [hvem]\nrules:\n  - {intent: no_such_intent, all: [vant]}\n", encoding="utf-8"
+    )
+    with pytest.raises(KnowledgeError) as caught:
+        load_engine_files(tmp_path)
+    assert [(i.line, "no_such_intent" in i.message) for i in caught.value.issues] == [(3, True)]
