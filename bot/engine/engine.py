@@ -9,6 +9,13 @@ from pathlib import Path
 from bot.clock import OSLO
 from bot.engine.compose import MAX_CHARS, Composer, Reply, Request
 from bot.engine.extract import Extractor, Parsed
+from bot.engine.followup import (
+    ASKED_YEAR_LIST,
+    bare_question,
+    names_a_contest,
+    off_topic_place,
+    stands_alone,
+)
 from bot.engine.frames import Frames, load_frames
 from bot.engine.lemmas import Lemmatiser
 from bot.engine.lexicon import IntentSpec, Synonyms, load_intents, load_synonyms
@@ -247,15 +254,11 @@ class Engine:
         return self._answer_one(question, now, context)
 
     def _bare_followup(self, question: str, context: Conversation | None) -> str | None:
-        """A lone question word in a conversation («Når da?», «Hvorfor?», «Hvor?») read as the
-        full question from ``compound_bare`` in synonyms.yaml; None otherwise."""
+        """A lone question word in a conversation («Når da?», «Hvorfor?», «Når var det?»)
+        read as the full question from ``compound_bare`` in synonyms.yaml; None otherwise."""
         if context is None or context.intent is None:
             return None
-        syn = self.synonyms
-        asked = [w for w in words(question) if w not in syn.elliptic_words]
-        if len(asked) == 1 and asked[0] in syn.compound_bare:
-            return syn.compound_bare[asked[0]]
-        return None
+        return bare_question(question, self.synonyms)
 
     # -- two questions in one ---------------------------------------------------------
 
@@ -346,7 +349,7 @@ class Engine:
         parsed = parsed or self.extractor.parse(question, now)
         if not parsed.words and not parsed.years and parsed.year_offset == 0:
             return self._refusal(question, "refusal.empty")
-        if parsed.out_of_scope:
+        if parsed.out_of_scope or off_topic_place(parsed, self.synonyms):
             return self._refusal(question, "refusal.out_of_scope")
         allowed = self._allowed(parsed, context)
         ranked = self.matcher.rank(
@@ -372,20 +375,16 @@ class Engine:
             return self._refusal(question, "refusal.out_of_scope", confidence, intent)
         if not spec.domain and confidence < SMALL_TALK_MIN:
             return self._refusal(question, "refusal.out_of_scope", confidence, intent)
-        if self._other_contest(parsed, spec):
+        if names_a_contest(parsed, self.synonyms.winner_words):
             return self._refusal(question, "refusal.out_of_scope", confidence, intent)
         request = self._request(intent, parsed, context, now)
         reply = self.composer.compose(request)
         if context is not None:
             self._remember(context, intent, reply, now)
             context.extra[ASKED_YEARS] = bool(parsed.years or parsed.year_offset)
+            if parsed.years:
+                context.extra[ASKED_YEAR_LIST] = list(parsed.years)
         return self._answer(question, reply, intent, confidence)
-
-    def _other_contest(self, parsed: Parsed, spec: IntentSpec) -> bool:
-        """«Hvem vant Stjernekamp?»: a winner question naming something unknown, not the prize."""
-        if parsed.prize_word or not any(len(w) > 3 for w in parsed.unknown):
-            return False
-        return bool(self.keywords[spec.name] & self.synonyms.winner_words)
 
     def _has_context(self, context: Conversation | None) -> bool:
         return context is not None and context.intent is not None
@@ -396,7 +395,7 @@ class Engine:
         """An elliptic question («og 2015?», «Og året før?») continues the last intent."""
         if context is None or context.intent is None or context.intent not in self.intents:
             return False
-        if not parsed.elliptic:
+        if not parsed.elliptic or stands_alone(parsed.question, self.understanding.requests):
             return False
         return bool(parsed.years or parsed.places or parsed.counties or parsed.year_offset)
 
@@ -468,7 +467,10 @@ class Engine:
             if wins:  # «året før Drammen» = the year before Drammen won
                 years, places, intent = [wins[-1]], [], self.synonyms.relative_intent
         if parsed.year_offset:
-            remembered = list(context.years[:1]) if usable and context is not None else []
+            remembered = []
+            if usable and context is not None:  # the year asked last, else the answer's first
+                asked_years = context.extra.get(ASKED_YEAR_LIST) or context.years
+                remembered = list(asked_years[:1])
             latest = self.composer.h.latest_awarded(now.year, now) or now.year
             base = years[:1] or remembered or [latest]
             years = [self._offset(base[0], parsed.year_offset)]

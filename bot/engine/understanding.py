@@ -13,7 +13,15 @@ from bot.engine.normalise import words
 from bot.knowledge.yamlio import KnowledgeError, KnowledgeIssue, LDict, read_yaml
 
 UNDERSTANDING_FILE = "understanding.yaml"
-_KEYS = {"greetings", "thanks", "signoffs", "preambles", "not_places", "other_prizes"}
+_KEYS = {
+    "greetings",
+    "thanks",
+    "signoffs",
+    "preambles",
+    "requests",
+    "not_places",
+    "other_prizes",
+}
 _PRIZE_KEYS = {"names", "nouns", "own", "this_years"}
 
 Phrase = tuple[str, ...]
@@ -37,6 +45,8 @@ class Understanding:
     thanks: frozenset[Phrase]
     signoffs: frozenset[Phrase]
     preambles: frozenset[Phrase]
+    requests: frozenset[str]
+    """«fortell», «vis»: a question with one of these stands on its own in a conversation."""
     not_places: frozenset[str]
     other_prizes: OtherPrizes
 
@@ -94,6 +104,7 @@ def load_understanding(directory: Path) -> Understanding:
         thanks=phrases(data, "thanks"),
         signoffs=phrases(data, "signoffs"),
         preambles=phrases(data, "preambles"),
+        requests=single(data, "requests"),
         not_places=single(data, "not_places"),
         other_prizes=OtherPrizes(
             names=phrases(prizes, "names"),

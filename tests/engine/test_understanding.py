@@ -193,3 +193,45 @@ def test_frames_file_errors_name_file_and_line(tmp_path: Path) -> None:
     with pytest.raises(KnowledgeError) as caught:
         load_engine_files(tmp_path)
     assert [(i.line, "no_such_intent" in i.message) for i in caught.value.issues] == [(3, True)]
+
+
+# -- class 5: conversation; class 3 and scope ----------------------------------------------------
+
+
+def test_a_request_naming_a_place_does_not_inherit_the_last_question(engine: Engine) -> None:
+    context = Conversation()
+    assert "Bærum" in ask(engine, "Hvem vant i 2018?", context).text
+    answer = ask(engine, "Fortell litt om Molde", context)
+    assert answer.intent == "place_summary" and "2012" in answer.text
+    assert "Bærum" not in answer.text
+
+
+def test_a_bare_question_word_with_filler_follows_up(engine: Engine) -> None:
+    context = Conversation()
+    ask(engine, "Hvem vant i 2021?", context)
+    answer = ask(engine, "Hvor var det?", context)
+    assert answer.intent == "award" and "19. november 2021" in answer.text
+
+
+def test_the_year_after_counts_from_the_year_asked(engine: Engine) -> None:
+    context = Conversation()
+    ask(engine, "Hvem var nominert i 2020?", context)  # answered as the 2019/2020 round
+    answer = ask(engine, "Og året etter?", context)
+    assert "Lillestrøm" in answer.text and "Randaberg" not in answer.text
+
+
+def test_words_before_the_verb_are_not_a_contest(engine: Engine) -> None:
+    answer = ask(engine, "Din treige robot, hvem vant i 2012?")
+    assert answer.matched and "Molde" in answer.text
+    assert not ask(engine, "hvem vant x factor i 2016").matched
+
+
+@pytest.mark.parametrize(
+    "question", ["Hvor mye koster det å parkere i Molde?", "Anbefal en kafé i Drammen"]
+)
+def test_a_place_alone_does_not_make_a_question_about_the_prize(
+    engine: Engine, question: str
+) -> None:
+    answer = ask(engine, question)
+    assert not answer.matched and "2012" not in answer.text and "2014" not in answer.text
+    assert ask(engine, "Hva vet du om Drammen?").matched
