@@ -133,6 +133,7 @@ class Engine:
             vocabulary,
             (years[0], years[-1]),
             Lemmatiser(files.synonyms.words),
+            files.understanding.not_places,
         )
         self.other_prizes = OtherPrizeFinder(
             files.understanding.other_prizes,
@@ -365,6 +366,11 @@ class Engine:
         if self._follows_up(parsed, context, top):
             assert context is not None and context.intent is not None
             intent, confidence = context.intent, max(confidence, ELLIPTIC_CONFIDENCE)
+        if intent is None and parsed.fuzzy_place:  # a spurious place never blocks an answer
+            plain = self.extractor.parse(question, now, fuzzy_places=False)
+            retry = self._answer_one(question, now, context, plain)
+            if retry.matched:
+                return retry
         if intent is None:
             if not parsed.domain or not ranked:
                 guess = ranked[0].intent if ranked else None

@@ -80,10 +80,13 @@ class Extractor:
         vocabulary: set[str],
         prize_years: tuple[int, int] = (2008, 2026),
         lemmas: Lemmatiser | None = None,
+        not_places: frozenset[str] = frozenset(),
     ) -> None:
         self.syn = synonyms
         self.lemmas = lemmas
         """Stemmed synonym phrases: inflections the lexicon does not list."""
+        self.not_places = not_places
+        """First names, surnames and common words never read as a misspelt place name."""
         self.prize_years = prize_years
         """First and last prize year: a two-digit «i 08» is read as a year only inside it."""
         self.index = index
@@ -95,8 +98,9 @@ class Extractor:
             synonyms.max_phrase, index.max_words, index.max_county_words, index.max_project_words
         )
 
-    def parse(self, question: str, now: datetime) -> Parsed:
-        """Read ``question`` (``now`` resolves «i fjor» and «i år»)."""
+    def parse(self, question: str, now: datetime, *, fuzzy_places: bool = True) -> Parsed:
+        """Read ``question`` (``now`` resolves «i fjor» and «i år»); ``fuzzy_places`` False
+        reads no misspelt place names."""
         text = clean(question)
         parsed = Parsed(question=question)
         pairs = tokens(text)
@@ -109,7 +113,7 @@ class Extractor:
             i += step
         self._ranges(text, out, parsed, now.year)
         self._last_n(out, parsed)
-        self._finish(out, parsed)
+        self._finish(out, parsed, fuzzy_places)
         return parsed
 
     def _last_n(self, out: list[str], parsed: Parsed) -> None:
@@ -250,7 +254,7 @@ class Extractor:
                     years.append(year)
         parsed.years = sorted(years)
 
-    def _finish(self, out: list[str], parsed: Parsed) -> None:
+    def _finish(self, out: list[str], parsed: Parsed, fuzzy_places: bool = True) -> None:
         """Fuzzy names, pronouns, domain signal, stop words, placeholder runs."""
         syn = self.syn
         result: list[str] = []
@@ -268,7 +272,9 @@ class Extractor:
             if word in syn.prize_names or word in syn.domain_words:
                 parsed.domain = True
             if (
-                not parsed.places
+                fuzzy_places
+                and not parsed.places
+                and word not in self.not_places
                 and word not in self.vocabulary
                 and word not in syn.stopwords
                 and not word.isdigit()

@@ -235,3 +235,30 @@ def test_a_place_alone_does_not_make_a_question_about_the_prize(
     answer = ask(engine, question)
     assert not answer.matched and "2012" not in answer.text and "2014" not in answer.text
     assert ask(engine, "Hva vet du om Drammen?").matched
+
+
+# -- class 3: no false entities -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "winner", "not_said"),
+    [
+        ("Hvem vant i 2010, Linda?", "Kristiansand", "Alver"),
+        ("Hvem vant i 2016 spør Sander", "Trondheim", "Sande"),
+        ("Olsen lurer på hvem som vant i 2013", "Hammerfest", "Nei"),
+    ],
+)
+def test_names_are_not_misspelt_places(
+    engine: Engine, question: str, winner: str, not_said: str
+) -> None:
+    answer = ask(engine, question)
+    assert answer.matched and answer.intent == "winner", answer.text
+    assert winner in answer.text and not answer.text.startswith(not_said)
+    assert not_said not in answer.text.split("\n")[0].split()
+
+
+def test_a_spurious_place_never_turns_an_answer_into_suggestions(engine: Engine) -> None:
+    plain = engine.extractor.parse("Hvem vant i 2016 spør Sandee", NOW)
+    assert plain.fuzzy_place  # «Sandee» could be Sande …
+    answer = ask(engine, "Hvem vant i 2016 spør Sandee")
+    assert answer.matched and "Trondheim" in answer.text and not answer.suggestions
