@@ -491,7 +491,8 @@ class Engine:
             relation=self._relation(parsed),
             focus=self._focus(parsed),
             besides=self._besides(parsed, context, places),
-            statement=bool(asked & self.synonyms.statement_words),
+            statement=bool(asked & self.synonyms.statement_words)
+            or self.frames.ask_of(parsed.words) is not None,  # «Hvem vant først …?» is no yes/no
             repeat=bool(asked & self.synonyms.repeat_words),
         )
 

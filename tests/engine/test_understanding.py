@@ -262,3 +262,28 @@ def test_a_spurious_place_never_turns_an_answer_into_suggestions(engine: Engine)
     assert plain.fuzzy_place  # «Sandee» could be Sande …
     answer = ask(engine, "Hvem vant i 2016 spør Sandee")
     assert answer.matched and "Trondheim" in answer.text and not answer.suggestions
+
+
+# -- class 6: comparing; more frames --------------------------------------------------------------
+
+
+def test_which_of_two_won_first_gives_both_records_without_yes(engine: Engine) -> None:
+    answer = ask(engine, "Hvem vant først, Bærum eller Kinn?")
+    assert answer.intent == "place_won" and not answer.text.startswith(("Ja", "Nei"))
+    assert "2018" in answer.text and "2022" in answer.text
+    assert "2014" in ask(engine, "Når vant Drammen for første gang?").text
+
+
+@pytest.mark.parametrize(
+    ("question", "intent", "must"),
+    [
+        ("Hva het vinneren i 2016?", "winner", "Trondheim"),
+        ("Kossen blir vinnaren kåra?", "how_chosen", "jury"),
+        ("Hva driver IMDi med?", "organiser", "Integrerings- og mangfoldsdirektoratet"),
+    ],
+)
+def test_question_word_and_predicate_pick_the_intent(
+    engine: Engine, question: str, intent: str, must: str
+) -> None:
+    answer = ask(engine, question)
+    assert answer.matched and answer.intent == intent and must in answer.text, answer.text
