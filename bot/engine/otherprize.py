@@ -43,6 +43,11 @@ class OtherPrizeFinder:
         self.own_words = frozenset(w for phrase in cues.own for w in phrase)
         self.own_joined = frozenset("".join(phrase) for phrase in cues.own)
         self._own_list = sorted(own_names)
+        self._endings = tuple(sorted(cues.nouns, key=len, reverse=True))
+        names = sorted((" ".join(n) for n in cues.names), key=len, reverse=True)
+        self._names = (
+            re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b") if names else None
+        )
 
     def _own_compound(self, word: str) -> bool:
         """This prize's own name, also misspelt («bosetingsprisen», «integrerignsprisen»)."""
@@ -61,8 +66,7 @@ class OtherPrizeFinder:
         capital = [r[:1].isupper() for r, _ in pairs]
         if not folded:
             return False
-        joined = " " + " ".join(folded) + " "
-        if any(" " + " ".join(name) + " " in joined for name in self.cues.names):
+        if self._names is not None and self._names.search(" ".join(folded)):
             return True
         for first, second in _HYPHENATED.findall(text):
             head, tail = "".join(words(first)), "".join(words(second))
@@ -70,15 +74,15 @@ class OtherPrizeFinder:
                 return True
         nouns = self.cues.nouns
         for i, word in enumerate(folded):
-            for noun in nouns:
+            prizeish = word.endswith(self._endings)
+            if prizeish and word not in nouns:
+                noun = next(n for n in self._endings if word.endswith(n))
                 if (
-                    word.endswith(noun)
-                    and len(word) - len(noun) >= MIN_COMPOUND
-                    and not self._own_compound(word)
+                    len(word) - len(noun) >= MIN_COMPOUND
                     and not self.known(word)
+                    and not self._own_compound(word)
                 ):
                     return True
-            prizeish = word in nouns or any(word.endswith(n) for n in nouns)
             bare = word in nouns and capital[i - 1]
             if prizeish and i > 0 and self._owner_before(folded, i, bare):
                 return True
