@@ -358,7 +358,7 @@ class Engine:
             set(parsed.words),
             allowed,
             self._ignoring_slots(parsed),
-            self.frames.bonus(parsed),
+            self.frames.bonus(parsed, self._remembered(context)),
             self.frames.ask_of(parsed.words),
         )
         top, confidence = decide(ranked)
@@ -391,6 +391,15 @@ class Engine:
             if parsed.years:
                 context.extra[ASKED_YEAR_LIST] = list(parsed.years)
         return self._answer(question, reply, intent, confidence)
+
+    def _remembered(self, context: Conversation | None) -> frozenset[str]:
+        """The slots the conversation can fill: its year and its municipality."""
+        if context is None or context.intent is None:
+            return frozenset()
+        found = {"year"} if context.years else set()
+        if context.municipality:
+            found.add("municipality")
+        return frozenset(found)
 
     def _has_context(self, context: Conversation | None) -> bool:
         return context is not None and context.intent is not None

@@ -76,8 +76,9 @@ class Frames:
                 return word
         return None
 
-    def read(self, parsed: Parsed) -> Frame:
-        """The frame of a parsed question."""
+    def read(self, parsed: Parsed, remembered: frozenset[str] = frozenset()) -> Frame:
+        """The frame of a parsed question; ``remembered`` slots (the conversation's year or
+        municipality) count when the question points back («Hvem av dem vant?»)."""
         content = frozenset(parsed.words)
         ask = self.ask_of(parsed.words)
         slots = set()
@@ -89,11 +90,13 @@ class Frames:
             slots.add("county")
         if parsed.projects:
             slots.add("project")
+        if parsed.pronoun or parsed.elliptic:
+            slots |= remembered
         return Frame(ask, content, frozenset(slots))
 
-    def bonus(self, parsed: Parsed) -> dict[str, float]:
+    def bonus(self, parsed: Parsed, remembered: frozenset[str] = frozenset()) -> dict[str, float]:
         """Intent → extra score from every rule the question fits (the largest per intent)."""
-        frame = self.read(parsed)
+        frame = self.read(parsed, remembered)
         found: dict[str, float] = {}
         for rule in self.rules:
             if rule.fits(frame):

@@ -287,3 +287,14 @@ def test_question_word_and_predicate_pick_the_intent(
 ) -> None:
     answer = ask(engine, question)
     assert answer.matched and answer.intent == intent and must in answer.text, answer.text
+
+
+def test_pronoun_follow_ups_fill_slots_from_the_conversation(engine: Engine) -> None:
+    context = Conversation()
+    ask(engine, "Hvem var nominert i 2016?", context)
+    answer = ask(engine, "Og hvem av dem vant?", context)
+    assert answer.intent == "winner" and "Trondheim" in answer.text
+    context = Conversation()
+    ask(engine, "Hvem vant i 2022?", context)
+    answer = ask(engine, "Var de nominert samme år?", context)
+    assert answer.intent == "place_nominated" and "Kinn" in answer.text
