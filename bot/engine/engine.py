@@ -132,7 +132,7 @@ class Engine:
             self.index,
             vocabulary,
             (years[0], years[-1]),
-            Lemmatiser(files.synonyms.words),
+            Lemmatiser({(w,): (w,) for w in files.synonyms.domain_words} | files.synonyms.words),
             files.understanding.not_places,
         )
         self.other_prizes = OtherPrizeFinder(
@@ -350,7 +350,8 @@ class Engine:
         parsed = parsed or self.extractor.parse(question, now)
         if not parsed.words and not parsed.years and parsed.year_offset == 0:
             return self._refusal(question, "refusal.empty")
-        if parsed.out_of_scope or off_topic_place(parsed, self.synonyms):
+        bonus = self.frames.bonus(parsed, self._remembered(context))
+        if parsed.out_of_scope or (not bonus and off_topic_place(parsed, self.synonyms)):
             return self._refusal(question, "refusal.out_of_scope")
         allowed = self._allowed(parsed, context)
         ranked = self.matcher.rank(
@@ -358,7 +359,7 @@ class Engine:
             set(parsed.words),
             allowed,
             self._ignoring_slots(parsed),
-            self.frames.bonus(parsed, self._remembered(context)),
+            bonus,
             self.frames.ask_of(parsed.words),
         )
         top, confidence = decide(ranked)

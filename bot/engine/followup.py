@@ -69,7 +69,7 @@ def off_topic_place(parsed: Parsed, syn: Synonyms) -> bool:
         return False
     if any(w in syn.domain_words or w in syn.prize_names for w in parsed.words):
         return False
-    domain_stems = tuple(w for w in syn.domain_words if len(w) >= OFF_TOPIC_LENGTH)
+    domain_stems = tuple(w[:OFF_TOPIC_LENGTH] for w in syn.domain_words if len(w) >= 6)
     return any(
         len(w) >= OFF_TOPIC_LENGTH and not w.startswith(domain_stems) for w in parsed.unknown
     )

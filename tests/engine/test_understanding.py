@@ -298,3 +298,15 @@ def test_pronoun_follow_ups_fill_slots_from_the_conversation(engine: Engine) -> 
     ask(engine, "Hvem vant i 2022?", context)
     answer = ask(engine, "Var de nominert samme år?", context)
     assert answer.intent == "place_nominated" and "Kinn" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "must"),
+    [
+        ("Hva har Moss gjort for å bosette barn?", "uten foreldre"),
+        ("Hvordan jobbet Kinn med bosetting?", "nyskapende"),
+    ],
+)
+def test_what_a_municipality_did_is_its_reasoning(engine: Engine, question: str, must: str) -> None:
+    answer = ask(engine, question)
+    assert answer.matched and answer.intent == "reasoning" and must in answer.text, answer.text
