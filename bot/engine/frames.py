@@ -21,7 +21,7 @@ DEFAULT_WEIGHT = 20.0
 NO_QUESTION_WORD = "ingen"
 """In ``ask:``: a yes/no question (no question word)."""
 SLOT_NAMES = frozenset({"year", "municipality", "county", "project"})
-_RULE_KEYS = {"intent", "ask", "all", "any", "none", "with", "without", "weight"}
+_RULE_KEYS = {"intent", "ask", "all", "any", "none", "written", "with", "without", "weight"}
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,8 @@ class Frame:
     ask: str | None
     content: frozenset[str]
     slots: frozenset[str]
+    written: frozenset[str] = frozenset()
+    """The question's own folded words, stop words included («kan» in «Hvem kan vinne?»)."""
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,7 @@ class Rule:
     all: frozenset[str] = frozenset()
     any: frozenset[str] = frozenset()
     none: frozenset[str] = frozenset()
+    written: frozenset[str] = frozenset()
     with_slots: frozenset[str] = frozenset()
     without: frozenset[str] = frozenset()
     weight: float = DEFAULT_WEIGHT
@@ -55,6 +58,7 @@ class Rule:
             and self.all <= frame.content
             and (not self.any or bool(self.any & frame.content))
             and not self.none & frame.content
+            and (not self.written or bool(self.written & frame.written))
             and self.with_slots <= frame.slots
             and not self.without & frame.slots
         )
@@ -92,7 +96,7 @@ class Frames:
             slots.add("project")
         if parsed.pronoun or parsed.elliptic:
             slots |= remembered
-        return Frame(ask, content, frozenset(slots))
+        return Frame(ask, content, frozenset(slots), frozenset(words(parsed.question)))
 
     def bonus(self, parsed: Parsed, remembered: frozenset[str] = frozenset()) -> dict[str, float]:
         """Intent → extra score from every rule the question fits (the largest per intent)."""
@@ -128,7 +132,7 @@ def load_frames(directory: Path, canonical: Any = None) -> Frames:
             issues.append(KnowledgeIssue(name, node.line_of(key), f"«{key}» må være en liste"))
             return frozenset()
         if not canon:
-            return frozenset(str(x).strip() for x in value)
+            return frozenset(" ".join(words(str(x))) for x in value if words(str(x)))
         return frozenset(norm(x) for x in value if words(x))
 
     ask_words = word_set(data, "ask_words", canon=False)
@@ -168,6 +172,7 @@ def load_frames(directory: Path, canonical: Any = None) -> Frames:
                 all=word_set(raw, "all"),
                 any=word_set(raw, "any"),
                 none=word_set(raw, "none"),
+                written=word_set(raw, "written", canon=False),
                 with_slots=slots["with"],
                 without=slots["without"],
                 weight=float(weight),

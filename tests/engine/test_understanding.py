@@ -310,3 +310,20 @@ def test_pronoun_follow_ups_fill_slots_from_the_conversation(engine: Engine) -> 
 def test_what_a_municipality_did_is_its_reasoning(engine: Engine, question: str, must: str) -> None:
     answer = ask(engine, question)
     assert answer.matched and answer.intent == "reasoning" and must in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "intent", "must"),
+    [
+        ("prisen 2014 hvem", "winner", "Drammen"),
+        ("hvem kan vinne", "criteria", "Kriterier"),
+        ("kan private bedrifter vinne", "criteria", "Kriterier"),
+        ("hvem kan bli nominert", "nomination", "nominerte"),
+        ("hva legger de vekt på", "criteria", "Kriterier"),
+    ],
+)
+def test_sms_word_order_and_modal_questions(
+    engine: Engine, question: str, intent: str, must: str
+) -> None:
+    answer = ask(engine, question)
+    assert answer.matched and answer.intent == intent and must in answer.text, answer.text
