@@ -19,7 +19,7 @@ from bot.engine.followup import (
 from bot.engine.frames import Frames, load_frames
 from bot.engine.lemmas import Lemmatiser
 from bot.engine.lexicon import IntentSpec, Synonyms, load_intents, load_synonyms
-from bot.engine.matcher import Candidate, IntentMatcher, decide
+from bot.engine.matcher import THRESHOLD, Candidate, IntentMatcher, decide
 from bot.engine.normalise import words
 from bot.engine.otherprize import OtherPrizeFinder
 from bot.engine.places import Place, PlaceIndex
@@ -372,6 +372,8 @@ class Engine:
             retry = self._answer_one(question, now, context, plain)
             if retry.matched:
                 return retry
+        if intent is None and parsed.domain:
+            intent = self._same_answer(ranked, parsed, context, now)
         if intent is None:
             if not parsed.domain or not ranked:
                 guess = ranked[0].intent if ranked else None
@@ -392,6 +394,23 @@ class Engine:
             if parsed.years:
                 context.extra[ASKED_YEAR_LIST] = list(parsed.years)
         return self._answer(question, reply, intent, confidence)
+
+    def _same_answer(
+        self,
+        ranked: list[Candidate],
+        parsed: Parsed,
+        context: Conversation | None,
+        now: datetime,
+    ) -> str | None:
+        """Abstain only when the readings differ: when the two best intents (both over the
+        threshold, too close to choose) would give the same answer, give it."""
+        if len(ranked) < 2 or ranked[1].score < THRESHOLD:
+            return None
+        first, second = (
+            self.composer.compose(self._request(c.intent, parsed, context, now)).text
+            for c in ranked[:2]
+        )
+        return ranked[0].intent if first == second else None
 
     def _remembered(self, context: Conversation | None) -> frozenset[str]:
         """The slots the conversation can fill: its year and its municipality."""

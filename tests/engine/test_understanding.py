@@ -327,3 +327,13 @@ def test_sms_word_order_and_modal_questions(
 ) -> None:
     answer = ask(engine, question)
     assert answer.matched and answer.intent == intent and must in answer.text, answer.text
+
+
+def test_abstain_only_when_the_readings_differ(engine: Engine) -> None:
+    from bot.engine.matcher import Candidate
+
+    gap = engine.extractor.parse("og 2024?", NOW)
+    same = [Candidate("winner", 80.0, ""), Candidate("nominees", 79.0, "")]
+    assert engine._same_answer(same, gap, None, NOW) == "winner"
+    year = engine.extractor.parse("og 2021?", NOW)
+    assert engine._same_answer(same, year, None, NOW) is None  # Lørenskog vs six nominees
