@@ -26,7 +26,7 @@ from bot.engine.places import Place, PlaceIndex
 from bot.engine.texts import Texts, load_texts
 from bot.engine.types import Answer, Conversation
 from bot.engine.understanding import Understanding, load_understanding
-from bot.engine.wrapper import unwrap
+from bot.engine.wrapper import readings
 from bot.knowledge.models import KnowledgeBase
 from bot.knowledge.yamlio import KnowledgeError, KnowledgeIssue
 
@@ -222,20 +222,25 @@ class Engine:
         """Answer ``question`` at ``now``; ``context`` (kept by the caller) is read and updated.
 
         Wrapper text (greetings, signatures, preambles, markup) is taken off first; when the
-        question inside is not understood, the whole message is tried as well."""
+        question inside is not understood, the whole message is tried, then a greeting or
+        thanks it carried."""
         if context is not None and context.expired(now):
             context.reset()
-        inner = unwrap(question, self.understanding)
+        options = readings(question, self.understanding)
+        inner = options[0]
         if self.other_prizes.names_other(question) and (
             inner == question or not self._names_prize(inner)
         ):
             return self._refusal(question, "refusal.out_of_scope")
-        if inner != question:
-            answer = self._answer_text(inner, now, context)
-            if not answer.matched:
-                whole = self._answer_text(question, now, context)
-                answer = whole if whole.matched else answer
-            return replace(answer, question=question)
+        if options != [question]:
+            first: Answer | None = None
+            for text in dict.fromkeys([inner, question, *options[1:]]):  # small talk last
+                answer = self._answer_text(text, now, context)
+                first = first or answer
+                if answer.matched:
+                    return replace(answer, question=question)
+            assert first is not None
+            return replace(first, question=question)
         return self._answer_text(question, now, context)
 
     def _names_prize(self, text: str) -> bool:

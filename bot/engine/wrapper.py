@@ -95,6 +95,12 @@ def _trim(sentence: _Sentence, cues: Understanding) -> _Sentence:
 
 def unwrap(text: str, cues: Understanding) -> str:
     """The question inside ``text`` (``text`` itself when nothing wraps it)."""
+    return readings(text, cues)[0]
+
+
+def readings(text: str, cues: Understanding) -> list[str]:
+    """Ways to read ``text``, best first: the question inside it, then (when the message also
+    greets or thanks) that small talk; ``[text]`` when nothing wraps it."""
     plain = strip_markup(text)
     sentences = [
         _Sentence(piece.strip(), tuple(words(piece)))
@@ -103,6 +109,7 @@ def unwrap(text: str, cues: Understanding) -> str:
     ]
     kept: list[_Sentence] = []
     small_talk: list[str] = []
+    preambles: list[_Sentence] = []
     for sentence in sentences:
         folded = sentence.folded
         if kept and _starts(folded, cues.signoffs):
@@ -112,11 +119,17 @@ def unwrap(text: str, cues: Understanding) -> str:
             small_talk.append(" ".join(min(group, key=lambda p: (len(p), p))))
             continue
         if _starts(folded, cues.preambles) and not sentence.question:
+            preambles.append(sentence)
             continue
         kept.append(_trim(sentence, cues))
-    if not kept:  # only greetings and thanks: the last one is the message
-        return small_talk[-1] if small_talk else text  # its group's shortest phrase
-    questions = [s for s in kept if s.question]
-    chosen = questions or kept
-    result = " ".join(s.raw for s in chosen if s.raw)
-    return result or text
+    if not kept and preambles:  # «Jeg skriver en oppgave og lurer på når …»: the question
+        kept = [_trim(preambles[-1], cues)]
+    found: list[str] = []
+    if kept:
+        questions = [s for s in kept if s.question]
+        result = " ".join(s.raw for s in questions or kept if s.raw)
+        if result:
+            found.append(result)
+    if small_talk:  # the greeting or thanks, as its group's shortest phrase
+        found.append(small_talk[-1])
+    return list(dict.fromkeys(found)) or [text]

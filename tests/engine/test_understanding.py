@@ -337,3 +337,13 @@ def test_abstain_only_when_the_readings_differ(engine: Engine) -> None:
     assert engine._same_answer(same, gap, None, NOW) == "winner"
     year = engine.extractor.parse("og 2021?", NOW)
     assert engine._same_answer(same, year, None, NOW) is None  # Lørenskog vs six nominees
+
+
+def test_a_question_inside_a_preamble_is_not_taken_for_a_greeting(engine: Engine) -> None:
+    answer = ask(
+        engine,
+        "God kveld. Jeg skriver en masteroppgave om bosetting og lurer på når prisen "
+        "ble delt ut første gang.",
+    )
+    assert answer.intent == "since_when" and "2008" in answer.text
+    assert ask(engine, "Hei. Jeg er lærer.").intent == "greeting"
