@@ -356,7 +356,8 @@ class Engine:
         if not parsed.words and not parsed.years and parsed.year_offset == 0:
             return self._refusal(question, "refusal.empty")
         bonus = self.frames.bonus(parsed, self._remembered(context))
-        if parsed.out_of_scope or (not bonus and off_topic_place(parsed, self.synonyms)):
+        recognised = any(weight > 0 for weight in bonus.values())
+        if parsed.out_of_scope or (not recognised and off_topic_place(parsed, self.synonyms)):
             return self._refusal(question, "refusal.out_of_scope")
         allowed = self._allowed(parsed, context)
         ranked = self.matcher.rank(

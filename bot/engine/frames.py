@@ -99,13 +99,18 @@ class Frames:
         return Frame(ask, content, frozenset(slots), frozenset(words(parsed.question)))
 
     def bonus(self, parsed: Parsed, remembered: frozenset[str] = frozenset()) -> dict[str, float]:
-        """Intent → extra score from every rule the question fits (the largest per intent)."""
+        """Intent → extra score from the rules the question fits: the largest bonus plus the
+        largest penalty (a rule with a negative weight) per intent."""
         frame = self.read(parsed, remembered)
-        found: dict[str, float] = {}
+        best: dict[str, float] = {}
+        worst: dict[str, float] = {}
         for rule in self.rules:
             if rule.fits(frame):
-                found[rule.intent] = max(found.get(rule.intent, 0.0), rule.weight)
-        return found
+                if rule.weight >= 0:
+                    best[rule.intent] = max(best.get(rule.intent, 0.0), rule.weight)
+                else:
+                    worst[rule.intent] = min(worst.get(rule.intent, 0.0), rule.weight)
+        return {i: best.get(i, 0.0) + worst.get(i, 0.0) for i in best.keys() | worst.keys()}
 
 
 def load_frames(directory: Path, canonical: Any = None) -> Frames:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from bot.engine.extract import PLACEHOLDERS
 from bot.engine.lexicon import IntentSpec
 
 THRESHOLD = 72.0
@@ -22,6 +23,9 @@ EXACT = 98.0
 """A score this high is (nearly) an example phrasing itself: a smaller lead suffices."""
 EXACT_MARGIN = 2.0
 KEYWORD_BONUS = 8.0
+BARE_PENALTY = 10.0
+"""Taken off an example of slots alone («2013», «Drammen») when the question has a question
+word: «Hvor mange flyktninger bosatte Norge i 2016?» is no bare «2016»."""
 ASK_PENALTY = 10.0
 """Taken off an example whose question word differs from the question's (both having one)."""
 SLOT_PENALTY = 6.0
@@ -81,6 +85,9 @@ class IntentMatcher:
         asks = [ask_of(text.split()) if ask_of is not None else None for text in self._texts]
         self._ask_ids = {word: i for i, word in enumerate(sorted({a for a in asks if a}))}
         self._asks = np.array([self._ask_ids.get(a, -1) if a else -1 for a in asks], dtype=np.intp)
+        self._slot_only = np.array(
+            [all(w in PLACEHOLDERS for w in text.split()) for text in self._texts], dtype=np.float32
+        )
 
     def scores(self, query: str) -> np.ndarray:
         """Score ``query`` against every example, in example order."""
@@ -123,7 +130,11 @@ class IntentMatcher:
         values = self.scores(query)
         if ask is not None:  # «hvem kan jeg stemme på» is not «hvor kan jeg stemme»
             asked = self._ask_ids.get(ask, -2)
-            values = values - ASK_PENALTY * ((self._asks != asked) & (self._asks != -1))
+            values = (
+                values
+                - ASK_PENALTY * ((self._asks != asked) & (self._asks != -1))
+                - BARE_PENALTY * self._slot_only
+            )
         best_per_intent = np.maximum.reduceat(values, self._starts)
         found: list[Candidate] = []
         for index, intent in enumerate(self._names):

@@ -347,3 +347,18 @@ def test_a_question_inside_a_preamble_is_not_taken_for_a_greeting(engine: Engine
     )
     assert answer.intent == "since_when" and "2008" in answer.text
     assert ask(engine, "Hei. Jeg er lærer.").intent == "greeting"
+
+
+@pytest.mark.parametrize(
+    ("question", "not_said"),
+    [
+        ("Hvor mange flyktninger bosatte Norge i 2016?", "Trondheim vant"),
+        ("Hvilken kommune har flest flyktninger?", "mer enn én gang"),
+        ("Når åpner svømmehallen i Drammen?", "Drammen har vunnet"),
+    ],
+)
+def test_a_slot_or_a_shared_word_alone_is_no_reading(
+    engine: Engine, question: str, not_said: str
+) -> None:
+    answer = ask(engine, question)
+    assert not answer.matched and not_said not in answer.text, answer.text
