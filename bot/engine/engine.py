@@ -31,6 +31,12 @@ from bot.knowledge.models import KnowledgeBase
 from bot.knowledge.yamlio import KnowledgeError, KnowledgeIssue
 
 MAX_SUGGESTIONS = 3
+NEVER_WON_READS_AS = {"received_by": "place_won", "handed_by": "place_won"}
+"""Who received or handed over a municipality's prize, when it never won: its record."""
+WINNER_FACTS = frozenset({"reasoning", "received_by", "handed_by"})
+"""Answers about a winner's year: a municipality named in a follow-up picks the year (its
+wins), so the conversation's year is not kept («Hvem tok imot prisen i 2023?» → «Og for
+Moss?» is about 2025)."""
 ASKED_YEARS = "asked_years"
 """Context key: whether the last question named a year (else its years were only the answer's).
 A follow-up naming another municipality («Og Bærum?») reuses years only when they were asked."""
@@ -413,7 +419,7 @@ class Engine:
         if len(ranked) < 2 or ranked[1].score < THRESHOLD:
             return None
         first, second = (
-            self.composer.compose(self._request(c.intent, parsed, context, now)).text
+            self.composer.compose(self._request(c.intent, parsed, context, now, remap=False)).text
             for c in ranked[:2]
         )
         return ranked[0].intent if first == second else None
@@ -465,7 +471,13 @@ class Engine:
         return {name for name, spec in self.intents.items() if spec.needs <= have}
 
     def _request(
-        self, intent: str, parsed: Parsed, context: Conversation | None, now: datetime
+        self,
+        intent: str,
+        parsed: Parsed,
+        context: Conversation | None,
+        now: datetime,
+        *,
+        remap: bool = True,
     ) -> Request:
         spec = self.intents[intent]
         years = list(parsed.years)
@@ -494,7 +506,7 @@ class Engine:
                     or parsed.year_offset
                     or not {"municipality"} & (spec.needs | spec.uses)  # «og de nominerte?»
                 )
-                and not (intent == "reasoning" and places)
+                and not (intent in WINNER_FACTS and parsed.places)
                 and not (parsed.places and not context.extra.get(ASKED_YEARS, True))
             ):
                 years = list(context.years)
@@ -503,6 +515,14 @@ class Engine:
             latest = history.latest_awarded(now.year, now) or now.year
             rounds = [y for y, r in history.years.items() if y <= latest and not r.merged_into]
             years = rounds[-parsed.last_n :]
+        if (
+            remap
+            and intent in NEVER_WON_READS_AS
+            and parsed.places
+            and not parsed.years
+            and not self.composer.h.wins(parsed.places[0])
+        ):  # «Og Bodø?» after «Hvem tok imot prisen?»: Bodø has not won, so say that
+            intent = NEVER_WON_READS_AS[intent]
         if parsed.year_offset and not parsed.years and parsed.places:
             wins = self.composer.h.wins(parsed.places[0])
             if wins:  # «året før Drammen» = the year before Drammen won

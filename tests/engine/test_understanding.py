@@ -362,3 +362,12 @@ def test_a_slot_or_a_shared_word_alone_is_no_reading(
 ) -> None:
     answer = ask(engine, question)
     assert not answer.matched and not_said not in answer.text, answer.text
+
+
+def test_a_new_municipality_in_a_follow_up_replaces_the_old_one(engine: Engine) -> None:
+    context = Conversation()
+    assert "Tønsberg" in ask(engine, "Hvem tok imot prisen i 2023?", context).text
+    moss = ask(engine, "Og for Moss?", context)
+    assert "Simen Nord" in moss.text and "Tønsberg" not in moss.text  # 2025, not 2023
+    bodo = ask(engine, "Og Bodø?", context)
+    assert "Bodø har ikke vunnet" in bodo.text and "Moss" not in bodo.text
