@@ -361,7 +361,7 @@ class Engine:
         parsed = parsed or self.extractor.parse(question, now)
         if not parsed.words and not parsed.years and parsed.year_offset == 0:
             return self._refusal(question, "refusal.empty")
-        bonus = self.frames.bonus(parsed, self._remembered(context))
+        bonus = self.frames.bonus(parsed, self._remembered(parsed, context))
         recognised = any(weight > 0 for weight in bonus.values())
         if parsed.out_of_scope or (not recognised and off_topic_place(parsed, self.synonyms)):
             return self._refusal(question, "refusal.out_of_scope")
@@ -424,9 +424,13 @@ class Engine:
         )
         return ranked[0].intent if first == second else None
 
-    def _remembered(self, context: Conversation | None) -> frozenset[str]:
-        """The slots the conversation can fill: its year and its municipality."""
+    def _remembered(self, parsed: Parsed, context: Conversation | None) -> frozenset[str]:
+        """The slots the conversation fills for a question that points back («dem», «andre»,
+        or nothing but slots and filler): its year and its municipality."""
         if context is None or context.intent is None:
+            return frozenset()
+        pointing = set(parsed.words) & self.synonyms.other_words
+        if not (parsed.pronoun or parsed.elliptic or pointing):
             return frozenset()
         found = {"year"} if context.years else set()
         if context.municipality:

@@ -82,7 +82,7 @@ class Frames:
 
     def read(self, parsed: Parsed, remembered: frozenset[str] = frozenset()) -> Frame:
         """The frame of a parsed question; ``remembered`` slots (the conversation's year or
-        municipality) count when the question points back («Hvem av dem vant?»)."""
+        municipality, given when the question points back: «Hvem av dem vant?») count too."""
         content = frozenset(parsed.words)
         ask = self.ask_of(parsed.words)
         slots = set()
@@ -94,8 +94,7 @@ class Frames:
             slots.add("county")
         if parsed.projects:
             slots.add("project")
-        if parsed.pronoun or parsed.elliptic:
-            slots |= remembered
+        slots |= remembered
         return Frame(ask, content, frozenset(slots), frozenset(words(parsed.question)))
 
     def bonus(self, parsed: Parsed, remembered: frozenset[str] = frozenset()) -> dict[str, float]:

@@ -371,3 +371,10 @@ def test_a_new_municipality_in_a_follow_up_replaces_the_old_one(engine: Engine) 
     assert "Simen Nord" in moss.text and "Tønsberg" not in moss.text  # 2025, not 2023
     bodo = ask(engine, "Og Bodø?", context)
     assert "Bodø har ikke vunnet" in bodo.text and "Moss" not in bodo.text
+
+
+def test_how_many_others_points_back_to_the_year(engine: Engine) -> None:
+    context = Conversation()
+    ask(engine, "Hvem vant i 2015?", context)
+    answer = ask(engine, "Hvor mange andre var nominert?", context)
+    assert answer.intent == "nominees" and "Lavangen" in answer.text and "2015" in answer.text
