@@ -403,8 +403,8 @@ class Engine:
         if context is not None:
             self._remember(context, intent, reply, now)
             context.extra[ASKED_YEARS] = bool(parsed.years or parsed.year_offset)
-            if parsed.years:
-                context.extra[ASKED_YEAR_LIST] = list(parsed.years)
+            if parsed.years or parsed.year_offset:  # «året før» moves the year asked about
+                context.extra[ASKED_YEAR_LIST] = list(request.years or parsed.years)
         return self._answer(question, reply, intent, confidence)
 
     def _same_answer(
@@ -532,13 +532,18 @@ class Engine:
             if wins:  # «året før Drammen» = the year before Drammen won
                 years, places, intent = [wins[-1]], [], self.synonyms.relative_intent
         if parsed.year_offset:
+            asked_before = []
             remembered = []
             if usable and context is not None:  # the year asked last, else the answer's first
-                asked_years = context.extra.get(ASKED_YEAR_LIST) or context.years
-                remembered = list(asked_years[:1])
+                asked_before = list(context.extra.get(ASKED_YEAR_LIST) or [])[:1]
+                remembered = asked_before or list(context.years[:1])
             latest = self.composer.h.latest_awarded(now.year, now) or now.year
-            base = years[:1] or remembered or [latest]
-            years = [self._offset(base[0], parsed.year_offset)]
+            written = list(parsed.years[:1]) or asked_before
+            if written:  # a year the user wrote: «året før 2020» is 2019 (merged or not)
+                years = [written[0] + parsed.year_offset]
+            else:
+                base = years[:1] or remembered or [latest]
+                years = [self._offset(base[0], parsed.year_offset)]
         asked = set(parsed.words)
         return Request(
             intent=intent,

@@ -378,3 +378,15 @@ def test_how_many_others_points_back_to_the_year(engine: Engine) -> None:
     ask(engine, "Hvem vant i 2015?", context)
     answer = ask(engine, "Hvor mange andre var nominert?", context)
     assert answer.intent == "nominees" and "Lavangen" in answer.text and "2015" in answer.text
+
+
+def test_the_year_before_a_written_year_is_that_year_minus_one(engine: Engine) -> None:
+    context = Conversation()
+    ask(engine, "Hvem vant i 2020?", context)  # answered as the 2019/2020 round
+    answer = ask(engine, "Og året før?", context)
+    assert "slått sammen" in answer.text and "2019" in answer.text  # 2019, not 2018
+    assert "Bærum" not in answer.text
+    context = Conversation()
+    ask(engine, "Hvem vant i 2014?", context)
+    ask(engine, "Og året før?", context)
+    assert "Molde" in ask(engine, "Og året før der igjen?", context).text
