@@ -93,11 +93,14 @@ class OtherPrizeFinder:
         return False
 
     def _owner_before(self, folded: list[str], i: int, bare: bool) -> bool:
-        """«Statens pris», «Fritt Ords pris», «sin egen (integrerings)pris»: a prize that is
-        someone else's (a genitive only when capitalised, before a bare prize noun)."""
+        """«Statens pris», «Fritt Ords pris», «Peer Gynt prisen», «sin egen (integrerings)pris»:
+        a prize that is someone else's (a capitalised unknown name right before a bare prize
+        noun, or «egen»)."""
         before = folded[i - 1]
         if before in _OWN_POSSESSIVES or (i > 1 and folded[i - 2] in _OWN_POSSESSIVES):
             return True
-        if not bare or not before.endswith("s") or len(before) < 4 or before in self.own_words:
+        if not bare or len(before) < 3 or before in self.own_words or self.known(before):
             return False
-        return not self.known(before) and not self.place(before[:-1])
+        # «Molde prisen», «Moldes pris»: this prize, for a municipality; any other name
+        # («Statens pris», «Peer Gynt prisen», «Booker Prize») is a prize of its own
+        return not (self.place(before) or (before.endswith("s") and self.place(before[:-1])))

@@ -390,3 +390,15 @@ def test_the_year_before_a_written_year_is_that_year_minus_one(engine: Engine) -
     ask(engine, "Hvem vant i 2014?", context)
     ask(engine, "Og året før?", context)
     assert "Molde" in ask(engine, "Og året før der igjen?", context).text
+
+
+@pytest.mark.parametrize(
+    "question", ["Hvem vant Peer Gynt prisen i 2016?", "Who won the Booker Prize in 2015?"]
+)
+def test_a_capitalised_name_before_a_prize_noun_is_another_prize(
+    engine: Engine, question: str
+) -> None:
+    answer = ask(engine, question)
+    assert not answer.matched and "Trondheim" not in answer.text and "Grimstad" not in answer.text
+    assert ask(engine, "Vant Molde prisen?").matched
+    assert ask(engine, "Who won the Integration Prize in 2018?").matched
