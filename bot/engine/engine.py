@@ -392,7 +392,7 @@ class Engine:
                 return self._refusal(question, "refusal.out_of_scope", confidence, guess)
             return self._suggest(question, parsed, ranked, confidence, now)
         spec = self.intents[intent]
-        if spec.domain and not parsed.domain and not self._has_context(context):
+        if spec.domain and not (parsed.domain or recognised or self._has_context(context)):
             return self._refusal(question, "refusal.out_of_scope", confidence, intent)
         if not spec.domain and confidence < SMALL_TALK_MIN:
             return self._refusal(question, "refusal.out_of_scope", confidence, intent)

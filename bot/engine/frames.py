@@ -21,7 +21,18 @@ DEFAULT_WEIGHT = 20.0
 NO_QUESTION_WORD = "ingen"
 """In ``ask:``: a yes/no question (no question word)."""
 SLOT_NAMES = frozenset({"year", "municipality", "county", "project"})
-_RULE_KEYS = {"intent", "ask", "all", "any", "none", "written", "with", "without", "weight"}
+_RULE_KEYS = {
+    "intent",
+    "ask",
+    "all",
+    "any",
+    "none",
+    "written",
+    "alone",
+    "with",
+    "without",
+    "weight",
+}
 
 
 @dataclass(frozen=True)
@@ -46,6 +57,8 @@ class Rule:
     any: frozenset[str] = frozenset()
     none: frozenset[str] = frozenset()
     written: frozenset[str] = frozenset()
+    alone: bool = False
+    """Nothing but the question word and ``all`` («Hvem ble det?»)."""
     with_slots: frozenset[str] = frozenset()
     without: frozenset[str] = frozenset()
     weight: float = DEFAULT_WEIGHT
@@ -59,6 +72,7 @@ class Rule:
             and (not self.any or bool(self.any & frame.content))
             and not self.none & frame.content
             and (not self.written or bool(self.written & frame.written))
+            and (not self.alone or not frame.content - self.all - {frame.ask})
             and self.with_slots <= frame.slots
             and not self.without & frame.slots
         )
@@ -164,6 +178,8 @@ def load_frames(directory: Path, canonical: Any = None) -> Frames:
             issues.append(
                 KnowledgeIssue(name, raw.line_of("ask"), f"«{word}» er ikke et spørreord")
             )
+        if not isinstance(raw.get("alone", False), bool):
+            issues.append(KnowledgeIssue(name, raw.line_of("alone"), "«alone» må være true/false"))
         weight = raw.get("weight", DEFAULT_WEIGHT)
         if not isinstance(weight, int | float) or isinstance(weight, bool):
             issues.append(KnowledgeIssue(name, raw.line_of("weight"), "«weight» må være et tall"))
@@ -177,6 +193,7 @@ def load_frames(directory: Path, canonical: Any = None) -> Frames:
                 any=word_set(raw, "any"),
                 none=word_set(raw, "none"),
                 written=word_set(raw, "written", canon=False),
+                alone=raw.get("alone") is True,
                 with_slots=slots["with"],
                 without=slots["without"],
                 weight=float(weight),

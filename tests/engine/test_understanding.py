@@ -402,3 +402,23 @@ def test_a_capitalised_name_before_a_prize_noun_is_another_prize(
     assert not answer.matched and "Trondheim" not in answer.text and "Grimstad" not in answer.text
     assert ask(engine, "Vant Molde prisen?").matched
     assert ask(engine, "Who won the Integration Prize in 2018?").matched
+
+
+AFTER_AWARD = datetime(2023, 10, 31, 10, 0, tzinfo=OSLO)
+
+
+@pytest.mark.parametrize(
+    ("question", "now", "intent", "must"),
+    [
+        ("Hvem ble det?", AFTER_AWARD, "latest_winner", "Tønsberg"),
+        ("Hvem kan man stemme på?", OPEN_VOTE, "nominees", "Ullensvang"),
+        ("Hvor lenge til avstemningen stenger?", OPEN_VOTE, "vote_when", "11. oktober"),
+        ("Hvor mange dager er det igjen å stemme?", OPEN_VOTE, "vote_when", "11. oktober"),
+        ("Hvilke kommuner er med i år?", AFTER_CLOSE, "nominees", "Nordre Follo"),
+    ],
+)
+def test_time_aware_questions(
+    engine: Engine, question: str, now: datetime, intent: str, must: str
+) -> None:
+    answer = engine.answer(question, now=now)
+    assert answer.matched and answer.intent == intent and must in answer.text, answer.text
