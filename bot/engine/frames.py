@@ -8,9 +8,9 @@ line."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from bot.engine.extract import Parsed
 from bot.engine.normalise import words
@@ -126,7 +126,7 @@ class Frames:
         return {i: best.get(i, 0.0) + worst.get(i, 0.0) for i in best.keys() | worst.keys()}
 
 
-def load_frames(directory: Path, canonical: Any = None) -> Frames:
+def load_frames(directory: Path, canonical: Callable[[str], str] | None = None) -> Frames:
     """Read and validate ``frames.yaml``; raise KnowledgeError naming file and line.
 
     ``canonical(word)`` maps a word to its canonical form (synonyms.yaml), so a curator may
