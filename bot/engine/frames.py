@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.engine.extract import Parsed
-from bot.engine.normalise import words
+from bot.engine.normalise import MAX_QUESTION_CHARS, words
 from bot.knowledge.yamlio import KnowledgeError, KnowledgeIssue, LDict, LList, read_yaml
 
 FRAMES_FILE = "frames.yaml"
@@ -109,7 +109,8 @@ class Frames:
         if parsed.projects:
             slots.add("project")
         slots |= remembered
-        return Frame(ask, content, frozenset(slots), frozenset(words(parsed.question)))
+        written = frozenset(words(parsed.question[:MAX_QUESTION_CHARS]))
+        return Frame(ask, content, frozenset(slots), written)
 
     def bonus(self, parsed: Parsed, remembered: frozenset[str] = frozenset()) -> dict[str, float]:
         """Intent → extra score from the rules the question fits: the largest bonus plus the

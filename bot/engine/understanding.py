@@ -43,6 +43,10 @@ class Understanding:
 
     greetings: frozenset[Phrase]
     thanks: frozenset[Phrase]
+    greeting_word: str
+    """The first greeting listed: what a message of greetings alone is read as."""
+    thanks_word: str
+    """The first thanks listed, likewise."""
     signoffs: frozenset[Phrase]
     preambles: frozenset[Phrase]
     requests: frozenset[str]
@@ -99,9 +103,18 @@ def load_understanding(directory: Path) -> Understanding:
             issues.append(
                 KnowledgeIssue(name, prizes.line_of(key), f"ukjent nøkkel «{key}» i other_prizes")
             )
+
+    def first(key: str) -> str:
+        value = data.get(key)
+        if isinstance(value, list) and value and words(str(value[0])):
+            return " ".join(words(str(value[0])))
+        return ""
+
     result = Understanding(
         greetings=phrases(data, "greetings"),
         thanks=phrases(data, "thanks"),
+        greeting_word=first("greetings"),
+        thanks_word=first("thanks"),
         signoffs=phrases(data, "signoffs"),
         preambles=phrases(data, "preambles"),
         requests=single(data, "requests"),

@@ -24,6 +24,10 @@ _URL = re.compile(r"https?://\S+")
 _MARK = re.compile(r"(\*\*|__|`+|~~|^\s*#+\s|^\s*>\s?|^\s*[-*•]\s+)", re.MULTILINE)
 _EMPHASIS = re.compile(r"(?<!\w)[_*](\w[^_*\n]*?)[_*](?!\w)")
 _BOUNDARY = re.compile(r"(?<=[.!?:])\s+|\n+|(?<!\d)\s[–—-]\s(?!\d)")
+MAX_MESSAGE_CHARS = 4096
+"""Longer messages are cut before unwrapping (Telegram's own limit; keeps the latency bound)."""
+MAX_SENTENCES = 30
+"""Only a message's last sentences are read (a long preamble is mostly left unread)."""
 MAX_SIGNATURE_WORDS = 3
 """A sign-off inside a sentence ends it only when at most this many words follow («hilsen
 Ola Nordmann»)."""
@@ -101,11 +105,14 @@ def unwrap(text: str, cues: Understanding) -> str:
 def readings(text: str, cues: Understanding) -> list[str]:
     """Ways to read ``text``, best first: the question inside it, then (when the message also
     greets or thanks) that small talk; ``[text]`` when nothing wraps it."""
+    if len(text) > MAX_MESSAGE_CHARS:
+        text = text[:MAX_MESSAGE_CHARS].rsplit(None, 1)[0]
     plain = strip_markup(text)
+    pieces = [piece for piece in _BOUNDARY.split(plain) if piece and not piece.isspace()]
     sentences = [
-        _Sentence(piece.strip(), tuple(words(piece)))
-        for piece in _BOUNDARY.split(plain)
-        if piece and words(piece)
+        _Sentence(piece.strip(), folded)
+        for piece in pieces[-MAX_SENTENCES:]
+        if (folded := tuple(words(piece)))
     ]
     kept: list[_Sentence] = []
     small_talk: list[str] = []
@@ -115,8 +122,8 @@ def readings(text: str, cues: Understanding) -> list[str]:
         if kept and _starts(folded, cues.signoffs):
             break  # the signature: this line and everything after it
         if _is(folded, cues.greetings) or _is(folded, cues.thanks):
-            group = cues.greetings if _is(folded, cues.greetings) else cues.thanks
-            small_talk.append(" ".join(min(group, key=lambda p: (len(p), p))))
+            greeting = _is(folded, cues.greetings)
+            small_talk.append(cues.greeting_word if greeting else cues.thanks_word)
             continue
         if _starts(folded, cues.preambles) and not sentence.question:
             preambles.append(sentence)
@@ -130,6 +137,6 @@ def readings(text: str, cues: Understanding) -> list[str]:
         result = " ".join(s.raw for s in questions or kept if s.raw)
         if result:
             found.append(result)
-    if small_talk:  # the greeting or thanks, as its group's shortest phrase
+    if small_talk:  # the greeting or thanks, as the first one listed
         found.append(small_talk[-1])
     return list(dict.fromkeys(found)) or [text]

@@ -422,3 +422,11 @@ def test_time_aware_questions(
 ) -> None:
     answer = engine.answer(question, now=now)
     assert answer.matched and answer.intent == intent and must in answer.text, answer.text
+
+
+def test_a_long_message_is_read_from_its_end(engine: Engine) -> None:
+    preamble = "Vi har snakket mye om dette på jobben i det siste. " * 60
+    answer = ask(engine, preamble + "Uansett: hvem vant i 2015?")
+    assert answer.matched and "Grimstad" in answer.text
+    cues = load_engine_files(KNOWLEDGE).understanding
+    assert unwrap("hei. " * 20000, cues) == cues.greeting_word
