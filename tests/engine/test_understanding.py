@@ -430,3 +430,9 @@ def test_a_long_message_is_read_from_its_end(engine: Engine) -> None:
     assert answer.matched and "Grimstad" in answer.text
     cues = load_engine_files(KNOWLEDGE).understanding
     assert unwrap("hei. " * 20000, cues) == cues.greeting_word
+
+
+def test_questions_about_the_bot_or_other_deadlines_are_not_prize_facts(engine: Engine) -> None:
+    assert ask(engine, "Hvor fikk du det fra?").intent == "about_sources"
+    late = ask(engine, "Er det for sent å søke barnehageplass?")
+    assert not late.matched and "åpen nå" not in late.text and late.intent is None
