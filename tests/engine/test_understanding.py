@@ -436,3 +436,8 @@ def test_questions_about_the_bot_or_other_deadlines_are_not_prize_facts(engine: 
     assert ask(engine, "Hvor fikk du det fra?").intent == "about_sources"
     late = ask(engine, "Er det for sent å søke barnehageplass?")
     assert not late.matched and "åpen nå" not in late.text and late.intent is None
+
+
+def test_choosing_something_else_is_not_how_the_winner_is_chosen(engine: Engine) -> None:
+    assert ask(engine, "Hvordan velges en ordfører?").intent is None
+    assert ask(engine, "Hvordan velges vinneren?").intent == "how_chosen"
