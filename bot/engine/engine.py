@@ -64,7 +64,8 @@ class EngineFiles:
 
 
 def load_engine_files(directory: Path) -> EngineFiles:
-    """Read intents.yaml, synonyms.yaml, understanding.yaml and texts/engine.yaml; raise with
+    """Read intents.yaml, synonyms.yaml, understanding.yaml, frames.yaml (its words read through
+    the synonyms, its intents checked against intents.yaml) and texts/engine.yaml; raise with
     every issue."""
     issues: list[KnowledgeIssue] = []
     loaded: dict[str, object] = {}
