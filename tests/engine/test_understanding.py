@@ -120,6 +120,8 @@ def test_understanding_file_errors_name_file_and_line(tmp_path: Path) -> None:
         ("Koffor vant Kinn?", "nyskapende"),
         ("Hvem kjempet om prisen i 2022?", "Vennesla"),
         ("Hvem var vinnarkommunane i 2021?", "Lørenskog"),
+        ("Ka slags pris e dette?", "hedre kommuner"),
+        ("Ka e kriterian?", "Kriterier"),
     ],
 )
 def test_other_words_for_the_same_thing(engine: Engine, question: str, must: str) -> None:
