@@ -443,3 +443,10 @@ def test_questions_about_the_bot_or_other_deadlines_are_not_prize_facts(engine: 
 def test_choosing_something_else_is_not_how_the_winner_is_chosen(engine: Engine) -> None:
     assert ask(engine, "Hvordan velges en ordfører?").intent is None
     assert ask(engine, "Hvordan velges vinneren?").intent == "how_chosen"
+
+
+def test_abbreviations_do_not_end_a_sentence() -> None:
+    cues = load_engine_files(KNOWLEDGE).understanding
+    question = "Hvem vant i 2013, dvs. året etter Molde?"
+    assert unwrap(question, cues) == question
+    assert unwrap("Hei. Hvem vant?", cues) == "Hvem vant?"
