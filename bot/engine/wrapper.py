@@ -147,6 +147,9 @@ def readings(text: str, cues: Understanding) -> list[str]:
     found: list[str] = []
     if kept:
         questions = [s for s in kept if s.question]
+        if questions:  # a year added after the question stays («Hvem vant? Jeg mener 2015.»)
+            last = kept.index(questions[-1])
+            questions += [s for s in kept[last + 1 :] if any(c.isdigit() for c in s.raw)]
         result = " ".join(s.raw for s in questions or kept if s.raw)
         if result:
             found.append(result)

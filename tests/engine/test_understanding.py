@@ -450,3 +450,8 @@ def test_abbreviations_do_not_end_a_sentence() -> None:
     question = "Hvem vant i 2013, dvs. året etter Molde?"
     assert unwrap(question, cues) == question
     assert unwrap("Hei. Hvem vant?", cues) == "Hvem vant?"
+
+
+def test_a_year_added_after_the_question_is_kept(engine: Engine) -> None:
+    answer = ask(engine, "Hvem var nominert? Altså i 2022.")
+    assert answer.intent == "nominees" and "Vennesla" in answer.text
