@@ -24,6 +24,12 @@ _URL = re.compile(r"https?://\S+")
 _MARK = re.compile(r"(\*\*|__|`+|~~|^\s*#+\s|^\s*>\s?|^\s*[-*•]\s+)", re.MULTILINE)
 _EMPHASIS = re.compile(r"(?<!\w)[_*](\w[^_*\n]*?)[_*](?!\w)")
 _BOUNDARY = re.compile(r"(?<=[.!?:])\s+|\n+|(?<!\d)\s[–—-]\s(?!\d)")
+_ABBREVIATION = re.compile(
+    r"(?:^|\s)(?:dvs|f\.eks|bl\.a|kl|ca|nr|osv|mht|ift|evt|ev|mfl|jf|pga|iht|st|dr|mr|mrs|"
+    r"e\.g|i\.e|etc|vs)\.$",
+    re.IGNORECASE,
+)
+"""A piece ending like this («dvs.», «f.eks.», «kl.») does not end a sentence."""
 MAX_MESSAGE_CHARS = 4096
 """Longer messages are cut before unwrapping (Telegram's own limit; keeps the latency bound)."""
 MAX_SENTENCES = 30
@@ -108,7 +114,14 @@ def readings(text: str, cues: Understanding) -> list[str]:
     if len(text) > MAX_MESSAGE_CHARS:
         text = text[:MAX_MESSAGE_CHARS].rsplit(None, 1)[0]
     plain = strip_markup(text)
-    pieces = [piece for piece in _BOUNDARY.split(plain) if piece and not piece.isspace()]
+    pieces: list[str] = []
+    for piece in _BOUNDARY.split(plain):
+        if not piece or piece.isspace():
+            continue
+        if pieces and _ABBREVIATION.search(pieces[-1]):
+            pieces[-1] += " " + piece  # «…, dvs. året etter» is one sentence
+        else:
+            pieces.append(piece)
     sentences = [
         _Sentence(piece.strip(), folded)
         for piece in pieces[-MAX_SENTENCES:]
@@ -134,6 +147,9 @@ def readings(text: str, cues: Understanding) -> list[str]:
     found: list[str] = []
     if kept:
         questions = [s for s in kept if s.question]
+        if questions:  # a year added after the question stays («Hvem vant? Jeg mener 2015.»)
+            last = kept.index(questions[-1])
+            questions += [s for s in kept[last + 1 :] if any(c.isdigit() for c in s.raw)]
         result = " ".join(s.raw for s in questions or kept if s.raw)
         if result:
             found.append(result)

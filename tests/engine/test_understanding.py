@@ -120,6 +120,8 @@ def test_understanding_file_errors_name_file_and_line(tmp_path: Path) -> None:
         ("Koffor vant Kinn?", "nyskapende"),
         ("Hvem kjempet om prisen i 2022?", "Vennesla"),
         ("Hvem var vinnarkommunane i 2021?", "Lørenskog"),
+        ("Ka slags pris e dette?", "hedre kommuner"),
+        ("Ka e kriterian?", "Kriterier"),
     ],
 )
 def test_other_words_for_the_same_thing(engine: Engine, question: str, must: str) -> None:
@@ -441,3 +443,15 @@ def test_questions_about_the_bot_or_other_deadlines_are_not_prize_facts(engine: 
 def test_choosing_something_else_is_not_how_the_winner_is_chosen(engine: Engine) -> None:
     assert ask(engine, "Hvordan velges en ordfører?").intent is None
     assert ask(engine, "Hvordan velges vinneren?").intent == "how_chosen"
+
+
+def test_abbreviations_do_not_end_a_sentence() -> None:
+    cues = load_engine_files(KNOWLEDGE).understanding
+    question = "Hvem vant i 2013, dvs. året etter Molde?"
+    assert unwrap(question, cues) == question
+    assert unwrap("Hei. Hvem vant?", cues) == "Hvem vant?"
+
+
+def test_a_year_added_after_the_question_is_kept(engine: Engine) -> None:
+    answer = ask(engine, "Hvem var nominert? Altså i 2022.")
+    assert answer.intent == "nominees" and "Vennesla" in answer.text
