@@ -52,7 +52,7 @@ from bot.reminders.texts import ReminderTexts
 from bot.storage import subscriptions as store
 from bot.telegram.botcontext import BotApp, BotContext
 from bot.telegram.messages import unknown_command
-from bot.telegram.outbox import Priority
+from bot.telegram.sendslots import Priority
 from bot.telegram.services import Services
 
 log = logging.getLogger(__name__)
