@@ -314,7 +314,7 @@ async def broadcast(update: Update, context: BotContext) -> None:
             context, message.chat_id, texts.get("broadcast.too_long", length=len(text), limit=limit)
         )
         return
-    item = service.create_broadcast(text, message.chat_id)
+    item = service.broadcasts.create(text, message.chat_id)
     keyboard = InlineKeyboardMarkup(
         [
             [
@@ -345,14 +345,14 @@ async def broadcast_confirm(update: Update, context: BotContext) -> None:
     texts = service.texts
     _, action, broadcast_id = (query.data or "").split("|", 2)
     if action == "bc":
-        item = service.confirm_broadcast(broadcast_id)
+        item = service.broadcasts.confirm(broadcast_id)
         text = (
             texts.get("broadcast.started", count=service.subscriber_count())
             if item
             else texts.get("broadcast.unknown")
         )
     else:
-        item = service.cancel_broadcast(broadcast_id)
+        item = service.broadcasts.cancel(broadcast_id)
         text = texts.get("broadcast.cancelled" if item else "broadcast.unknown")
     await _answer_query(query)
     chat = update.effective_chat
