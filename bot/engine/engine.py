@@ -14,7 +14,6 @@ from bot.clock import OSLO
 from bot.engine.answers import Composer, Reply, Request
 from bot.engine.answers.common import step_year
 from bot.engine.answers.outcome import answered, combined, refused, suggested
-from bot.engine.answers.table import REQUIRED_TEXTS
 from bot.engine.extract import Extractor, Parsed
 from bot.engine.history import History
 from bot.engine.lexicon import IntentSpec, Synonyms, load_intents, load_synonyms
@@ -65,9 +64,6 @@ def load_engine_files(directory: Path) -> EngineFiles:
     if issues:
         raise KnowledgeError(issues)
     texts = Texts(loaded["texts"])  # type: ignore[arg-type]
-    issues = texts.check(REQUIRED_TEXTS)
-    if issues:
-        raise KnowledgeError(issues)
     return EngineFiles(loaded["intents"], loaded["synonyms"], texts)  # type: ignore[arg-type]
 
 
