@@ -292,9 +292,9 @@ class Engine:
         )
         top, confidence = decide(ranked)
         intent = top.intent if top is not None else None
-        if self.requests.follows_up(parsed, context, top):
-            assert context is not None and context.intent is not None
-            intent, confidence = context.intent, max(confidence, ELLIPTIC_CONFIDENCE)
+        continued = self.requests.continued_intent(parsed, context)
+        if continued is not None:
+            intent, confidence = continued, max(confidence, ELLIPTIC_CONFIDENCE)
         if intent is None and parsed.fuzzy_place:  # a spurious place never blocks an answer
             plain = self.extractor.parse(question, now, fuzzy_places=False)
             retry = self._answer_one(question, now, context, plain)

@@ -6,7 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.engine.answers.table import REQUIRED_TEXTS
 from bot.engine.frames import Frames, load_frames
 from bot.engine.lexicon import IntentSpec, Synonyms, load_intents, load_synonyms
 from bot.engine.texts import Texts, load_texts
@@ -61,9 +60,6 @@ def load_engine_files(directory: Path) -> EngineFiles:
     if issues:
         raise KnowledgeError(issues)
     texts = Texts(loaded["texts"])  # type: ignore[arg-type]
-    issues = texts.check(REQUIRED_TEXTS)
-    if issues:
-        raise KnowledgeError(issues)
     return EngineFiles(
         loaded["intents"],  # type: ignore[arg-type]
         loaded["synonyms"],  # type: ignore[arg-type]

@@ -13,7 +13,6 @@ from bot.engine.followup import ASKED_YEAR_LIST, stands_alone
 from bot.engine.frames import Frames
 from bot.engine.history import History
 from bot.engine.lexicon import IntentSpec, Synonyms
-from bot.engine.matcher import Candidate
 from bot.engine.normalise import words
 from bot.engine.places import Place, PlaceIndex
 from bot.engine.types import Conversation
@@ -54,15 +53,15 @@ class RequestBuilder:
     def has_context(self, context: Conversation | None) -> bool:
         return context is not None and context.intent is not None
 
-    def follows_up(
-        self, parsed: Parsed, context: Conversation | None, top: Candidate | None
-    ) -> bool:
-        """An elliptic question («og 2015?», «Og året før?») continues the last intent."""
+    def continued_intent(self, parsed: Parsed, context: Conversation | None) -> str | None:
+        """The last intent, when an elliptic question («og 2015?», «Og året før?») continues
+        it; otherwise None."""
         if context is None or context.intent is None or context.intent not in self.intents:
-            return False
+            return None
         if not parsed.elliptic or stands_alone(parsed.question, self.understanding.requests):
-            return False
-        return bool(parsed.years or parsed.places or parsed.counties or parsed.year_offset)
+            return None
+        slots = parsed.years or parsed.places or parsed.counties or parsed.year_offset
+        return context.intent if slots else None
 
     def ignoring_slots(self, parsed: Parsed) -> frozenset[str]:
         """Intents that would ignore a county or project named in the question."""
