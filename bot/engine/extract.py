@@ -12,6 +12,7 @@ from datetime import datetime
 
 from rapidfuzz import fuzz, process
 
+from bot.engine.lemmas import Lemmatiser
 from bot.engine.lexicon import Synonyms
 from bot.engine.normalise import clean, tokens
 from bot.engine.places import Place, PlaceIndex, ProjectRef
@@ -78,8 +79,14 @@ class Extractor:
         index: PlaceIndex,
         vocabulary: set[str],
         prize_years: tuple[int, int] = (2008, 2026),
+        lemmas: Lemmatiser | None = None,
+        not_places: frozenset[str] = frozenset(),
     ) -> None:
         self.syn = synonyms
+        self.lemmas = lemmas
+        """Stemmed synonym phrases: inflections the lexicon does not list."""
+        self.not_places = not_places
+        """First names, surnames and common words never read as a misspelt place name."""
         self.prize_years = prize_years
         """First and last prize year: a two-digit «i 08» is read as a year only inside it."""
         self.index = index
@@ -91,8 +98,9 @@ class Extractor:
             synonyms.max_phrase, index.max_words, index.max_county_words, index.max_project_words
         )
 
-    def parse(self, question: str, now: datetime) -> Parsed:
-        """Read ``question`` (``now`` resolves «i fjor» and «i år»)."""
+    def parse(self, question: str, now: datetime, *, fuzzy_places: bool = True) -> Parsed:
+        """Read ``question`` (``now`` resolves «i fjor» and «i år»); ``fuzzy_places`` False
+        reads no misspelt place names."""
         text = clean(question)
         parsed = Parsed(question=question)
         pairs = tokens(text)
@@ -105,7 +113,7 @@ class Extractor:
             i += step
         self._ranges(text, out, parsed, now.year)
         self._last_n(out, parsed)
-        self._finish(out, parsed)
+        self._finish(out, parsed, fuzzy_places)
         return parsed
 
     def _last_n(self, out: list[str], parsed: Parsed) -> None:
@@ -183,6 +191,11 @@ class Extractor:
             if key in syn.words:
                 out.extend(syn.words[key])
                 return n
+        if self.lemmas is not None and folded[i] not in index.places:
+            found = self.lemmas.match(folded, i, self.vocabulary)
+            if found is not None:
+                out.extend(found[1])
+                return found[0]
         word = folded[i]
         if word.isdigit() and len(word) == 4 and MIN_YEAR <= int(word) <= MAX_YEAR:
             parsed.years.append(int(word))
@@ -241,7 +254,7 @@ class Extractor:
                     years.append(year)
         parsed.years = sorted(years)
 
-    def _finish(self, out: list[str], parsed: Parsed) -> None:
+    def _finish(self, out: list[str], parsed: Parsed, fuzzy_places: bool = True) -> None:
         """Fuzzy names, pronouns, domain signal, stop words, placeholder runs."""
         syn = self.syn
         result: list[str] = []
@@ -259,7 +272,9 @@ class Extractor:
             if word in syn.prize_names or word in syn.domain_words:
                 parsed.domain = True
             if (
-                not parsed.places
+                fuzzy_places
+                and not parsed.places
+                and word not in self.not_places
                 and word not in self.vocabulary
                 and word not in syn.stopwords
                 and not word.isdigit()

@@ -6,11 +6,13 @@ become placeholders on both sides («hvem vant i 2015» → ``hvem vant aarstall
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from bot.engine.extract import PLACEHOLDERS
 from bot.engine.lexicon import IntentSpec
 
 THRESHOLD = 72.0
@@ -21,6 +23,11 @@ EXACT = 98.0
 """A score this high is (nearly) an example phrasing itself: a smaller lead suffices."""
 EXACT_MARGIN = 2.0
 KEYWORD_BONUS = 8.0
+BARE_PENALTY = 10.0
+"""Taken off an example of slots alone («2013», «Drammen») when the question has a question
+word: «Hvor mange flyktninger bosatte Norge i 2016?» is no bare «2016»."""
+ASK_PENALTY = 10.0
+"""Taken off an example whose question word differs from the question's (both having one)."""
 SLOT_PENALTY = 6.0
 """Taken off intents that ignore a county or project the question names."""
 """Added when the question contains one of the intent's keywords."""
@@ -48,7 +55,13 @@ class IntentMatcher:
     words only one side has), computed for all examples at once with numpy.
     """
 
-    def __init__(self, intents: dict[str, IntentSpec], examples: list[tuple[str, str]]) -> None:
+    def __init__(
+        self,
+        intents: dict[str, IntentSpec],
+        examples: list[tuple[str, str]],
+        ask_of: Callable[[list[str]], str | None] | None = None,
+    ) -> None:
+        """``ask_of(words)``: the question word of a canonical word list (frames.yaml)."""
         self.intents = intents
         order = list(intents)
         ordered = sorted(examples, key=lambda e: order.index(e[1]))
@@ -69,6 +82,12 @@ class IntentMatcher:
             for word in set(text.split()):
                 self._weights[row, self._column[word]] = len(word) + 1
         self._lengths = self._weights.sum(axis=1)
+        asks = [ask_of(text.split()) if ask_of is not None else None for text in self._texts]
+        self._ask_ids = {word: i for i, word in enumerate(sorted({a for a in asks if a}))}
+        self._asks = np.array([self._ask_ids.get(a, -1) if a else -1 for a in asks], dtype=np.intp)
+        self._slot_only = np.array(
+            [all(w in PLACEHOLDERS for w in text.split()) for text in self._texts], dtype=np.float32
+        )
 
     def scores(self, query: str) -> np.ndarray:
         """Score ``query`` against every example, in example order."""
@@ -101,11 +120,21 @@ class IntentMatcher:
         words: set[str],
         allowed: set[str],
         penalised: frozenset[str] = frozenset(),
+        bonus: Mapping[str, float] | None = None,
+        ask: str | None = None,
     ) -> list[Candidate]:
-        """Best candidate per allowed intent, best first (``penalised`` intents lose a little)."""
+        """Best candidate per allowed intent, best first (``penalised`` intents lose a little,
+        ``bonus`` adds the frame rules' weight to the intents they point at)."""
         if not query or not self._texts:
             return []
         values = self.scores(query)
+        if ask is not None:  # «hvem kan jeg stemme på» is not «hvor kan jeg stemme»
+            asked = self._ask_ids.get(ask, -2)
+            values = (
+                values
+                - ASK_PENALTY * ((self._asks != asked) & (self._asks != -1))
+                - BARE_PENALTY * self._slot_only
+            )
         best_per_intent = np.maximum.reduceat(values, self._starts)
         found: list[Candidate] = []
         for index, intent in enumerate(self._names):
@@ -120,6 +149,8 @@ class IntentMatcher:
                 value -= KEYWORD_BONUS
             if intent in penalised:
                 value -= SLOT_PENALTY
+            if bonus:
+                value += bonus.get(intent, 0.0)
             found.append(Candidate(intent, value, ""))
         found.sort(key=lambda c: -c.score)
         return [self._with_example(c, values) for c in found[:3]] + found[3:]

@@ -32,7 +32,7 @@ _RAW_WORD = re.compile(r"[^\W_]+")
 
 
 _LETTER_O_IN_NUMBER = re.compile(r"(?<=\d)[oO]{1,2}(?=\d)")
-_SPLIT_YEAR = re.compile(r"\b\d(?: ?\d){3}\b")
+_SPLIT_YEAR = re.compile(r"(?<![\d.,:])\d(?: ?\d){3}(?![\d.,:]?\d)")
 """A year typed with spaces inside, «20 14», «2 014»: joined, never read as other numbers."""
 _GLUED_YEAR = re.compile(r"(?<=[^\W\d_])(?=\d{4}\b)|(?<=\b\d{4})(?=[^\W\d_])")
 """A four-digit year typed against a word: «vinner2016», «2016vinner»."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 import importlib
 import sys
 
-SECTIONS = ["engine", "e2e", "outbox", "reminders", "passages"]
+SECTIONS = ["engine", "probes", "e2e", "outbox", "reminders", "passages"]
 
 
 def main(argv: list[str]) -> int:

@@ -285,7 +285,7 @@ def test_pictures_name_the_prize_of_their_year(engine: Engine) -> None:
 
 def test_a_prize_question_not_understood_is_not_called_out_of_scope(engine: Engine) -> None:
     out_of_scope = engine.texts("refusal.out_of_scope")
-    for question in ("de tre siste årene", "Drammen blablabla greier trallala"):
+    for question in ("de tre siste årene", "de tre siste årene, takk"):
         answer = ask(engine, question)
         if not answer.matched:
             assert answer.text != out_of_scope, question

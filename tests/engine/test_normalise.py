@@ -34,3 +34,10 @@ def test_clean_splits_a_year_glued_to_a_word() -> None:
 
 def test_clean_reads_two_letter_os_inside_a_year_as_zeros() -> None:
     assert clean("hvem vant 2oo9") == "hvem vant 2009"
+
+
+def test_a_split_year_next_to_an_underscore_or_punctuation_is_still_joined() -> None:
+    # «\b» does not see a boundary between «11» and «_», so «20 11_» was read as «20» → 2020
+    assert "2011" in clean("vinner 20 11_")
+    assert "2014" in clean("hvem vant i 20 14?!")
+    assert "20 14 5" not in clean("20 14 5") and "2014" in clean("20 14 5")

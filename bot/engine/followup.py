@@ -1,0 +1,75 @@
+"""Conversation and scope rules read from the words of a question (issue 11): bare follow-ups
+(«Når var det?»), requests that stand on their own («Fortell om Drammen»), contest names in
+the object of «vant» («Hvem vant Stjernekamp?», not «Din dumme bot, hvem vant i 2010?»), and
+questions whose only tie to the prize is a place name («pizzarestaurant i Moss»)."""
+
+from __future__ import annotations
+
+from bot.engine.extract import PLACEHOLDERS, Parsed
+from bot.engine.lexicon import Synonyms
+from bot.engine.normalise import words
+
+ASKED_YEAR_LIST = "asked_year_list"
+"""Context key: the years the last question named itself (the base of «året før»)."""
+CONTEST_WINDOW = 2
+"""An unknown word this close after «vant» is read as the name of what was won."""
+OFF_TOPIC_LENGTH = 5
+"""Unknown words this long carry a topic of their own («pizzarestaurant», «flybillett»)."""
+
+
+def bare_question(question: str, syn: Synonyms) -> str | None:
+    """A lone question word with filler («Når da?», «Når var det?», «Hvorfor det?») as the
+    full question from ``compound_bare``; None otherwise."""
+    asked = []
+    for word in words(question):
+        canonical = syn.words.get((word,), (word,))
+        if word in syn.elliptic_words or word in syn.stopwords or canonical == ("var",):
+            continue
+        asked.append(word)
+    if len(asked) == 1 and asked[0] in syn.compound_bare:
+        return syn.compound_bare[asked[0]]
+    return None
+
+
+def stands_alone(question: str, request_words: frozenset[str]) -> bool:
+    """«Fortell om Drammen», «Vis meg Molde»: a request, not an elliptic follow-up."""
+    return any(word in request_words for word in words(question))
+
+
+def names_a_contest(parsed: Parsed, winner_words: frozenset[str]) -> bool:
+    """«Hvem vant Stjernekamp?», «hvem vant x factor»: an unknown word right after «vant»
+    names what was won; unknown words elsewhere (a vocative, an insult) do not."""
+    if parsed.prize_word:
+        return False
+    unknown = set(parsed.unknown)
+    for k, word in enumerate(parsed.words):
+        if word not in winner_words:
+            continue
+        for following in parsed.words[k + 1 : k + 1 + CONTEST_WINDOW]:
+            if following in PLACEHOLDERS:
+                break
+            if following in unknown and len(following) > 3 and not _verb_like(following):
+                return True
+    return False
+
+
+VERB_ENDINGS = ("er", "ar", "et", "te", "de")
+"""Present and past tense endings: «ligger», «kommer», «bodde» follow «vinnerkommunene» as a
+verb, not as the name of a contest."""
+
+
+def _verb_like(word: str) -> bool:
+    return len(word) > 4 and word.endswith(VERB_ENDINGS)
+
+
+def off_topic_place(parsed: Parsed, syn: Synonyms) -> bool:
+    """A question tied to the prize only by a place name, with a topic word of its own the
+    engine does not know («anbefale en pizzarestaurant i Moss», «flybillett til Bodø»)."""
+    if not parsed.places or parsed.years or parsed.year_offset or parsed.projects:
+        return False
+    if any(w in syn.domain_words or w in syn.prize_names for w in parsed.words):
+        return False
+    domain_stems = tuple(w[:OFF_TOPIC_LENGTH] for w in syn.domain_words if len(w) >= 6)
+    return any(
+        len(w) >= OFF_TOPIC_LENGTH and not w.startswith(domain_stems) for w in parsed.unknown
+    )

@@ -1,0 +1,131 @@
+"""The engine's third curated file, ``knowledge/understanding.yaml``: wrapper phrases around a
+question, words that are never taken as place names, and other prizes.
+
+Validated when read; every mistake becomes a :class:`KnowledgeIssue` with file and line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from bot.engine.normalise import words
+from bot.knowledge.yamlio import KnowledgeError, KnowledgeIssue, LDict, read_yaml
+
+UNDERSTANDING_FILE = "understanding.yaml"
+_KEYS = {
+    "greetings",
+    "thanks",
+    "signoffs",
+    "preambles",
+    "requests",
+    "not_places",
+    "other_prizes",
+}
+_PRIZE_KEYS = {"names", "nouns", "own", "this_years"}
+
+Phrase = tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class OtherPrizes:
+    """How another prize is recognised (see ``bot/engine/otherprize.py``)."""
+
+    names: frozenset[Phrase]
+    nouns: frozenset[str]
+    own: frozenset[Phrase]
+    this_years: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Understanding:
+    """Folded phrases from ``understanding.yaml``."""
+
+    greetings: frozenset[Phrase]
+    thanks: frozenset[Phrase]
+    greeting_word: str
+    """The first greeting listed: what a message of greetings alone is read as."""
+    thanks_word: str
+    """The first thanks listed, likewise."""
+    signoffs: frozenset[Phrase]
+    preambles: frozenset[Phrase]
+    requests: frozenset[str]
+    """«fortell», «vis»: a question with one of these stands on its own in a conversation."""
+    not_places: frozenset[str]
+    other_prizes: OtherPrizes
+
+
+def load_understanding(directory: Path) -> Understanding:
+    """Read and validate ``understanding.yaml``; raise KnowledgeError naming file and line."""
+    name = f"knowledge/{UNDERSTANDING_FILE}"
+    data = read_yaml(directory / UNDERSTANDING_FILE, name)
+    issues: list[KnowledgeIssue] = []
+    if not isinstance(data, LDict):
+        raise KnowledgeError([KnowledgeIssue(name, 1, "filen må være en mapping med nøkler")])
+    for key in data:
+        if key not in _KEYS:
+            issues.append(KnowledgeIssue(name, data.line_of(key), f"ukjent nøkkel «{key}»"))
+
+    def phrases(node: LDict, key: str) -> frozenset[Phrase]:
+        value: Any = node.get(key, [])
+        line = node.line_of(key)
+        if not isinstance(value, list) or not all(isinstance(x, str | int) for x in value):
+            issues.append(KnowledgeIssue(name, line, f"«{key}» må være en liste med ord"))
+            return frozenset()
+        found = set()
+        for item in value:
+            phrase = tuple(words(str(item)))
+            if not phrase:
+                issues.append(KnowledgeIssue(name, line, f"tomt uttrykk i «{key}»"))
+                continue
+            found.add(phrase)
+        return frozenset(found)
+
+    def single(node: LDict, key: str) -> frozenset[str]:
+        found = set()
+        for phrase in phrases(node, key):
+            if len(phrase) != 1:
+                issues.append(
+                    KnowledgeIssue(
+                        name, node.line_of(key), f"«{' '.join(phrase)}» i «{key}» må være ett ord"
+                    )
+                )
+                continue
+            found.add(phrase[0])
+        return frozenset(found)
+
+    prizes = data.get("other_prizes", LDict())
+    if not isinstance(prizes, LDict):
+        issues.append(KnowledgeIssue(name, data.line_of("other_prizes"), "må være en mapping"))
+        prizes = LDict()
+    for key in prizes:
+        if key not in _PRIZE_KEYS:
+            issues.append(
+                KnowledgeIssue(name, prizes.line_of(key), f"ukjent nøkkel «{key}» i other_prizes")
+            )
+
+    def first(key: str) -> str:
+        value = data.get(key)
+        if isinstance(value, list) and value and words(str(value[0])):
+            return " ".join(words(str(value[0])))
+        return ""
+
+    result = Understanding(
+        greetings=phrases(data, "greetings"),
+        thanks=phrases(data, "thanks"),
+        greeting_word=first("greetings"),
+        thanks_word=first("thanks"),
+        signoffs=phrases(data, "signoffs"),
+        preambles=phrases(data, "preambles"),
+        requests=single(data, "requests"),
+        not_places=single(data, "not_places"),
+        other_prizes=OtherPrizes(
+            names=phrases(prizes, "names"),
+            nouns=single(prizes, "nouns"),
+            own=phrases(prizes, "own"),
+            this_years=single(prizes, "this_years"),
+        ),
+    )
+    if issues:
+        raise KnowledgeError(issues)
+    return result

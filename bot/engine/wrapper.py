@@ -1,0 +1,158 @@
+"""Wrapper text around a question: markup, greetings, thanks, signatures, sentences about
+who is asking, long preambles. :func:`unwrap` returns the question inside.
+
+A message is split into sentences. Sentences that are only a greeting, thanks or a preamble
+(«Jeg er lærer.», «Dumme bot.») go, and so does everything from a sign-off line on
+(«Mvh» + name and title). When a question sentence (ending in «?») is left, only question
+sentences are kept; a leading greeting («Hei, …») and a trailing thanks or sign-off
+(«… hilsen Ola») inside a kept sentence go too. The phrases live in understanding.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.engine.normalise import words
+from bot.engine.understanding import Phrase, Understanding
+
+_TAG = re.compile(r"<[^<>]{0,200}>")
+_ENTITY = re.compile(r"&(nbsp|amp|lt|gt|quot|#39);")
+_ENTITIES = {"nbsp": " ", "amp": "&", "lt": "<", "gt": ">", "quot": '"', "#39": "'"}
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_URL = re.compile(r"https?://\S+")
+_MARK = re.compile(r"(\*\*|__|`+|~~|^\s*#+\s|^\s*>\s?|^\s*[-*•]\s+)", re.MULTILINE)
+_EMPHASIS = re.compile(r"(?<!\w)[_*](\w[^_*\n]*?)[_*](?!\w)")
+_BOUNDARY = re.compile(r"(?<=[.!?:])\s+|\n+|(?<!\d)\s[–—-]\s(?!\d)")
+_ABBREVIATION = re.compile(
+    r"(?:^|\s)(?:dvs|f\.eks|bl\.a|kl|ca|nr|osv|mht|ift|evt|ev|mfl|jf|pga|iht|st|dr|mr|mrs|"
+    r"e\.g|i\.e|etc|vs)\.$",
+    re.IGNORECASE,
+)
+"""A piece ending like this («dvs.», «f.eks.», «kl.») does not end a sentence."""
+MAX_MESSAGE_CHARS = 4096
+"""Longer messages are cut before unwrapping (Telegram's own limit; keeps the latency bound)."""
+MAX_SENTENCES = 30
+"""Only a message's last sentences are read (a long preamble is mostly left unread)."""
+MAX_SIGNATURE_WORDS = 3
+"""A sign-off inside a sentence ends it only when at most this many words follow («hilsen
+Ola Nordmann»)."""
+
+
+def strip_markup(text: str) -> str:
+    """Remove HTML tags and entities, Markdown emphasis, headings, quotes, links and URLs."""
+    text = _TAG.sub(" ", text)
+    text = _ENTITY.sub(lambda m: _ENTITIES[m.group(1)], text)
+    text = _LINK.sub(r"\1", text)
+    text = _URL.sub(" ", text)
+    text = _MARK.sub(" ", text)
+    return _EMPHASIS.sub(r"\1", text)
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    raw: str
+    folded: tuple[str, ...]
+
+    @property
+    def question(self) -> bool:
+        return self.raw.rstrip().endswith("?")
+
+
+def _starts(folded: tuple[str, ...], phrases: frozenset[Phrase]) -> int:
+    """Length of the longest phrase ``folded`` starts with (0 when none)."""
+    return max((len(p) for p in phrases if folded[: len(p)] == p), default=0)
+
+
+def _is(folded: tuple[str, ...], phrases: frozenset[Phrase]) -> bool:
+    return folded in phrases
+
+
+def _drop_words(raw: str, count: int, from_end: bool = False) -> str:
+    """``raw`` without its first (or last) ``count`` words (folded word count)."""
+    pieces = raw.split()
+    taken = 0
+    while pieces and taken < count:
+        piece = pieces.pop() if from_end else pieces.pop(0)
+        taken += len(words(piece))
+    return " ".join(pieces).strip(" ,;:!-–—")
+
+
+def _trim(sentence: _Sentence, cues: Understanding) -> _Sentence:
+    """A kept sentence without a leading greeting or a trailing thanks or signature."""
+    raw, folded = sentence.raw, sentence.folded
+    question = sentence.question
+    lead = _starts(folded, cues.greetings)
+    if lead and len(folded) > lead:
+        raw = _drop_words(raw, lead)
+        folded = folded[lead:]
+    for k in range(max(1, len(folded) - MAX_SIGNATURE_WORDS - 2), len(folded)):
+        tail = folded[k:]
+        sign = _starts(tail, cues.signoffs)
+        if sign and k >= 2 and len(tail) - sign <= MAX_SIGNATURE_WORDS:
+            raw = _drop_words(raw, len(tail), from_end=True)
+            folded = folded[:k]
+            break
+    for k in range(max(1, len(folded) - 6), len(folded)):
+        if k >= 2 and folded[k:] in cues.thanks:
+            raw = _drop_words(raw, len(folded) - k, from_end=True)
+            folded = folded[:k]
+            break
+    if question and not raw.endswith("?"):
+        raw += "?"
+    return _Sentence(raw, folded)
+
+
+def unwrap(text: str, cues: Understanding) -> str:
+    """The question inside ``text`` (``text`` itself when nothing wraps it)."""
+    return readings(text, cues)[0]
+
+
+def readings(text: str, cues: Understanding) -> list[str]:
+    """Ways to read ``text``, best first: the question inside it, then (when the message also
+    greets or thanks) that small talk; ``[text]`` when nothing wraps it."""
+    if len(text) > MAX_MESSAGE_CHARS:
+        text = text[:MAX_MESSAGE_CHARS].rsplit(None, 1)[0]
+    plain = strip_markup(text)
+    pieces: list[str] = []
+    for piece in _BOUNDARY.split(plain):
+        if not piece or piece.isspace():
+            continue
+        if pieces and _ABBREVIATION.search(pieces[-1]):
+            pieces[-1] += " " + piece  # «…, dvs. året etter» is one sentence
+        else:
+            pieces.append(piece)
+    sentences = [
+        _Sentence(piece.strip(), folded)
+        for piece in pieces[-MAX_SENTENCES:]
+        if (folded := tuple(words(piece)))
+    ]
+    kept: list[_Sentence] = []
+    small_talk: list[str] = []
+    preambles: list[_Sentence] = []
+    for sentence in sentences:
+        folded = sentence.folded
+        if kept and _starts(folded, cues.signoffs):
+            break  # the signature: this line and everything after it
+        if _is(folded, cues.greetings) or _is(folded, cues.thanks):
+            greeting = _is(folded, cues.greetings)
+            small_talk.append(cues.greeting_word if greeting else cues.thanks_word)
+            continue
+        if _starts(folded, cues.preambles) and not sentence.question:
+            preambles.append(sentence)
+            continue
+        kept.append(_trim(sentence, cues))
+    if not kept and preambles:  # «Jeg skriver en oppgave og lurer på når …»: the question
+        kept = [_trim(preambles[-1], cues)]
+    found: list[str] = []
+    if kept:
+        questions = [s for s in kept if s.question]
+        if questions:  # a year added after the question stays («Hvem vant? Jeg mener 2015.»)
+            last = kept.index(questions[-1])
+            questions += [s for s in kept[last + 1 :] if any(c.isdigit() for c in s.raw)]
+        result = " ".join(s.raw for s in questions or kept if s.raw)
+        if result:
+            found.append(result)
+    if small_talk:  # the greeting or thanks, as the first one listed
+        found.append(small_talk[-1])
+    return list(dict.fromkeys(found)) or [text]
