@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from bot.clock import system_clock
 from bot.knowledge.checks import run_checks
 from bot.knowledge.models import KnowledgeBase
+from bot.knowledge.tense import tense_warnings
 from bot.knowledge.yamlio import KnowledgeIssue
 from bot.settings import DEFAULT_KNOWLEDGE_DIR, environment
 
@@ -58,4 +60,6 @@ def run(args: argparse.Namespace) -> int:
         f"{len(knowledge.municipalities)} kommuner, {len(knowledge.sources)} kilder, "
         f"versjon {knowledge.version}"
     )
+    for warning in tense_warnings(knowledge, system_clock()):
+        print(f"Advarsel: {warning}")
     return 0

@@ -125,6 +125,7 @@ ENGINE_TEXTS = TextContract(
         "criteria.era_span_now": text("from_year", "text", "to_year"),
         "criteria.unknown_year": text("label"),
         "how_chosen.year": text("label", "text"),
+        "how_chosen.year_now": text("label", "text"),
         "how_chosen.unknown_year": text("label"),
         "award.date": text("date", "label"),
         "award.date_future": text("date", "label"),

@@ -315,3 +315,23 @@ def test_past_dates_without_weekday_like_the_fact_texts(engine: Engine) -> None:
     assert "onsdag 11. oktober 2023" in coming  # a deadline ahead keeps its weekday
     for _question, answer in year_answers(engine):
         assert not any(f"{w} " in answer.text for w in weekdays), answer.text
+
+
+# -- 2: `bot check` warns about past tense in a round under way -----------------------------
+
+
+def test_check_warns_about_past_tense_in_an_open_round(engine: Engine) -> None:
+    from dataclasses import replace
+
+    from bot.knowledge.tense import tense_warnings
+
+    kb = engine.kb
+    assert tense_warnings(kb, DURING_2023_VOTE) == []  # the real data holds in any tense
+    record = kb.years[2023]
+    how = replace(record.vote.how, value="Publikum kunne stemme på imdi.no.")
+    old = replace(record, vote=replace(record.vote, how=how))
+    warnings = tense_warnings(replace(kb, years={**kb.years, 2023: old}), DURING_2023_VOTE)
+    assert any("2023.yaml" in w and "fortid («kunne»)" in w for w in warnings), warnings
+    assert any("verbfrase" in w for w in warnings), warnings
+    after = tense_warnings(replace(kb, years={**kb.years, 2023: old}), NOW)
+    assert not any("fortid" in w for w in after)  # a past round may be told in the past

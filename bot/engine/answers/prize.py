@@ -191,7 +191,9 @@ def _per_year(
     for year, record in rounds(view, texts, years, reply):
         own = getattr(record, attribute)
         if own is not None:
-            reply.say(texts(f"{prefix}.year", label=record.label, text=own.value), own)
+            undecided = prefix == "how_chosen" and not view.known_by(year, request.now)
+            key = f"{prefix}.year_now" if undecided else f"{prefix}.year"
+            reply.say(texts(key, label=record.label, text=own.value), own)
             continue
         era = _era(eras, year)
         if era is None:

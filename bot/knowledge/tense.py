@@ -1,0 +1,51 @@
+"""Warnings (not errors) for wording that will read in the wrong tense: a round whose vote is
+open or coming at the clock, described in the past tense («Publikum kunne stemme …»), and a
+``vote.how`` that is a sentence instead of a tense-free verb phrase («stemme på imdi.no»)."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from bot.knowledge.models import KnowledgeBase, PrizeYear, YearStatus
+from bot.knowledge.view import VoteState, vote_state
+
+PAST = re.compile(r"\b(kunne|ble|var|stemte|åpnet|stengte|hadde|fikk)\b", re.IGNORECASE)
+"""Past-tense verbs that would misdescribe a round under way."""
+UNDER_WAY = (VoteState.OPEN, VoteState.UPCOMING, VoteState.CLOSES_LATER)
+
+
+def _round_texts(record: PrizeYear) -> list[tuple[str, str]]:
+    """(key, text) of the texts that describe the round itself."""
+    vote = record.vote
+    found = [
+        ("vote.how", vote.how.value if vote.how else ""),
+        ("vote.description", vote.description.value if vote.description else ""),
+        ("decision", record.decision.value if record.decision else ""),
+        ("criteria", record.criteria.value if record.criteria else ""),
+    ]
+    return [(key, text) for key, text in found if text]
+
+
+def tense_warnings(kb: KnowledgeBase, now: datetime) -> list[str]:
+    """``knowledge/years/ÅÅÅÅ.yaml: …`` for each text that reads wrong at ``now``."""
+    warnings: list[str] = []
+    for year, record in sorted(kb.years.items()):
+        where = f"knowledge/years/{year}.yaml"
+        how = record.vote.how.value if record.vote.how else ""
+        if how[:1].isupper():
+            warnings.append(
+                f"{where}: «vote.how» bør være en verbfrase uten tid («stemme på imdi.no»), "
+                f"ikke en setning («{how[:40]}»): boten setter selv «Du kan …» eller «… kunne …»"
+            )
+        under_way = vote_state(record, now) in UNDER_WAY or record.status == YearStatus.OPEN
+        if not under_way:
+            continue
+        for key, text in _round_texts(record):
+            hit = PAST.search(text)
+            if hit:
+                warnings.append(
+                    f"{where}: «{key}» står i fortid («{hit.group(0)}») mens runden for "
+                    f"{record.label} pågår; skriv teksten i presens eller uten tid"
+                )
+    return warnings
