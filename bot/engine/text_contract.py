@@ -118,6 +118,7 @@ ENGINE_TEXTS = TextContract(
         "directors.year": text("labels"),
         "purpose.organiser": text("full", "short"),
         "criteria.year": text("label", "text"),
+        "criteria.year_now": text("label", "text"),
         "criteria.era": text("from_year", "text"),
         "criteria.era_one_past": text("label", "text"),
         "criteria.era_one_now": text("label", "text"),

@@ -191,7 +191,7 @@ def test_every_button_leads_to_a_new_answer(engine: Engine) -> None:
     questions += [f"Har {p} vunnet?" for p in ("Drammen", "Molde", "Asker", "Kragerø")]
     questions += ["Alle vinnere", "Hvem vant først?", "Når deles prisen ut?"]
     pressed = 0
-    for now in (BEFORE_2023_AWARD, NOW):
+    for now in (DURING_2023_VOTE, BEFORE_2023_AWARD, NOW):
         for question in questions:
             answer = ask(engine, question, now)
             for followup in answer.followups:
@@ -229,6 +229,8 @@ def test_the_answer_comes_first_and_the_unknown_once_last(engine: Engine) -> Non
     assert director.startswith("Libe Rieber-Mohn"), director
     early = ask(engine, "Hvem er direktør i IMDi?", datetime(2012, 6, 1, tzinfo=OSLO)).text
     assert early.startswith("Geir Barvik"), early
+    during = ask(engine, "Hvem er direktør i IMDi?", DURING_2023_VOTE).text
+    assert "2025" not in during  # no later years at an earlier clock
     award = ask(engine, "Når ble prisen for 2014 delt ut?").text.split("\n")
     assert award[0].startswith("Prisen for 2014 ble delt ut på landskonferansen")
     assert award[-1] == "Jeg vet ikke hvilken dag prisen for 2014 ble delt ut."

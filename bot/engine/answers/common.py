@@ -243,8 +243,8 @@ def _leads_somewhere(view: History, texts: Texts, followup: FollowUp, reply: Rep
     if word == "begrunnelse":
         return record.winner is not None and record.reasoning is not None
     if word == "vinner":
-        if record.status == YearStatus.UNKNOWN:
-            return False
+        if record.status == YearStatus.UNKNOWN or record.winner is None:
+            return record.status in (YearStatus.NO_PRIZE, YearStatus.MERGED)
         if record.winner is not None and record.year in reply.years:
             said = texts("nominees.winner_was", winner=entrant_name(texts, record.winner.value))
             return said not in reply.parts

@@ -8,7 +8,7 @@ from bot.engine.texts import Texts
 from bot.engine.types import FollowUp, FollowUpAction
 from bot.knowledge.models import Entrant, Era, Fact
 
-from .common import rounds, target_years, topic, years_text
+from .common import as_of, rounds, target_years, topic, years_text
 from .reply import Reply, Request
 
 
@@ -49,13 +49,13 @@ def directors(view: History, texts: Texts, request: Request, reply: Reply) -> No
             return
     current = _current(eras, request.now.year)
     if current is not None:  # who it is now first, then the earlier ones
-        reply.say(current.fact.value, current)
+        reply.say(as_of(texts, current.fact.value, request.now), current)
         reply.say(texts("directors.earlier"))
     else:
         reply.say(texts("directors.intro"))
     for era in eras:
         if era is not current and era.from_year <= request.now.year:
-            reply.say(era.fact.value, era)
+            reply.say(as_of(texts, era.fact.value, request.now), era)
 
 
 def criteria(view: History, texts: Texts, request: Request, reply: Reply) -> None:
@@ -191,7 +191,7 @@ def _per_year(
     for year, record in rounds(view, texts, years, reply):
         own = getattr(record, attribute)
         if own is not None:
-            undecided = prefix == "how_chosen" and not view.known_by(year, request.now)
+            undecided = not view.known_by(year, request.now)  # the round is under way
             key = f"{prefix}.year_now" if undecided else f"{prefix}.year"
             reply.say(texts(key, label=record.label, text=own.value), own)
             continue
