@@ -18,6 +18,7 @@ from bot.engine.answers.table import REQUIRED_TEXTS
 from bot.engine.extract import Extractor, Parsed
 from bot.engine.history import History
 from bot.engine.lexicon import IntentSpec, Synonyms, load_intents, load_synonyms
+from bot.engine.lookup import Lookup
 from bot.engine.matcher import Candidate, IntentMatcher, decide
 from bot.engine.normalise import words
 from bot.engine.places import Place, PlaceIndex
@@ -93,6 +94,8 @@ class Engine:
         vocabulary = self._vocabulary()
         years = sorted(kb.years) or [kb.prize.first_year.value]
         self.extractor = Extractor(files.synonyms, self.index, vocabulary, (years[0], years[-1]))
+        ordinary = vocabulary | set(self.index.single_words)
+        self.lookup = Lookup(kb, self.composer, self.extractor, files.synonyms, ordinary)
         examples: list[tuple[str, str]] = []
         seen: set[tuple[str, str]] = set()
         for spec in self.intents.values():
@@ -266,6 +269,9 @@ class Engine:
             return self._refusal(question, "refusal.out_of_scope")
         if self._offset_without_year(parsed, context, now):
             return self._refusal(question, "refusal.which_year")
+        person = self.lookup.find_person(question)  # «Hvem er Libe Rieber-Mohn?» (issue 12)
+        if person is not None:
+            return self.lookup.person(question, person, now)
         allowed = self._allowed(parsed, context)
         ranked = self.matcher.rank(
             parsed.text, set(parsed.words), allowed, self._ignoring_slots(parsed)
@@ -276,6 +282,9 @@ class Engine:
             assert context is not None and context.intent is not None
             intent, confidence = context.intent, max(confidence, ELLIPTIC_CONFIDENCE)
         if intent is None:
+            found = self.lookup.passages(question, parsed, now)  # what the fact texts say
+            if found is not None:
+                return found
             if not parsed.domain or not ranked:
                 guess = ranked[0].intent if ranked else None
                 return self._refusal(question, "refusal.out_of_scope", confidence, guess)
@@ -409,6 +418,7 @@ class Engine:
             besides=self._besides(parsed, context, places),
             statement=bool(asked & self.synonyms.statement_words),
             repeat=bool(asked & self.synonyms.repeat_words),
+            words=list(parsed.words),
         )
 
     def _besides(
