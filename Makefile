@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint bench check clean
+.PHONY: install run test test-fast lint bench check clean
 
 install: $(STAMP)
 
@@ -21,12 +21,22 @@ run: install
 test: install
 	$(PY) -m ruff check bot tests
 	$(PY) -m ruff format --check bot tests
+	$(PY) -m mypy bot
 	$(PY) -m bot check
 	$(PY) -m pytest
+
+# The lints, the fact-base check and every test that starts no process (see the slow marker).
+test-fast: install
+	$(PY) -m ruff check bot tests
+	$(PY) -m ruff format --check bot tests
+	$(PY) -m mypy bot
+	$(PY) -m bot check
+	$(PY) -m pytest -m "not slow"
 
 lint: install
 	$(PY) -m ruff check bot tests
 	$(PY) -m ruff format --check bot tests
+	$(PY) -m mypy bot
 
 bench: install
 	$(PY) -m tests.bench

@@ -44,10 +44,14 @@ STANDARD_RECORD_FIELDS = frozenset(
 class LogSettings(Protocol):
     """The part of :class:`bot.settings.Settings` logging needs."""
 
-    token: str | None
-    webhook_secret: str | None
-    log_format: str
-    log_level: str
+    @property
+    def token(self) -> str | None: ...
+    @property
+    def webhook_secret(self) -> str | None: ...
+    @property
+    def log_format(self) -> str: ...
+    @property
+    def log_level(self) -> str: ...
 
 
 class Redactor:

@@ -3,7 +3,7 @@
 import shutil
 from pathlib import Path
 
-from bot.knowledge.checks import run_checks
+from bot.cli.check import check_all
 
 KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
 
@@ -16,6 +16,6 @@ def test_broken_telegram_text_is_reported_by_check(tmp_path: Path) -> None:
     index = next(i for i, line in enumerate(lines) if "{year}" in line)
     lines[index] = lines[index].replace("{year}", "{year", 1)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    _, issues = run_checks(copy)
+    _, issues = check_all(copy)
     assert any(i.file.endswith("texts/telegram.yaml") and i.line == index + 1 for i in issues)
-    assert run_checks(KNOWLEDGE)[1] == []
+    assert check_all(KNOWLEDGE)[1] == []

@@ -30,6 +30,7 @@ def test_newer_schema_is_refused(tmp_path: Path) -> None:
         connect(path)
 
 
+@pytest.mark.slow
 def test_two_processes_migrating_a_fresh_database_at_once(tmp_path: Path) -> None:
     import subprocess
     import sys
@@ -40,3 +41,26 @@ def test_two_processes_migrating_a_fresh_database_at_once(tmp_path: Path) -> Non
     procs = [subprocess.Popen([sys.executable, "-c", code, str(path)]) for _ in range(6)]
     assert [p.wait(timeout=60) for p in procs] == [0] * 6
     assert connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_delivery_states_are_the_schema_states(tmp_path: Path) -> None:
+    import re
+    from datetime import UTC, datetime
+
+    from bot.storage import database
+    from bot.storage import subscriptions as store
+    from bot.storage.subscriptions import DeliveryState
+
+    schema = " ".join(s for _, statements in database.MIGRATIONS for s in statements)
+    checked = re.search(r"state IN \(([^)]*)\)", schema)
+    assert checked is not None
+    assert {v.strip(" '") for v in checked.group(1).split(",")} == set(DeliveryState)
+    conn = connect(tmp_path / "db.sqlite3")
+    now = datetime(2027, 10, 8, 7, 0, tzinfo=UTC)
+    store.subscribe(conn, 1, "private", now)
+    assert store.claim(conn, 1, "r1", now)
+    assert store.delivery_state(conn, 1, "r1") == DeliveryState.SENDING
+    store.mark(conn, 1, "r1", DeliveryState.SENT, now)
+    assert store.delivery_state(conn, 1, "r1") == "sent" == DeliveryState.SENT
+    with pytest.raises(ValueError, match="lost"):
+        store.mark(conn, 1, "r1", "lost", now)

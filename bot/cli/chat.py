@@ -20,7 +20,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _choices(answer: Answer) -> list[tuple[str, str, str]]:
     """(label, question, action) the user can pick by number: follow-ups, then suggestions."""
-    picks = [(f.label, f.question, f.action) for f in answer.followups]
+    picks: list[tuple[str, str, str]] = [(f.label, f.question, f.action) for f in answer.followups]
     picks.extend((s, s, "ask") for s in answer.suggestions)
     return picks
 

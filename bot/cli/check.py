@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from bot.knowledge.checks import run_checks
+from bot.knowledge.models import KnowledgeBase
 from bot.knowledge.yamlio import KnowledgeIssue
 from bot.settings import DEFAULT_KNOWLEDGE_DIR, environment
 
@@ -35,9 +36,17 @@ def format_issue(issue: KnowledgeIssue) -> str:
     return f"{issue.file}: {issue.message}"
 
 
+def check_all(directory: Path) -> tuple[KnowledgeBase | None, list[KnowledgeIssue]]:
+    """The fact base, the engine's own files and every text file against its contract."""
+    from bot.engine.checks import check_engine_files
+    from bot.telegram.textcheck import check_text_files
+
+    return run_checks(directory, (check_engine_files, check_text_files))
+
+
 def run(args: argparse.Namespace) -> int:
     """Print every issue and return 1, or print a one-line summary and return 0."""
-    knowledge, issues = run_checks(knowledge_dir(args))
+    knowledge, issues = check_all(knowledge_dir(args))
     if issues or knowledge is None:
         for issue in issues:
             print(format_issue(issue))

@@ -32,15 +32,10 @@ def fail(message: str) -> int:
 
 
 def setup_logging(settings: Settings) -> None:
-    """Use the project's logging setup (bot/logs.py) when it is there."""
-    try:
-        from bot.logs import setup_logging as project_setup
-    except ImportError:
-        logging.basicConfig(
-            level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s %(message)s"
-        )
-    else:
-        project_setup(settings)
+    """The project's logging setup (bot/logs.py), with httpx's per-request lines left out."""
+    from bot.logs import setup_logging as project_setup
+
+    project_setup(settings)
     logging.getLogger("httpx").setLevel(logging.WARNING)
 
 
@@ -50,9 +45,10 @@ async def preflight(settings: Settings) -> tuple[int, str] | None:
     from telegram import Bot
     from telegram.error import InvalidToken, NetworkError
 
-    kwargs = {"base_url": settings.api_base_url} if settings.api_base_url else {}
+    token = settings.require_token()
     try:
-        async with Bot(settings.require_token(), **kwargs) as bot:
+        client = Bot(token, base_url=settings.api_base_url) if settings.api_base_url else Bot(token)
+        async with client as bot:
             log.info("Telegram knows the bot as @%s", bot.username)
     except InvalidToken:
         return EXIT_CONFIG, "Telegram godtok ikke TELEGRAM_BOT_TOKEN; sjekk tokenet fra @BotFather."
@@ -81,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
     from bot.engine.holder import EngineHolder
     from bot.knowledge.yamlio import KnowledgeError
     from bot.telegram.app import build_application
-    from bot.telegram.textcheck import check_telegram_texts
+    from bot.telegram.textcheck import check_text_files
 
     setup_logging(settings)
     problem = asyncio.run(preflight(settings))
@@ -95,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
         for issue in exc.issues:
             print(f"feil: {issue}", file=sys.stderr)
         return EXIT_CONFIG
-    text_issues = check_telegram_texts(settings.knowledge_dir)
+    text_issues = check_text_files(settings.knowledge_dir)
     for issue in text_issues:
         print(f"feil: {issue}", file=sys.stderr)
     if text_issues:

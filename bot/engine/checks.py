@@ -5,11 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.engine.engine import load_engine_files
-from bot.knowledge.checks import register_check
 from bot.knowledge.yamlio import KnowledgeError, KnowledgeIssue
 
 
-@register_check
 def check_engine_files(directory: Path) -> list[KnowledgeIssue]:
     """Issues in intents.yaml, synonyms.yaml and texts/engine.yaml (empty when valid)."""
     try:

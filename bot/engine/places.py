@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from bot.engine.normalise import fold, words
-from bot.knowledge.models import KnowledgeBase, Municipality, Project
+from bot.knowledge.models import Entrant, KnowledgeBase, Municipality, PrizeYear, Project
 
 FUZZY_MIN_LENGTH = 5
 """Only words at least this long are compared fuzzily with municipality names."""
@@ -133,15 +133,13 @@ class PlaceIndex:
         return self.single_words[best[0]]
 
 
-def _entrants(year: object) -> list:
-    """Every entrant (winner and nominees) of a PrizeYear."""
-    found = []
-    winner = getattr(year, "winner", None)
-    if winner is not None:
-        found.append(winner.value)
-    nominees = getattr(year, "nominees", None)
-    if nominees is not None:
-        found.extend(nominees.value)
+def _entrants(year: PrizeYear) -> list[Entrant]:
+    """Every entrant (winner and nominees) of a prize year."""
+    found: list[Entrant] = []
+    if year.winner is not None:
+        found.append(year.winner.value)
+    if year.nominees is not None:
+        found.extend(year.nominees.value)
     return found
 
 

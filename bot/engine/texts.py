@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import string
 from collections.abc import Sequence
 from pathlib import Path
 
+from bot.engine.text_contract import ENGINE_TEXTS
 from bot.knowledge.models import Moment
+from bot.knowledge.textcontract import check_text_data
 from bot.knowledge.yamlio import KnowledgeError, KnowledgeIssue, LDict, read_yaml
 
 TEXTS_FILE = Path("texts") / "engine.yaml"
@@ -33,17 +34,14 @@ def flatten(
 
 
 def load_texts(directory: Path) -> dict[str, str]:
-    """Read ``texts/engine.yaml`` into ``{dotted.key: template}``; raise on a mistake."""
-    name = f"knowledge/{TEXTS_FILE.as_posix()}"
+    """Read ``texts/engine.yaml`` into ``{dotted.key: template}``; raise when the file breaks
+    the engine's text contract (:data:`bot.engine.text_contract.ENGINE_TEXTS`)."""
+    name = ENGINE_TEXTS.display(directory)
     data = read_yaml(directory / TEXTS_FILE, name)
-    if not isinstance(data, LDict):
-        raise KnowledgeError([KnowledgeIssue(name, 1, "filen må være en mapping")])
+    issues = check_text_data(data, ENGINE_TEXTS, name)
+    if issues:
+        raise KnowledgeError(issues)
     flat, issues = flatten(data, name)
-    for key, template in flat.items():
-        try:
-            list(string.Formatter().parse(template))
-        except ValueError as exc:
-            issues.append(KnowledgeIssue(name, 0, f"«{key}»: ugyldig plassholder ({exc})"))
     if issues:
         raise KnowledgeError(issues)
     return flat

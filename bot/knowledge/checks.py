@@ -1,12 +1,9 @@
-"""Everything ``python -m bot check`` validates: the fact base plus checks other parts register.
+"""Everything ``python -m bot check`` validates: the fact base plus the checks it is given.
 
-The engine (or any other part) adds a validator for its own files (``intents.yaml``,
-``synonyms.yaml``) by decorating a function in one of :data:`EXTRA_CHECK_MODULES`::
+The knowledge layer never imports the layers above it: the command line passes the engine's
+check of its own files and the text contracts in as plain functions::
 
-    from bot.knowledge.checks import register_check
-
-    @register_check
-    def check_intents(directory: Path) -> list[KnowledgeIssue]: ...
+    run_checks(directory, (check_engine_files, check_text_files))
 
 Each check takes the knowledge directory and returns (or raises in a
 :class:`KnowledgeError`) the issues it found.
@@ -14,7 +11,6 @@ Each check takes the knowledge directory and returns (or raises in a
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -24,43 +20,21 @@ from bot.knowledge.yamlio import KnowledgeError, KnowledgeIssue
 
 ExtraCheck = Callable[[Path], Iterable[KnowledgeIssue]]
 
-EXTRA_CHECKS: list[ExtraCheck] = []
-"""Validators run after the fact base itself; append with :func:`register_check`."""
 
-EXTRA_CHECK_MODULES: tuple[str, ...] = ("bot.engine.checks", "bot.telegram.textcheck")
-"""Modules imported (when they exist) so their ``@register_check`` functions are known."""
+def run_checks(
+    directory: Path, extra_checks: Iterable[ExtraCheck] = ()
+) -> tuple[KnowledgeBase | None, list[KnowledgeIssue]]:
+    """Load the fact base and run every extra check; return the base (if valid) and all issues.
 
-
-def register_check(check: ExtraCheck) -> ExtraCheck:
-    """Add ``check`` to :data:`EXTRA_CHECKS` (once); usable as a decorator."""
-    if check not in EXTRA_CHECKS:
-        EXTRA_CHECKS.append(check)
-    return check
-
-
-def _import_check_modules() -> list[KnowledgeIssue]:
-    issues: list[KnowledgeIssue] = []
-    for name in EXTRA_CHECK_MODULES:
-        try:
-            importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                issues.append(KnowledgeIssue(name, 0, f"kunne ikke lastes: {exc}"))
-        except Exception as exc:  # a broken validator must not hide the other issues
-            issues.append(KnowledgeIssue(name, 0, f"kunne ikke lastes: {exc}"))
-    return issues
-
-
-def run_checks(directory: Path) -> tuple[KnowledgeBase | None, list[KnowledgeIssue]]:
-    """Load the fact base and run every extra check; return the base (if valid) and all issues."""
+    An issue two checks both find (the engine's loader and its text contract) is listed once.
+    """
     issues: list[KnowledgeIssue] = []
     knowledge: KnowledgeBase | None = None
     try:
         knowledge = load_knowledge(directory)
     except KnowledgeError as exc:
         issues.extend(exc.issues)
-    issues.extend(_import_check_modules())
-    for check in EXTRA_CHECKS:
+    for check in extra_checks:
         try:
             issues.extend(check(directory))
         except KnowledgeError as exc:
@@ -68,4 +42,5 @@ def run_checks(directory: Path) -> tuple[KnowledgeBase | None, list[KnowledgeIss
         except Exception as exc:  # report, never crash the whole check
             name = getattr(check, "__qualname__", repr(check))
             issues.append(KnowledgeIssue(name, 0, f"sjekken feilet: {exc}"))
-    return (knowledge if not issues else None), issues
+    unique = list(dict.fromkeys(issues))
+    return (knowledge if not unique else None), unique

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.knowledge.extras import read_reminder_rules, read_texts
-from bot.knowledge.models import KnowledgeBase, PrizeYear, Source, YearStatus
+from bot.knowledge.models import KnowledgeBase, Municipality, PrizeYear, Source, YearStatus
 from bot.knowledge.municipalities import (
     MunicipalityDataError,
     MunicipalityRegister,
@@ -124,7 +124,7 @@ class _Loader:
             texts=texts,
         )
 
-    def _municipalities(self) -> tuple:
+    def _municipalities(self) -> tuple[Municipality, ...]:
         folder = self.directory / MUNICIPALITIES_DIR
         try:
             return load_municipalities(folder, self.display(folder))

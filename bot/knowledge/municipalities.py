@@ -117,7 +117,10 @@ class _Change:
     year: int
 
 
-def _read_csv(path: Path, display: str, columns: tuple[str, ...]) -> list[tuple[int, dict]]:
+def _read_csv(
+    path: Path, display: str, columns: tuple[str, ...]
+) -> list[tuple[int, dict[str, str]]]:
+    """The rows of a CSV file with their line numbers; a missing cell reads as ``""``."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -126,7 +129,10 @@ def _read_csv(path: Path, display: str, columns: tuple[str, ...]) -> list[tuple[
     missing = [column for column in columns if column not in (reader.fieldnames or [])]
     if missing:
         raise MunicipalityDataError(display, 1, f"mangler kolonne(r): {', '.join(missing)}")
-    return [(index + 2, row) for index, row in enumerate(reader)]
+    return [
+        (index + 2, {key: value or "" for key, value in row.items() if isinstance(key, str)})
+        for index, row in enumerate(reader)
+    ]
 
 
 def _read_municipalities(path: Path, display: str) -> dict[str, Municipality]:
@@ -211,10 +217,10 @@ def build_municipalities(
             spelling.setdefault(key, part)
 
     former: dict[str, set[str]] = defaultdict(set)
-    for (key, _number), finals in finals_by_lineage.items():
-        if any(key in _own_names(current[n]) for n in finals):
+    for (key, _number), successors in finals_by_lineage.items():
+        if any(key in _own_names(current[n]) for n in successors):
             continue  # the name lives on in (one of) its successors
-        for number in finals:
+        for number in successors:
             former[number].add(spelling[key])
     return tuple(
         replace(m, former_names=tuple(sorted(former.get(m.number, ()))))

@@ -13,7 +13,7 @@ from datetime import date, datetime, time
 from typing import Any
 
 from bot.knowledge.models import Fact, Moment, Source
-from bot.knowledge.yamlio import KnowledgeIssue, LDict, LList
+from bot.knowledge.yamlio import KnowledgeIssue, LDict, LList, child
 
 UNKNOWN = "unknown"
 """Literal word: the sources found nothing."""
@@ -48,10 +48,10 @@ class FileReader:
 
     def mapping(self, parent: LDict | LList, key: str | int, what: str) -> LDict | None:
         """Return ``parent[key]`` if it is a mapping, else record an issue."""
-        value = parent[key]
+        value, line = child(parent, key)
         if isinstance(value, LDict):
             return value
-        self.error(parent.line_of(key), f"«{what}» må være en oppslagsliste med nøkler")
+        self.error(line, f"«{what}» må være en oppslagsliste med nøkler")
         return None
 
     def keys(
@@ -81,36 +81,36 @@ class FileReader:
 
     def text(self, parent: LDict | LList, key: str | int, what: str) -> str | None:
         """A non-empty string (numbers are accepted and turned into text)."""
-        value = parent[key]
+        value, line = child(parent, key)
         if isinstance(value, bool) or value is None or isinstance(value, LDict | LList):
-            self.error(parent.line_of(key), f"«{what}» må være en tekst")
+            self.error(line, f"«{what}» må være en tekst")
             return None
         if isinstance(value, int | float):
             return str(value)
         if not isinstance(value, str) or not value.strip():
-            self.error(parent.line_of(key), f"«{what}» må være en tekst som ikke er tom")
+            self.error(line, f"«{what}» må være en tekst som ikke er tom")
             return None
         return value.strip()
 
     def integer(self, parent: LDict | LList, key: str | int, what: str) -> int | None:
         """A whole number."""
-        value = parent[key]
+        value, line = child(parent, key)
         if isinstance(value, bool) or not isinstance(value, int):
-            self.error(parent.line_of(key), f"«{what}» må være et heltall, ikke «{value}»")
+            self.error(line, f"«{what}» må være et heltall, ikke «{value}»")
             return None
         return value
 
     def year(self, parent: LDict | LList, key: str | int, what: str) -> int | None:
         """A four-digit year within a sane range."""
-        value = parent[key]
+        value, line = child(parent, key)
         if isinstance(value, str) and value.strip().isdigit():
             value = int(value.strip())
         if isinstance(value, bool) or not isinstance(value, int):
-            self.error(parent.line_of(key), f"«{what}» må være et årstall som 2021, ikke «{value}»")
+            self.error(line, f"«{what}» må være et årstall som 2021, ikke «{value}»")
             return None
         if not MIN_YEAR <= value <= MAX_YEAR:
             self.error(
-                parent.line_of(key),
+                line,
                 f"«{what}» = {value} er ikke et gyldig årstall ({MIN_YEAR}–{MAX_YEAR})",
             )
             return None
@@ -118,8 +118,7 @@ class FileReader:
 
     def day(self, parent: LDict | LList, key: str | int, what: str) -> date | None:
         """A calendar date written ``YYYY-MM-DD``."""
-        value = parent[key]
-        line = parent.line_of(key)
+        value, line = child(parent, key)
         if isinstance(value, datetime):
             self.error(
                 line, f"«{what}» skal bare være en dato (ÅÅÅÅ-MM-DD); legg klokkeslett i «time»"
@@ -137,8 +136,7 @@ class FileReader:
 
     def clock_time(self, parent: LDict | LList, key: str | int, what: str) -> time | None:
         """A time of day written ``"HH:MM"`` (quoted)."""
-        value = parent[key]
-        line = parent.line_of(key)
+        value, line = child(parent, key)
         if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 24 * 60:
             hours, minutes = divmod(value, 60)
             self.error(
@@ -206,7 +204,8 @@ class FileReader:
 
     def is_literal(self, parent: LDict | LList, key: str | int, allowed: tuple[str, ...]) -> bool:
         """True when the value is one of the literal words ``unknown``/``none`` allowed here."""
-        return isinstance(parent[key], str) and parent[key] in allowed
+        value, _ = child(parent, key)
+        return isinstance(value, str) and value in allowed
 
     def text_fact(
         self,
@@ -224,9 +223,9 @@ class FileReader:
         """
         if self.is_literal(parent, key, literals):
             return None
-        value = parent[key]
+        value, line = child(parent, key)
         if not isinstance(value, LDict):
-            self.error(parent.line_of(key), _expected_mapping(what, text_key, literals, value))
+            self.error(line, _expected_mapping(what, text_key, literals, value))
             return None
         allowed = (*extra_keys, text_key, "source", "note")
         self.keys(value, allowed, (*extra_required, text_key), what)

@@ -13,8 +13,9 @@ from typing import Any
 
 import yaml
 
+_BaseLoader: type[yaml.CSafeLoader] | type[yaml.SafeLoader]
 try:  # the C parser is much faster; fall back to pure Python where libyaml is missing
-    _BaseLoader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[attr-defined]
+    _BaseLoader = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - depends on the platform build
     _BaseLoader = yaml.SafeLoader
 
@@ -41,6 +42,17 @@ class LList(list[Any]):
         return self.item_lines[index] if index < len(self.item_lines) else self.line
 
 
+def child(parent: LDict | LList, key: str | int) -> tuple[object, int]:
+    """The value at ``key`` of ``parent`` and its line: a mapping is read by its (text) key,
+    a sequence by its (whole-number) index."""
+    if isinstance(parent, LDict) and isinstance(key, str):
+        return parent[key], parent.line_of(key)
+    if isinstance(parent, LList) and isinstance(key, int):
+        return parent[key], parent.line_of(key)
+    raise TypeError(f"{type(parent).__name__} is not read by {type(key).__name__} keys")
+
+
+# The base is chosen at run time (C or pure-Python parser), which a type checker cannot follow.
 class _LineLoader(_BaseLoader):  # type: ignore[misc, valid-type]
     """SafeLoader that builds LDict/LList and rejects duplicate keys."""
 

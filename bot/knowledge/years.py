@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from bot.knowledge.models import (
@@ -10,6 +10,7 @@ from bot.knowledge.models import (
     Fact,
     Moment,
     Municipality,
+    NomineeProfile,
     PrizeYear,
     Project,
     VoteWindow,
@@ -19,7 +20,7 @@ from bot.knowledge.municipalities import MunicipalityRegister, normalise_name
 from bot.knowledge.prize import read_fact_list
 from bot.knowledge.profiles import ProfileReader
 from bot.knowledge.reader import LITERALS, NONE, UNKNOWN, FileReader, suggest
-from bot.knowledge.yamlio import LDict, LList
+from bot.knowledge.yamlio import LDict, LList, child
 
 YEAR_REQUIRED = (
     "year",
@@ -104,7 +105,7 @@ class YearReader:
         award = self._award(data) if "award" in data else _Award()
         projects = self._projects(data) if "projects" in data else ()
         notes = read_fact_list(data, "notes", r) if "notes" in data else ()
-        profiles = ()
+        profiles: tuple[NomineeProfile, ...] = ()
         if "profiles" in data and year is not None:
             profiles = ProfileReader(
                 r,
@@ -193,8 +194,7 @@ class YearReader:
 
     def _entrant_from(self, parent: LDict | LList, key: str | int, what: str) -> Entrant | None:
         """A nominee/winner entry: a plain name or {name, municipality?, part_of?, number?}."""
-        value = parent[key]
-        line = parent.line_of(key)
+        value, line = child(parent, key)
         if isinstance(value, str) and value.strip():
             municipality = self._municipality(value.strip(), None, line)
             return Entrant(value.strip(), municipality) if municipality else None
@@ -350,12 +350,13 @@ class YearReader:
                 return None
             if nominees is None:
                 return None  # the nominee list has its own errors; do not repeat them
-            entrant = next(
+            listed_entrant = next(
                 e for e in nominees.value if normalise_name(e.name) == normalise_name(name)
             )
             note = r.note(value)
-            if note is not None:
-                entrant = Entrant(entrant.name, entrant.municipality, entrant.district, note)
+            entrant: Entrant | None = (
+                replace(listed_entrant, note=note) if note is not None else listed_entrant
+            )
         else:
             entrant = self._entrant_mapping(value, "winner", ENTRANT_KEYS, check_keys=False)
         if entrant is None or sources is None:

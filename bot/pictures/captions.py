@@ -54,7 +54,7 @@ def map_caption(
     original = kb.years.get(year)
     record = resolve_round(kb, year)
     label = original.label if original else str(year)
-    parts: list[str] = []
+    parts = []
     if record is None or record.status is YearStatus.UNKNOWN:
         parts.append(text(kb, "caption.unknown", label=label))
         if record and record.explanation:

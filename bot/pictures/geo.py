@@ -12,6 +12,7 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from matplotlib.path import Path as MplPath
@@ -86,7 +87,7 @@ def _interior_point(ring: np.ndarray) -> tuple[float, float]:
     return float(best[0]), float(best[1])
 
 
-def _feature_shape(number: str, name: str, geometry: dict) -> Shape:
+def _feature_shape(number: str, name: str, geometry: dict[str, Any]) -> Shape:
     polygons = (
         geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
     )
@@ -111,7 +112,8 @@ def _feature_shape(number: str, name: str, geometry: dict) -> Shape:
             ring_codes[-1] = MplPath.CLOSEPOLY
             vertices.append(ring)
             codes.append(ring_codes)
-    assert largest is not None, f"municipality {number} has no outline"
+    if largest is None:
+        raise ValueError(f"municipality {number} has no outline")
     path = MplPath(np.concatenate(vertices), np.concatenate(codes))
     return Shape(number, name, path, _interior_point(largest[1]), total_area)
 

@@ -15,7 +15,7 @@ from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
 
 from bot.knowledge.models import KnowledgeBase
-from bot.pictures.cache import MAP, TIMELINE, PictureCache
+from bot.pictures.cache import MAP, TIMELINE, Key, PictureCache
 from bot.pictures.captions import map_caption, timeline_caption
 from bot.pictures.content import first_year
 from bot.pictures.geo import default_geo_path
@@ -81,7 +81,7 @@ async def send_picture(
     cache = picture_cache(context)
     caption = map_caption(kb, year, now) if kind == MAP else timeline_caption(kb, now)
     key = cache.key(kb, kind, year, now)
-    file_ids: dict = context.application.bot_data.setdefault(FILE_IDS_KEY, {})
+    file_ids: dict[Key, str] = context.application.bot_data.setdefault(FILE_IDS_KEY, {})
     png: bytes | None = None
     try:
         if file_ids.get(key) is None:

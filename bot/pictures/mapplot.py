@@ -6,6 +6,7 @@ import io
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from matplotlib import patheffects
@@ -369,7 +370,7 @@ def _draw_shapes(ax: Axes, content: MapContent, geo: GeoData, linewidth: float) 
             )
 
 
-def _label_style(mark: MapMark) -> dict:
+def _label_style(mark: MapMark) -> dict[str, Any]:
     winner = mark.role == WINNER
     return {
         "fontsize": LABEL_PT,

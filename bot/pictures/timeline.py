@@ -52,16 +52,36 @@ def timeline_layout(kb: KnowledgeBase, now: datetime) -> TimelineLayout:
     return TimelineLayout(first_year(kb), now.year)
 
 
+@dataclass(frozen=True)
+class _MarkStyle:
+    marker: str
+    color: str
+    size: float
+    edge: str | None = None
+
+
+_MARK_STYLES = {
+    "awarded": _MarkStyle("o", WINNER_COLOUR, 260),
+    "joint": _MarkStyle("o", WINNER_COLOUR, 260),
+    "merged": _MarkStyle("o", "white", 200, WINNER_COLOUR),
+    "no_prize": _MarkStyle("X", GAP_COLOUR, 230),
+    "open": _MarkStyle("o", "white", 220, WINNER_COLOUR),
+    "unknown": _MarkStyle("o", "white", 220, UNKNOWN_COLOUR),
+}
+
+
 def _mark(ax: Axes, x: float, entry: TimelineEntry) -> None:
-    style = {
-        "awarded": {"marker": "o", "color": WINNER_COLOUR, "s": 260},
-        "joint": {"marker": "o", "color": WINNER_COLOUR, "s": 260},
-        "merged": {"marker": "o", "color": "white", "s": 200, "edgecolors": WINNER_COLOUR},
-        "no_prize": {"marker": "X", "color": GAP_COLOUR, "s": 230},
-        "open": {"marker": "o", "color": "white", "s": 220, "edgecolors": WINNER_COLOUR},
-        "unknown": {"marker": "o", "color": "white", "s": 220, "edgecolors": UNKNOWN_COLOUR},
-    }[entry.kind]
-    ax.scatter([x], [AXIS_Y], zorder=4, linewidths=2.5, **style)
+    style = _MARK_STYLES[entry.kind]
+    ax.scatter(
+        [x],
+        [AXIS_Y],
+        zorder=4,
+        linewidths=2.5,
+        marker=style.marker,
+        color=style.color,
+        s=style.size,
+        edgecolors=style.edge,
+    )
     if entry.kind == "unknown":
         ax.text(
             x,

@@ -20,9 +20,22 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from enum import StrEnum
 from typing import Any
 
-STATES = ("sending", "sent", "failed", "skipped")
+
+class DeliveryState(StrEnum):
+    """The state of one ``(chat, reminder)`` row in the delivery ledger (the CHECK in schema v1).
+
+    A :class:`StrEnum`, so it is stored as its text and compares equal to it."""
+
+    SENDING = "sending"
+    SENT = "sent"
+    FAILED = "failed"
+    SKIPPED = "skipped"
+
+
+STATES = tuple(DeliveryState)
 
 
 def timestamp(moment: datetime) -> str:
@@ -145,7 +158,7 @@ def mark(
     conn: sqlite3.Connection,
     chat_id: int,
     delivery_id: str,
-    state: str,
+    state: DeliveryState | str,
     now: datetime,
     message_id: int | None = None,
     error: str | None = None,
@@ -153,6 +166,7 @@ def mark(
     """Record the outcome of a claimed delivery (``sent``, ``failed`` or ``skipped``)."""
     if state not in STATES:
         raise ValueError(f"unknown delivery state {state!r}")
+    state = DeliveryState(state)
     with transaction(conn):
         conn.execute(
             "UPDATE deliveries SET state = ?, delivered_at = ?, message_id = ?, error = ?"
@@ -242,12 +256,14 @@ def delivery_counts(conn: sqlite3.Connection, delivery_id: str) -> dict[str, int
     return {str(r[0]): int(r[1]) for r in rows}
 
 
-def delivery_state(conn: sqlite3.Connection, chat_id: int, delivery_id: str) -> str | None:
+def delivery_state(
+    conn: sqlite3.Connection, chat_id: int, delivery_id: str
+) -> DeliveryState | None:
     row = conn.execute(
         "SELECT state FROM deliveries WHERE chat_id = ? AND reminder_id = ?",
         (chat_id, delivery_id),
     ).fetchone()
-    return str(row[0]) if row else None
+    return DeliveryState(row[0]) if row else None
 
 
 # ---- meta: finished reminders and broadcasts ---------------------------------------------------

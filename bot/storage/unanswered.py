@@ -12,6 +12,7 @@ import re
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 MAX_STORED_CHARS = 500
 LOW_CONFIDENCE = 0.6
@@ -94,7 +95,7 @@ def grouped(conn: sqlite3.Connection, since: datetime | None = None) -> list[Una
     if since is not None:
         query += " WHERE asked_at >= ?"
         params = (since.isoformat(),)
-    groups: dict[str, dict] = {}
+    groups: dict[str, dict[str, Any]] = {}
     for row in conn.execute(query + " ORDER BY asked_at", params):
         key = group_key(row["question"]) or row["question"]
         entry = groups.get(key)

@@ -15,7 +15,7 @@ from bot.storage import unanswered
 from bot.telegram.answering import send_text
 from bot.telegram.messages import unknown_command
 from bot.telegram.services import Services, get_services
-from bot.telegram.textcheck import check_telegram_texts
+from bot.telegram.textcheck import check_text_files
 
 log = logging.getLogger(__name__)
 MAX_ISSUES_SHOWN = 15
@@ -88,8 +88,8 @@ async def reload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if message is None or not services.is_admin(user.id if user else None):
         await unknown_command(update, context)
         return
-    # The Telegram texts are checked first: with errors there nothing is reloaded.
-    issues = await asyncio.to_thread(check_telegram_texts, services.settings.knowledge_dir)
+    # The text files are checked against their contracts first: with errors nothing is reloaded.
+    issues = await asyncio.to_thread(check_text_files, services.settings.knowledge_dir)
     if not issues:
         issues = await asyncio.to_thread(services.holder.reload)
     texts = services.texts

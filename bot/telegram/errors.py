@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from datetime import timedelta
+from functools import partial
 from typing import Any
 
 from telegram import CallbackQuery, Chat, Update
@@ -89,7 +90,7 @@ def notify_admins(
     for admin_id in sorted(services.settings.admin_ids):
         services.outbox.submit(
             admin_id,
-            lambda admin_id=admin_id: context.bot.send_message(admin_id, notice),
+            partial(context.bot.send_message, admin_id, notice),
             priority=Priority.REMINDER,
             label="admin notice",
         )

@@ -12,8 +12,12 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from bot.storage.database import SCHEMA_VERSION, connect
 from tests.deploy.helpers import REPO_ROOT, clean_env, output_lines, run_bot
+
+pytestmark = pytest.mark.slow  # every test here starts a process
 
 PREFILL = 20_000
 

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 
 from bot.__main__ import build_parser
@@ -176,6 +177,7 @@ def test_env_file_for_compose_is_never_committed() -> None:
     assert ".env" in ignore
 
 
+@pytest.mark.slow
 def test_the_image_layout_is_self_sufficient(tmp_path: Path) -> None:
     """Lay out /app exactly as the Dockerfile's COPY lines do and run the health check the
     image runs, from there: nothing outside the copied files (tests/, ../shared) is needed."""

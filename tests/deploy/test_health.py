@@ -6,9 +6,13 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from bot.settings import DEFAULT_KNOWLEDGE_DIR
 from bot.storage.database import SCHEMA_VERSION
 from tests.deploy.helpers import output_lines, run_bot
+
+pytestmark = pytest.mark.slow  # every test here starts a process
 
 
 def health(tmp_path: Path, **settings: str) -> tuple[int, list[str]]:

@@ -151,6 +151,7 @@ def test_real_httpx_request_log_is_redacted(tmp_path: Path) -> None:
     assert TOKEN not in out and SECRET_PART not in out
 
 
+@pytest.mark.slow
 def test_uncaught_exception_goes_through_the_redacting_handler(tmp_path: Path) -> None:
     """A crash outside any handler (main thread and another thread) is logged, redacted."""
     import subprocess

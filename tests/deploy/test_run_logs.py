@@ -16,10 +16,14 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 from bot.logs import REDACTED
 from tests.deploy.helpers import SECRET_PART, TOKEN, clean_env
 from tests.fakebotapi.server import FakeBotApi, Fault
 from tests.fakebotapi.updates import message_update
+
+pytestmark = pytest.mark.slow  # every test here starts a process
 
 WEBHOOK_SECRET = "deploy-test-webhook-secret-7Qx"
 

@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from bot.__main__ import build_parser
 from tests.deploy.helpers import DEPLOY_DIR
 
@@ -104,6 +106,7 @@ def verifiable_copy(tmp_path: Path) -> Path:
     return copy
 
 
+@pytest.mark.slow
 def test_systemd_analyze_verify(tmp_path: Path) -> None:
     """Where systemd-analyze exists (it does on CI's Debian image) the unit must verify
     without a single warning; elsewhere the parse tests above are what we have."""
@@ -122,6 +125,7 @@ def test_systemd_analyze_verify(tmp_path: Path) -> None:
     assert "prisbot.service" not in result.stdout + result.stderr
 
 
+@pytest.mark.slow
 def test_install_script_is_valid_and_matches_the_unit() -> None:
     subprocess.run(["sh", "-n", str(INSTALL)], check=True, timeout=30)
     script = INSTALL.read_text(encoding="utf-8")
@@ -134,6 +138,7 @@ def test_install_script_is_valid_and_matches_the_unit() -> None:
     assert "set -eu" in script
 
 
+@pytest.mark.slow
 def test_systemd_security_exposure_is_low(tmp_path: Path) -> None:
     """``systemd-analyze security --offline`` rates the unit's sandbox (0 best, 10 worst)."""
     tool = shutil.which("systemd-analyze")

@@ -6,7 +6,11 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from tests.engine.conftest import KNOWLEDGE, ROOT
+
+pytestmark = pytest.mark.slow  # every test here starts a process
 
 NOW = "2026-11-23T12:00"
 

@@ -72,6 +72,7 @@ def test_expression_in_a_single_word_list_is_reported(knowledge_copy: Path) -> N
     assert any("nar det gjelder" in str(i) and "ett ord" in str(i) for i in issues)
 
 
+@pytest.mark.slow
 def test_python_m_bot_check_reports_engine_files(knowledge_copy: Path) -> None:
     import subprocess
     import sys

@@ -65,6 +65,7 @@ def test_a_planted_symlink_is_not_used(tmp_path: Path, own_tmpdir: Path) -> None
     assert ENV_NAME not in env
 
 
+@pytest.mark.slow
 def test_render_with_an_unwritable_home_is_quiet_and_reuses_its_cache(tmp_path: Path) -> None:
     own_tmp = tmp_path / "tmp"
     own_tmp.mkdir()

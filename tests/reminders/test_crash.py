@@ -10,11 +10,15 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 from bot.reminders.service import Broadcast
 from bot.storage import subscriptions as store
 from bot.storage.database import connect
 from tests.fakebotapi import FakeBotApi, Fault
 from tests.reminders.helpers import oslo
+
+pytestmark = pytest.mark.slow  # every test here starts a process
 
 REPO = Path(__file__).resolve().parents[2]
 SUBSCRIBERS = 400

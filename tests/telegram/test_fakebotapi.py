@@ -111,6 +111,7 @@ async def test_group_admins(api):
         assert [a.user.id for a in admins] == [1, 2]
 
 
+@pytest.mark.slow
 async def test_subprocess_mode(tmp_path: Path):
     with FakeBotApiProcess(tmp_path) as api:
         async with make_bot(api) as bot:

@@ -206,6 +206,7 @@ def test_context_expires_after_30_minutes_and_can_be_forgotten(clock):
     assert store.forget(2) and 2 not in store
 
 
+@pytest.mark.slow
 def test_unanswered_grouping_and_cli(tmp_path: Path, clock):
     conn = connect(tmp_path / "prisbot.sqlite3")
     for question in ("Hva er hovedstaden i Mongolia?", "hva er hovedstaden i mongolia", "hei?"):
@@ -234,6 +235,7 @@ def test_unanswered_grouping_and_cli(tmp_path: Path, clock):
     assert lines[2].split()[0] == "2" and "Mongolia" in lines[2]
 
 
+@pytest.mark.slow
 def test_unanswered_cli_on_empty_database(tmp_path: Path):
     env = {"BOT_DATA_DIR": str(tmp_path / "ny"), "PATH": "/usr/bin:/bin"}
     out = subprocess.run(

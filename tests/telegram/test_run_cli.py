@@ -20,6 +20,8 @@ from tests.fakebotapi import FakeBotApi
 from tests.fakebotapi import updates as U
 from tests.telegram.harness import TOKEN
 
+pytestmark = pytest.mark.slow  # every test here starts a process
+
 REPO = Path(__file__).resolve().parents[2]
 
 
