@@ -9,6 +9,7 @@ leaves out a placeholder it allows. ``python -m bot check``, the engine's loader
 
 from __future__ import annotations
 
+from bot.engine.profile_contract import PROFILE_TEXTS
 from bot.knowledge.textcontract import Group, TextContract, text
 
 ENGINE_TEXTS = TextContract(
@@ -157,10 +158,12 @@ ENGINE_TEXTS = TextContract(
         "vote.open": text("closes", "label"),
         "vote.open_no_close": text("label"),
         "vote.upcoming": text("label", "opens"),
+        "vote.closes_later": text("closes", "label"),
         "vote.when_open": text("closes", "label"),
         "vote.when_open_opened": text("closes", "label", "opens"),
         "vote.when_open_no_close": text("label"),
         "vote.when_upcoming": text("label", "opens"),
+        "vote.when_closes_later": text("closes", "label"),
         "vote.when_none_open": text(),
         "vote.none_open": text(),
         "vote.last_known": text("label", "window"),
@@ -206,6 +209,7 @@ ENGINE_TEXTS = TextContract(
         "refusal.out_of_scope": text(),
         "refusal.empty": text(),
         "refusal.not_understood": text(),
+        "refusal.which_year": text(),
         "refusal.suggestions": text(),
         "refusal.suggestion_line": text("question"),
         "followup.nominees": text(),
@@ -232,6 +236,7 @@ ENGINE_TEXTS = TextContract(
         "cli.knowledge_error": text(),
         "cli.picture": text("label"),
         "cli.no_question": text(),
+        **PROFILE_TEXTS,  # issue 12: the nominees' profiles
     },
     groups={
         # Answers to questions the sources cannot answer, one per «unknown: true» intent in

@@ -97,9 +97,13 @@ class PassageAnswers:
             text = as_of(texts, hit.passage.text, request.now)
             if not text:
                 continue
-            key = "profile.passage_context" if hit.passage.context else "format.year_list_line"
             label = view.label(hit.passage.year) if hit.passage.year else ""
-            line = texts(key, text=text, label=label) if hit.passage.context or label else text
+            if hit.passage.context:
+                line = texts("profile.passage_context", text=text)
+            elif label:
+                line = texts("format.year_list_line", label=label, text=text)
+            else:
+                line = text
             shown.append((line, hit))
         if not shown:
             return None
