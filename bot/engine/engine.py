@@ -95,7 +95,9 @@ class Engine:
         years = sorted(kb.years) or [kb.prize.first_year.value]
         self.extractor = Extractor(files.synonyms, self.index, vocabulary, (years[0], years[-1]))
         ordinary = vocabulary | set(self.index.single_words)
-        self.lookup = Lookup(kb, self.composer, self.extractor, files.synonyms, ordinary)
+        self.lookup = Lookup(
+            kb, self.composer, self.extractor, files.synonyms, ordinary, self.intents
+        )
         examples: list[tuple[str, str]] = []
         seen: set[tuple[str, str]] = set()
         for spec in self.intents.values():
@@ -271,7 +273,7 @@ class Engine:
             return self._refusal(question, "refusal.which_year")
         person = self.lookup.find_person(question)  # «Hvem er Libe Rieber-Mohn?» (issue 12)
         if person is not None:
-            return self.lookup.person(question, person, now)
+            return self.lookup.person(question, person, now, context)
         allowed = self._allowed(parsed, context)
         ranked = self.matcher.rank(
             parsed.text, set(parsed.words), allowed, self._ignoring_slots(parsed)
@@ -282,7 +284,7 @@ class Engine:
             assert context is not None and context.intent is not None
             intent, confidence = context.intent, max(confidence, ELLIPTIC_CONFIDENCE)
         if intent is None:
-            found = self.lookup.passages(question, parsed, now)  # what the fact texts say
+            found = self.lookup.passages(question, parsed, now, context)  # the fact texts
             if found is not None:
                 return found
             if not parsed.domain or not ranked:
@@ -296,6 +298,9 @@ class Engine:
             return self._refusal(question, "refusal.out_of_scope", confidence, intent)
         if self._other_contest(parsed, spec):
             return self._refusal(question, "refusal.out_of_scope", confidence, intent)
+        better = self.lookup.instead_of(intent, question, parsed, now, context)
+        if better is not None:  # «Hvordan hjalp Drammen leietakere?»: what the texts say
+            return better
         request = self._request(intent, parsed, context, now)
         reply = self.composer.compose(request)
         if context is not None:

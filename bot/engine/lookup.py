@@ -11,6 +11,7 @@ would otherwise refuse or only suggest; both return ``None`` when they have noth
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 
 from bot.engine.answers import Composer, Reply, Request
@@ -18,16 +19,22 @@ from bot.engine.answers.outcome import answered
 from bot.engine.answers.passages import Entities, PassageAnswers
 from bot.engine.answers.profiles import person as person_answer
 from bot.engine.answers.reply import limit
-from bot.engine.extract import Extractor, Parsed
-from bot.engine.lexicon import Synonyms
+from bot.engine.extract import PLACEHOLDERS, Extractor, Parsed
+from bot.engine.lexicon import IntentSpec, Synonyms
+from bot.engine.normalise import words
 from bot.engine.people import FoundPerson, PersonIndex
-from bot.engine.types import Answer
+from bot.engine.places import Place
+from bot.engine.types import Answer, Conversation
 from bot.knowledge.models import KnowledgeBase
 
 PERSON_INTENT = "person"
 PASSAGE_INTENT = "passage"
 PERSON_CONFIDENCE = 0.95
 PASSAGE_CONFIDENCE = 0.7
+CATCH_ALL = ("place_summary", "place_profile")
+"""Intents that answer «everything about <kommune>»: a question naming a municipality with
+content words these intents' examples never use («Hvordan hjalp Drammen leietakere?») is
+answered from the fact texts first, when a passage answers it."""
 
 
 def passage_synonyms(synonyms: Synonyms) -> dict[str, list[str]]:
@@ -49,8 +56,21 @@ class Lookup:
         extractor: Extractor,
         synonyms: Synonyms,
         ordinary: set[str],
+        intents: Mapping[str, IntentSpec],
     ) -> None:
         self.composer = composer
+        self.plain = (
+            {
+                w
+                for name in CATCH_ALL
+                if name in intents
+                for e in intents[name].examples
+                for w in words(e)
+            }
+            | set(synonyms.stopwords)
+            | set(synonyms.elliptic_words)
+            | PLACEHOLDERS
+        )
         self.extractor = extractor
         self.people = PersonIndex(kb, ordinary)
         self.passage_answers = PassageAnswers(passage_synonyms(synonyms))
@@ -59,7 +79,13 @@ class Lookup:
         """The fact-base person the question names, if any."""
         return self.people.find(question)
 
-    def person(self, question: str, found: FoundPerson, now: datetime) -> Answer:
+    def person(
+        self,
+        question: str,
+        found: FoundPerson,
+        now: datetime,
+        context: Conversation | None = None,
+    ) -> Answer:
         """Who ``found`` is (filtered by a year or municipality the question also names)."""
         parsed = self.extractor.parse(found.question, now)
         request = Request(
@@ -74,6 +100,7 @@ class Lookup:
         if not reply.sources and parsed.places:  # not about that municipality: all they said
             request.places = []
             reply = self._compose(request)
+        remember(context, reply, now)
         return answered(question, reply, PERSON_INTENT, PERSON_CONFIDENCE)
 
     def _compose(self, request: Request) -> Reply:
@@ -87,17 +114,25 @@ class Lookup:
         return reply
 
     def passages(
-        self, question: str, parsed: Parsed, now: datetime, found: FoundPerson | None = None
+        self,
+        question: str,
+        parsed: Parsed,
+        now: datetime,
+        context: Conversation | None = None,
     ) -> Answer | None:
-        """The fact texts that answer ``question`` about the entities it names, or None."""
+        """The fact texts that answer ``question`` about the entities it names, or None.
+
+        A question that names nothing («Hvem er kommunalsjef der?») is read about the
+        municipality the conversation is about, when there is one."""
         if parsed.out_of_scope:
             return None
         entities = Entities(
             years=tuple(parsed.years),
             place=parsed.places[0] if parsed.places else None,
-            person=found.name if found else None,
             project=parsed.projects[0] if parsed.projects else None,
         )
+        if not entities and context is not None and not context.expired(now):
+            entities = Entities(place=self._context_place(context))
         if not entities:
             return None
         view = self.composer.view_at(now)
@@ -105,4 +140,42 @@ class Lookup:
         reply = self.passage_answers.answer(view, self.composer.texts, request, question, entities)
         if reply is None:
             return None
+        remember(context, reply, now)
         return answered(question, reply, PASSAGE_INTENT, PASSAGE_CONFIDENCE)
+
+    def instead_of(
+        self,
+        intent: str,
+        question: str,
+        parsed: Parsed,
+        now: datetime,
+        context: Conversation | None = None,
+    ) -> Answer | None:
+        """The fact texts instead of a catch-all answer when the question asks something
+        specific about the municipality (see :data:`CATCH_ALL`); None otherwise."""
+        if intent not in CATCH_ALL or not parsed.places:
+            return None
+        if all(w in self.plain for w in parsed.words):
+            return None
+        return self.passages(question, parsed, now, context)
+
+    def _context_place(self, context: Conversation) -> Place | None:
+        """The municipality the conversation is about (as the engine reads it)."""
+        if not context.municipality:
+            return None
+        places = self.extractor.index.places
+        said = str(context.extra.get("place_said", context.municipality))
+        return places.get(tuple(words(said))) or places.get(tuple(words(context.municipality)))
+
+
+def remember(context: Conversation | None, reply: Reply, now: datetime) -> None:
+    """Keep what an answer was about (years, municipality) for the next turn; the intent the
+    conversation continues stays the last matched one."""
+    if context is None:
+        return
+    if reply.years:
+        context.years = tuple(reply.years)
+    if reply.municipality:
+        context.municipality = reply.municipality
+        context.extra["place_said"] = reply.municipality
+    context.updated_at = now

@@ -32,7 +32,8 @@ def test_why_nominated_several_times_lists_each_newest_first(engine: Engine) -> 
     answer = ask(engine, "Hvorfor ble Asker nominert?")
     lines = answer.text.split("\n")
     assert "3 ganger" in lines[0]
-    assert [line[:4] for line in lines[1:4]] == ["2021", "2019", "2018"]
+    rounds = [line[:4] for line in lines[1:] if line[:2] == "20"]
+    assert rounds == ["2021", "2019", "2018"]
     assert [f.question for f in answer.followups][:3] == [
         "hvorfor ble Asker nominert i 2021",
         "hvorfor ble Asker nominert i 2020",
@@ -113,9 +114,9 @@ def test_while_the_vote_is_open_the_nominees_come_with_their_lines(engine: Engin
 def test_the_bot_does_not_pick_sides(engine: Engine) -> None:
     answer = ask(engine, "Hvem bør jeg stemme på?", VOTE_2023)
     assert answer.intent == "vote_advice"
-    assert "Jeg tar ikke parti" in answer.text and "Nordre Follo: " in answer.text
+    assert "nøytral" in answer.text and "Nordre Follo: " in answer.text
     closed = ask(engine, "Hvem bør jeg stemme på?", NOW)
-    assert "Jeg tar ikke parti" in closed.text and "Ingen avstemning er åpen" in closed.text
+    assert "nøytral" in closed.text and "Ingen avstemning er åpen" in closed.text
 
 
 def test_profiles_of_an_unannounced_round_stay_hidden(engine: Engine) -> None:

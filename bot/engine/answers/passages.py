@@ -23,7 +23,7 @@ from bot.knowledge.passages import Hit, PassageIndex
 from .common import as_of
 from .reply import Reply, Request
 
-MAX_HITS = 2
+MAX_HITS = 3
 """At most this many passages are shown."""
 RELATIVE_SCORE = 0.6
 """A second passage is shown only when it scores at least this share of the best."""

@@ -160,7 +160,7 @@ def _why(view: History, texts: Texts, request: Request, reply: Reply, *, detail:
             continue
         key = "profile.line_won" if entry.won else "profile.line"
         reply.say(texts(key, label=entry.record.label, text=short(reason.value)), reason)
-        if detail:
+        if detail or entry is found[0]:  # the newest round: what it did, by name
             _project_names(texts, entry, reply)
     _why_buttons(texts, place, found, reply)
 
@@ -432,6 +432,7 @@ def place_profile(view: History, texts: Texts, request: Request, reply: Reply) -
     if len(request.places) != 1:
         return
     place = request.places[0]
+    reply.municipality = place.name  # «Hvem er kommunalsjef der?» next
     found = entries(view, place)
     if not found:
         return
@@ -570,6 +571,7 @@ HANDLERS: dict[str, Handler] = {
     # answers of other modules, extended with the profiles
     "nominees": nominees_with_lines,
     "place_summary": place_profile,
+    "place_profile": place_profile,
     "reasoning": reasoning,
     "place_projects": place_projects,
     "vote_status": vote_status,
