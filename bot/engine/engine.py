@@ -264,7 +264,7 @@ class Engine:
         parsed: Parsed | None = None,
     ) -> Answer:
         """Answer one question (no splitting); ``parsed`` when it was parsed already."""
-        parsed = parsed or self.extractor.parse(question, now)
+        parsed = parsed or self.extractor.parse(self.lookup.without_kommune(question), now)
         if not parsed.words and not parsed.years and parsed.year_offset == 0:
             return self._refusal(question, "refusal.empty")
         if parsed.out_of_scope:

@@ -22,7 +22,7 @@ from bot.engine.answers.reply import limit
 from bot.engine.extract import PLACEHOLDERS, Extractor, Parsed
 from bot.engine.lexicon import IntentSpec, Synonyms
 from bot.engine.normalise import words
-from bot.engine.people import FoundPerson, PersonIndex
+from bot.engine.people import WRITTEN, FoundPerson, PersonIndex
 from bot.engine.places import Place
 from bot.engine.types import Answer, Conversation
 from bot.knowledge.models import KnowledgeBase
@@ -31,7 +31,7 @@ PERSON_INTENT = "person"
 PASSAGE_INTENT = "passage"
 PERSON_CONFIDENCE = 0.95
 PASSAGE_CONFIDENCE = 0.7
-CATCH_ALL = ("place_summary", "place_profile")
+CATCH_ALL = ("place_summary",)
 """Intents that answer «everything about <kommune>»: a question naming a municipality with
 content words these intents' examples never use («Hvordan hjalp Drammen leietakere?») is
 answered from the fact texts first, when a passage answers it."""
@@ -59,6 +59,7 @@ class Lookup:
         intents: Mapping[str, IntentSpec],
     ) -> None:
         self.composer = composer
+        self.suffixes = frozenset(words(composer.texts("profile.municipality_words")))
         self.plain = (
             {
                 w
@@ -74,6 +75,30 @@ class Lookup:
         self.extractor = extractor
         self.people = PersonIndex(kb, ordinary)
         self.passage_answers = PassageAnswers(passage_synonyms(synonyms))
+
+    def without_kommune(self, question: str) -> str:
+        """«Hva vet du om Drammen kommune?» → «… om Drammen?»: the word «kommune» right after
+        a municipality's name says nothing more (the words: ``profile.municipality_words`` in
+        texts/engine.yaml)."""
+        if not self.suffixes:
+            return question
+        found = list(WRITTEN.finditer(question))
+        places = self.extractor.index.places
+        cut: list[tuple[int, int]] = []
+        for k, match in enumerate(found):
+            folded = words(match.group())
+            if len(folded) != 1 or folded[0] not in self.suffixes:
+                continue
+            for n in (3, 2, 1):
+                if k - n < 0:
+                    continue
+                key = tuple(x for m in found[k - n : k] for x in words(m.group()))
+                if key in places:
+                    cut.append((found[k - 1].end(), match.end()))
+                    break
+        for start, end in reversed(cut):
+            question = question[:start] + question[end:]
+        return question
 
     def find_person(self, question: str) -> FoundPerson | None:
         """The fact-base person the question names, if any."""

@@ -10,6 +10,7 @@ a lone surname, so «Hvem er ordfører i Berg?» does not become a person.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -22,6 +23,8 @@ FUZZY_CUTOFF = 86.0
 """rapidfuzz ``ratio`` a capitalised run needs to be read as a misspelt full name."""
 MIN_SURNAME = 4
 """A surname alone counts only when at least this long."""
+WRITTEN = re.compile(r"[^\W_]+(?:[-‐–][^\W_]+)*")
+"""A written word, hyphenated parts included."""
 PLACEHOLDER = "personnavn"
 """The word a found name is replaced by in the question (as in intents.yaml examples)."""
 
@@ -66,9 +69,14 @@ class PersonIndex:
 
     def find(self, question: str) -> FoundPerson | None:
         """The first person named in ``question``, if any (full name, typo, then surname)."""
-        pairs = tokens(clean(question))
-        raw = [r for r, _ in pairs]
+        text = clean(question)
+        pairs = tokens(text)
         folded = [f for _, f in pairs]
+        # Each word with the written word it belongs to («Nord-Norge» is one written word).
+        raw: list[str] = []
+        for written in WRITTEN.findall(text):
+            raw.extend([written] * len(tokens(written)))
+        raw += [r for r, _ in pairs[len(raw) :]]
         found = self._exact(folded, raw, self.names, capital=False)
         if found is None:
             found = self._fuzzy(folded, raw)
@@ -87,8 +95,11 @@ class PersonIndex:
         for i in range(len(folded)):
             for n in range(min(self.max_words, len(folded) - i), 0, -1):
                 name = names.get(tuple(folded[i : i + n]))
-                if name is not None and (not capital or raw[i][:1].isupper()):
-                    return FoundPerson(name, _replace(folded, i, n))
+                if name is None:
+                    continue
+                if capital and not (raw[i][:1].isupper() and _whole(raw, folded, i, n)):
+                    continue  # «Nord-Norge» is no «Nord»
+                return FoundPerson(name, _replace(folded, i, n))
         return None
 
     def _fuzzy(self, folded: list[str], raw: list[str]) -> FoundPerson | None:
@@ -109,6 +120,13 @@ class PersonIndex:
                 if best is not None:
                     return FoundPerson(self._choices[best[0]], _replace(folded, i, n))
         return None
+
+
+def _whole(raw: list[str], folded: list[str], start: int, count: int) -> bool:
+    """True when the words start..start+count make up whole written words: «Nord» in
+    «Nord-Norge» does not, «Rieber-Mohn» does."""
+    span = set(folded[start : start + count])
+    return all(set(words(raw[i])) <= span for i in range(start, start + count))
 
 
 def _replace(split: list[str], start: int, count: int) -> str:

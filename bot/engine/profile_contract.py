@@ -53,4 +53,5 @@ PROFILE_TEXTS: dict[str, Text] = {
     "profile.passage_intro": text("about"),
     "profile.passage_context": text("text"),
     "profile.passage_about": text("label", "name"),
+    "profile.municipality_words": text(),
 }

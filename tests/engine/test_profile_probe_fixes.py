@@ -56,3 +56,17 @@ def test_other_phrasings_of_projects_figures_and_people(engine: Engine) -> None:
     assert people.intent == "place_people" and "Lisbeth Hammer Krog" in people.text
     card = engine.answer("Fortell om Tynset kommune", now=NOW)
     assert card.matched and "Sist nominert for 2016" in card.text
+
+
+def test_the_word_kommune_after_a_name_changes_nothing(engine: Engine) -> None:
+    """Class: «<navn> kommune» (probe: «Hva vet du om Drammen kommune?», «Fortel om Molde
+    kommune»): the word is dropped after a municipality's name, for every intent."""
+    assert engine.answer("Når vant Kinn kommune?", now=NOW).text.startswith("Kinn har vunnet")
+    card = engine.answer("Hva vet du om Nordre Follo kommune?", now=NOW)
+    assert "Sist nominert for 2023" in card.text
+
+
+def test_a_surname_inside_a_hyphenated_word_is_no_person(engine: Engine) -> None:
+    """«Nord-Norge» is a region, not Simen Nord (a lone surname must be a whole word)."""
+    answer = engine.answer("Hvor mange vinnere kommer fra Nord-Norge?", now=NOW)
+    assert answer.intent != "person" and "Hammerfest" in answer.text

@@ -27,6 +27,10 @@ MAX_HITS = 3
 """At most this many passages are shown."""
 RELATIVE_SCORE = 0.6
 """A second passage is shown only when it scores at least this share of the best."""
+MIN_COVERAGE = 0.6
+"""Share of the question's content (idf-weighted) a passage must contain: a little stricter
+than the index's default, as the answer stands alone («Hva slags hår har ordføreren i Molde?»
+matches «ordfører» only)."""
 _KEPT = 8
 
 
@@ -79,6 +83,7 @@ class PassageAnswers:
                 municipality=number,
                 person=entities.person,
                 limit=MAX_HITS,
+                min_coverage=MIN_COVERAGE,
             )
         hits.sort(key=lambda hit: -hit.score)
         if not hits:

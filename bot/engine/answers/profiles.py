@@ -571,7 +571,6 @@ HANDLERS: dict[str, Handler] = {
     # answers of other modules, extended with the profiles
     "nominees": nominees_with_lines,
     "place_summary": place_profile,
-    "place_profile": place_profile,
     "reasoning": reasoning,
     "place_projects": place_projects,
     "vote_status": vote_status,
