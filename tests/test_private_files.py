@@ -33,6 +33,7 @@ def test_created_private_whatever_the_umask(tmp_path: Path, umask: int) -> None:
         os.umask(old)
 
 
+@pytest.mark.slow
 def test_open_database_files_are_tightened_and_health_warns_first(tmp_path: Path) -> None:
     data = tmp_path / "data"
     connect(data / "prisbot.sqlite3").close()

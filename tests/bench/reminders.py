@@ -2,8 +2,9 @@
 
 The server runs as a separate process enforcing 30 messages/s overall and 1/s per chat; the
 real ReminderService (ledger in a real SQLite file, configured rate 30/s) sends one due
-reminder to every subscriber. Prints messages/s as a fraction of the configured rate (target
-≥ 0.8), 429s received, duplicates and missing deliveries (target 0 and 0), and peak RSS.
+reminder to every subscriber, taking its send slots from the bot's outbox as in the running
+bot. Prints messages/s as a fraction of the configured rate (target ≥ 0.8), 429s received,
+duplicates and missing deliveries (target 0 and 0), and peak RSS.
 ``BENCH_REMINDER_SUBSCRIBERS`` (default 10000) runs it smaller: 10,000 take about 6 minutes.
 """
 
@@ -25,6 +26,7 @@ from telegram.request import HTTPXRequest
 from bot.reminders.service import ReminderService
 from bot.storage import subscriptions as store
 from bot.storage.database import connect
+from bot.telegram.outbox import Outbox
 from tests.fakebotapi import FakeBotApiClient, FakeBotApiProcess
 from tests.reminders.helpers import TOKEN, SettableClock, oslo, window_kb
 
@@ -40,11 +42,13 @@ async def _send(client: FakeBotApiClient, db: Path, subscribers: int) -> tuple[f
     clock = SettableClock(oslo(2027, 10, 1, 10, 0))
     request = HTTPXRequest(connection_pool_size=32, read_timeout=30)
     async with Bot(TOKEN, base_url=client.base_url, request=request) as bot:
-        service = ReminderService(bot, conn, lambda: kb, clock, send_rate=RATE)
+        outbox = Outbox()  # as in the running bot: every send also takes an outbox slot
+        service = ReminderService(bot, conn, lambda: kb, clock, send_rate=RATE, outbox=outbox)
         service.recover()
         started = time.monotonic()
         reports = await service.run_due()
         seconds = time.monotonic() - started
+        await outbox.close(0)
     sent = sum(r.sent for r in reports)
     rate_limited = sum(r.rate_limited for r in reports)
     conn.close()

@@ -5,6 +5,7 @@ suite stays within its time budget."""
 
 from __future__ import annotations
 
+import os
 import re
 
 import pytest
@@ -45,7 +46,7 @@ AROUND = [
     ")",
 ]
 PROPERTY = settings(
-    max_examples=40,
+    max_examples=int(os.environ.get("PROPERTY_EXAMPLES", "40")),
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
@@ -67,7 +68,8 @@ def named(text: str, names: set[str]) -> set[str]:
 
 @st.composite
 def noisy(draw: st.DrawFn, question: str) -> str:
-    """``question`` with invisible characters, split years, homoglyphs, case and wrapping."""
+    """``question`` with invisible characters, split years and words, homoglyphs, case and
+    punctuation, emoji or markup around it."""
     chars = list(question)
     for _ in range(draw(st.integers(0, 4))):
         chars.insert(draw(st.integers(0, len(chars))), draw(st.sampled_from(INVISIBLE)))
@@ -76,6 +78,12 @@ def noisy(draw: st.DrawFn, question: str) -> str:
         year = re.search(r"\d{4}", text)
         if year:
             cut = year.start() + draw(st.integers(1, 3))
+            text = text[:cut] + " " + text[cut:]
+    if draw(st.booleans()):  # a space inside a word or a name («As ker»)
+        words = [m for m in re.finditer(r"[^\W\d_]{4,}", text)]
+        if words:
+            word = draw(st.sampled_from(words))
+            cut = draw(st.integers(word.start() + 1, word.end() - 1))
             text = text[:cut] + " " + text[cut:]
     if draw(st.booleans()):
         spots = [i for i, ch in enumerate(text) if ch in HOMOGLYPHS]

@@ -207,6 +207,7 @@ def test_unknown_keys_in_a_profile_get_a_suggestion(with_profiles: Path) -> None
     find(issues_of(with_profiles), Y21, line, "ukjent nøkkel «peple»")
 
 
+@pytest.mark.slow
 def test_bot_check_prints_profile_mistakes_with_file_and_line(with_profiles: Path) -> None:
     edit(with_profiles, "        role: enhetsleder\n", "")
     unit_line = edit(with_profiles, "        unit: prosent\n", "") - 1

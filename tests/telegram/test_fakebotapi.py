@@ -158,3 +158,17 @@ async def test_length_is_counted_after_entity_parsing_and_buttons_are_checked(ap
             await bot.answer_callback_query("cq", text="x" * 201)
         with pytest.raises(BadRequest, match=r"(?i)bot_command_invalid"):
             await bot.set_my_commands([("Slett-Meg", "Slett")])
+
+
+async def test_lost_response_and_too_old_query(api):
+    api.add_fault(Fault("lost", method="sendMessage"))
+    api.add_fault(Fault("old_query", method="answerCallbackQuery"))
+    async with make_bot(api) as bot:
+        with pytest.raises(NetworkError) as lost:  # the bot never hears back …
+            await bot.send_message(5, "x")
+        assert not isinstance(lost.value, BadRequest)
+        [call] = api.calls("sendMessage")  # … but Telegram has the message
+        assert call.status == 200 and call.result["text"] == "x"
+        with pytest.raises(BadRequest, match="too old"):
+            await bot.answer_callback_query("cq1")
+        assert (await bot.send_message(5, "y")).text == "y"  # a fresh connection works
