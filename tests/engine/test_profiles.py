@@ -35,9 +35,9 @@ def test_why_nominated_several_times_lists_each_newest_first(engine: Engine) -> 
     rounds = [line[:4] for line in lines[1:] if line[:2] == "20"]
     assert rounds == ["2021", "2019", "2018"]
     assert [f.question for f in answer.followups][:3] == [
-        "hvorfor ble Asker nominert i 2021",
-        "hvorfor ble Asker nominert i 2020",
-        "hvorfor ble Asker nominert i 2018",
+        "asker 2021",
+        "asker 2020",
+        "asker 2018",
     ]
 
 
@@ -94,7 +94,7 @@ def test_profile_card_has_the_newest_reason_and_a_button_per_round(engine: Engin
     answer = ask(engine, "Fortell om Asker")
     assert "Sist nominert for 2021" in answer.text
     questions = [f.question for f in answer.followups]
-    assert "hvorfor ble Asker nominert i 2018" in questions
+    assert "asker 2018" in questions
 
 
 def test_nominees_of_a_year_have_one_short_line_each(engine: Engine) -> None:
@@ -129,3 +129,17 @@ def test_a_button_question_is_understood(engine: Engine) -> None:
     answer = engine.answer("Hvorfor ble Asker nominert?", now=NOW, context=context)
     again = engine.answer(answer.followups[2].question, now=NOW, context=context)
     assert "Asker ble nominert for 2018" in again.text
+
+
+def test_a_winner_answer_has_a_button_to_the_winners_profile(engine: Engine) -> None:
+    answer = ask(engine, "Hvem vant i 2021?")
+    button = next(f for f in answer.followups if f.label == "Om Lørenskog")
+    profile = ask(engine, button.question)
+    assert "Lørenskog vant prisen for 2021" in profile.text and profile.sources
+
+
+def test_a_municipality_and_a_year_give_that_rounds_profile(engine: Engine) -> None:
+    answer = ask(engine, "Harstad 2023")
+    assert answer.intent == "nominated_why" and "Harstad ble nominert for 2023" in answer.text
+    assert ("Vis på kart", "2023") in [(f.label, f.question) for f in answer.followups]
+    assert "nominerte 2023" in [f.question for f in answer.followups]

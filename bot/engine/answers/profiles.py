@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.engine.history import History
+from bot.engine.normalise import words as fold_words
 from bot.engine.places import Place
 from bot.engine.texts import Texts
 from bot.engine.types import FollowUp, FollowUpAction
@@ -18,7 +19,7 @@ from bot.knowledge.models import Entrant, Fact, Figure, NomineeProfile, Person, 
 from bot.knowledge.passages import stem, words
 from bot.knowledge.view import VoteState, vote_state
 
-from . import ceremony, nominees, places, voting
+from . import ceremony, nominees, places, voting, winners
 from .common import entrant_name, place_name, target_years
 from .reply import Handler, Reply, Request
 
@@ -115,12 +116,17 @@ def _none(view: History, texts: Texts, request: Request, place: Place, reply: Re
     reply.say(texts("profile.never", place=name))
 
 
+def _ascii(name: str) -> str:
+    """A name as a button's question: short ASCII («Lørenskog» → «lorenskog»)."""
+    return " ".join(fold_words(name))
+
+
 def _why_buttons(texts: Texts, place: Place, found: list[Entry], reply: Reply) -> None:
     for entry in found[:MAX_BUTTONS]:
         reply.followups.append(
             FollowUp(
                 texts("profile.button_year", label=entry.record.label),
-                texts("profile.ask_why", place=place.said, year=entry.year),
+                texts("profile.ask_why", place=_ascii(place.said), year=entry.year),
             )
         )
 
@@ -149,6 +155,9 @@ def _why(view: History, texts: Texts, request: Request, reply: Reply, *, detail:
     reply.years = [e.year for e in found]
     if len(found) == 1:
         _one(texts, found[0], reply, detail=detail)
+        year = found[0].year
+        reply.followups.append(FollowUp(texts("followup.map"), str(year), FollowUpAction.MAP))
+        reply.followups.append(FollowUp(texts("followup.nominees"), f"nominerte {year}"))
         return
     name = place_name(place)
     labels = texts.join([e.record.label for e in found])
@@ -496,7 +505,7 @@ def nominee_lines(view: History, texts: Texts, year: int, reply: Reply) -> bool:
         reply.followups.append(
             FollowUp(
                 texts("profile.button_place", name=entrant.name),
-                texts("profile.ask_why", place=entrant.name, year=year),
+                texts("profile.ask_why", place=_ascii(entrant.name), year=year),
             )
         )
     return True
@@ -561,6 +570,23 @@ def vote_advice(view: History, texts: Texts, request: Request, reply: Reply) -> 
     _vote_link(view, texts, record.year, request, reply)
 
 
+def winner(view: History, texts: Texts, request: Request, reply: Reply) -> None:
+    """The winner answer, with a button to the winner's profile when one year was asked."""
+    winners.winner(view, texts, request, reply)
+    if len(reply.years) != 1:
+        return
+    record = view.get(view.resolve(reply.years[0]))
+    if record is None or record.winner is None:
+        return
+    name = record.winner.value.name
+    reply.followups.append(
+        FollowUp(
+            texts("profile.button_profile", name=name),
+            texts("profile.ask_why", place=_ascii(name), year=record.year),
+        )
+    )
+
+
 HANDLERS: dict[str, Handler] = {
     # new intents
     "nominated_why": nominated_why,
@@ -569,6 +595,7 @@ HANDLERS: dict[str, Handler] = {
     "place_people": place_people,
     "vote_advice": vote_advice,
     # answers of other modules, extended with the profiles
+    "winner": winner,
     "nominees": nominees_with_lines,
     "place_summary": place_profile,
     "reasoning": reasoning,
