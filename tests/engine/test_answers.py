@@ -215,8 +215,8 @@ def test_the_merged_year_offers_the_buttons_of_its_round(engine: Engine) -> None
     assert [b[1] for b in nominees][:2] == ["vinner 2020", "2020"]
     # then one button per nominee of the round, opening why it was nominated (issue 12)
     assert [b[1] for b in nominees][2:4] == [
-        "asker 2020",
-        "gjovik 2020",
+        "hvorfor nominert asker 2020",
+        "hvorfor nominert gjovik 2020",
     ]
 
 

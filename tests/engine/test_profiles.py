@@ -35,9 +35,9 @@ def test_why_nominated_several_times_lists_each_newest_first(engine: Engine) -> 
     rounds = [line[:4] for line in lines[1:] if line[:2] == "20"]
     assert rounds == ["2021", "2019", "2018"]
     assert [f.question for f in answer.followups][:3] == [
-        "asker 2021",
-        "asker 2020",
-        "asker 2018",
+        "hvorfor nominert asker 2021",
+        "hvorfor nominert asker 2020",
+        "hvorfor nominert asker 2018",
     ]
 
 
@@ -94,7 +94,7 @@ def test_profile_card_has_the_newest_reason_and_a_button_per_round(engine: Engin
     answer = ask(engine, "Fortell om Asker")
     assert "Sist nominert for 2021" in answer.text
     questions = [f.question for f in answer.followups]
-    assert "asker 2018" in questions
+    assert "hvorfor nominert asker 2018" in questions
 
 
 def test_nominees_of_a_year_have_one_short_line_each(engine: Engine) -> None:
