@@ -34,7 +34,8 @@ PROFILE_TEXTS: dict[str, Text] = {
     "profile.no_role": text("place", "role"),
     "profile.context": text("text"),
     "profile.who": text("name", "roles"),
-    "profile.who_role": text("label", "place", "role"),
+    "profile.who_role": text("role", "where"),
+    "profile.who_where": text("label", "place"),
     "profile.who_said": text("label", "place", "said"),
     "profile.who_unknown": text("name"),
     "profile.latest": text("label", "text"),
@@ -52,6 +53,7 @@ PROFILE_TEXTS: dict[str, Text] = {
     "profile.ask_why": text("place", "year"),
     "profile.passage_intro": text("about"),
     "profile.passage_context": text("text"),
+    "profile.passage_figure": text("text", "year"),
     "profile.passage_about": text("label", "name"),
     "profile.municipality_words": text(),
 }

@@ -42,3 +42,8 @@ def test_never_for_out_of_scope_or_unanswered_questions(engine: Engine) -> None:
 def test_texts_of_a_later_round_stay_hidden(engine: Engine) -> None:
     answer = engine.answer("Hvor mange ansatte har integreringsenheten i Harstad?", now=BEFORE_2021)
     assert "30 ansatte" not in answer.text
+
+
+def test_a_figure_from_the_fact_texts_says_the_year_it_refers_to(engine: Engine) -> None:
+    answer = engine.answer("Hvor mange ansatte har integreringsenheten i Harstad?", now=NOW)
+    assert "30 ansatte (tall for 2021)" in answer.text

@@ -143,3 +143,9 @@ def test_a_municipality_and_a_year_give_that_rounds_profile(engine: Engine) -> N
     assert answer.intent == "nominated_why" and "Harstad ble nominert for 2023" in answer.text
     assert ("Vis på kart", "2023") in [(f.label, f.question) for f in answer.followups]
     assert "nominerte 2023" in [f.question for f in answer.followups]
+
+
+def test_a_person_with_one_role_in_many_rounds_is_named_once_per_role(engine: Engine) -> None:
+    text = ask(engine, "Hvem er Libe Rieber-Mohn?").text
+    first = text.split("\n")[0]
+    assert first.count("IMDi-direktør (") == 1 and "Moss, 2025; Tønsberg, 2023" in first

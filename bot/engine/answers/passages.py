@@ -10,6 +10,7 @@ fact base, like the engine's :class:`History`.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -23,6 +24,8 @@ from bot.knowledge.passages import Hit, PassageIndex
 from .common import as_of
 from .reply import Reply, Request
 
+_FIGURE_YEAR = re.compile(r" \((\d{4})\)$")
+"""The reference year at the end of a figure passage («…: 82 prosent (2020)»)."""
 MAX_HITS = 3
 """At most this many passages are shown."""
 RELATIVE_SCORE = 0.6
@@ -103,6 +106,9 @@ class PassageAnswers:
             if not text:
                 continue
             label = view.label(hit.passage.year) if hit.passage.year else ""
+            figure = _FIGURE_YEAR.search(text) if hit.passage.kind == "figure" else None
+            if figure is not None:  # «…: 30 ansatte (2021)» → «… (tall for 2021)»
+                text = texts("profile.passage_figure", text=text[: figure.start()], year=figure[1])
             if hit.passage.context:
                 line = texts("profile.passage_context", text=text)
             elif label:

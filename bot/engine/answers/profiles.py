@@ -164,6 +164,7 @@ def _why(view: History, texts: Texts, request: Request, reply: Reply, *, detail:
     reply.say(texts("profile.several", place=name, count=len(found), labels=labels))
     for entry in found:
         reason = entry.reason
+        reply.cite(entry.record.winner if entry.won else entry.record.nominees)
         if reason is None:
             reply.say(texts("profile.line_unknown", label=entry.record.label, place=name))
             continue
@@ -402,16 +403,17 @@ def person(view: History, texts: Texts, request: Request, reply: Reply) -> None:
     if not found:
         reply.say(texts("profile.who_unknown", name=name))
         return
-    roles: list[str] = []
+    where: dict[str, list[str]] = {}  # role → «Moss, 2025», … (one role, many rounds)
     for _, record, profile, someone in found:
-        role = texts(
-            "profile.who_role",
-            role=someone.role,
-            place=entrant_name(texts, profile.entrant),
-            label=record.label,
+        place = texts(
+            "profile.who_where", place=entrant_name(texts, profile.entrant), label=record.label
         )
-        if role not in roles:
-            roles.append(role)
+        if place not in where.setdefault(someone.role, []):
+            where[someone.role].append(place)
+    roles = [
+        texts("profile.who_role", role=role, where="; ".join(places))
+        for role, places in where.items()
+    ]
     reply.say(texts("profile.who", name=name, roles=texts.join(roles)))
     quoted = 0
     for _, record, profile, someone in found:
