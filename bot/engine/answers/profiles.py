@@ -166,7 +166,8 @@ def _why(view: History, texts: Texts, request: Request, reply: Reply, *, detail:
         reason = entry.reason
         reply.cite(entry.record.winner if entry.won else entry.record.nominees)
         if reason is None:
-            reply.say(texts("profile.line_unknown", label=entry.record.label, place=name))
+            place_then = entrant_name(texts, entry.entrant)  # «Skedsmo (nå Lillestrøm)»
+            reply.say(texts("profile.line_unknown", label=entry.record.label, place=place_then))
             continue
         key = "profile.line_won" if entry.won else "profile.line"
         reply.say(texts(key, label=entry.record.label, text=short(reason.value)), reason)
