@@ -32,8 +32,8 @@ from telegram.error import (
 )
 
 from bot.clock import Clock
+from bot.retry import retry_seconds
 from bot.storage import subscriptions as store
-from bot.telegram.retry import retry_seconds
 
 log = logging.getLogger(__name__)
 

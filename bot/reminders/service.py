@@ -21,8 +21,9 @@ reminder carries the new dates); a window moved *later* sends it again (new date
 Broadcasts run in a background task under the same flood limiter; reminders have priority
 (the broadcast steps aside between messages), so a reminder due during a long broadcast goes
 out on time and the overall limit still holds. In the running bot every send also takes a
-slot from the bot's outbox (``outbox=``), where answers come before reminders and reminders
-before broadcasts; the ledger is written here as before (the outbox sends, the ledger records).
+slot from the bot's outbox (``gates=``: its reminder and broadcast gates, handed in by the
+Telegram layer), where answers come before reminders and reminders before broadcasts; the
+ledger is written here as before (the outbox sends, the ledger records).
 """
 
 from __future__ import annotations
@@ -45,7 +46,6 @@ from bot.reminders.schedule import Reminder, build_schedule, instant, next_remin
 from bot.reminders.sender import DeliveryReport, Limiter, Sender, SendResult, stop_keyboard
 from bot.reminders.texts import ReminderTexts
 from bot.storage import subscriptions as store
-from bot.telegram.outbox import Outbox, Priority
 
 log = logging.getLogger(__name__)
 
@@ -113,7 +113,7 @@ class ReminderService:
         history: timedelta = timedelta(days=7),
         backoff_base: float = 0.5,
         admin_ids: frozenset[int] = frozenset(),
-        outbox: Outbox | None = None,
+        gates: tuple[Limiter, Limiter] | None = None,
     ) -> None:
         self.bot = bot
         self.admin_ids = admin_ids
@@ -126,9 +126,9 @@ class ReminderService:
         self.limiter = FloodLimiter(send_rate)
         urgent: Limiter = self.limiter
         background: Limiter = self.limiter
-        if outbox is not None:  # the bot's one outbox: answers first, then reminders
-            urgent = ThenGate(self.limiter, outbox.gate(Priority.REMINDER))
-            background = ThenGate(self.limiter, outbox.gate(Priority.BROADCAST))
+        if gates is not None:  # the bot's one outbox: answers first, then reminders
+            urgent = ThenGate(self.limiter, gates[0])
+            background = ThenGate(self.limiter, gates[1])
         self.sender = Sender(
             bot,
             conn,

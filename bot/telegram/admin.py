@@ -8,13 +8,13 @@ import logging
 from datetime import datetime, timedelta
 
 from telegram import Update
-from telegram.ext import ContextTypes
 
 import bot
 from bot.storage import unanswered
 from bot.telegram.answering import send_text
+from bot.telegram.botcontext import BotContext
 from bot.telegram.messages import unknown_command
-from bot.telegram.services import Services, get_services
+from bot.telegram.services import Services
 from bot.telegram.textcheck import check_text_files
 
 log = logging.getLogger(__name__)
@@ -69,9 +69,9 @@ def status_text(services: Services) -> str:
     )
 
 
-async def status(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def status(update: Update, context: BotContext) -> None:
     """/status: uptime, versions, subscribers, unanswered questions, next reminder."""
-    services = get_services(context)
+    services = context.services
     user = update.effective_user
     message = update.effective_message
     if message is None or not services.is_admin(user.id if user else None):
@@ -80,9 +80,9 @@ async def status(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await send_text(context, message.chat_id, status_text(services))
 
 
-async def reload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def reload(update: Update, context: BotContext) -> None:
     """/reload: reload the fact base; on error keep the old one and list the errors."""
-    services = get_services(context)
+    services = context.services
     user = update.effective_user
     message = update.effective_message
     if message is None or not services.is_admin(user.id if user else None):

@@ -8,14 +8,14 @@ from typing import Any
 
 from telegram import InlineKeyboardMarkup, Message, ReplyParameters
 from telegram.error import Forbidden, TelegramError
-from telegram.ext import ContextTypes
 
 from bot.engine.types import Answer
 from bot.storage import unanswered
+from bot.telegram.botcontext import BotContext
 from bot.telegram.errors import chat_kind, notify_admins
 from bot.telegram.formatting import escape, render_answer, render_plain
 from bot.telegram.keyboards import SUGGESTION_BUTTONS, answer_keyboard
-from bot.telegram.services import Services, get_services
+from bot.telegram.services import Services
 
 log = logging.getLogger(__name__)
 
@@ -66,7 +66,7 @@ def enabled_actions(services: Services) -> set[str]:
 
 
 def apology_on_failure(
-    context: ContextTypes.DEFAULT_TYPE, chat_id: int, label: str
+    context: BotContext, chat_id: int, label: str
 ) -> Callable[[TelegramError], None]:
     """``on_failed`` for an answer: Telegram surely refused it, so in a private chat the user
     gets a short apology (once; not for a blocked bot) and the admins a notice."""
@@ -74,7 +74,7 @@ def apology_on_failure(
     def failed(exc: TelegramError) -> None:
         if isinstance(exc, Forbidden):
             return
-        services = get_services(context)
+        services = context.services
         if chat_id > 0:
             text = escape(services.texts.get("refusals.error"))
             services.outbox.submit(
@@ -86,7 +86,7 @@ def apology_on_failure(
 
 
 async def send_html(
-    context: ContextTypes.DEFAULT_TYPE,
+    context: BotContext,
     chat_id: int,
     parts: list[str],
     keyboard: InlineKeyboardMarkup | None = None,
@@ -96,7 +96,7 @@ async def send_html(
 ) -> None:
     """Queue HTML parts in order in the outbox (returns at once); the keyboard goes under the
     last one. A part Telegram refuses gets the user an apology (private chats)."""
-    outbox = get_services(context).outbox
+    outbox = context.services.outbox
     for index, part in enumerate(parts):
         is_last = index == len(parts) - 1
         kwargs: dict[str, Any] = {"reply_markup": keyboard if is_last else None}
@@ -112,7 +112,7 @@ async def send_html(
 
 
 async def send_text(
-    context: ContextTypes.DEFAULT_TYPE,
+    context: BotContext,
     chat_id: int,
     text: str,
     keyboard: InlineKeyboardMarkup | None = None,
@@ -123,7 +123,7 @@ async def send_text(
 
 
 async def answer_in_chat(
-    context: ContextTypes.DEFAULT_TYPE,
+    context: BotContext,
     chat_id: int,
     question: str,
     reply_to: int | None = None,
@@ -132,7 +132,7 @@ async def answer_in_chat(
 ) -> Answer:
     """Ask the engine and send the answer (sources, follow-ups, «Mente du …?») to the chat.
     ``fresh``: a command, answered without the chat's earlier context (see :func:`ask`)."""
-    services = get_services(context)
+    services = context.services
     # No await between asking and queueing: the chat's answers leave in the order asked.
     answer = ask(services, chat_id, question, fresh=fresh)
     keyboard = answer_keyboard(answer, services.callbacks, enabled_actions(services))

@@ -15,7 +15,6 @@ from telegram import (
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import (
-    Application,
     ApplicationBuilder,
     CallbackQueryHandler,
     CommandHandler,
@@ -29,6 +28,7 @@ from bot.clock import OSLO, Clock, system_clock
 from bot.settings import Settings
 from bot.storage.database import connect
 from bot.telegram import admin, callbacks, codec, commands, inline, integrations, messages
+from bot.telegram.botcontext import CONTEXT_TYPES, BotApp, services_of
 from bot.telegram.context import ConversationStore
 from bot.telegram.errors import on_error
 from bot.telegram.flood import FloodGuard
@@ -66,7 +66,7 @@ def build_application(
     flood_limit: int = 20,
     flood_window: timedelta = timedelta(seconds=10),
     send_limits: SendLimits = TELEGRAM_LIMITS,
-) -> Application:
+) -> BotApp:
     """The bot, ready for ``run_polling``/``run_webhook`` or ``async with``.
 
     The database and the reminders service are opened in ``post_init``; the service stops in
@@ -79,6 +79,7 @@ def build_application(
     builder = (
         ApplicationBuilder()
         .token(settings.require_token())
+        .context_types(CONTEXT_TYPES)
         .defaults(
             Defaults(
                 parse_mode=ParseMode.HTML,
@@ -109,7 +110,7 @@ def build_application(
     return application
 
 
-def register_handlers(application: Application, services: Services) -> None:
+def register_handlers(application: BotApp, services: Services) -> None:
     """Every handler of the bot, in one place. Order matters.
 
     Group −2: the flood gate sees every new message first and may stop it.
@@ -155,9 +156,9 @@ def command_menu(texts: Texts, prefix: str = "commands") -> list[BotCommand]:
     return [BotCommand(name, description[:256]) for name, description in texts.group(prefix)]
 
 
-async def post_init(application: Application) -> None:
+async def post_init(application: BotApp) -> None:
     """Open the database, start the reminders service, publish commands and descriptions."""
-    services: Services = application.bot_data[SERVICES_KEY]
+    services = services_of(application)
     services.db = connect(services.settings.database_path)
     services.bot_username = application.bot.username
     await integrations.start(application, services)
@@ -181,20 +182,20 @@ async def post_init(application: Application) -> None:
     )
 
 
-async def post_stop(application: Application) -> None:
+async def post_stop(application: BotApp) -> None:
     """Stop the reminders service, then let the outbox send what is queued (a few seconds at
     most), while the bot's HTTP client is still open."""
-    services: Services = application.bot_data[SERVICES_KEY]
+    services = services_of(application)
     if services.services_running:
         services.services_running = False
         await integrations.stop(application, services)
     await services.outbox.close(OUTBOX_DRAIN_SECONDS)
 
 
-async def post_shutdown(application: Application) -> None:
+async def post_shutdown(application: BotApp) -> None:
     """Stop the services if ``post_stop`` did not run, then close the database."""
     await post_stop(application)
-    services: Services = application.bot_data[SERVICES_KEY]
+    services = services_of(application)
     if services.db is not None:
         services.db.close()
         services.db = None

@@ -4,26 +4,37 @@ logged and the answer still comes); stale or forged data gets a polite toast."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 
 from telegram import Chat, Update
 from telegram.error import TelegramError
-from telegram.ext import ContextTypes
 
-from bot.telegram import codec
+from bot.telegram import codec, pictures, reminders
 from bot.telegram.answering import answer_in_chat
+from bot.telegram.botcontext import BotContext
 from bot.telegram.commands import is_group_admin
 from bot.telegram.errors import answer_query
-from bot.telegram.services import get_services
 
 log = logging.getLogger(__name__)
 
+ButtonAction = Callable[[Update, BotContext, str], Awaitable[None]]
+"""Serves one kind of button; gets the decoded payload, the press already answered."""
 
-async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+BUTTONS: dict[str, ButtonAction] = {
+    codec.MAP: pictures.map_button,
+    codec.TIMELINE: pictures.timeline_button,
+    codec.SUBSCRIBE: reminders.subscribe_button,
+}
+"""Every ``p1|…`` button kind not handled in :func:`button` itself → its handler (one route:
+questions and the /slettmeg confirmation above, these below)."""
+
+
+async def button(update: Update, context: BotContext) -> None:
     """Buttons with ``p1|…`` data: questions, pictures, subscribe and /slettmeg confirmation."""
     query = update.callback_query
     if query is None:
         return
-    services = get_services(context)
+    services = context.services
     texts = services.texts
     action = services.callbacks.decode(query.data)
     message = query.message
@@ -39,7 +50,7 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if action.kind in (codec.FORGET_YES, codec.FORGET_NO):
         await confirm_forget(update, context, action)
         return
-    handler = services.button_actions.get(action.kind)
+    handler = BUTTONS.get(action.kind)
     if handler is None:
         await answer_query(query, texts.get("refusals.not_available"))
         return
@@ -47,14 +58,12 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await handler(update, context, action.payload)
 
 
-async def confirm_forget(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, action: codec.Action
-) -> None:
+async def confirm_forget(update: Update, context: BotContext, action: codec.Action) -> None:
     """The /slettmeg buttons: delete the chat's subscription, deliveries and context («yes»
     only with the one-time token issued to this chat)."""
     query = update.callback_query
     assert query is not None and query.message is not None
-    services = get_services(context)
+    services = context.services
     texts = services.texts
     chat = query.message.chat
     if chat.type != Chat.PRIVATE and not await is_group_admin(context, chat.id, query.from_user.id):
@@ -79,12 +88,10 @@ async def confirm_forget(
     )
 
 
-def show_result(
-    context: ContextTypes.DEFAULT_TYPE, chat_id: int, message_id: int, text: str
-) -> None:
+def show_result(context: BotContext, chat_id: int, message_id: int, text: str) -> None:
     """Replace the confirmation message's text (through the outbox); when that message no
     longer exists (deleted, too old to edit), the text comes as a new message."""
-    outbox = get_services(context).outbox
+    outbox = context.services.outbox
 
     def as_new_message(exc: TelegramError) -> None:
         log.info("could not edit the confirmation (%s); sending it as a new message", exc)
@@ -103,10 +110,10 @@ def show_result(
     )
 
 
-async def stale_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def stale_button(update: Update, context: BotContext) -> None:
     """Last resort for callback data no handler claimed (forged or from an old version)."""
     query = update.callback_query
     if query is None:
         return
     log.info("unclaimed button data")
-    await answer_query(query, get_services(context).texts.get("refusals.stale_button"))
+    await answer_query(query, context.services.texts.get("refusals.stale_button"))

@@ -9,11 +9,11 @@ from typing import Any
 
 from telegram import CallbackQuery, Chat, Update
 from telegram.error import Forbidden, NetworkError, RetryAfter, TelegramError
-from telegram.ext import ContextTypes
 
+from bot.telegram.botcontext import BotContext
 from bot.telegram.formatting import escape
 from bot.telegram.outbox import Priority
-from bot.telegram.services import Services, get_services
+from bot.telegram.services import Services
 
 log = logging.getLogger(__name__)
 ADMIN_NOTICE_INTERVAL = timedelta(minutes=5)
@@ -74,7 +74,7 @@ def chat_kind(chat_id: int) -> str:
 
 
 def notify_admins(
-    context: ContextTypes.DEFAULT_TYPE, services: Services, kind: str, where: str, error: object
+    context: BotContext, services: Services, kind: str, where: str, error: object
 ) -> None:
     """Queue the error notice to every admin, at most once per ``ADMIN_NOTICE_INTERVAL``."""
     now = services.clock()
@@ -107,7 +107,7 @@ async def answer_query(query: CallbackQuery, text: str | None = None, **kwargs: 
         return False
 
 
-async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_error(update: object, context: BotContext) -> None:
     """Log the exception; queue a short apology in the chat (the handler failed, so nothing
     was answered); notify admins at most every 5 min."""
     error = context.error
@@ -116,7 +116,7 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         log.warning("telegram error while handling %s: %s", where, error)
     else:
         log.error("error while handling %s", where, exc_info=error)
-    services = get_services(context)
+    services = context.services
     texts = services.texts
     if isinstance(update, Update):
         if update.callback_query is not None:

@@ -17,12 +17,12 @@ from telegram import (
     Update,
 )
 from telegram.constants import InlineQueryLimit, ParseMode
-from telegram.ext import ContextTypes
 
 from bot.engine.types import Answer, Conversation
+from bot.telegram.botcontext import BotContext
 from bot.telegram.formatting import render_card
 from bot.telegram.inputs import screen
-from bot.telegram.services import Services, get_services
+from bot.telegram.services import Services
 
 log = logging.getLogger(__name__)
 MAX_RESULTS = min(10, InlineQueryLimit.RESULTS)
@@ -82,12 +82,12 @@ def inline_results(services: Services, query: str) -> list[InlineQueryResultArti
     return results
 
 
-async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def inline_query(update: Update, context: BotContext) -> None:
     """Answer an inline query with up to ten cards."""
     query = update.inline_query
     if query is None:
         return
-    services = get_services(context)
+    services = context.services
     results = inline_results(services, query.query)
     button = InlineQueryResultsButton(
         text=services.texts.get("inline.button"), start_parameter="inline"

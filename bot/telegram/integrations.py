@@ -8,26 +8,23 @@ are added before the general button handler, so their callback patterns win); ``
 from __future__ import annotations
 
 import logging
+from typing import Any
 
-from telegram.ext import Application, BaseHandler, CallbackQueryHandler, CommandHandler
+from telegram.ext import BaseHandler, CommandHandler
 
-from bot.pictures import handlers as pictures
-from bot.reminders import handlers as reminders
-from bot.telegram import codec
+from bot.telegram import pictures, reminders
+from bot.telegram.botcontext import BotApp, BotContext
 from bot.telegram.services import Services
 
 log = logging.getLogger(__name__)
-PICTURE_BUTTONS = rf"^{codec.VERSION}\|({codec.MAP}\|(\d{{4}})?|{codec.TIMELINE}\|)$"
 
 
-def handlers(services: Services) -> list[BaseHandler]:
+def handlers(services: Services) -> list[BaseHandler[Any, BotContext, Any]]:
     """Handlers of the pictures and reminders modules, in registration order."""
-    found: list[BaseHandler] = [
+    found: list[BaseHandler[Any, BotContext, Any]] = [
         # Pictures: /kart [år], /tidslinje and the «Kart»/«Tidslinje» follow-up buttons.
         CommandHandler("kart", pictures.kart_command),
         CommandHandler("tidslinje", pictures.tidslinje_command),
-        # Only well-formed picture data; anything else falls through to the stale-button reply.
-        CallbackQueryHandler(pictures.picture_button, pattern=PICTURE_BUTTONS),
         # Reminders: /abonner, /stopp, /send_test and /broadcast (admins), the «Stopp
         # påminnelser» and broadcast-confirmation buttons (own ``rem|`` prefix) and
         # my_chat_member (a user blocking the bot ends the subscription at once).
@@ -36,7 +33,7 @@ def handlers(services: Services) -> list[BaseHandler]:
     return found
 
 
-async def start(application: Application, services: Services) -> None:
+async def start(application: BotApp, services: Services) -> None:
     """Start the services of other modules (called from post_init, after the database).
 
     The reminders service sets ``services.reminders`` (/status figures), serves the
@@ -45,9 +42,8 @@ async def start(application: Application, services: Services) -> None:
     await reminders.start_service(application, services)
 
 
-async def stop(application: Application, services: Services) -> None:
+async def stop(application: BotApp, services: Services) -> None:
     """Stop what ``start`` started (called from post_stop, while the bot can still send)."""
     await reminders.stop_service(application, services)
-    cache = application.bot_data.get(pictures.PICTURES_KEY)
-    if cache is not None:
-        cache.close()
+    if services.pictures is not None:
+        services.pictures.close()

@@ -5,13 +5,13 @@ from __future__ import annotations
 import logging
 
 from telegram import Chat, Message, MessageEntity, Update
-from telegram.ext import ApplicationHandlerStop, ContextTypes
+from telegram.ext import ApplicationHandlerStop
 
 from bot.telegram.answering import answer_in_chat, send_text
+from bot.telegram.botcontext import BotContext
 from bot.telegram.flood import Verdict
 from bot.telegram.formatting import escape
 from bot.telegram.inputs import MAX_QUESTION_CHARS, screen
-from bot.telegram.services import get_services
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +47,7 @@ def addressed_text(message: Message, username: str, bot_id: int) -> str | None:
     return text
 
 
-async def flood_gate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def flood_gate(update: Update, context: BotContext) -> None:
     """Group −2: count every message per user; over the limit → one notice (queued in the
     outbox like an answer, so it is delivered), then silence: the flooder's further messages
     stop here and never reach the outbox."""
@@ -55,7 +55,7 @@ async def flood_gate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     message = update.effective_message
     if user is None or message is None:
         return
-    services = get_services(context)
+    services = context.services
     verdict = services.flood.check(user.id)
     if verdict is Verdict.SERVE:
         return
@@ -72,18 +72,18 @@ async def flood_gate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     raise ApplicationHandlerStop
 
 
-async def ignore_edit(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def ignore_edit(update: Update, context: BotContext) -> None:
     """Group −1: edited messages are ignored (documented policy); stop further handling."""
     log.debug("ignored an edited message")
     raise ApplicationHandlerStop
 
 
-async def free_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def free_text(update: Update, context: BotContext) -> None:
     """A question typed in a private chat, or addressed to the bot in a group."""
     message = update.effective_message
     if message is None:
         return
-    services = get_services(context)
+    services = context.services
     text = addressed_text(message, context.bot.username, context.bot.id)
     if text is None:
         return
@@ -97,7 +97,7 @@ async def free_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await answer_in_chat(context, message.chat_id, screened.text, reply_to=reply_to)
 
 
-async def refuse_media(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def refuse_media(update: Update, context: BotContext) -> None:
     """Stickers, photos, voice and other non-text messages get a short reply (groups: only
     when addressed to the bot)."""
     message = update.effective_message
@@ -121,7 +121,7 @@ async def refuse_media(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     await send_text(
         context,
         message.chat_id,
-        get_services(context).texts.get(f"refusals.{key}"),
+        context.services.texts.get(f"refusals.{key}"),
         reply_to=reply_to,
     )
 
@@ -134,11 +134,11 @@ def command_for_us(message: Message, username: str) -> bool:
     return first.lower().endswith(f"@{username}".lower())
 
 
-async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def unknown_command(update: Update, context: BotContext) -> None:
     """Commands the bot does not know (and admin commands from non-admins)."""
     message = update.effective_message
     if message is None or not command_for_us(message, context.bot.username):
         return
     await send_text(
-        context, message.chat_id, get_services(context).texts.get("refusals.unknown_command")
+        context, message.chat_id, context.services.texts.get("refusals.unknown_command")
     )

@@ -36,7 +36,7 @@ from typing import Any
 import httpx
 from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError
 
-from bot.telegram.retry import retry_seconds
+from bot.retry import retry_seconds
 
 log = logging.getLogger(__name__)
 

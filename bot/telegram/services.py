@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Protocol
-
-from telegram import Update
-from telegram.ext import ContextTypes
+from typing import TYPE_CHECKING, Protocol
 
 from bot.clock import Clock
 from bot.engine.types import Answer, Conversation
@@ -22,11 +19,12 @@ from bot.telegram.flood import FloodGuard
 from bot.telegram.outbox import Outbox
 from bot.telegram.texts import Texts
 
-SERVICES_KEY = "services"
+if TYPE_CHECKING:
+    from bot.pictures.cache import Key, PictureCache
+    from bot.reminders.service import ReminderService
 
-ButtonAction = Callable[[Update, ContextTypes.DEFAULT_TYPE, str], Awaitable[None]]
-"""Serves a button of another module (map, timeline, subscribe); gets the decoded payload.
-The callback query is already answered."""
+SERVICES_KEY = "services"
+"""The one ``bot_data`` key: handlers read it as ``context.services`` (``botcontext.py``)."""
 
 
 class EngineLike(Protocol):
@@ -60,10 +58,12 @@ class Services:
     outbox: Outbox = field(default_factory=Outbox)
     """Everything the bot sends goes through here (see ``bot/telegram/outbox.py``)."""
     db: sqlite3.Connection | None = None
-    reminders: Any | None = None
-    """The reminders service, when ``bot.reminders`` provides one (set up in post_init)."""
-    button_actions: dict[str, ButtonAction] = field(default_factory=dict)
-    """Codec kind (``m``, ``t``, ``s``) → handler from the pictures or reminders module."""
+    reminders: ReminderService | None = None
+    """The reminders service (started in post_init by ``bot/telegram/reminders.py``)."""
+    pictures: PictureCache | None = None
+    """The picture cache (made on first use by ``bot/telegram/pictures.py``)."""
+    picture_file_ids: dict[Key, str] = field(default_factory=dict)
+    """Telegram's ``file_id`` of each picture already sent once (re-sent without upload)."""
     forget_hooks: list[Callable[[int], None]] = field(default_factory=list)
     """Called with a chat id by /slettmeg to delete that chat's stored data."""
     last_admin_notice: datetime | None = None
@@ -78,8 +78,3 @@ class Services:
 
     def is_admin(self, user_id: int | None) -> bool:
         return user_id is not None and user_id in self.settings.admin_ids
-
-
-def get_services(context: ContextTypes.DEFAULT_TYPE) -> Services:
-    """The Services object of the running application."""
-    return context.application.bot_data[SERVICES_KEY]

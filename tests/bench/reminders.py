@@ -26,7 +26,7 @@ from telegram.request import HTTPXRequest
 from bot.reminders.service import ReminderService
 from bot.storage import subscriptions as store
 from bot.storage.database import connect
-from bot.telegram.outbox import Outbox
+from bot.telegram.outbox import Outbox, Priority
 from tests.fakebotapi import FakeBotApiClient, FakeBotApiProcess
 from tests.reminders.helpers import TOKEN, SettableClock, oslo, window_kb
 
@@ -43,7 +43,14 @@ async def _send(client: FakeBotApiClient, db: Path, subscribers: int) -> tuple[f
     request = HTTPXRequest(connection_pool_size=32, read_timeout=30)
     async with Bot(TOKEN, base_url=client.base_url, request=request) as bot:
         outbox = Outbox()  # as in the running bot: every send also takes an outbox slot
-        service = ReminderService(bot, conn, lambda: kb, clock, send_rate=RATE, outbox=outbox)
+        service = ReminderService(
+            bot,
+            conn,
+            lambda: kb,
+            clock,
+            send_rate=RATE,
+            gates=(outbox.gate(Priority.REMINDER), outbox.gate(Priority.BROADCAST)),
+        )
         service.recover()
         started = time.monotonic()
         reports = await service.run_due()

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from bot.knowledge.models import KnowledgeBase
 from bot.pictures.captions import MAX_CAPTION, map_caption, timeline_caption
-from bot.pictures.handlers import parse_year_arg
+from bot.telegram.pictures import parse_year_arg
 from tests.pictures.factory import fact
 
 CREDIT = "Kartdata: Kartverket (CC BY 4.0)"

@@ -11,7 +11,6 @@ import pytest
 
 from bot.clock import OSLO
 from bot.pictures.cache import MAP, TIMELINE, PictureCache
-from bot.pictures.handlers import FILE_IDS_KEY, PICTURES_KEY
 from bot.settings import DEFAULT_KNOWLEDGE_DIR
 from tests.fakebotapi import Call, FakeBotApi
 from tests.fakebotapi import updates as U
@@ -45,7 +44,9 @@ def photos(bot: Harness, update: dict, timeout: float = 30.0) -> Call:
 
 
 def cache_of(bot: Harness) -> PictureCache:
-    return bot.app.bot_data[PICTURES_KEY]
+    cache = bot.services.pictures
+    assert cache is not None
+    return cache
 
 
 def test_kart_with_year_sends_the_map_then_reuses_it(bot: Harness) -> None:
@@ -60,7 +61,7 @@ def test_kart_with_year_sends_the_map_then_reuses_it(bot: Harness) -> None:
     renders = cache.renders
     # The handler stores Telegram's file_id right after the upload returns.
     deadline = time.monotonic() + 10
-    while not bot.app.bot_data.get(FILE_IDS_KEY) and time.monotonic() < deadline:
+    while not bot.services.picture_file_ids and time.monotonic() < deadline:
         time.sleep(0.01)
     again = photos(bot, U.message_update(CHAT, "/kart 2023"))
     # Telegram already has the photo: the bot sends its file_id, nothing is drawn again.

@@ -9,8 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from bot.reminders.handlers import REMINDERS_KEY
-from bot.reminders.service import ReminderService
 from bot.settings import DEFAULT_KNOWLEDGE_DIR
 from bot.storage import subscriptions as store
 from bot.storage.database import connect
@@ -135,7 +133,8 @@ def test_reminder_arrives_with_a_stop_button_that_works(
     bot.say(42, "/abonner")
     marker = api.call_count()
     clock.now = oslo(2026, 11, 2, 10, 0, 5)
-    service: ReminderService = bot.app.bot_data[REMINDERS_KEY]
+    service = bot.services.reminders
+    assert service is not None
     runner.loop.call_soon_threadsafe(service.wake)
     [reminder] = api.wait_for("sendMessage", lambda c: c.chat_id == 42, since=marker, timeout=8)
     assert "er åpen" in reminder.params["text"]

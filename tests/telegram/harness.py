@@ -14,8 +14,9 @@ from telegram.ext import Application
 
 from bot.settings import Settings, load_settings
 from bot.telegram.app import build_application
+from bot.telegram.botcontext import services_of
 from bot.telegram.outbox import SendLimits
-from bot.telegram.services import SERVICES_KEY, Services
+from bot.telegram.services import Services
 from tests.fakebotapi import Call, FakeBotApi
 from tests.fakebotapi import updates as U
 
@@ -61,7 +62,7 @@ class Harness:
 
     @property
     def services(self) -> Services:
-        return self.app.bot_data[SERVICES_KEY]
+        return services_of(self.app)
 
     def push(self, update: dict[str, Any]) -> int:
         """Push an update; returns the call-log marker taken just before."""

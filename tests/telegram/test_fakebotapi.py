@@ -9,7 +9,7 @@ from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter, TimedOut
 from telegram.request import HTTPXRequest
 
-from bot.telegram.retry import retry_seconds
+from bot.retry import retry_seconds
 from tests.fakebotapi import FakeBotApi, FakeBotApiProcess, Fault, RateLimits
 from tests.fakebotapi import updates as U
 

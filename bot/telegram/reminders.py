@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import logging
 import re
+import sqlite3
+from functools import partial
 from typing import Any
 
 from telegram import (
@@ -35,12 +37,10 @@ from telegram import (
 from telegram.constants import ChatMemberStatus, MessageLimit
 from telegram.error import TelegramError
 from telegram.ext import (
-    Application,
     BaseHandler,
     CallbackQueryHandler,
     ChatMemberHandler,
     CommandHandler,
-    ContextTypes,
     MessageHandler,
     filters,
 )
@@ -50,11 +50,13 @@ from bot.reminders.sender import STOP_CALLBACK
 from bot.reminders.service import ReminderService
 from bot.reminders.texts import ReminderTexts
 from bot.storage import subscriptions as store
+from bot.telegram.botcontext import BotApp, BotContext
+from bot.telegram.messages import unknown_command
+from bot.telegram.outbox import Priority
+from bot.telegram.services import Services
 
 log = logging.getLogger(__name__)
 
-REMINDERS_KEY = "reminders"
-"""``application.bot_data`` key of the running :class:`ReminderService`."""
 STOP_PATTERN = rf"^{re.escape(STOP_CALLBACK)}$"
 BROADCAST_PATTERN = r"^rem\|b[cx]\|[0-9a-f]{1,20}$"
 GROUP_TYPES = (Chat.GROUP, Chat.SUPERGROUP)
@@ -62,27 +64,14 @@ ADMIN_STATUSES = (ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER)
 GONE_STATUSES = (ChatMemberStatus.BANNED, ChatMemberStatus.LEFT)
 
 
-def get_service(context: ContextTypes.DEFAULT_TYPE) -> ReminderService | None:
-    """The running service (``bot_data["reminders"]``, else ``services.reminders``)."""
-    data = context.application.bot_data
-    service = data.get(REMINDERS_KEY)
-    if service is None and data.get("services") is not None:
-        service = getattr(data["services"], "reminders", None)
-    return service if isinstance(service, ReminderService) else None
+def get_service(context: BotContext) -> ReminderService | None:
+    """The running reminders service (None before post_init has started it)."""
+    return context.services.reminders
 
 
-def _outbox(context: ContextTypes.DEFAULT_TYPE) -> Any | None:
-    services = context.application.bot_data.get("services")
-    return getattr(services, "outbox", None)
-
-
-async def _reply(context: ContextTypes.DEFAULT_TYPE, chat_id: int, text: str, **kw: Any) -> None:
-    """Queue the reply in the bot's outbox (sent directly when there is none)."""
-    outbox = _outbox(context)
-    if outbox is None:
-        await context.bot.send_message(chat_id, text, parse_mode=None, **kw)
-        return
-    outbox.submit(
+async def _reply(context: BotContext, chat_id: int, text: str, **kw: Any) -> None:
+    """Queue the reply in the bot's outbox."""
+    context.services.outbox.submit(
         chat_id,
         lambda: context.bot.send_message(chat_id, text, parse_mode=None, **kw),
         label="reminders reply",
@@ -97,7 +86,7 @@ async def _answer_query(query: Any, text: str | None = None, **kw: Any) -> None:
         log.info("could not answer a button press (%s); going on", exc)
 
 
-async def _may_manage(context: ContextTypes.DEFAULT_TYPE, chat: Chat, update: Update) -> bool:
+async def _may_manage(context: BotContext, chat: Chat, update: Update) -> bool:
     """Private chats always; in groups only admins (an anonymous admin posts as the group)."""
     if chat.type not in GROUP_TYPES:
         return True
@@ -115,7 +104,7 @@ async def _may_manage(context: ContextTypes.DEFAULT_TYPE, chat: Chat, update: Up
     return member.status in ADMIN_STATUSES
 
 
-async def _guarded(context: ContextTypes.DEFAULT_TYPE, chat: Chat, update: Update) -> bool:
+async def _guarded(context: BotContext, chat: Chat, update: Update) -> bool:
     """Check group rights; tell the user (privately in the chat) when refused."""
     service = get_service(context)
     texts = service.texts if service else ReminderTexts()
@@ -131,9 +120,7 @@ async def _guarded(context: ContextTypes.DEFAULT_TYPE, chat: Chat, update: Updat
     return allowed
 
 
-async def _notice(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, chat_id: int, text: str
-) -> None:
+async def _notice(update: Update, context: BotContext, chat_id: int, text: str) -> None:
     if update.callback_query is not None:
         try:
             await update.callback_query.answer(text, show_alert=True)
@@ -143,14 +130,13 @@ async def _notice(
     await _reply(context, chat_id, text)
 
 
-def _remove_buttons(context: ContextTypes.DEFAULT_TYPE, query: Any) -> None:
+def _remove_buttons(context: BotContext, query: Any) -> None:
     """Take the buttons off the pressed message (an old message may no longer be editable;
     that is only logged)."""
     message = query.message
-    outbox = _outbox(context)
-    if message is None or outbox is None:
+    if message is None:
         return
-    outbox.submit(
+    context.services.outbox.submit(
         message.chat.id,
         lambda: context.bot.edit_message_reply_markup(message.chat.id, message.message_id),
         label="button removal",
@@ -185,7 +171,7 @@ def subscribe_text(service: ReminderService, chat: Chat, new: bool) -> str:
     return "\n\n".join(part for part in parts if part)
 
 
-async def _do_subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE, chat: Chat) -> None:
+async def _do_subscribe(update: Update, context: BotContext, chat: Chat) -> None:
     service = get_service(context)
     if service is None or not await _guarded(context, chat, update):
         return
@@ -194,24 +180,22 @@ async def _do_subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE, chat
     await _reply(context, chat.id, subscribe_text(service, chat, new))
 
 
-async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def subscribe(update: Update, context: BotContext) -> None:
     """/abonner: subscribe this chat (idempotent; in groups admins only)."""
     chat = update.effective_chat
     if chat is not None and update.effective_message is not None:
         await _do_subscribe(update, context, chat)
 
 
-async def subscribe_button(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, payload: str = ""
-) -> None:
-    """The codec's «subscribe» follow-up button (``services.button_actions[codec.SUBSCRIBE]``);
-    the query is already answered by the general button handler."""
+async def subscribe_button(update: Update, context: BotContext, payload: str = "") -> None:
+    """The codec's «subscribe» follow-up button (routed by ``callbacks.BUTTONS``); the query is
+    already answered by the general button handler."""
     chat = update.effective_chat
     if chat is not None:
         await _do_subscribe(update, context, chat)
 
 
-async def _do_stop(update: Update, context: ContextTypes.DEFAULT_TYPE, chat: Chat) -> None:
+async def _do_stop(update: Update, context: BotContext, chat: Chat) -> None:
     service = get_service(context)
     if service is None or not await _guarded(context, chat, update):
         return
@@ -227,14 +211,14 @@ async def _do_stop(update: Update, context: ContextTypes.DEFAULT_TYPE, chat: Cha
     )
 
 
-async def stop(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def stop(update: Update, context: BotContext) -> None:
     """/stopp: end this chat's reminders (in groups admins only)."""
     chat = update.effective_chat
     if chat is not None and update.effective_message is not None:
         await _do_stop(update, context, chat)
 
 
-async def stop_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def stop_button(update: Update, context: BotContext) -> None:
     """The «Stopp påminnelser» button under every reminder (``rem|stop``)."""
     query = update.callback_query
     chat = update.effective_chat
@@ -246,7 +230,7 @@ async def stop_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     await _do_stop(update, context, chat)
 
 
-async def my_chat_member(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def my_chat_member(update: Update, context: BotContext) -> None:
     """Blocked / kicked / left → deactivate at once; re-added or unblocked → wait for /abonner."""
     change = update.my_chat_member
     service = get_service(context)
@@ -259,7 +243,7 @@ async def my_chat_member(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         log.info("subscription deactivated: bot is %s in a %s chat", status, change.chat.type)
 
 
-async def chat_migrated(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def chat_migrated(update: Update, context: BotContext) -> None:
     """A group became a supergroup (service message with ``migrate_to_chat_id``): move its
     subscription and delivery history to the new id before the next reminder."""
     message = update.effective_message
@@ -275,15 +259,11 @@ def _is_admin(update: Update, service: ReminderService) -> bool:
     return user is not None and user.id in service.admin_ids
 
 
-async def _not_for_you(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    try:
-        from bot.telegram.messages import unknown_command
-    except ImportError:  # pragma: no cover - the Telegram front end is always present
-        return
+async def _not_for_you(update: Update, context: BotContext) -> None:
     await unknown_command(update, context)
 
 
-async def send_test(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def send_test(update: Update, context: BotContext) -> None:
     """/send_test (admin): the next reminder, to the admin alone, not recorded."""
     service = get_service(context)
     message = update.effective_message
@@ -316,7 +296,7 @@ def broadcast_text(message: Message) -> str:
     return parts[1].strip() if len(parts) > 1 else ""
 
 
-async def broadcast(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def broadcast(update: Update, context: BotContext) -> None:
     """/broadcast TEXT (admin): ask for confirmation before sending to every subscriber."""
     service = get_service(context)
     message = update.effective_message
@@ -353,7 +333,7 @@ async def broadcast(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await _reply(context, message.chat_id, confirm[:limit], reply_markup=keyboard)
 
 
-async def broadcast_confirm(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def broadcast_confirm(update: Update, context: BotContext) -> None:
     """The broadcast confirmation buttons (``rem|bc|ID`` send, ``rem|bx|ID`` cancel)."""
     query = update.callback_query
     service = get_service(context)
@@ -377,8 +357,8 @@ async def broadcast_confirm(update: Update, context: ContextTypes.DEFAULT_TYPE) 
     await _answer_query(query)
     chat = update.effective_chat
     message = query.message
-    outbox = _outbox(context)
-    if chat is None or message is None or outbox is None:
+    outbox = context.services.outbox
+    if chat is None or message is None:
         return
 
     def as_new_message(exc: TelegramError) -> None:
@@ -411,7 +391,7 @@ def handlers() -> list[BaseHandler[Any, Any, Any]]:
     ]
 
 
-async def start_service(application: Application, services: Any) -> ReminderService:
+async def start_service(application: BotApp, services: Services) -> ReminderService:
     """post_init: build and start the service on ``services.db`` (see the module docstring)."""
     if services.db is None:
         raise RuntimeError("the database must be open before the reminders service starts")
@@ -422,25 +402,22 @@ async def start_service(application: Application, services: Any) -> ReminderServ
         services.clock,
         send_rate=services.settings.send_rate,
         admin_ids=frozenset(services.settings.admin_ids),
-        outbox=getattr(services, "outbox", None),
+        gates=(services.outbox.gate(Priority.REMINDER), services.outbox.gate(Priority.BROADCAST)),
     )
-    application.bot_data[REMINDERS_KEY] = service
     services.reminders = service
-    try:
-        from bot.telegram import codec
-
-        services.button_actions[codec.SUBSCRIBE] = subscribe_button
-    except ImportError:  # pragma: no cover
-        pass
-    db = services.db
-    services.forget_hooks.append(lambda chat_id: store.forget_chat(db, chat_id))
+    services.forget_hooks.append(partial(_forget_chat, services.db))
     await service.start()
     log.info("reminders service started: %d active subscriber(s)", service.subscriber_count())
     return service
 
 
-async def stop_service(application: Application, services: Any) -> None:
+def _forget_chat(db: sqlite3.Connection, chat_id: int) -> None:
+    """/slettmeg: the chat's subscription and delivery rows."""
+    store.forget_chat(db, chat_id)
+
+
+async def stop_service(application: BotApp, services: Services) -> None:
     """post_shutdown: stop the loop after the message being sent."""
-    service = application.bot_data.pop(REMINDERS_KEY, None)
-    if isinstance(service, ReminderService):
+    service, services.reminders = services.reminders, None
+    if service is not None:
         await service.stop()

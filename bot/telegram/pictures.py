@@ -1,7 +1,7 @@
 """Telegram callbacks for the pictures: ``/kart [år]``, ``/tidslinje`` and the picture buttons.
 
 Registered by ``bot/telegram/app.py``. The pictures are drawn off the event loop by the
-application's :class:`PictureCache` (kept in ``bot_data["pictures"]``); a photo Telegram has
+application's :class:`PictureCache` (``context.services.pictures``); a photo Telegram has
 seen once is re-sent by its ``file_id``.
 """
 
@@ -12,35 +12,29 @@ import logging
 from telegram import Update
 from telegram.constants import ChatAction
 from telegram.error import BadRequest, TelegramError
-from telegram.ext import ContextTypes
 
 from bot.knowledge.models import KnowledgeBase
-from bot.pictures.cache import MAP, TIMELINE, Key, PictureCache
+from bot.pictures.cache import MAP, TIMELINE, PictureCache
 from bot.pictures.captions import map_caption, timeline_caption
 from bot.pictures.content import first_year
 from bot.pictures.geo import default_geo_path
 from bot.pictures.texts import text
-from bot.telegram import codec
-from bot.telegram.services import Services, get_services
+from bot.telegram.botcontext import BotContext
 
 log = logging.getLogger(__name__)
 
-PICTURES_KEY = "pictures"
-FILE_IDS_KEY = "pictures.file_ids"
 MAX_FILE_IDS = 200
 
 
-def picture_cache(context: ContextTypes.DEFAULT_TYPE) -> PictureCache:
+def picture_cache(context: BotContext) -> PictureCache:
     """The application's picture cache, created on first use from the settings."""
-    cache = context.application.bot_data.get(PICTURES_KEY)
-    if cache is None:
-        settings = get_services(context).settings
-        cache = PictureCache(
-            geo_path=default_geo_path(settings.knowledge_dir),
-            disk_dir=settings.data_dir / "pictures",
+    services = context.services
+    if services.pictures is None:
+        services.pictures = PictureCache(
+            geo_path=default_geo_path(services.settings.knowledge_dir),
+            disk_dir=services.settings.data_dir / "pictures",
         )
-        context.application.bot_data[PICTURES_KEY] = cache
-    return cache
+    return services.pictures
 
 
 def parse_year_arg(kb: KnowledgeBase, args: list[str], current_year: int) -> tuple[int | None, str]:
@@ -60,9 +54,9 @@ def parse_year_arg(kb: KnowledgeBase, args: list[str], current_year: int) -> tup
     return year, ""
 
 
-def _queue_text(context: ContextTypes.DEFAULT_TYPE, chat_id: int, message: str) -> None:
+def _queue_text(context: BotContext, chat_id: int, message: str) -> None:
     """Queue a plain text in the bot's outbox."""
-    get_services(context).outbox.submit(
+    context.services.outbox.submit(
         chat_id,
         lambda: context.bot.send_message(chat_id, message, parse_mode=None),
         label="picture reply",
@@ -70,18 +64,18 @@ def _queue_text(context: ContextTypes.DEFAULT_TYPE, chat_id: int, message: str) 
 
 
 async def send_picture(
-    context: ContextTypes.DEFAULT_TYPE, chat_id: int, kind: str, year: int | None = None
+    context: BotContext, chat_id: int, kind: str, year: int | None = None
 ) -> bool:
     """Render (or reuse) the picture and queue it with its caption in the outbox; False when
     it could not be drawn (the chat is told). A photo Telegram refuses also gets the chat
     a short message."""
-    services: Services = get_services(context)
+    services = context.services
     kb = services.holder.engine.kb
     now = services.clock()
     cache = picture_cache(context)
     caption = map_caption(kb, year, now) if kind == MAP else timeline_caption(kb, now)
     key = cache.key(kb, kind, year, now)
-    file_ids: dict[Key, str] = context.application.bot_data.setdefault(FILE_IDS_KEY, {})
+    file_ids = context.services.picture_file_ids
     png: bytes | None = None
     try:
         if file_ids.get(key) is None:
@@ -121,12 +115,12 @@ async def send_picture(
     return True
 
 
-async def kart_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def kart_command(update: Update, context: BotContext) -> None:
     """``/kart [år]``: the map of all winners, or of one year's winner and nominees."""
     chat = update.effective_chat
     if chat is None:
         return
-    services = get_services(context)
+    services = context.services
     kb = services.holder.engine.kb
     year, problem = parse_year_arg(kb, list(context.args or []), services.clock().year)
     if problem:
@@ -135,7 +129,7 @@ async def kart_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     await send_picture(context, chat.id, MAP, year)
 
 
-async def tidslinje_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def tidslinje_command(update: Update, context: BotContext) -> None:
     """``/tidslinje``: the timeline from the first prize year to now."""
     chat = update.effective_chat
     if chat is None:
@@ -143,28 +137,22 @@ async def tidslinje_command(update: Update, context: ContextTypes.DEFAULT_TYPE) 
     await send_picture(context, chat.id, TIMELINE)
 
 
-async def picture_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """A «Vis på kart» / «Tidslinje» button (callback data ``p1|m|<år>`` or ``p1|t|``)."""
-    query = update.callback_query
-    if query is None:
-        return
-    action = codec.CallbackCodec().decode(query.data)
+async def map_button(update: Update, context: BotContext, payload: str) -> None:
+    """A «Vis på kart» button (``p1|m|<år>``, no year = all years); the press is answered."""
     chat = update.effective_chat
-    try:
-        await query.answer()
-    except TelegramError as exc:  # best effort: the picture still comes
-        log.info("could not answer a button press (%s); going on", exc)
-    if action is None or chat is None or action.kind not in (codec.MAP, codec.TIMELINE):
-        log.info("ignored picture button with unexpected data")
+    if chat is None:
         return
-    if action.kind == codec.TIMELINE:
-        await send_picture(context, chat.id, TIMELINE)
-        return
-    services = get_services(context)
+    services = context.services
     kb = services.holder.engine.kb
-    args = [action.payload] if action.payload else []
-    year, problem = parse_year_arg(kb, args, services.clock().year)
+    year, problem = parse_year_arg(kb, [payload] if payload else [], services.clock().year)
     if problem:
         _queue_text(context, chat.id, problem)
         return
     await send_picture(context, chat.id, MAP, year)
+
+
+async def timeline_button(update: Update, context: BotContext, payload: str) -> None:
+    """A «Tidslinje» button (``p1|t|``); the press is answered."""
+    chat = update.effective_chat
+    if chat is not None:
+        await send_picture(context, chat.id, TIMELINE)
