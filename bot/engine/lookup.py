@@ -35,6 +35,9 @@ CATCH_ALL = ("place_summary",)
 """Intents that answer «everything about <kommune>»: a question naming a municipality with
 content words these intents' examples never use («Hvordan hjalp Drammen leietakere?») is
 answered from the fact texts first, when a passage answers it."""
+LOCAL_FIRST = ("directors",)
+"""Intents about IMDi's people that a follow-up about the municipality's own people is mistaken
+for («Hvem leder enheten?»): the fact texts about that municipality are tried first."""
 
 
 def passage_synonyms(synonyms: Synonyms) -> dict[str, list[str]]:
@@ -59,6 +62,7 @@ class Lookup:
         intents: Mapping[str, IntentSpec],
     ) -> None:
         self.composer = composer
+        self.organiser = frozenset(words(kb.prize.organiser_short))
         self.suffixes = frozenset(words(composer.texts("profile.municipality_words")))
         self.plain = (
             {
@@ -178,11 +182,22 @@ class Lookup:
     ) -> Answer | None:
         """The fact texts instead of a catch-all answer when the question asks something
         specific about the municipality (see :data:`CATCH_ALL`); None otherwise."""
+        if intent in LOCAL_FIRST and self._local(parsed, context, now):
+            return self.passages(question, parsed, now, context)
         if intent not in CATCH_ALL or not parsed.places:
             return None
         if all(w in self.plain for w in parsed.words):
             return None
         return self.passages(question, parsed, now, context)
+
+    def _local(self, parsed: Parsed, context: Conversation | None, now: datetime) -> bool:
+        """A question naming nothing, neither IMDi nor the prize, in a conversation about a
+        municipality («Hvem leder enheten?» after «Fortell om Harstad»)."""
+        if parsed.places or parsed.years or parsed.projects or parsed.prize_word:
+            return False
+        if self.organiser & set(parsed.words):
+            return False
+        return context is not None and not context.expired(now) and bool(context.municipality)
 
     def _context_place(self, context: Conversation) -> Place | None:
         """The municipality the conversation is about (as the engine reads it)."""

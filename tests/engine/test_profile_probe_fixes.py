@@ -70,3 +70,14 @@ def test_a_surname_inside_a_hyphenated_word_is_no_person(engine: Engine) -> None
     """«Nord-Norge» is a region, not Simen Nord (a lone surname must be a whole word)."""
     answer = engine.answer("Hvor mange vinnere kommer fra Nord-Norge?", now=NOW)
     assert answer.intent != "person" and "Hammerfest" in answer.text
+
+
+def test_who_leads_a_unit_of_the_municipality_talked_about(engine: Engine) -> None:
+    """Class: «Hvem leder …?» in a conversation about a municipality is about its people, not
+    IMDi's director (probe: «Hvem leder enheten?» after Harstad — still unanswered there: the
+    stemmer reads «enhet» and «enheten» differently)."""
+    context = Conversation()
+    engine.answer("Fortell om Stange", now=NOW, context=context)
+    answer = engine.answer("Hvem leder flyktningtjenesten?", now=NOW, context=context)
+    assert "Bente Habberstad Ryen" in answer.text
+    assert "IMDi" in engine.answer("Hvem leder IMDi?", now=NOW, context=context).text
