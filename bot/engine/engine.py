@@ -23,6 +23,7 @@ from bot.engine.followup import (
 from bot.engine.lemmas import Lemmatiser
 from bot.engine.lexicon import IntentSpec
 from bot.engine.loading import EngineFiles, load_engine_files
+from bot.engine.lookup import Lookup
 from bot.engine.matcher import THRESHOLD, Candidate, IntentMatcher, decide
 from bot.engine.normalise import words
 from bot.engine.otherprize import OtherPrizeFinder
@@ -81,6 +82,10 @@ class Engine:
             lambda w: w in self.extractor.vocabulary or w in self.index.single_words,
             lambda w: w in self.index.single_words or (w,) in self.index.counties,
             files.synonyms.prize_names,
+        )
+        ordinary = vocabulary | set(self.index.single_words)
+        self.lookup = Lookup(
+            kb, self.composer, self.extractor, files.synonyms, ordinary, self.intents
         )
         examples: list[tuple[str, str]] = []
         seen: set[tuple[str, str]] = set()
@@ -272,7 +277,7 @@ class Engine:
         parsed: Parsed | None = None,
     ) -> Answer:
         """Answer one question (no splitting); ``parsed`` when it was parsed already."""
-        parsed = parsed or self.extractor.parse(question, now)
+        parsed = parsed or self.extractor.parse(self.lookup.without_kommune(question), now)
         if not parsed.words and not parsed.years and parsed.year_offset == 0:
             return self._refusal(question, "refusal.empty")
         bonus = self.frames.bonus(parsed, self._remembered(parsed, context))
@@ -281,6 +286,9 @@ class Engine:
             return self._refusal(question, "refusal.out_of_scope")
         if self._offset_without_year(parsed, context, now):
             return self._refusal(question, "refusal.which_year")
+        person = self.lookup.find_person(question)  # «Hvem er Libe Rieber-Mohn?» (issue 12)
+        if person is not None:
+            return self.lookup.person(question, person, now, context)
         allowed = self.requests.allowed(parsed, context)
         ranked = self.matcher.rank(
             parsed.text,
@@ -303,6 +311,9 @@ class Engine:
         if intent is None and parsed.domain:
             intent = self._same_answer(ranked, parsed, context, now)
         if intent is None:
+            found = self.lookup.passages(question, parsed, now, context)  # the fact texts
+            if found is not None:
+                return found
             if not parsed.domain or not ranked:
                 guess = ranked[0].intent if ranked else None
                 return self._refusal(question, "refusal.out_of_scope", confidence, guess)
@@ -314,6 +325,9 @@ class Engine:
             return self._refusal(question, "refusal.out_of_scope", confidence, intent)
         if names_a_contest(parsed, self.synonyms.winner_words):
             return self._refusal(question, "refusal.out_of_scope", confidence, intent)
+        better = self.lookup.instead_of(intent, question, parsed, now, context)
+        if better is not None:  # «Hvordan hjalp Drammen leietakere?»: what the texts say
+            return better
         request = self.requests.build(intent, parsed, context, now)
         reply = self.composer.compose(request)
         if context is not None:
