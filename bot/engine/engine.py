@@ -282,13 +282,16 @@ class Engine:
             return self._refusal(question, "refusal.empty")
         bonus = self.frames.bonus(parsed, self._remembered(parsed, context))
         recognised = any(weight > 0 for weight in bonus.values())
-        if parsed.out_of_scope or (not recognised and off_topic_place(parsed, self.synonyms)):
+        if parsed.out_of_scope:
             return self._refusal(question, "refusal.out_of_scope")
-        if self._offset_without_year(parsed, context, now):
-            return self._refusal(question, "refusal.which_year")
         person = self.lookup.find_person(question)  # «Hvem er Libe Rieber-Mohn?» (issue 12)
         if person is not None:
             return self.lookup.person(question, person, now, context)
+        if not recognised and off_topic_place(parsed, self.synonyms):  # unless a text answers
+            found = self.lookup.passages(question, parsed, now, context)
+            return found or self._refusal(question, "refusal.out_of_scope")
+        if self._offset_without_year(parsed, context, now):
+            return self._refusal(question, "refusal.which_year")
         allowed = self.requests.allowed(parsed, context)
         ranked = self.matcher.rank(
             parsed.text,
@@ -308,12 +311,13 @@ class Engine:
             retry = self._answer_one(question, now, context, plain)
             if retry.matched:
                 return retry
+        if intent is None:  # the fact texts, before two readings that happen to agree
+            found = self.lookup.passages(question, parsed, now, context)
+            if found is not None:
+                return found
         if intent is None and parsed.domain:
             intent = self._same_answer(ranked, parsed, context, now)
         if intent is None:
-            found = self.lookup.passages(question, parsed, now, context)  # the fact texts
-            if found is not None:
-                return found
             if not parsed.domain or not ranked:
                 guess = ranked[0].intent if ranked else None
                 return self._refusal(question, "refusal.out_of_scope", confidence, guess)
