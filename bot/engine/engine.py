@@ -19,6 +19,7 @@ from bot.engine.followup import (
     bare_question,
     names_a_contest,
     off_topic_place,
+    split_compound,
 )
 from bot.engine.lemmas import Lemmatiser
 from bot.engine.lexicon import IntentSpec
@@ -198,7 +199,7 @@ class Engine:
         bare = self._bare_followup(question, context)
         if bare is not None:  # «Når da?» after «Har Drammen vunnet?»
             return replace(self._answer_one(bare, now, context), question=question)
-        parts = self._split(question)
+        parts = split_compound(question, self.synonyms)
         if parts is not None:
             combined = self._compound(question, parts, now, context)
             if combined is not None:
@@ -213,27 +214,6 @@ class Engine:
         return bare_question(question, self.synonyms)
 
     # -- two questions in one ---------------------------------------------------------
-
-    def _split(self, question: str) -> tuple[str, str] | None:
-        """«Hvem vant i 2009 og hvem delte den ut?» → the two questions, or None.
-
-        Splits at the first joining word (``compound_joiners``) followed by a question word
-        (``compound_starters``), not at the very start."""
-        pieces = question.split()
-        syn = self.synonyms
-        for index in range(1, len(pieces) - 1):
-            joiner = words(pieces[index])
-            if len(joiner) != 1 or joiner[0] not in syn.compound_joiners:
-                continue
-            following = words(pieces[index + 1])
-            if following and following[0] in syn.compound_starters:
-                first = " ".join(pieces[:index]).rstrip(" ,;")
-                second = " ".join(pieces[index + 1 :])
-                bare = words(second)
-                if len(bare) == 1 and bare[0] in syn.compound_bare:
-                    second = syn.compound_bare[bare[0]]
-                return first, second
-        return None
 
     def _compound(
         self,

@@ -81,3 +81,14 @@ def test_who_leads_a_unit_of_the_municipality_talked_about(engine: Engine) -> No
     answer = engine.answer("Hvem leder flyktningtjenesten?", now=NOW, context=context)
     assert "Bente Habberstad Ryen" in answer.text
     assert "IMDi" in engine.answer("Hvem leder IMDi?", now=NOW, context=context).text
+
+
+def test_what_it_did_to_be_nominated_and_who_spoke_for_it(engine: Engine) -> None:
+    """Class: «gjorde … for å bli nominert» / «nominert for» is IMDi's reason, «hvem snakket
+    for …» the municipality's people (frames.yaml; probes: Drammen, Molde, Nordre Follo)."""
+    did = engine.answer("Hva gjorde Sunndal for å bli nominert?", now=NOW)
+    assert did.intent == "nominated_why" and "hovedsatsingsområde" in did.text
+    why = engine.answer("Hva var Stange nominert for?", now=NOW)
+    assert why.intent == "nominated_why" and "Integreringsråd" in why.text
+    spoke = engine.answer("Hvem snakket for Bærum da kommunen ble nominert?", now=NOW)
+    assert spoke.intent == "place_people" and "Lisbeth Hammer Krog" in spoke.text
