@@ -61,7 +61,7 @@ def test_other_phrasings_of_projects_figures_and_people(engine: Engine) -> None:
 def test_the_word_kommune_after_a_name_changes_nothing(engine: Engine) -> None:
     """Class: «<navn> kommune» (probe: «Hva vet du om Drammen kommune?», «Fortel om Molde
     kommune»): the word is dropped after a municipality's name, for every intent."""
-    assert engine.answer("Når vant Kinn kommune?", now=NOW).text.startswith("Kinn har vunnet")
+    assert engine.answer("Når vant Kinn kommune?", now=NOW).text.startswith("Kinn vant prisen")
     card = engine.answer("Hva vet du om Nordre Follo kommune?", now=NOW)
     assert "Sist nominert for 2023" in card.text
 

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from datetime import datetime
 
 from bot.engine.history import History
+from bot.engine.normalise import words as fold_words
 from bot.engine.places import Place
 from bot.engine.texts import Texts
 from bot.engine.types import FollowUp, FollowUpAction
@@ -225,6 +226,10 @@ def prune_followups(view: History, texts: Texts, reply: Reply) -> None:
 
 def _leads_somewhere(view: History, texts: Texts, followup: FollowUp, reply: Reply) -> bool:
     word, _, rest = followup.question.partition(" ")
+    if followup.action == FollowUpAction.ASK and texts.has("profile.ask_why"):
+        reason = _profile_has_reason(view, texts, followup.question)
+        if reason is not None:
+            return reason
     year_text = followup.question if followup.action == FollowUpAction.MAP else rest
     if not (year_text.isdigit() and len(year_text) == 4):
         return True
@@ -249,6 +254,29 @@ def _leads_somewhere(view: History, texts: Texts, followup: FollowUp, reply: Rep
             said = texts("nominees.winner_was", winner=entrant_name(texts, record.winner.value))
             return said not in reply.parts
     return True
+
+
+def _profile_has_reason(view: History, texts: Texts, question: str) -> bool | None:
+    """For a profile button («hvorfor nominert bodo 2009»): False when it would only answer
+    «Jeg vet ikke hvorfor … ble nominert»; None when ``question`` is no profile button."""
+    year_text = question.rpartition(" ")[2]
+    record = view.get(int(year_text)) if year_text.isdigit() else None
+    if record is None:
+        return None
+    jury = record.reasoning is not None  # hidden by the view until the winner is announced
+    reasons = {
+        " ".join(fold_words(p.entrant.name)): p.nominated_for is not None
+        or (p.uses_reasoning and jury)
+        for p in record.profiles
+    }
+    names = [e.name for e in record.nominees.value] if record.nominees else []
+    if record.winner is not None:
+        names.append(record.winner.value.name)
+    for name in names:
+        place = " ".join(fold_words(name))
+        if texts("profile.ask_why", place=place, year=record.year) == question:
+            return reasons.get(place, False)  # no profile: «Jeg vet ikke hvorfor …»
+    return None
 
 
 def topic(view: History, texts: Texts, request: Request, reply: Reply) -> None:
