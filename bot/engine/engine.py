@@ -31,6 +31,7 @@ from bot.engine.matcher import THRESHOLD, Candidate, IntentMatcher, decide
 from bot.engine.normalise import words
 from bot.engine.otherprize import OtherPrizeFinder
 from bot.engine.places import Place, PlaceIndex
+from bot.engine.regions import Region, aliases, check_counties, load_regions, region_of
 from bot.engine.texts import Texts, load_texts
 from bot.engine.types import Answer, Conversation
 from bot.engine.understanding import Understanding, load_understanding
@@ -39,8 +40,6 @@ from bot.knowledge.models import KnowledgeBase
 from bot.knowledge.yamlio import KnowledgeError, KnowledgeIssue
 
 MAX_SUGGESTIONS = 3
-NEVER_WON_READS_AS = {"received_by": "place_won", "handed_by": "place_won"}
-"""Who received or handed over a municipality's prize, when it never won: its record."""
 WINNER_FACTS = frozenset({"reasoning", "received_by", "handed_by"})
 """Answers about a winner's year: a municipality named in a follow-up picks the year (its
 wins), so the conversation's year is not kept («Hvem tok imot prisen i 2023?» → «Og for
@@ -67,6 +66,7 @@ class EngineFiles:
     texts: Texts
     understanding: Understanding
     frames: Frames
+    regions: tuple[Region, ...] = ()
 
 
 def load_engine_files(directory: Path) -> EngineFiles:
@@ -80,6 +80,7 @@ def load_engine_files(directory: Path) -> EngineFiles:
         ("synonyms", load_synonyms),
         ("texts", load_texts),
         ("understanding", load_understanding),
+        ("regions", load_regions),
     ):
         try:
             loaded[key] = loader(directory)
@@ -114,6 +115,7 @@ def load_engine_files(directory: Path) -> EngineFiles:
         texts,
         loaded["understanding"],  # type: ignore[arg-type]
         loaded["frames"],  # type: ignore[arg-type]
+        loaded["regions"],  # type: ignore[arg-type]
     )
 
 
@@ -137,7 +139,11 @@ class Engine:
                 problems.append(f"intensjonen «{spec.name}» har ikke noe svar")
         if problems:
             raise KnowledgeError([KnowledgeIssue("knowledge/intents.yaml", 0, p) for p in problems])
-        self.index = PlaceIndex(kb, files.synonyms.old_counties)
+        self.regions = files.regions
+        unknown_counties = check_counties(self.regions, {m.county for m in kb.municipalities})
+        if unknown_counties:
+            raise KnowledgeError(unknown_counties)
+        self.index = PlaceIndex(kb, {**files.synonyms.old_counties, **aliases(self.regions)})
         vocabulary = self._vocabulary()
         years = sorted(kb.years) or [kb.prize.first_year.value]
         self.extractor = Extractor(
@@ -407,7 +413,7 @@ class Engine:
         if len(ranked) < 2 or ranked[1].score < THRESHOLD:
             return None
         first, second = (
-            self.composer.compose(self._request(c.intent, parsed, context, now, remap=False)).text
+            self.composer.compose(self._request(c.intent, parsed, context, now)).text
             for c in ranked[:2]
         )
         return ranked[0].intent if first == second else None
@@ -476,8 +482,6 @@ class Engine:
         parsed: Parsed,
         context: Conversation | None,
         now: datetime,
-        *,
-        remap: bool = True,
     ) -> Request:
         spec = self.intents[intent]
         years = list(parsed.years)
@@ -515,14 +519,6 @@ class Engine:
             latest = view.latest_awarded(now.year, now) or now.year
             rounds = [y for y, r in view.years.items() if y <= latest and not r.merged_into]
             years = rounds[-parsed.last_n :]
-        if (
-            remap
-            and intent in NEVER_WON_READS_AS
-            and parsed.places
-            and not parsed.years
-            and not view.wins(parsed.places[0])
-        ):  # «Og Bodø?» after «Hvem tok imot prisen?»: Bodø has not won, so say that
-            intent = NEVER_WON_READS_AS[intent]
         offset = parsed.year_offset
         if offset and not parsed.years and parsed.places:
             wins = view.wins(parsed.places[0])
@@ -550,6 +546,7 @@ class Engine:
             years=years,
             places=places,
             counties=list(parsed.counties),
+            region=region_of(self.regions, parsed.counties),
             projects=list(parsed.projects),
             relation=self._relation(parsed),
             focus=self._focus(parsed),

@@ -30,6 +30,8 @@ class Request:
     years: list[int] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
     counties: list[str] = field(default_factory=list)
+    region: str | None = None
+    """The region (landsdel, ``knowledge/regions.yaml``) the counties were named as."""
     projects: list[ProjectRef] = field(default_factory=list)
     relation: int = 0
     """-1 for «før <år>», +1 for «etter <år>» (a municipality's record before/after a year)."""
