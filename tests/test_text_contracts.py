@@ -171,6 +171,21 @@ def test_engine_refuses_a_broken_engine_file_instead_of_crashing(tmp_path: Path)
     assert holder.engine.answer("vinnere 2013-2016", now=now).text == before
 
 
+def test_engine_refuses_a_wrong_word_list_at_load(tmp_path: Path) -> None:
+    """The contract at load also holds the word lists the date formatting indexes into (the
+    check ``Texts.check`` used to make): six weekdays refuse the engine, with file and line."""
+    copy = _copy(tmp_path)
+    path = copy / "texts" / "engine.yaml"
+    content = path.read_text(encoding="utf-8")
+    path.write_text(content.replace("fredag lørdag søndag", "fredag lørdag", 1), "utf-8")
+    line = _line_of(path, "  weekdays:")
+    with pytest.raises(KnowledgeError) as caught:
+        Engine.load(copy)
+    assert [str(i) for i in caught.value.issues] == [
+        f"knowledge/texts/engine.yaml:{line}: «format.weekdays» må ha 7 ord, har 6"
+    ]
+
+
 def test_text_usage_reports_a_key_or_placeholder_the_contract_lacks(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.engine.engine import load_engine_files
+from bot.engine.loading import load_engine_files
 from bot.knowledge.yamlio import KnowledgeError, KnowledgeIssue
 
 

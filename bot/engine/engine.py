@@ -6,117 +6,41 @@ in :mod:`bot.engine.answers` (add an intent's handler in ``answers/table.py``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
 from bot.clock import OSLO
-from bot.engine.answers import Composer, Reply, Request
-from bot.engine.answers.common import step_year
+from bot.engine.answers import Composer
 from bot.engine.answers.outcome import answered, combined, refused, suggested
-from bot.engine.answers.table import REQUIRED_TEXTS
 from bot.engine.extract import Extractor, Parsed
 from bot.engine.followup import (
     ASKED_YEAR_LIST,
     bare_question,
     names_a_contest,
     off_topic_place,
-    stands_alone,
 )
-from bot.engine.frames import Frames, load_frames
-from bot.engine.history import History
 from bot.engine.lemmas import Lemmatiser
-from bot.engine.lexicon import IntentSpec, Synonyms, load_intents, load_synonyms
+from bot.engine.lexicon import IntentSpec
+from bot.engine.loading import EngineFiles, load_engine_files
 from bot.engine.matcher import THRESHOLD, Candidate, IntentMatcher, decide
 from bot.engine.normalise import words
 from bot.engine.otherprize import OtherPrizeFinder
-from bot.engine.places import Place, PlaceIndex
-from bot.engine.regions import Region, aliases, check_counties, load_regions, region_of
-from bot.engine.texts import Texts, load_texts
+from bot.engine.places import PlaceIndex
+from bot.engine.regions import aliases, check_counties
+from bot.engine.requests import ASKED_YEARS, RequestBuilder
 from bot.engine.types import Answer, Conversation
-from bot.engine.understanding import Understanding, load_understanding
 from bot.engine.wrapper import readings
 from bot.knowledge.models import KnowledgeBase
 from bot.knowledge.yamlio import KnowledgeError, KnowledgeIssue
 
 MAX_SUGGESTIONS = 3
-WINNER_FACTS = frozenset({"reasoning", "received_by", "handed_by"})
-"""Answers about a winner's year: a municipality named in a follow-up picks the year (its
-wins), so the conversation's year is not kept («Hvem tok imot prisen i 2023?» → «Og for
-Moss?» is about 2025)."""
-ASKED_YEARS = "asked_years"
-"""Context key: whether the last question named a year (else its years were only the answer's).
-A follow-up naming another municipality («Og Bærum?») reuses years only when they were asked."""
 SMALL_TALK_MIN = 0.9
 """Greetings, thanks and help need a near-exact match (they carry no prize signal)."""
 ELLIPTIC_CONFIDENCE = 0.9
 """Confidence reported when a follow-up («og 2015?») reuses the previous intent."""
-RELATIVE_INTENTS = ("winner_before", "winner_after")
-"""«Året før/etter <kommune>» when that municipality has no known win: these answers say so."""
 _EXAMPLE_NOW = datetime(2000, 1, 1, tzinfo=OSLO)
 """Examples are normalised with a fixed clock: only their shape matters."""
-
-
-@dataclass(frozen=True)
-class EngineFiles:
-    """The engine's own curated files, validated."""
-
-    intents: dict[str, IntentSpec]
-    synonyms: Synonyms
-    texts: Texts
-    understanding: Understanding
-    frames: Frames
-    regions: tuple[Region, ...] = ()
-
-
-def load_engine_files(directory: Path) -> EngineFiles:
-    """Read intents.yaml, synonyms.yaml, understanding.yaml, frames.yaml (its words read through
-    the synonyms, its intents checked against intents.yaml) and texts/engine.yaml; raise with
-    every issue."""
-    issues: list[KnowledgeIssue] = []
-    loaded: dict[str, object] = {}
-    for key, loader in (
-        ("intents", load_intents),
-        ("synonyms", load_synonyms),
-        ("texts", load_texts),
-        ("understanding", load_understanding),
-        ("regions", load_regions),
-    ):
-        try:
-            loaded[key] = loader(directory)
-        except KnowledgeError as exc:
-            issues.extend(exc.issues)
-    if "synonyms" in loaded:
-        synonyms: Synonyms = loaded["synonyms"]  # type: ignore[assignment]
-
-        def canonical(word: str) -> str:
-            key = tuple(word.split())
-            return " ".join(synonyms.words.get(key, key))
-
-        try:
-            loaded["frames"] = load_frames(directory, canonical)
-        except KnowledgeError as exc:
-            issues.extend(exc.issues)
-    if "frames" in loaded and "intents" in loaded:
-        known = loaded["intents"]
-        for rule in loaded["frames"].rules:  # type: ignore[attr-defined]
-            if rule.intent not in known:  # type: ignore[operator]
-                message = f"ukjent intensjon «{rule.intent}»"
-                issues.append(KnowledgeIssue("knowledge/frames.yaml", rule.line, message))
-    if issues:
-        raise KnowledgeError(issues)
-    texts = Texts(loaded["texts"])  # type: ignore[arg-type]
-    issues = texts.check(REQUIRED_TEXTS)
-    if issues:
-        raise KnowledgeError(issues)
-    return EngineFiles(
-        loaded["intents"],  # type: ignore[arg-type]
-        loaded["synonyms"],  # type: ignore[arg-type]
-        texts,
-        loaded["understanding"],  # type: ignore[arg-type]
-        loaded["frames"],  # type: ignore[arg-type]
-        loaded["regions"],  # type: ignore[arg-type]
-    )
 
 
 class Engine:
@@ -139,11 +63,19 @@ class Engine:
                 problems.append(f"intensjonen «{spec.name}» har ikke noe svar")
         if problems:
             raise KnowledgeError([KnowledgeIssue("knowledge/intents.yaml", 0, p) for p in problems])
-        self.regions = files.regions
-        unknown_counties = check_counties(self.regions, {m.county for m in kb.municipalities})
+        unknown_counties = check_counties(files.regions, {m.county for m in kb.municipalities})
         if unknown_counties:
             raise KnowledgeError(unknown_counties)
-        self.index = PlaceIndex(kb, {**files.synonyms.old_counties, **aliases(self.regions)})
+        self.index = PlaceIndex(kb, {**files.synonyms.old_counties, **aliases(files.regions)})
+        self.requests = RequestBuilder(
+            self.intents,
+            self.synonyms,
+            self.understanding,
+            self.frames,
+            self.composer,
+            self.index,
+            files.regions,
+        )
         vocabulary = self._vocabulary()
         years = sorted(kb.years) or [kb.prize.first_year.value]
         self.extractor = Extractor(
@@ -359,20 +291,20 @@ class Engine:
             return self._refusal(question, "refusal.out_of_scope")
         if self._offset_without_year(parsed, context, now):
             return self._refusal(question, "refusal.which_year")
-        allowed = self._allowed(parsed, context)
+        allowed = self.requests.allowed(parsed, context)
         ranked = self.matcher.rank(
             parsed.text,
             set(parsed.words),
             allowed,
-            self._ignoring_slots(parsed),
+            self.requests.ignoring_slots(parsed),
             bonus,
             self.frames.ask_of(parsed.words),
         )
         top, confidence = decide(ranked)
         intent = top.intent if top is not None else None
-        if self._follows_up(parsed, context, top):
-            assert context is not None and context.intent is not None
-            intent, confidence = context.intent, max(confidence, ELLIPTIC_CONFIDENCE)
+        continued = self.requests.continued_intent(parsed, context)
+        if continued is not None:
+            intent, confidence = continued, max(confidence, ELLIPTIC_CONFIDENCE)
         if intent is None and parsed.fuzzy_place:  # a spurious place never blocks an answer
             plain = self.extractor.parse(question, now, fuzzy_places=False)
             retry = self._answer_one(question, now, context, plain)
@@ -386,16 +318,16 @@ class Engine:
                 return self._refusal(question, "refusal.out_of_scope", confidence, guess)
             return self._suggest(question, parsed, ranked, confidence, now)
         spec = self.intents[intent]
-        if spec.domain and not (parsed.domain or recognised or self._has_context(context)):
+        if spec.domain and not (parsed.domain or recognised or self.requests.has_context(context)):
             return self._refusal(question, "refusal.out_of_scope", confidence, intent)
         if not spec.domain and confidence < SMALL_TALK_MIN:
             return self._refusal(question, "refusal.out_of_scope", confidence, intent)
         if names_a_contest(parsed, self.synonyms.winner_words):
             return self._refusal(question, "refusal.out_of_scope", confidence, intent)
-        request = self._request(intent, parsed, context, now)
+        request = self.requests.build(intent, parsed, context, now)
         reply = self.composer.compose(request)
         if context is not None:
-            self._remember(context, intent, reply, now)
+            self.requests.remember(context, intent, reply, now)
             context.extra[ASKED_YEARS] = bool(parsed.years or parsed.year_offset)
             if parsed.years or parsed.year_offset:  # «året før» moves the year asked about
                 context.extra[ASKED_YEAR_LIST] = list(request.years or parsed.years)
@@ -413,7 +345,7 @@ class Engine:
         if len(ranked) < 2 or ranked[1].score < THRESHOLD:
             return None
         first, second = (
-            self.composer.compose(self._request(c.intent, parsed, context, now)).text
+            self.composer.compose(self.requests.build(c.intent, parsed, context, now)).text
             for c in ranked[:2]
         )
         return ranked[0].intent if first == second else None
@@ -438,174 +370,6 @@ class Engine:
         if not parsed.year_offset or not parsed.elliptic or parsed.years or parsed.places:
             return False
         return context is None or context.expired(now) or not context.years
-
-    def _has_context(self, context: Conversation | None) -> bool:
-        return context is not None and context.intent is not None
-
-    def _follows_up(
-        self, parsed: Parsed, context: Conversation | None, top: Candidate | None
-    ) -> bool:
-        """An elliptic question («og 2015?», «Og året før?») continues the last intent."""
-        if context is None or context.intent is None or context.intent not in self.intents:
-            return False
-        if not parsed.elliptic or stands_alone(parsed.question, self.understanding.requests):
-            return False
-        return bool(parsed.years or parsed.places or parsed.counties or parsed.year_offset)
-
-    def _ignoring_slots(self, parsed: Parsed) -> frozenset[str]:
-        """Intents that would ignore a county or project named in the question."""
-        named = set()
-        if parsed.counties:
-            named.add("county")
-        if parsed.projects:
-            named.add("project")
-        if not named:
-            return frozenset()
-        return frozenset(n for n, spec in self.intents.items() if not named & spec.uses)
-
-    def _allowed(self, parsed: Parsed, context: Conversation | None) -> set[str]:
-        """Intents whose required slots are present (or available from the context)."""
-        have = set()
-        if parsed.places or (context is not None and context.municipality):
-            have.add("municipality")
-        if parsed.counties:
-            have.add("county")
-        if parsed.projects:
-            have.add("project")
-        if parsed.years or parsed.year_offset or (context is not None and context.years):
-            have.add("year")
-        return {name for name, spec in self.intents.items() if spec.needs <= have}
-
-    def _request(
-        self,
-        intent: str,
-        parsed: Parsed,
-        context: Conversation | None,
-        now: datetime,
-    ) -> Request:
-        spec = self.intents[intent]
-        years = list(parsed.years)
-        places = list(parsed.places)
-        usable = context is not None and not context.expired(now)
-        elliptic = parsed.elliptic
-        if usable and context is not None:
-            context_place = self._place(context)
-            if (
-                not places
-                and context_place is not None
-                and (
-                    "municipality" in spec.needs
-                    or parsed.pronoun
-                    or (elliptic and "municipality" in spec.uses)
-                )
-            ):
-                places = [context_place]
-            if (
-                not years
-                and context.years
-                and "year" in spec.uses
-                and (
-                    not places
-                    or elliptic
-                    or parsed.year_offset
-                    or not {"municipality"} & (spec.needs | spec.uses)  # «og de nominerte?»
-                )
-                and not (intent in WINNER_FACTS and parsed.places)
-                and not (parsed.places and not context.extra.get(ASKED_YEARS, True))
-            ):
-                years = list(context.years)
-        view = self.composer.view_at(now)  # the facts as known at ``now``
-        if parsed.last_n:  # the last N prize years up to the latest announced winner
-            latest = view.latest_awarded(now.year, now) or now.year
-            rounds = [y for y, r in view.years.items() if y <= latest and not r.merged_into]
-            years = rounds[-parsed.last_n :]
-        offset = parsed.year_offset
-        if offset and not parsed.years and parsed.places:
-            wins = view.wins(parsed.places[0])
-            if wins:  # «året før Drammen» = the year before Drammen won
-                years, places, intent = [wins[-1]], [], self.synonyms.relative_intent
-            else:  # no win known at ``now``: the before/after answer says so («Moss har ikke …»)
-                intent, offset = RELATIVE_INTENTS[offset > 0], 0
-        if offset:
-            asked_before: list[int] = []
-            remembered: list[int] = []
-            if usable and context is not None:  # the year asked last, else the answer's first
-                asked_before = list(context.extra.get(ASKED_YEAR_LIST) or [])[:1]
-                remembered = asked_before or list(context.years[:1])
-            latest = view.latest_awarded(now.year, now) or now.year
-            written = list(parsed.years[:1]) or asked_before
-            if written:  # a year the user wrote: «året før 2020» is 2019 (merged or not)
-                years = [written[0] + offset]
-            else:
-                base = years[:1] or remembered or [latest]
-                years = [self._offset(view, base[0], offset)]
-        asked = set(parsed.words)
-        return Request(
-            intent=intent,
-            now=now,
-            years=years,
-            places=places,
-            counties=list(parsed.counties),
-            region=region_of(self.regions, parsed.counties),
-            projects=list(parsed.projects),
-            relation=self._relation(parsed),
-            focus=self._focus(parsed),
-            besides=self._besides(parsed, context, places),
-            statement=bool(asked & self.synonyms.statement_words)
-            or self.frames.ask_of(parsed.words) is not None,  # «Hvem vant først …?» is no yes/no
-            repeat=bool(asked & self.synonyms.repeat_words),
-        )
-
-    def _besides(
-        self, parsed: Parsed, context: Conversation | None, places: list[Place]
-    ) -> Place | None:
-        """«Hvem andre var nominert?»: the municipality named or talked about last."""
-        if not set(parsed.words) & self.synonyms.other_words:
-            return None
-        if places:
-            return places[0]
-        return self._place(context) if context is not None else None
-
-    def _focus(self, parsed: Parsed) -> str:
-        """«Når stenger …» → ``close``, «Når åpner …» → ``open``, otherwise ``both``."""
-        asked = set(parsed.words)
-        if asked & self.synonyms.close_words:
-            return "close"
-        if asked & self.synonyms.open_words:
-            return "open"
-        return "both"
-
-    def _relation(self, parsed: Parsed) -> int:
-        """«før 2021» → -1, «etter 2021» → +1 (from the canonical words)."""
-        before, after = self.synonyms.relation_words
-        if before in parsed.words:
-            return -1
-        if after in parsed.words:
-            return 1
-        return 0
-
-    def _offset(self, view: History, year: int, offset: int) -> int:
-        step = 1 if offset > 0 else -1
-        for _ in range(abs(offset)):
-            year = step_year(view, view.resolve(year), step)
-        return year
-
-    def _place(self, context: Conversation) -> Place | None:
-        if not context.municipality:
-            return None
-        said = context.extra.get("place_said", context.municipality)
-        return self.index.places.get(tuple(words(said))) or self.index.places.get(
-            tuple(words(context.municipality))
-        )
-
-    def _remember(self, context: Conversation, intent: str, reply: Reply, now: datetime) -> None:
-        context.intent = intent
-        if reply.years:
-            context.years = tuple(reply.years)
-        if reply.municipality:
-            context.municipality = reply.municipality
-            context.extra["place_said"] = reply.municipality
-        context.updated_at = now
 
     # -- answers that are not facts (their Answer is built in answers/outcome.py) ----------
 

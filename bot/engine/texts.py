@@ -85,15 +85,3 @@ class Texts:
             clock = self("format.time", hour=moment.at.hour, minute=moment.at.minute)
             text = self("format.date_time", date=text, time=clock)
         return text
-
-    def check(self, required: Sequence[str]) -> list[KnowledgeIssue]:
-        """Issues for required template keys that are missing."""
-        name = f"knowledge/{TEXTS_FILE.as_posix()}"
-        issues = [
-            KnowledgeIssue(name, 0, f"mangler teksten «{k}»") for k in required if not self.has(k)
-        ]
-        if len(self.weekdays) != 7:
-            issues.append(KnowledgeIssue(name, 0, "«format.weekdays» må ha sju ord"))
-        if len(self.months) != 12:
-            issues.append(KnowledgeIssue(name, 0, "«format.months» må ha tolv ord"))
-        return issues

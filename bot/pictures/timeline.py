@@ -13,7 +13,7 @@ from matplotlib.patches import FancyBboxPatch
 
 from bot.knowledge.models import KnowledgeBase
 from bot.pictures.content import TimelineEntry, first_year, timeline_entries
-from bot.pictures.mapplot import MUTED_COLOUR, TEXT_COLOUR, WINNER_COLOUR
+from bot.pictures.maplayout import MUTED_COLOUR, TEXT_COLOUR, WINNER_COLOUR
 from bot.pictures.texts import text
 
 WIDTH_PX, HEIGHT_PX, DPI = 1600, 600, 100

@@ -18,12 +18,12 @@ before» sends one message, not two with stale wording. A window moved *earlier*
 reminder went out does not send that rule again to chats that already got it (the next
 reminder carries the new dates); a window moved *later* sends it again (new date = news).
 
-Broadcasts run in a background task under the same flood limiter; reminders have priority
-(the broadcast steps aside between messages), so a reminder due during a long broadcast goes
-out on time and the overall limit still holds. In the running bot every send also takes a
-slot from the bot's outbox (``gates=``: its reminder and broadcast gates, handed in by the
-Telegram layer), where answers come before reminders and reminders before broadcasts; the
-ledger is written here as before (the outbox sends, the ledger records).
+Broadcasts (:mod:`bot.reminders.broadcasts`) run in a background task under the same flood
+limiter; reminders have priority (the broadcast steps aside between messages), so a reminder
+due during a long broadcast goes out on time and the overall limit still holds. In the running
+bot every send also takes a slot from the bot's outbox (``gates=``: its reminder and broadcast
+gates, handed in by the Telegram layer), where answers come before reminders and reminders
+before broadcasts; the ledger is written here as before (the outbox sends, the ledger records).
 """
 
 from __future__ import annotations
@@ -31,16 +31,15 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import secrets
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from telegram import Bot
 
-from bot.clock import Clock, parse_moment, system_clock
+from bot.clock import Clock, system_clock
 from bot.knowledge.models import KnowledgeBase
+from bot.reminders.broadcasts import Broadcasts
 from bot.reminders.limiter import FloodLimiter
 from bot.reminders.schedule import Reminder, build_schedule, instant, next_reminder
 from bot.reminders.sender import DeliveryReport, Limiter, Sender, SendResult, stop_keyboard
@@ -51,8 +50,6 @@ log = logging.getLogger(__name__)
 
 REMINDER_DONE = "reminder:"
 """meta key prefix: ``reminder:<id>`` → {"state": "done"|"skipped", "at": …}."""
-BROADCAST = "broadcast:"
-"""meta key prefix and delivery-id prefix of broadcasts."""
 
 
 class ThenGate:
@@ -70,30 +67,6 @@ class ThenGate:
     def pause(self, seconds: float) -> None:
         self.pacer.pause(seconds)
         self.gate.pause(seconds)
-
-
-@dataclass
-class Broadcast:
-    """An admin broadcast kept in ``meta`` so a confirmation or a resume survives restarts."""
-
-    broadcast_id: str
-    text: str
-    admin_chat: int
-    created_at: datetime
-    status: str
-    """``pending`` (awaiting confirmation), ``confirmed`` (sending), ``done``, ``cancelled``."""
-
-    @property
-    def delivery_id(self) -> str:
-        return f"{BROADCAST}{self.broadcast_id}"
-
-    def to_json(self) -> dict[str, object]:
-        return {
-            "text": self.text,
-            "admin_chat": self.admin_chat,
-            "created_at": self.created_at.isoformat(),
-            "status": self.status,
-        }
 
 
 class ReminderService:
@@ -138,10 +111,12 @@ class ReminderService:
             backoff_base=backoff_base,
             background_limiter=background,
         )
+        self.broadcasts = Broadcasts(
+            conn, clock, self.sender, lambda: self.texts, self.wake, lambda: self._stopping
+        )
         self._cache: tuple[str, int, tuple[Reminder, ...]] | None = None
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
-        self._broadcast_task: asyncio.Task[list[DeliveryReport]] | None = None
         self._stopping = False
         self.released: list[tuple[int, str]] = []
 
@@ -205,10 +180,7 @@ class ReminderService:
             with contextlib.suppress(asyncio.CancelledError, TimeoutError):
                 await asyncio.wait_for(self._task, timeout=30)
             self._task = None
-        if self._broadcast_task is not None:
-            with contextlib.suppress(Exception, asyncio.CancelledError):
-                await asyncio.wait_for(self._broadcast_task, timeout=30)
-            self._broadcast_task = None
+        await self.broadcasts.stop()
 
     def wake(self) -> None:
         """Re-read the schedule now (after a reload or a confirmed broadcast)."""
@@ -218,7 +190,7 @@ class ReminderService:
         while not self._stopping:
             try:
                 await self.run_reminders()
-                self._start_broadcasts()
+                self.broadcasts.start()
             except Exception:
                 log.exception("reminder pass failed; retrying later")
             if self._stopping:
@@ -252,7 +224,7 @@ class ReminderService:
     async def run_due(self) -> list[DeliveryReport]:
         """Send every due reminder, then every confirmed broadcast (one pass, in order)."""
         reports = await self.run_reminders()
-        return reports + await self.run_broadcasts()
+        return reports + await self.broadcasts.run_all()
 
     def _due(self, now: datetime) -> list[Reminder]:
         """Due reminders not finished yet, oldest first (past rounds ignored)."""
@@ -298,27 +270,6 @@ class ReminderService:
         )
         self._finish(rid, "skipped", now)
 
-    async def run_broadcasts(self) -> list[DeliveryReport]:
-        """Send every confirmed broadcast (steps aside while a reminder is being sent)."""
-        reports: list[DeliveryReport] = []
-        for broadcast in self.broadcasts("confirmed"):
-            if self._stopping:
-                break
-            reports.append(await self.run_broadcast(broadcast))
-        return reports
-
-    def _start_broadcasts(self) -> None:
-        """Run confirmed broadcasts in the background, one task at a time."""
-        if self._broadcast_task is not None and not self._broadcast_task.done():
-            return
-        if self._broadcast_task is not None and not self._broadcast_task.cancelled():
-            error = self._broadcast_task.exception()
-            if error is not None:
-                log.error("broadcast run failed; retrying", exc_info=error)
-        self._broadcast_task = None
-        if self.broadcasts("confirmed"):
-            self._broadcast_task = asyncio.create_task(self.run_broadcasts(), name="broadcasts")
-
     async def run_reminder(self, reminder: Reminder, now: datetime) -> DeliveryReport | None:
         """Send (or skip, after its deadline) one due reminder to whoever still lacks it."""
         rid = reminder.reminder_id
@@ -352,78 +303,6 @@ class ReminderService:
 
     def _finish(self, rid: str, state: str, now: datetime) -> None:
         store.meta_set(self.conn, REMINDER_DONE + rid, {"state": state, "at": now.isoformat()})
-
-    # ---- broadcasts ------------------------------------------------------------------------
-    def create_broadcast(self, text: str, admin_chat: int) -> Broadcast:
-        """Store a broadcast awaiting the admin's confirmation."""
-        broadcast = Broadcast(secrets.token_hex(5), text, admin_chat, self.clock(), "pending")
-        store.meta_set(self.conn, broadcast.delivery_id, broadcast.to_json())
-        return broadcast
-
-    def get_broadcast(self, broadcast_id: str) -> Broadcast | None:
-        if not broadcast_id.isalnum():
-            return None
-        data = store.meta_get(self.conn, BROADCAST + broadcast_id)
-        if not isinstance(data, dict):
-            return None
-        return Broadcast(
-            broadcast_id,
-            str(data["text"]),
-            int(data["admin_chat"]),
-            parse_moment(str(data["created_at"])),
-            str(data["status"]),
-        )
-
-    def broadcasts(self, status: str) -> list[Broadcast]:
-        found = []
-        for key, _ in store.meta_items(self.conn, BROADCAST):
-            broadcast = self.get_broadcast(key[len(BROADCAST) :])
-            if broadcast is not None and broadcast.status == status:
-                found.append(broadcast)
-        return found
-
-    def set_broadcast_status(self, broadcast: Broadcast, status: str) -> None:
-        broadcast.status = status
-        store.meta_set(self.conn, broadcast.delivery_id, broadcast.to_json())
-
-    def confirm_broadcast(self, broadcast_id: str) -> Broadcast | None:
-        """Mark a pending broadcast confirmed and wake the loop; None if not pending."""
-        broadcast = self.get_broadcast(broadcast_id)
-        if broadcast is None or broadcast.status != "pending":
-            return None
-        self.set_broadcast_status(broadcast, "confirmed")
-        self.wake()
-        return broadcast
-
-    def cancel_broadcast(self, broadcast_id: str) -> Broadcast | None:
-        broadcast = self.get_broadcast(broadcast_id)
-        if broadcast is None or broadcast.status != "pending":
-            return None
-        self.set_broadcast_status(broadcast, "cancelled")
-        return broadcast
-
-    async def run_broadcast(self, broadcast: Broadcast) -> DeliveryReport:
-        """Send a confirmed broadcast to every subscriber active when it was written."""
-        chats = store.pending_chats(self.conn, broadcast.delivery_id, broadcast.created_at)
-        markup = stop_keyboard(self.texts.get("button.stop"))
-        report = await self.sender.deliver(
-            broadcast.delivery_id, chats, broadcast.text, markup, urgent=False
-        )
-        if not report.stopped_early and not self._stopping:
-            self.set_broadcast_status(broadcast, "done")
-            counts = store.delivery_counts(self.conn, broadcast.delivery_id)
-            text = self.texts.get(
-                "broadcast.done",
-                sent=counts.get("sent", 0),
-                failed=report.failed,
-                inactive=report.inactive,
-            )
-            result = await self.sender.send(broadcast.admin_chat, text)
-            if result.state != "sent":
-                log.warning(
-                    "could not tell admin %s that a broadcast finished", broadcast.admin_chat
-                )
-        return report
 
     # ---- test send -------------------------------------------------------------------------
     async def send_test(self, chat_id: int) -> tuple[Reminder | None, SendResult | None]:

@@ -32,7 +32,8 @@ from bot.telegram.botcontext import CONTEXT_TYPES, BotApp, services_of
 from bot.telegram.context import ConversationStore
 from bot.telegram.errors import on_error
 from bot.telegram.flood import FloodGuard
-from bot.telegram.outbox import TELEGRAM_LIMITS, Outbox, SendLimits
+from bot.telegram.outbox import Outbox
+from bot.telegram.sendslots import TELEGRAM_LIMITS, SendLimits
 from bot.telegram.services import SERVICES_KEY, HolderLike, Services
 from bot.telegram.texts import Texts
 

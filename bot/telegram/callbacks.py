@@ -62,7 +62,9 @@ async def confirm_forget(update: Update, context: BotContext, action: codec.Acti
     """The /slettmeg buttons: delete the chat's subscription, deliveries and context («yes»
     only with the one-time token issued to this chat)."""
     query = update.callback_query
-    assert query is not None and query.message is not None
+    if query is None or query.message is None:  # button() only calls with both; be explicit
+        log.info("a deletion confirmation without its query or message; ignored")
+        return
     services = context.services
     texts = services.texts
     chat = query.message.chat

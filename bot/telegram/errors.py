@@ -12,7 +12,7 @@ from telegram.error import Forbidden, NetworkError, RetryAfter, TelegramError
 
 from bot.telegram.botcontext import BotContext
 from bot.telegram.formatting import escape
-from bot.telegram.outbox import Priority
+from bot.telegram.sendslots import Priority
 from bot.telegram.services import Services
 
 log = logging.getLogger(__name__)

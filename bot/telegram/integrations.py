@@ -12,7 +12,7 @@ from typing import Any
 
 from telegram.ext import BaseHandler, CommandHandler
 
-from bot.telegram import pictures, reminders
+from bot.telegram import pictures, reminders, reminders_admin
 from bot.telegram.botcontext import BotApp, BotContext
 from bot.telegram.services import Services
 
@@ -25,10 +25,11 @@ def handlers(services: Services) -> list[BaseHandler[Any, BotContext, Any]]:
         # Pictures: /kart [år], /tidslinje and the «Kart»/«Tidslinje» follow-up buttons.
         CommandHandler("kart", pictures.kart_command),
         CommandHandler("tidslinje", pictures.tidslinje_command),
-        # Reminders: /abonner, /stopp, /send_test and /broadcast (admins), the «Stopp
-        # påminnelser» and broadcast-confirmation buttons (own ``rem|`` prefix) and
-        # my_chat_member (a user blocking the bot ends the subscription at once).
+        # Reminders: /abonner, /stopp, the «Stopp påminnelser» button (own ``rem|`` prefix)
+        # and my_chat_member (a user blocking the bot ends the subscription at once); then
+        # the admins' /send_test and /broadcast with its confirmation buttons.
         *reminders.handlers(),
+        *reminders_admin.handlers(),
     ]
     return found
 

@@ -1,21 +1,20 @@
-"""Telegram callbacks for reminders, and how the Application plugs them in.
+"""Telegram callbacks for subscribing to reminders, and how the Application plugs them in.
 
 For ``bot/telegram`` (registration in one place):
 
 * :func:`handlers` — every handler below, to add in group 0 *before* the general ``p1|…``
   button handler and the catch-alls: ``/abonner`` → :func:`subscribe`, ``/stopp`` →
-  :func:`stop`, ``/send_test`` → :func:`send_test` (admin), ``/broadcast TEXT`` →
-  :func:`broadcast` (admin), ``rem|stop`` → :func:`stop_button`, ``rem|bc|ID``/``rem|bx|ID`` →
-  :func:`broadcast_confirm`, ``my_chat_member`` → :func:`my_chat_member`, a group's
-  migration service message → :func:`chat_migrated`.
+  :func:`stop`, ``rem|stop`` → :func:`stop_button`, ``my_chat_member`` →
+  :func:`my_chat_member`, a group's migration service message → :func:`chat_migrated`. The
+  admin commands (``/send_test``, ``/broadcast`` and its confirmation) are in
+  :mod:`bot.telegram.reminders_admin`.
 * :func:`start_service` in ``post_init`` (after the database is open): builds the
   :class:`~bot.reminders.service.ReminderService`, sets ``services.reminders`` (which gives
   /status ``subscriber_count()`` and ``describe_next()``), serves the codec's «subscribe»
   button (:func:`subscribe_button`), adds the /slettmeg hook and starts the sending loop.
 * :func:`stop_service` in ``post_shutdown`` (before the database is closed).
 
-Every text comes from ``knowledge/texts/reminders.yaml``. Non-admins calling the admin
-commands get the ordinary unknown-command reply.
+Every text comes from ``knowledge/texts/reminders.yaml``.
 """
 
 from __future__ import annotations
@@ -26,15 +25,8 @@ import sqlite3
 from functools import partial
 from typing import Any
 
-from telegram import (
-    Chat,
-    ChatMember,
-    InlineKeyboardButton,
-    InlineKeyboardMarkup,
-    Message,
-    Update,
-)
-from telegram.constants import ChatMemberStatus, MessageLimit
+from telegram import Chat, ChatMember, Update
+from telegram.constants import ChatMemberStatus
 from telegram.error import TelegramError
 from telegram.ext import (
     BaseHandler,
@@ -51,14 +43,12 @@ from bot.reminders.service import ReminderService
 from bot.reminders.texts import ReminderTexts
 from bot.storage import subscriptions as store
 from bot.telegram.botcontext import BotApp, BotContext
-from bot.telegram.messages import unknown_command
-from bot.telegram.outbox import Priority
+from bot.telegram.sendslots import Priority
 from bot.telegram.services import Services
 
 log = logging.getLogger(__name__)
 
 STOP_PATTERN = rf"^{re.escape(STOP_CALLBACK)}$"
-BROADCAST_PATTERN = r"^rem\|b[cx]\|[0-9a-f]{1,20}$"
 GROUP_TYPES = (Chat.GROUP, Chat.SUPERGROUP)
 ADMIN_STATUSES = (ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER)
 GONE_STATUSES = (ChatMemberStatus.BANNED, ChatMemberStatus.LEFT)
@@ -69,7 +59,7 @@ def get_service(context: BotContext) -> ReminderService | None:
     return context.services.reminders
 
 
-async def _reply(context: BotContext, chat_id: int, text: str, **kw: Any) -> None:
+async def reply(context: BotContext, chat_id: int, text: str, **kw: Any) -> None:
     """Queue the reply in the bot's outbox."""
     context.services.outbox.submit(
         chat_id,
@@ -78,7 +68,7 @@ async def _reply(context: BotContext, chat_id: int, text: str, **kw: Any) -> Non
     )
 
 
-async def _answer_query(query: Any, text: str | None = None, **kw: Any) -> None:
+async def answer_query(query: Any, text: str | None = None, **kw: Any) -> None:
     """Answer a button press, best effort (a query too old to answer is only logged)."""
     try:
         await query.answer(text, **kw)
@@ -127,7 +117,7 @@ async def _notice(update: Update, context: BotContext, chat_id: int, text: str) 
             return
         except TelegramError:  # already answered (the general button handler does that)
             pass
-    await _reply(context, chat_id, text)
+    await reply(context, chat_id, text)
 
 
 def _remove_buttons(context: BotContext, query: Any) -> None:
@@ -177,7 +167,7 @@ async def _do_subscribe(update: Update, context: BotContext, chat: Chat) -> None
         return
     new = store.subscribe(service.conn, chat.id, chat.type, service.clock())
     log.info("chat subscribed (new=%s, type=%s)", new, chat.type)
-    await _reply(context, chat.id, subscribe_text(service, chat, new))
+    await reply(context, chat.id, subscribe_text(service, chat, new))
 
 
 async def subscribe(update: Update, context: BotContext) -> None:
@@ -204,11 +194,9 @@ async def _do_stop(update: Update, context: BotContext, chat: Chat) -> None:
     log.info("chat stopped reminders (was active=%s)", stopped)
     query = update.callback_query
     if query is not None:
-        await _answer_query(query, texts.get("stop.button_answer"))
+        await answer_query(query, texts.get("stop.button_answer"))
         _remove_buttons(context, query)
-    await _reply(
-        context, chat.id, texts.get("stop.confirmed" if stopped else "stop.not_subscribed")
-    )
+    await reply(context, chat.id, texts.get("stop.confirmed" if stopped else "stop.not_subscribed"))
 
 
 async def stop(update: Update, context: BotContext) -> None:
@@ -225,7 +213,7 @@ async def stop_button(update: Update, context: BotContext) -> None:
     if query is None:
         return
     if chat is None or get_service(context) is None:
-        await _answer_query(query)
+        await answer_query(query)
         return
     await _do_stop(update, context, chat)
 
@@ -254,138 +242,12 @@ async def chat_migrated(update: Update, context: BotContext) -> None:
     log.info("group migrated to a supergroup; subscription follows")
 
 
-def _is_admin(update: Update, service: ReminderService) -> bool:
-    user = update.effective_user
-    return user is not None and user.id in service.admin_ids
-
-
-async def _not_for_you(update: Update, context: BotContext) -> None:
-    await unknown_command(update, context)
-
-
-async def send_test(update: Update, context: BotContext) -> None:
-    """/send_test (admin): the next reminder, to the admin alone, not recorded."""
-    service = get_service(context)
-    message = update.effective_message
-    if message is None or service is None or not _is_admin(update, service):
-        await _not_for_you(update, context)
-        return
-    texts = service.texts
-    reminder, result = await service.send_test(message.chat_id)
-    if reminder is None or result is None:
-        await _reply(context, message.chat_id, texts.get("send_test.none_scheduled"))
-    elif result.state != "sent":
-        await _reply(context, message.chat_id, texts.get("send_test.failed", error=result.error))
-    else:
-        await _reply(
-            context,
-            message.chat_id,
-            texts.get(
-                "send_test.sent",
-                rule=reminder.rule_key,
-                label=reminder.label,
-                when=texts.date_time(reminder.due_at),
-            ),
-        )
-
-
-def broadcast_text(message: Message) -> str:
-    """What follows ``/broadcast`` (line breaks kept)."""
-    text = message.text or ""
-    parts = text.split(maxsplit=1)
-    return parts[1].strip() if len(parts) > 1 else ""
-
-
-async def broadcast(update: Update, context: BotContext) -> None:
-    """/broadcast TEXT (admin): ask for confirmation before sending to every subscriber."""
-    service = get_service(context)
-    message = update.effective_message
-    if message is None or service is None or not _is_admin(update, service):
-        await _not_for_you(update, context)
-        return
-    texts = service.texts
-    text = broadcast_text(message)
-    if not text:
-        await _reply(context, message.chat_id, texts.get("broadcast.usage"))
-        return
-    limit = MessageLimit.MAX_TEXT_LENGTH
-    if len(text) > limit:
-        await _reply(
-            context, message.chat_id, texts.get("broadcast.too_long", length=len(text), limit=limit)
-        )
-        return
-    item = service.create_broadcast(text, message.chat_id)
-    keyboard = InlineKeyboardMarkup(
-        [
-            [
-                InlineKeyboardButton(
-                    texts.get("button.broadcast_confirm"),
-                    callback_data=f"rem|bc|{item.broadcast_id}",
-                ),
-                InlineKeyboardButton(
-                    texts.get("button.broadcast_cancel"),
-                    callback_data=f"rem|bx|{item.broadcast_id}",
-                ),
-            ]
-        ]
-    )
-    confirm = texts.get("broadcast.confirm", count=service.subscriber_count(), text=text)
-    await _reply(context, message.chat_id, confirm[:limit], reply_markup=keyboard)
-
-
-async def broadcast_confirm(update: Update, context: BotContext) -> None:
-    """The broadcast confirmation buttons (``rem|bc|ID`` send, ``rem|bx|ID`` cancel)."""
-    query = update.callback_query
-    service = get_service(context)
-    if query is None:
-        return
-    if service is None or not _is_admin(update, service):
-        await _answer_query(query)
-        return
-    texts = service.texts
-    _, action, broadcast_id = (query.data or "").split("|", 2)
-    if action == "bc":
-        item = service.confirm_broadcast(broadcast_id)
-        text = (
-            texts.get("broadcast.started", count=service.subscriber_count())
-            if item
-            else texts.get("broadcast.unknown")
-        )
-    else:
-        item = service.cancel_broadcast(broadcast_id)
-        text = texts.get("broadcast.cancelled" if item else "broadcast.unknown")
-    await _answer_query(query)
-    chat = update.effective_chat
-    message = query.message
-    outbox = context.services.outbox
-    if chat is None or message is None:
-        return
-
-    def as_new_message(exc: TelegramError) -> None:
-        outbox.submit(
-            chat.id,
-            lambda: context.bot.send_message(chat.id, text, parse_mode=None),
-            label="broadcast confirmation",
-        )
-
-    outbox.submit(
-        chat.id,
-        lambda: context.bot.edit_message_text(text, chat.id, message.message_id, parse_mode=None),
-        label="broadcast confirmation edit",
-        idempotent=True,
-        on_failed=as_new_message,
-    )
-
-
 def handlers() -> list[BaseHandler[Any, Any, Any]]:
-    """Every reminders handler, for the one registration function in ``bot/telegram``."""
+    """Every subscription handler, for the one registration function in ``bot/telegram``."""
     return [
         CommandHandler("abonner", subscribe),
         CommandHandler("stopp", stop),
-        CommandHandler("send_test", send_test),
-        CommandHandler("broadcast", broadcast),
         CallbackQueryHandler(stop_button, pattern=STOP_PATTERN),
-        CallbackQueryHandler(broadcast_confirm, pattern=BROADCAST_PATTERN),
         ChatMemberHandler(my_chat_member, ChatMemberHandler.MY_CHAT_MEMBER),
         MessageHandler(filters.StatusUpdate.MIGRATE, chat_migrated),
     ]

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from bot.clock import OSLO
 from bot.settings import DEFAULT_KNOWLEDGE_DIR
-from bot.telegram.outbox import TELEGRAM_LIMITS
+from bot.telegram.sendslots import TELEGRAM_LIMITS
 from tests.fakebotapi import FakeBotApiClient, FakeBotApiProcess
 from tests.fakebotapi import updates as U
 from tests.telegram.harness import SettableClock, run_bot

@@ -26,7 +26,8 @@ from telegram.request import HTTPXRequest
 from bot.reminders.service import ReminderService
 from bot.storage import subscriptions as store
 from bot.storage.database import connect
-from bot.telegram.outbox import Outbox, Priority
+from bot.telegram.outbox import Outbox
+from bot.telegram.sendslots import Priority
 from tests.fakebotapi import FakeBotApiClient, FakeBotApiProcess
 from tests.reminders.helpers import TOKEN, SettableClock, oslo, window_kb
 

@@ -10,7 +10,8 @@ import pytest
 
 from bot.engine.answers import fixed
 from bot.engine.answers.table import HANDLERS
-from bot.engine.engine import Engine, load_engine_files
+from bot.engine.engine import Engine
+from bot.engine.loading import load_engine_files
 from bot.knowledge.loader import load_knowledge
 from bot.knowledge.yamlio import KnowledgeError
 from tests.engine.conftest import KNOWLEDGE

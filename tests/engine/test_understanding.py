@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from bot.clock import OSLO
-from bot.engine.engine import Engine, load_engine_files
+from bot.engine.engine import Engine
+from bot.engine.loading import load_engine_files
 from bot.engine.types import Conversation
 from bot.engine.wrapper import unwrap
 from bot.knowledge.yamlio import KnowledgeError

@@ -9,7 +9,7 @@ from matplotlib.colors import to_rgb
 from PIL import Image
 
 from bot.pictures.geo import GeoData
-from bot.pictures.mapplot import map_layout
+from bot.pictures.maplayout import map_layout
 
 
 def decode(png: bytes) -> Image.Image:

@@ -13,24 +13,25 @@ from bot.clock import OSLO
 from bot.knowledge.models import KnowledgeBase, Moment, PrizeYear, YearStatus
 from bot.pictures.content import NOMINEE, WINNER, map_content, timeline_entries
 from bot.pictures.geo import GeoData, load_geo, project
-from bot.pictures.mapplot import (
-    HEIGHT_PX,
+from bot.pictures.maplabels import (
     LABEL_GAP_KM,
+    CoastProfile,
+    _overlap,
+    label_width_km,
+    place_inset_labels,
+    place_labels,
+)
+from bot.pictures.maplayout import (
+    HEIGHT_PX,
     NOMINEE_COLOUR,
     OTHER_COLOUR,
     WIDTH_PX,
     WINNER_COLOUR,
     X_RANGE,
-    CoastProfile,
-    _overlap,
     inset_layout,
-    label_width_km,
-    legend_entries,
     map_layout,
-    place_inset_labels,
-    place_labels,
-    render_map,
 )
+from bot.pictures.mapplot import legend_entries, render_map
 from tests.pictures.factory import NUMBERS, entrant, fact
 from tests.pictures.helpers import colour_at, decode, near, region_has
 

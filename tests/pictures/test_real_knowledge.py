@@ -19,19 +19,15 @@ from bot.pictures.content import (
     timeline_entries,
 )
 from bot.pictures.geo import GeoData, load_geo
-from bot.pictures.mapplot import (
+from bot.pictures.maplabels import (
     FRAME_CLEARANCE_KM,
     LABEL_GAP_KM,
-    NOMINEE_COLOUR,
-    OTHER_COLOUR,
-    WINNER_COLOUR,
     CoastProfile,
-    inset_layout,
-    legend_entries,
     place_inset_labels,
     place_labels,
-    render_map,
 )
+from bot.pictures.maplayout import NOMINEE_COLOUR, OTHER_COLOUR, WINNER_COLOUR, inset_layout
+from bot.pictures.mapplot import legend_entries, render_map
 from bot.settings import DEFAULT_KNOWLEDGE_DIR
 from tests.pictures.helpers import colour_at, decode, near
 

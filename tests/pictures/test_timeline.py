@@ -10,7 +10,7 @@ from PIL import Image
 from bot.clock import OSLO
 from bot.knowledge.models import KnowledgeBase
 from bot.pictures.content import timeline_entries
-from bot.pictures.mapplot import WINNER_COLOUR
+from bot.pictures.maplayout import WINNER_COLOUR
 from bot.pictures.timeline import (
     GAP_COLOUR,
     HEIGHT_PX,

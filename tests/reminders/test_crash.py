@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.reminders.service import Broadcast
+from bot.reminders.broadcasts import Broadcast
 from bot.storage import subscriptions as store
 from bot.storage.database import connect
 from tests.fakebotapi import FakeBotApi, Fault

@@ -121,21 +121,21 @@ async def test_broadcast_after_confirmation_reaches_every_active_subscriber(api,
         store.subscribe(conn, chat, "private", clock())
     store.stop(conn, 3, clock())
     service = service_for(bot, conn, window_kb(*WINDOW), clock, admin_ids=frozenset({77}))
-    item = service.create_broadcast("Viktig: ny frist!", 77)
+    item = service.broadcasts.create("Viktig: ny frist!", 77)
     assert await service.run_due() == []  # not confirmed yet
-    assert service.confirm_broadcast(item.broadcast_id) is not None
-    assert service.confirm_broadcast(item.broadcast_id) is None  # a second press does nothing
+    assert service.broadcasts.confirm(item.broadcast_id) is not None
+    assert service.broadcasts.confirm(item.broadcast_id) is None  # a second press does nothing
     [report] = await service.run_due()
     assert report.sent == 2
     sent = texts_by_chat(api)
     assert sent[(1, "Viktig: ny frist!")] == 1 and sent[(2, "Viktig: ny frist!")] == 1
     assert any(chat == 77 and "ferdig" in text for chat, text in sent)
-    assert service.get_broadcast(item.broadcast_id).status == "done"
+    assert service.broadcasts.get(item.broadcast_id).status == "done"
     assert await service.run_due() == []
-    cancelled = service.create_broadcast("Nei", 77)
-    assert service.cancel_broadcast(cancelled.broadcast_id).status == "cancelled"
-    assert service.confirm_broadcast(cancelled.broadcast_id) is None
-    assert service.get_broadcast("../x") is None
+    cancelled = service.broadcasts.create("Nei", 77)
+    assert service.broadcasts.cancel(cancelled.broadcast_id).status == "cancelled"
+    assert service.broadcasts.confirm(cancelled.broadcast_id) is None
+    assert service.broadcasts.get("../x") is None
 
 
 async def test_send_test_and_status(api, bot, conn) -> None:  # type: ignore[no-untyped-def]
@@ -261,9 +261,9 @@ async def test_a_reminder_due_during_a_long_broadcast_goes_out_first(api, bot, c
     service = ReminderService(
         bot, conn, lambda: window_kb(*WINDOW), clock, send_rate=50, max_sleep=0.2, concurrency=8
     )
-    item = service.create_broadcast("Nyhet fra IMDi", 77)
+    item = service.broadcasts.create("Nyhet fra IMDi", 77)
     await service.start()
-    service.confirm_broadcast(item.broadcast_id)
+    service.broadcasts.confirm(item.broadcast_id)
     await asyncio.to_thread(api.wait_for, "sendMessage", None, 10, 15)
     clock.set(oslo(2027, 10, 8, 12, 0))  # «Tre dager igjen» is due mid-broadcast
     service.wake()

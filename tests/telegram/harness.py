@@ -15,7 +15,7 @@ from telegram.ext import Application
 from bot.settings import Settings, load_settings
 from bot.telegram.app import build_application
 from bot.telegram.botcontext import services_of
-from bot.telegram.outbox import SendLimits
+from bot.telegram.sendslots import SendLimits
 from bot.telegram.services import Services
 from tests.fakebotapi import Call, FakeBotApi
 from tests.fakebotapi import updates as U

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from bot.settings import DEFAULT_KNOWLEDGE_DIR
-from bot.telegram.outbox import TELEGRAM_LIMITS
+from bot.telegram.sendslots import TELEGRAM_LIMITS
 from tests.fakebotapi import Call, FakeBotApi, Fault, RateLimits
 from tests.fakebotapi import updates as U
 from tests.telegram.harness import Harness, SettableClock, run_bot

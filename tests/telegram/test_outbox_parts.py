@@ -8,7 +8,8 @@ import asyncio
 import httpx
 from telegram.error import BadRequest, NetworkError, RetryAfter, TimedOut
 
-from bot.telegram.outbox import Outbox, Outcome, Priority, SendLimits, surely_not_sent
+from bot.telegram.outbox import Outbox, Outcome, surely_not_sent
+from bot.telegram.sendslots import Priority, SendLimits
 
 
 def _raised_from(cause: Exception, error: NetworkError) -> NetworkError:

@@ -80,15 +80,3 @@ HANDLERS: Mapping[str, Handler] = MappingProxyType(
 )
 """Intent name → handler. Intents marked ``unknown: true`` are added per engine (see
 :class:`~bot.engine.answers.composer.Composer`)."""
-
-REQUIRED_TEXTS = (
-    "gap.no_info",
-    "winner.one",
-    "nominees.list",
-    "refusal.out_of_scope",
-    "refusal.not_understood",
-    "help.text",
-    "followup.nominees",
-    "place.register_source",
-)
-"""Texts in engine.yaml checked at load time (the rest fail when used)."""

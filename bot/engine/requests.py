@@ -1,0 +1,220 @@
+"""Turn an understood question into a :class:`Request`: fill its years and municipality from
+the conversation when the question points back, resolve «året før/etter», and remember what an
+answer was about for the next turn."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from bot.engine.answers import Composer, Reply, Request
+from bot.engine.answers.common import step_year
+from bot.engine.extract import Parsed
+from bot.engine.followup import ASKED_YEAR_LIST, stands_alone
+from bot.engine.frames import Frames
+from bot.engine.history import History
+from bot.engine.lexicon import IntentSpec, Synonyms
+from bot.engine.normalise import words
+from bot.engine.places import Place, PlaceIndex
+from bot.engine.regions import Region, region_of
+from bot.engine.types import Conversation
+from bot.engine.understanding import Understanding
+
+WINNER_FACTS = frozenset({"reasoning", "received_by", "handed_by"})
+"""Answers about a winner's year: a municipality named in a follow-up picks the year (its
+wins), so the conversation's year is not kept («Hvem tok imot prisen i 2023?» → «Og for
+Moss?» is about 2025)."""
+ASKED_YEARS = "asked_years"
+"""Context key: whether the last question named a year (else its years were only the answer's).
+A follow-up naming another municipality («Og Bærum?») reuses years only when they were asked."""
+RELATIVE_INTENTS = ("winner_before", "winner_after")
+"""«Året før/etter <kommune>» when that municipality has no known win: these answers say so."""
+
+
+class RequestBuilder:
+    """Builds requests for one engine (its intents, synonyms, frames, places and composer)."""
+
+    def __init__(
+        self,
+        intents: dict[str, IntentSpec],
+        synonyms: Synonyms,
+        understanding: Understanding,
+        frames: Frames,
+        composer: Composer,
+        index: PlaceIndex,
+        regions: tuple[Region, ...] = (),
+    ) -> None:
+        self.intents = intents
+        self.synonyms = synonyms
+        self.understanding = understanding
+        self.frames = frames
+        self.composer = composer
+        self.index = index
+        self.regions = regions
+
+    def has_context(self, context: Conversation | None) -> bool:
+        return context is not None and context.intent is not None
+
+    def continued_intent(self, parsed: Parsed, context: Conversation | None) -> str | None:
+        """The last intent, when an elliptic question («og 2015?», «Og året før?») continues
+        it; otherwise None."""
+        if context is None or context.intent is None or context.intent not in self.intents:
+            return None
+        if not parsed.elliptic or stands_alone(parsed.question, self.understanding.requests):
+            return None
+        slots = parsed.years or parsed.places or parsed.counties or parsed.year_offset
+        return context.intent if slots else None
+
+    def ignoring_slots(self, parsed: Parsed) -> frozenset[str]:
+        """Intents that would ignore a county or project named in the question."""
+        named = set()
+        if parsed.counties:
+            named.add("county")
+        if parsed.projects:
+            named.add("project")
+        if not named:
+            return frozenset()
+        return frozenset(n for n, spec in self.intents.items() if not named & spec.uses)
+
+    def allowed(self, parsed: Parsed, context: Conversation | None) -> set[str]:
+        """Intents whose required slots are present (or available from the context)."""
+        have = set()
+        if parsed.places or (context is not None and context.municipality):
+            have.add("municipality")
+        if parsed.counties:
+            have.add("county")
+        if parsed.projects:
+            have.add("project")
+        if parsed.years or parsed.year_offset or (context is not None and context.years):
+            have.add("year")
+        return {name for name, spec in self.intents.items() if spec.needs <= have}
+
+    def build(
+        self,
+        intent: str,
+        parsed: Parsed,
+        context: Conversation | None,
+        now: datetime,
+    ) -> Request:
+        spec = self.intents[intent]
+        years = list(parsed.years)
+        places = list(parsed.places)
+        usable = context is not None and not context.expired(now)
+        elliptic = parsed.elliptic
+        if usable and context is not None:
+            context_place = self.place(context)
+            if (
+                not places
+                and context_place is not None
+                and (
+                    "municipality" in spec.needs
+                    or parsed.pronoun
+                    or (elliptic and "municipality" in spec.uses)
+                )
+            ):
+                places = [context_place]
+            if (
+                not years
+                and context.years
+                and "year" in spec.uses
+                and (
+                    not places
+                    or elliptic
+                    or parsed.year_offset
+                    or not {"municipality"} & (spec.needs | spec.uses)  # «og de nominerte?»
+                )
+                and not (intent in WINNER_FACTS and parsed.places)
+                and not (parsed.places and not context.extra.get(ASKED_YEARS, True))
+            ):
+                years = list(context.years)
+        view = self.composer.view_at(now)  # the facts as known at ``now``
+        if parsed.last_n:  # the last N prize years up to the latest announced winner
+            latest = view.latest_awarded(now.year, now) or now.year
+            rounds = [y for y, r in view.years.items() if y <= latest and not r.merged_into]
+            years = rounds[-parsed.last_n :]
+        offset = parsed.year_offset
+        if offset and not parsed.years and parsed.places:
+            wins = view.wins(parsed.places[0])
+            if wins:  # «året før Drammen» = the year before Drammen won
+                years, places, intent = [wins[-1]], [], self.synonyms.relative_intent
+            else:  # no win known at ``now``: the before/after answer says so («Moss har ikke …»)
+                intent, offset = RELATIVE_INTENTS[offset > 0], 0
+        if offset:
+            asked_before: list[int] = []
+            remembered: list[int] = []
+            if usable and context is not None:  # the year asked last, else the answer's first
+                asked_before = list(context.extra.get(ASKED_YEAR_LIST) or [])[:1]
+                remembered = asked_before or list(context.years[:1])
+            latest = view.latest_awarded(now.year, now) or now.year
+            written = list(parsed.years[:1]) or asked_before
+            if written:  # a year the user wrote: «året før 2020» is 2019 (merged or not)
+                years = [written[0] + offset]
+            else:
+                base = years[:1] or remembered or [latest]
+                years = [self._offset(view, base[0], offset)]
+        asked = set(parsed.words)
+        return Request(
+            intent=intent,
+            now=now,
+            years=years,
+            places=places,
+            counties=list(parsed.counties),
+            region=region_of(self.regions, parsed.counties),
+            projects=list(parsed.projects),
+            relation=self._relation(parsed),
+            focus=self._focus(parsed),
+            besides=self._besides(parsed, context, places),
+            statement=bool(asked & self.synonyms.statement_words)
+            or self.frames.ask_of(parsed.words) is not None,  # «Hvem vant først …?» is no yes/no
+            repeat=bool(asked & self.synonyms.repeat_words),
+        )
+
+    def _besides(
+        self, parsed: Parsed, context: Conversation | None, places: list[Place]
+    ) -> Place | None:
+        """«Hvem andre var nominert?»: the municipality named or talked about last."""
+        if not set(parsed.words) & self.synonyms.other_words:
+            return None
+        if places:
+            return places[0]
+        return self.place(context) if context is not None else None
+
+    def _focus(self, parsed: Parsed) -> str:
+        """«Når stenger …» → ``close``, «Når åpner …» → ``open``, otherwise ``both``."""
+        asked = set(parsed.words)
+        if asked & self.synonyms.close_words:
+            return "close"
+        if asked & self.synonyms.open_words:
+            return "open"
+        return "both"
+
+    def _relation(self, parsed: Parsed) -> int:
+        """«før 2021» → -1, «etter 2021» → +1 (from the canonical words)."""
+        before, after = self.synonyms.relation_words
+        if before in parsed.words:
+            return -1
+        if after in parsed.words:
+            return 1
+        return 0
+
+    def _offset(self, view: History, year: int, offset: int) -> int:
+        step = 1 if offset > 0 else -1
+        for _ in range(abs(offset)):
+            year = step_year(view, view.resolve(year), step)
+        return year
+
+    def place(self, context: Conversation) -> Place | None:
+        if not context.municipality:
+            return None
+        said = context.extra.get("place_said", context.municipality)
+        return self.index.places.get(tuple(words(said))) or self.index.places.get(
+            tuple(words(context.municipality))
+        )
+
+    def remember(self, context: Conversation, intent: str, reply: Reply, now: datetime) -> None:
+        context.intent = intent
+        if reply.years:
+            context.years = tuple(reply.years)
+        if reply.municipality:
+            context.municipality = reply.municipality
+            context.extra["place_said"] = reply.municipality
+        context.updated_at = now
