@@ -159,6 +159,7 @@ class RequestBuilder:
             places=places,
             counties=list(parsed.counties),
             region=region_of(self.regions, parsed.counties),
+            regions=self.regions,
             projects=list(parsed.projects),
             relation=self._relation(parsed),
             focus=self._focus(parsed),

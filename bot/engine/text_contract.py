@@ -133,6 +133,7 @@ ENGINE_TEXTS = TextContract(
         "counting.last_under": text("label", "name", "winner"),
         "counting.first_under": text("label", "name", "winner"),
         "counting.county_of": text("county", "place"),
+        "counting.by_region_intro": text(),
         "organiser.text": text("full", "text"),
         "organiser.named": text("text"),
         "directors.intro": text(),

@@ -45,6 +45,13 @@ def test_most_nominated_names_the_leader_with_count_years_and_gaps(
     assert answer.sources
 
 
+def test_more_than_twice_lists_every_municipality_nominated_three_times(engine: Engine) -> None:
+    answer = ask(engine, "Hvilke kommuner har vært nominert mer enn to ganger?")
+    assert answer.intent == "most_nominated", answer.text
+    for name in ("Bodø: 5", "Bergen: 3", "Oslo: 3", "Rælingen: 3", "Trondheim: 3", "Drammen: 3"):
+        assert name in answer.text
+
+
 def test_most_nominated_counts_only_what_was_known_then(engine: Engine) -> None:
     answer = ask(
         engine, "Hvem har vært nominert flest ganger?", now=datetime(2015, 1, 1, tzinfo=OSLO)
@@ -235,6 +242,17 @@ def test_county_with_most_winners_leads_the_list(engine: Engine, question: str) 
     assert (
         answer.text.startswith("Flest vinnere har Agder, Akershus") and "med 2 hver" in answer.text
     )
+
+
+@pytest.mark.parametrize(
+    "question", ["Hvilken landsdel har flest vinnere?", "Kva landsdel har flest vinnarar?"]
+)
+def test_region_with_most_winners(engine: Engine, question: str) -> None:
+    answer = ask(engine, question)
+    assert answer.intent == "regions_won", answer.text
+    assert answer.text.startswith("Flest vinnere har Østlandet, med 6.")
+    assert "Nord-Norge (2): Vadsø (2008) og Hammerfest (2013)" in answer.text
+    assert "Midt-Norge" not in answer.text  # overlaps Trøndelag and Vestlandet: not ranked
 
 
 def test_regions_file_is_data_and_checked(tmp_path: Path) -> None:

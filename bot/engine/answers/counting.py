@@ -16,7 +16,7 @@ from bot.knowledge.models import Entrant, Fact, YearStatus
 from . import nominees as nominee_answers
 from . import places as place_answers
 from .common import entrant_name, gap, place_name, register_source, rounds, target_years, years_text
-from .reply import MAX_PLACES, Reply, Request
+from .reply import MAX_PLACES, MAX_YEARS, Reply, Request
 
 MAX_RANKED = 6
 """At most this many municipalities in the «nominated most often» list."""
@@ -40,10 +40,10 @@ def most_nominated(view: History, texts: Texts, request: Request, reply: Reply) 
     top = len(ranked[0][1])
     leaders = [name for name, years in ranked if len(years) == top]
     reply.say(texts("counting.most_lead", names=texts.join(leaders), count=top), *facts)
-    shown = ranked[: max(MAX_RANKED, len(leaders))]
+    # the top MAX_RANKED, never cutting a tie, never those nominated only once (unless leading)
+    least = max(2, len(ranked[min(MAX_RANKED, len(ranked)) - 1][1]))
+    shown = [(n, ys) for n, ys in ranked if len(ys) >= least or n in leaders][:MAX_YEARS]
     for name, years in shown:
-        if len(years) < 2 and name not in leaders:
-            break
         reply.say(
             texts(
                 "counting.most_line",
@@ -251,3 +251,34 @@ def county_of(view: History, texts: Texts, request: Request, reply: Reply) -> No
     reply.followups.append(
         FollowUp(texts("followup.county"), f"vinnere i {place.municipality.county}")
     )
+
+
+def regions_won(view: History, texts: Texts, request: Request, reply: Reply) -> None:
+    """«Hvilken landsdel har flest vinnere?»: wins per region (the non-overlapping regions of
+    ``knowledge/regions.yaml``), most first."""
+    ranked_regions = [r for r in request.regions if r.rank]
+    by_region: dict[str, list[tuple[int, str]]] = {r.name: [] for r in ranked_regions}
+    for year in view.awarded:
+        won = view.winner(year)
+        if won is None:
+            continue
+        for region in ranked_regions:
+            if won.value.municipality.county in region.counties:
+                by_region[region.name].append((year, entrant_name(texts, won.value)))
+                reply.cite(won)
+    if not any(by_region.values()):
+        reply.say(texts("gap.no_info"))
+        return
+    ranked = sorted(by_region.items(), key=lambda item: -len(item[1]))
+    most = len(ranked[0][1])
+    leaders = [name for name, wins in ranked if len(wins) == most]
+    key = "county.most_one" if len(leaders) == 1 else "county.most_shared"
+    reply.say(texts(key, counties=texts.join(leaders), count=most))
+    reply.say(texts("counting.by_region_intro"))
+    for name, wins in ranked:
+        items = [texts("county.item", name=n, labels=view.label(y)) for y, n in wins]
+        reply.say(
+            texts("county.by_county_line", county=name, count=len(wins), items=texts.join(items))
+        )
+    reply.cite(Fact(None, (register_source(texts),)))
+    reply.followups.append(FollowUp(texts("followup.map"), "", FollowUpAction.MAP))

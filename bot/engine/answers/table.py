@@ -39,6 +39,7 @@ HANDLERS: Mapping[str, Handler] = MappingProxyType(
         "nominated_both": counting.nominated_both,
         "name_eras": counting.name_eras,
         "county_of": counting.county_of,
+        "regions_won": counting.regions_won,
         # prize.py
         "organiser": prize.organiser,
         "purpose": prize.purpose,
