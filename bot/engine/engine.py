@@ -19,10 +19,12 @@ from bot.engine.followup import (
     bare_question,
     names_a_contest,
     off_topic_place,
+    split_compound,
 )
 from bot.engine.lemmas import Lemmatiser
 from bot.engine.lexicon import IntentSpec
 from bot.engine.loading import EngineFiles, load_engine_files
+from bot.engine.lookup import Lookup
 from bot.engine.matcher import THRESHOLD, Candidate, IntentMatcher, decide
 from bot.engine.normalise import words
 from bot.engine.otherprize import OtherPrizeFinder
@@ -91,6 +93,10 @@ class Engine:
             lambda w: w in self.extractor.vocabulary or w in self.index.single_words,
             lambda w: w in self.index.single_words or (w,) in self.index.counties,
             files.synonyms.prize_names,
+        )
+        ordinary = vocabulary | set(self.index.single_words)
+        self.lookup = Lookup(
+            kb, self.composer, self.extractor, files.synonyms, ordinary, self.intents
         )
         examples: list[tuple[str, str]] = []
         seen: set[tuple[str, str]] = set()
@@ -203,7 +209,7 @@ class Engine:
         bare = self._bare_followup(question, context)
         if bare is not None:  # «Når da?» after «Har Drammen vunnet?»
             return replace(self._answer_one(bare, now, context), question=question)
-        parts = self._split(question)
+        parts = split_compound(question, self.synonyms)
         if parts is not None:
             combined = self._compound(question, parts, now, context)
             if combined is not None:
@@ -218,27 +224,6 @@ class Engine:
         return bare_question(question, self.synonyms)
 
     # -- two questions in one ---------------------------------------------------------
-
-    def _split(self, question: str) -> tuple[str, str] | None:
-        """«Hvem vant i 2009 og hvem delte den ut?» → the two questions, or None.
-
-        Splits at the first joining word (``compound_joiners``) followed by a question word
-        (``compound_starters``), not at the very start."""
-        pieces = question.split()
-        syn = self.synonyms
-        for index in range(1, len(pieces) - 1):
-            joiner = words(pieces[index])
-            if len(joiner) != 1 or joiner[0] not in syn.compound_joiners:
-                continue
-            following = words(pieces[index + 1])
-            if following and following[0] in syn.compound_starters:
-                first = " ".join(pieces[:index]).rstrip(" ,;")
-                second = " ".join(pieces[index + 1 :])
-                bare = words(second)
-                if len(bare) == 1 and bare[0] in syn.compound_bare:
-                    second = syn.compound_bare[bare[0]]
-                return first, second
-        return None
 
     def _compound(
         self,
@@ -282,13 +267,19 @@ class Engine:
         parsed: Parsed | None = None,
     ) -> Answer:
         """Answer one question (no splitting); ``parsed`` when it was parsed already."""
-        parsed = parsed or self.extractor.parse(question, now)
+        parsed = parsed or self.extractor.parse(self.lookup.without_kommune(question), now)
         if not parsed.words and not parsed.years and parsed.year_offset == 0:
             return self._refusal(question, "refusal.empty")
         bonus = self.frames.bonus(parsed, self._remembered(parsed, context))
         recognised = any(weight > 0 for weight in bonus.values())
-        if parsed.out_of_scope or (not recognised and off_topic_place(parsed, self.synonyms)):
+        if parsed.out_of_scope:
             return self._refusal(question, "refusal.out_of_scope")
+        person = self.lookup.find_person(question)  # «Hvem er Libe Rieber-Mohn?» (issue 12)
+        if person is not None:
+            return self.lookup.person(question, person, now, context)
+        if not recognised and off_topic_place(parsed, self.synonyms):  # unless a text answers
+            found = self.lookup.passages(question, parsed, now, context)
+            return found or self._refusal(question, "refusal.out_of_scope")
         if self._offset_without_year(parsed, context, now):
             return self._refusal(question, "refusal.which_year")
         allowed = self.requests.allowed(parsed, context)
@@ -310,6 +301,10 @@ class Engine:
             retry = self._answer_one(question, now, context, plain)
             if retry.matched:
                 return retry
+        if intent is None:  # the fact texts, before two readings that happen to agree
+            found = self.lookup.passages(question, parsed, now, context)
+            if found is not None:
+                return found
         if intent is None and parsed.domain:
             intent = self._same_answer(ranked, parsed, context, now)
         if intent is None:
@@ -324,6 +319,9 @@ class Engine:
             return self._refusal(question, "refusal.out_of_scope", confidence, intent)
         if names_a_contest(parsed, self.synonyms.winner_words):
             return self._refusal(question, "refusal.out_of_scope", confidence, intent)
+        better = self.lookup.instead_of(intent, question, parsed, now, context)
+        if better is not None:  # «Hvordan hjalp Drammen leietakere?»: what the texts say
+            return better
         request = self.requests.build(intent, parsed, context, now)
         reply = self.composer.compose(request)
         if context is not None:

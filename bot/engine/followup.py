@@ -1,7 +1,8 @@
 """Conversation and scope rules read from the words of a question (issue 11): bare follow-ups
-(«Når var det?»), requests that stand on their own («Fortell om Drammen»), contest names in
-the object of «vant» («Hvem vant Stjernekamp?», not «Din dumme bot, hvem vant i 2010?»), and
-questions whose only tie to the prize is a place name («pizzarestaurant i Moss»)."""
+(«Når var det?»), two questions in one («Hvem vant i 2009 og hvem delte den ut?»), requests
+that stand on their own («Fortell om Drammen»), contest names in the object of «vant» («Hvem
+vant Stjernekamp?», not «Din dumme bot, hvem vant i 2010?»), and questions whose only tie to
+the prize is a place name («pizzarestaurant i Moss»)."""
 
 from __future__ import annotations
 
@@ -28,6 +29,28 @@ def bare_question(question: str, syn: Synonyms) -> str | None:
         asked.append(word)
     if len(asked) == 1 and asked[0] in syn.compound_bare:
         return syn.compound_bare[asked[0]]
+    return None
+
+
+def split_compound(question: str, syn: Synonyms) -> tuple[str, str] | None:
+    """«Hvem vant i 2009 og hvem delte den ut?» → the two questions, or None.
+
+    Splits at the first joining word (``compound_joiners``) followed by a question word
+    (``compound_starters``), not at the very start; a bare second part («… og når?») is read
+    as the full question from ``compound_bare``."""
+    pieces = question.split()
+    for index in range(1, len(pieces) - 1):
+        joiner = words(pieces[index])
+        if len(joiner) != 1 or joiner[0] not in syn.compound_joiners:
+            continue
+        following = words(pieces[index + 1])
+        if following and following[0] in syn.compound_starters:
+            first = " ".join(pieces[:index]).rstrip(" ,;")
+            second = " ".join(pieces[index + 1 :])
+            bare = words(second)
+            if len(bare) == 1 and bare[0] in syn.compound_bare:
+                second = syn.compound_bare[bare[0]]
+            return first, second
     return None
 
 

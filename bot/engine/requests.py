@@ -167,6 +167,7 @@ class RequestBuilder:
             statement=bool(asked & self.synonyms.statement_words)
             or self.frames.ask_of(parsed.words) is not None,  # «Hvem vant først …?» is no yes/no
             repeat=bool(asked & self.synonyms.repeat_words),
+            words=list(parsed.words),
         )
 
     def _besides(

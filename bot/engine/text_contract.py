@@ -9,6 +9,7 @@ leaves out a placeholder it allows. ``python -m bot check``, the engine's loader
 
 from __future__ import annotations
 
+from bot.engine.profile_contract import PROFILE_TEXTS
 from bot.knowledge.textcontract import Group, TextContract, text
 
 ENGINE_TEXTS = TextContract(
@@ -263,6 +264,7 @@ ENGINE_TEXTS = TextContract(
         "cli.knowledge_error": text(),
         "cli.picture": text("label"),
         "cli.no_question": text(),
+        **PROFILE_TEXTS,  # issue 12: the nominees' profiles
     },
     groups={
         # Answers to questions the sources cannot answer, one per «unknown: true» intent in

@@ -46,6 +46,10 @@ class Request:
     """Asked «når»/«hvor mange», not yes/no: answer without «Ja,»/«Nei,»."""
     repeat: bool = False
     """Asked whether it happened more than once («Vant Trondheim to ganger?»)."""
+    people: list[str] = field(default_factory=list)
+    """People of the fact base named in the question (as written there)."""
+    words: list[str] = field(default_factory=list)
+    """The question's canonical words (for answers that pick among facts by what was asked)."""
 
 
 @dataclass

@@ -11,7 +11,18 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from . import ceremony, counting, fixed, nominees, pictures, places, prize, voting, winners
+from . import (
+    ceremony,
+    counting,
+    fixed,
+    nominees,
+    pictures,
+    places,
+    prize,
+    profiles,
+    voting,
+    winners,
+)
 from .reply import Handler
 
 HANDLERS: Mapping[str, Handler] = MappingProxyType(
@@ -81,3 +92,4 @@ HANDLERS: Mapping[str, Handler] = MappingProxyType(
 )
 """Intent name → handler. Intents marked ``unknown: true`` are added per engine (see
 :class:`~bot.engine.answers.composer.Composer`)."""
+HANDLERS = MappingProxyType({**HANDLERS, **profiles.HANDLERS})  # issue 12: nominee profiles

@@ -1,0 +1,143 @@
+"""The fallback when no intent fits: the fact texts that answer the question, as what the fact
+base says («Dette står i faktabasen om …»), with their sources.
+
+It only answers a question that names an entity of the fact base (a year, a municipality, a
+person or a project) and whose other words a passage about that entity contains (the index's
+threshold and coverage rule, :mod:`bot.knowledge.passages`). The index is built over the fact
+base *as known at the moment asked* (so a later year's texts never leak) and kept per filtered
+fact base, like the engine's :class:`History`.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from bot.engine.history import History
+from bot.engine.places import Place, ProjectRef
+from bot.engine.texts import Texts
+from bot.knowledge.models import Fact, KnowledgeBase
+from bot.knowledge.passages import Hit, PassageIndex
+
+from .common import as_of
+from .reply import Reply, Request
+
+_FIGURE_YEAR = re.compile(r" \((\d{4})\)$")
+"""The reference year at the end of a figure passage («…: 82 prosent (2020)»)."""
+MAX_HITS = 3
+"""At most this many passages are shown."""
+RELATIVE_SCORE = 0.6
+"""A second passage is shown only when it scores at least this share of the best."""
+MIN_COVERAGE = 0.6
+"""Share of the question's content (idf-weighted) a passage must contain: a little stricter
+than the index's default, as the answer stands alone («Hva slags hår har ordføreren i Molde?»
+matches «ordfører» only)."""
+_KEPT = 8
+
+
+@dataclass(frozen=True)
+class Entities:
+    """What a question names: the filters a passage must match."""
+
+    years: tuple[int, ...] = ()
+    place: Place | None = None
+    person: str | None = None
+    project: ProjectRef | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.years or self.place or self.person or self.project)
+
+
+class PassageAnswers:
+    """Answers from the passage index, one index per fact base as known at a moment."""
+
+    def __init__(self, synonyms: Mapping[str, Iterable[str]] | None = None) -> None:
+        self.synonyms = dict(synonyms or {})
+        self._lock = threading.Lock()
+        self._cache: dict[int, tuple[KnowledgeBase, PassageIndex]] = {}
+
+    def index(self, kb: KnowledgeBase) -> PassageIndex:
+        """The passage index of ``kb`` (built once, then cached)."""
+        with self._lock:
+            entry = self._cache.get(id(kb))
+            if entry is None or entry[0] is not kb:
+                entry = (kb, PassageIndex.build(kb, self.synonyms))
+                self._cache[id(kb)] = entry
+                while len(self._cache) > _KEPT:
+                    del self._cache[next(iter(self._cache))]
+            return entry[1]
+
+    def search(self, view: History, question: str, entities: Entities) -> list[Hit]:
+        """The passages that answer ``question`` among those about ``entities``."""
+        if not entities:
+            return []
+        index = self.index(view.kb)
+        number = entities.place.municipality.number if entities.place else None
+        years: list[int | None] = [view.resolve(y) for y in entities.years] or [None]
+        if entities.project is not None and not entities.years:
+            years = [entities.project.year]
+        hits: list[Hit] = []
+        for year in years[:3]:
+            hits += index.search(
+                question,
+                year=year,
+                municipality=number,
+                person=entities.person,
+                limit=MAX_HITS,
+                min_coverage=MIN_COVERAGE,
+            )
+        hits.sort(key=lambda hit: -hit.score)
+        if not hits:
+            return []
+        best = hits[0].score
+        return [h for h in hits if h.score >= best * RELATIVE_SCORE][:MAX_HITS]
+
+    def answer(
+        self, view: History, texts: Texts, request: Request, question: str, entities: Entities
+    ) -> Reply | None:
+        """The reply quoting the best passages, or None when none answers the question."""
+        hits = self.search(view, question, entities)
+        reply = Reply(now=request.now)
+        shown = []
+        for hit in hits:
+            text = as_of(texts, hit.passage.text, request.now)
+            if not text:
+                continue
+            label = view.label(hit.passage.year) if hit.passage.year else ""
+            figure = _FIGURE_YEAR.search(text) if hit.passage.kind == "figure" else None
+            if figure is not None:  # «…: 30 ansatte (2021)» → «… (tall for 2021)»
+                text = texts("profile.passage_figure", text=text[: figure.start()], year=figure[1])
+            if hit.passage.context:
+                line = texts("profile.passage_context", text=text)
+            elif label:
+                line = texts("format.year_list_line", label=label, text=text)
+            else:
+                line = text
+            shown.append((line, hit))
+        if not shown:
+            return None
+        reply.say(texts("profile.passage_intro", about=self._about(view, texts, entities)))
+        for line, hit in shown:
+            reply.say(line, Fact(None, hit.passage.sources))
+            if hit.passage.year is not None and hit.passage.year not in reply.years:
+                reply.years.append(hit.passage.year)
+        if entities.place is not None:
+            reply.municipality = entities.place.name
+        return reply
+
+    @staticmethod
+    def _about(view: History, texts: Texts, entities: Entities) -> str:
+        if entities.person:
+            return entities.person
+        if entities.place is not None:
+            name = entities.place.entrant or entities.place.name
+            if entities.years:
+                return texts(
+                    "profile.passage_about", name=name, label=view.label(entities.years[0])
+                )
+            return name
+        if entities.project is not None:
+            return entities.project.project.name
+        return texts.join([view.label(y) for y in entities.years])

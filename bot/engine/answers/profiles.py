@@ -1,0 +1,608 @@
+"""The nominees' profiles: why a municipality was nominated, what it did, its figures, the
+people who spoke for it, who a person is, a short profile card, and the nominees of a year
+with one line each (also while a vote is open, and when asked whom to vote for).
+
+Every fact shown comes from a profile (or the year's jury reasoning for a winner) with its
+sources; a figure is always shown with the year it refers to, and context facts are labelled.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.engine.history import History
+from bot.engine.normalise import words as fold_words
+from bot.engine.places import Place
+from bot.engine.texts import Texts
+from bot.engine.types import FollowUp, FollowUpAction
+from bot.knowledge.models import Entrant, Fact, Figure, NomineeProfile, Person, PrizeYear, Project
+from bot.knowledge.passages import stem, words
+from bot.knowledge.view import VoteState, vote_state
+
+from . import ceremony, nominees, places, voting, winners
+from .common import entrant_name, place_name, target_years
+from .reply import Handler, Reply, Request
+
+SHORT = 150
+"""A reason shown on one line is cut to about this many characters (a phone screen)."""
+MAX_FIGURES = 6
+MAX_PEOPLE = 5
+MAX_PROJECTS = 6
+MAX_BUTTONS = 6
+MAX_QUOTES = 3
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One round a municipality took part in, as known at the moment asked."""
+
+    year: int
+    record: PrizeYear
+    entrant: Entrant
+    profile: NomineeProfile | None
+    won: bool
+
+    @property
+    def reason(self) -> Fact[str] | None:
+        """Why it was nominated: the jury's reasoning for the winner, else the profile's."""
+        if self.won and self.record.reasoning is not None:
+            return self.record.reasoning
+        if self.profile is not None and self.profile.nominated_for is not None:
+            return self.profile.nominated_for
+        return None
+
+
+def entries(view: History, place: Place) -> list[Entry]:
+    """The rounds ``place`` was nominated in (or won), newest first."""
+    found: list[Entry] = []
+    for year in sorted(view.years, reverse=True):
+        record = view.years[year]
+        entrant = _entrant(view, record, place)
+        if entrant is None:
+            continue
+        won = record.winner is not None and view.matches(record.winner.value, place)
+        profile = next((p for p in record.profiles if view.matches(p.entrant, place)), None)
+        found.append(Entry(year, record, entrant, profile, won))
+    return found
+
+
+def _entrant(view: History, record: PrizeYear, place: Place) -> Entrant | None:
+    if record.winner is not None and view.matches(record.winner.value, place):
+        return record.winner.value
+    for entrant in record.nominees.value if record.nominees is not None else ():
+        if view.matches(entrant, place):
+            return entrant
+    return None
+
+
+def _of_years(view: History, request: Request, found: list[Entry]) -> list[Entry]:
+    years = target_years(view, request)
+    return [e for e in found if e.year in years] if years else found
+
+
+def short(text: str, limit: int = SHORT) -> str:
+    """The first sentence of ``text``, cut at a word to about ``limit`` characters."""
+    first = text.split(". ")[0].rstrip(".")
+    if len(first) > limit:
+        first = first[:limit].rsplit(" ", 1)[0].rstrip(",;:–- ") + " …"
+        return first
+    return first + "."
+
+
+def _place(texts: Texts, request: Request, reply: Reply) -> Place | None:
+    if not request.places:
+        reply.say(texts("place.need_place"))
+        return None
+    place = request.places[0]
+    reply.municipality = place.name
+    return place
+
+
+def _none(view: History, texts: Texts, request: Request, place: Place, reply: Reply) -> None:
+    """Not nominated (that year, or at all): say so and when it was."""
+    years = target_years(view, request)
+    found = entries(view, place)
+    name = place_name(place)
+    if years and found:
+        reply.say(texts("profile.not_that_year", place=name, label=view.label(years[0])))
+        labels = texts.join([e.record.label for e in reversed(found)])
+        reply.say(texts("profile.nominated_in", place=name, labels=labels))
+        for entry in found:
+            reply.cite(entry.record.nominees, entry.record.winner if entry.won else None)
+        return
+    if years:
+        reply.say(texts("profile.not_that_year", place=name, label=view.label(years[0])))
+        return
+    reply.say(texts("profile.never", place=name))
+
+
+def _ascii(name: str) -> str:
+    """A name as a button's question: short ASCII («Lørenskog» → «lorenskog»)."""
+    return " ".join(fold_words(name))
+
+
+def _why_buttons(texts: Texts, place: Place, found: list[Entry], reply: Reply) -> None:
+    for entry in found[:MAX_BUTTONS]:
+        reply.followups.append(
+            FollowUp(
+                texts("profile.button_year", label=entry.record.label),
+                texts("profile.ask_why", place=_ascii(place.said), year=entry.year),
+            )
+        )
+
+
+# -- why nominated / what it did -----------------------------------------------------------
+
+
+def nominated_why(view: History, texts: Texts, request: Request, reply: Reply) -> None:
+    """Why a municipality was nominated (each time, newest first, when no year is given)."""
+    _why(view, texts, request, reply, detail=False)
+
+
+def place_work(view: History, texts: Texts, request: Request, reply: Reply) -> None:
+    """What a municipality did: the reason for its nomination and its projects."""
+    _why(view, texts, request, reply, detail=True)
+
+
+def _why(view: History, texts: Texts, request: Request, reply: Reply, *, detail: bool) -> None:
+    place = _place(texts, request, reply)
+    if place is None:
+        return
+    found = _of_years(view, request, entries(view, place))
+    if not found:
+        _none(view, texts, request, place, reply)
+        return
+    reply.years = [e.year for e in found]
+    if len(found) == 1:
+        _one(texts, found[0], reply, detail=detail)
+        year = found[0].year
+        reply.followups.append(FollowUp(texts("followup.map"), str(year), FollowUpAction.MAP))
+        reply.followups.append(FollowUp(texts("followup.nominees"), f"nominerte {year}"))
+        return
+    name = place_name(place)
+    labels = texts.join([e.record.label for e in found])
+    reply.say(texts("profile.several", place=name, count=len(found), labels=labels))
+    for entry in found:
+        reason = entry.reason
+        reply.cite(entry.record.winner if entry.won else entry.record.nominees)
+        if reason is None:
+            place_then = entrant_name(texts, entry.entrant)  # «Skedsmo (nå Lillestrøm)»
+            reply.say(texts("profile.line_unknown", label=entry.record.label, place=place_then))
+            continue
+        key = "profile.line_won" if entry.won else "profile.line"
+        reply.say(texts(key, label=entry.record.label, text=short(reason.value)), reason)
+        if detail or entry is found[0]:  # the newest round: what it did, by name
+            _project_names(texts, entry, reply)
+    _why_buttons(texts, place, found, reply)
+
+
+def _one(texts: Texts, entry: Entry, reply: Reply, *, detail: bool) -> None:
+    """The whole reason for one round, or an honest «I don't know» and what is known."""
+    name = entrant_name(texts, entry.entrant)
+    label = entry.record.label
+    reason = entry.reason
+    if reason is not None:
+        key = "profile.why_winner" if entry.won else "profile.why"
+        reply.say(texts(key, place=name, label=label, text=reason.value), reason)
+        reply.note(reason)
+        if detail:
+            _projects(texts, entry, reply, intro=False)
+        else:
+            _project_names(texts, entry, reply)
+        return
+    reply.say(texts("profile.why_unknown", place=name, label=label), entry.record.nominees)
+    if not _known(texts, entry, reply):
+        reply.say(texts("profile.nothing_more", place=name, label=label))
+
+
+def _known(texts: Texts, entry: Entry, reply: Reply) -> bool:
+    """What the profile says besides the reason (figures, projects, people, context)."""
+    profile = entry.profile
+    if profile is None or not (
+        profile.figures or profile.projects or profile.people or profile.context
+    ):
+        return False
+    reply.say(
+        texts(
+            "profile.known_intro",
+            place=entrant_name(texts, entry.entrant),
+            label=entry.record.label,
+        )
+    )
+    for figure in profile.figures[:MAX_FIGURES]:
+        _figure(texts, figure, reply)
+    _projects(texts, entry, reply, intro=False)
+    for person in profile.people[:MAX_PEOPLE]:
+        _person(texts, person, reply)
+    for item in profile.context:
+        reply.say(texts("profile.context", text=item.value), item)
+    return True
+
+
+# -- projects ------------------------------------------------------------------------------
+
+
+def _entry_projects(entry: Entry) -> list[Project]:
+    """The round's projects of this nominee: the year's records and the profile's own."""
+    found: list[Project] = []
+    names = {entry.entrant.name, entry.entrant.municipality.name}
+    for project in entry.record.projects:
+        if project.municipality in names:
+            found.append(project)
+    if entry.profile is not None:
+        for project in entry.profile.projects:
+            if all(p.name != project.name for p in found):
+                found.append(project)
+    return found
+
+
+def _project_names(texts: Texts, entry: Entry, reply: Reply) -> None:
+    projects = _entry_projects(entry)
+    if projects:
+        reply.say(texts("profile.projects_names", names=texts.join([p.name for p in projects])))
+        for project in projects:
+            reply.cite(Fact(None, project.sources))
+
+
+def _projects(texts: Texts, entry: Entry, reply: Reply, *, intro: bool) -> bool:
+    projects = _entry_projects(entry)[:MAX_PROJECTS]
+    if not projects:
+        return False
+    if intro:
+        reply.say(
+            texts(
+                "profile.projects_intro",
+                place=entrant_name(texts, entry.entrant),
+                label=entry.record.label,
+            )
+        )
+    for project in projects:
+        reply.say(
+            texts("profile.project", name=project.name, text=project.description),
+            Fact(None, project.sources),
+        )
+    return True
+
+
+def place_projects(view: History, texts: Texts, request: Request, reply: Reply) -> None:
+    """The projects of a municipality (from the years and its profiles), described."""
+    if not request.places or request.projects:
+        ceremony.project(view, texts, request, reply)
+        return
+    place = _place(texts, request, reply)
+    if place is None:
+        return
+    found = [e for e in _of_years(view, request, entries(view, place)) if _entry_projects(e)]
+    if not found:
+        ceremony.project(view, texts, request, reply)
+        return
+    reply.years = [e.year for e in found]
+    for entry in found:
+        _projects(texts, entry, reply, intro=True)
+
+
+# -- figures -------------------------------------------------------------------------------
+
+
+def _figure(texts: Texts, figure: Figure, reply: Reply) -> None:
+    key = "profile.figure_context" if figure.context else "profile.figure"
+    measures = figure.measures[:1].upper() + figure.measures[1:]
+    reply.say(
+        texts(key, measures=measures, value=figure.shown, unit=figure.unit, year=figure.year),
+        Fact(None, figure.sources, figure.note),
+    )
+    reply.note(Fact(None, figure.sources, figure.note))
+
+
+def _relevance(asked: set[str], text: str) -> int:
+    return len(asked & {stem(w) for w in words(text)})
+
+
+def place_figures(view: History, texts: Texts, request: Request, reply: Reply) -> None:
+    """A municipality's figures, those matching the question first, each with its year."""
+    place = _place(texts, request, reply)
+    if place is None:
+        return
+    found = [
+        e for e in _of_years(view, request, entries(view, place)) if e.profile and e.profile.figures
+    ]
+    if not found:
+        reply.say(texts("profile.no_figures", place=place_name(place)))
+        return
+    asked = {stem(w) for w in words(" ".join(request.words))}
+    pairs = [(e, f) for e in found for f in e.profile.figures]  # type: ignore[union-attr]
+    scored = [
+        (_relevance(asked, f"{f.measures} {f.unit}"), i, e, f) for i, (e, f) in enumerate(pairs)
+    ]
+    best = max(s for s, *_ in scored)
+    if best > 0:
+        scored = [item for item in scored if item[0] == best or item[0] >= 2]
+    scored.sort(key=lambda item: (-item[0], item[1]))
+    reply.years = sorted({e.year for _, _, e, _ in scored}, reverse=True)
+    shown: int | None = None
+    for _, _, entry, figure in scored[:MAX_FIGURES]:
+        if entry.year != shown:
+            reply.say(
+                texts(
+                    "profile.figures_intro",
+                    place=entrant_name(texts, entry.entrant),
+                    label=entry.record.label,
+                )
+            )
+            shown = entry.year
+        _figure(texts, figure, reply)
+
+
+# -- people --------------------------------------------------------------------------------
+
+
+def _person(texts: Texts, person: Person, reply: Reply) -> None:
+    if person.said is None:
+        reply.say(texts("profile.person_named", name=person.name, role=person.role), _src(person))
+        return
+    key = "profile.person_context" if person.context else "profile.person_said"
+    reply.say(texts(key, name=person.name, role=person.role, said=person.said), _src(person))
+
+
+def _src(person: Person) -> Fact[None]:
+    return Fact(None, person.sources, person.note)
+
+
+def place_people(view: History, texts: Texts, request: Request, reply: Reply) -> None:
+    """Who spoke for a municipality (or held the role asked about) and what they said."""
+    place = _place(texts, request, reply)
+    if place is None:
+        return
+    found = [
+        e for e in _of_years(view, request, entries(view, place)) if e.profile and e.profile.people
+    ]
+    name = place_name(place)
+    if not found:
+        reply.say(texts("profile.no_people", place=name))
+        return
+    asked = {stem(w) for w in words(" ".join(request.words))}
+    roles = {stem(w) for e in found for p in e.profile.people for w in words(p.role)}  # type: ignore[union-attr]
+    wanted = asked & roles
+    pairs = [(e, p) for e in found for p in e.profile.people]  # type: ignore[union-attr]
+    if wanted:
+        matching = [(e, p) for e, p in pairs if wanted & {stem(w) for w in words(p.role)}]
+        if matching:
+            pairs = matching
+    reply.years = sorted({e.year for e, _ in pairs}, reverse=True)
+    shown: int | None = None
+    for entry, person in pairs[:MAX_PEOPLE]:
+        if entry.year != shown:
+            reply.say(
+                texts(
+                    "profile.people_intro",
+                    place=entrant_name(texts, entry.entrant),
+                    label=entry.record.label,
+                )
+            )
+            shown = entry.year
+        _person(texts, person, reply)
+
+
+def person(view: History, texts: Texts, request: Request, reply: Reply) -> None:
+    """Who a person of the fact base is: roles (with place and year) and what they said."""
+    if not request.people:
+        reply.say(texts("gap.no_info"))
+        return
+    name = request.people[0]
+    years = target_years(view, request)
+    found: list[tuple[int, PrizeYear, NomineeProfile, Person]] = []
+    for year in sorted(view.years, reverse=True):
+        record = view.years[year]
+        if years and year not in years:
+            continue
+        for profile in record.profiles:
+            if request.places and not any(view.matches(profile.entrant, p) for p in request.places):
+                continue
+            if record.nominees is None and record.winner is None:
+                continue
+            found.extend((year, record, profile, p) for p in profile.people if p.name == name)
+    if not found:
+        reply.say(texts("profile.who_unknown", name=name))
+        return
+    where: dict[str, list[str]] = {}  # role → «Moss, 2025», … (one role, many rounds)
+    for _, record, profile, someone in found:
+        place = texts(
+            "profile.who_where", place=entrant_name(texts, profile.entrant), label=record.label
+        )
+        if place not in where.setdefault(someone.role, []):
+            where[someone.role].append(place)
+    roles = [
+        texts("profile.who_role", role=role, where="; ".join(places))
+        for role, places in where.items()
+    ]
+    reply.say(texts("profile.who", name=name, roles=texts.join(roles)))
+    quoted = 0
+    for _, record, profile, someone in found:
+        reply.cite(_src(someone))
+        if someone.said is None or quoted >= MAX_QUOTES:
+            continue
+        reply.say(
+            texts(
+                "profile.who_said",
+                label=record.label,
+                place=entrant_name(texts, profile.entrant),
+                said=someone.said,
+            )
+        )
+        quoted += 1
+    reply.years = sorted({y for y, *_ in found}, reverse=True)
+    reply.municipality = found[0][2].entrant.municipality.name
+
+
+# -- the profile card and the reasoning question ---------------------------------------------
+
+
+def place_profile(view: History, texts: Texts, request: Request, reply: Reply) -> None:
+    """«Fortell om Drammen»: wins and nominations, the newest nomination's reason, and a
+    button per round for the rest."""
+    places.place_summary(view, texts, request, reply)
+    if len(request.places) != 1:
+        return
+    place = request.places[0]
+    reply.municipality = place.name  # «Hvem er kommunalsjef der?» next
+    found = entries(view, place)
+    if not found:
+        return
+    newest = found[0]
+    reason = newest.reason
+    if reason is None:
+        reply.say(texts("profile.latest_unknown", label=newest.record.label))
+    else:
+        reply.say(
+            texts("profile.latest", label=newest.record.label, text=short(reason.value)), reason
+        )
+    _why_buttons(texts, place, found, reply)
+
+
+def reasoning(view: History, texts: Texts, request: Request, reply: Reply) -> None:
+    """«Hvorfor ble Gjøvik valgt?», «Hva gjorde Tynset?»: the jury's reasoning for a winner, the
+    reason for the nomination for a municipality that was only nominated."""
+    if request.places:
+        place = request.places[0]
+        years = target_years(view, request)
+        found = entries(view, place)
+        if years:  # nominated, not won, in the year asked
+            delegate = any(e.year in years and not e.won for e in found) and not any(
+                e.year in years and e.won for e in found
+            )
+        else:  # nominated but never won
+            delegate = bool(found) and not view.wins(place)
+        if delegate:
+            place_work(view, texts, request, reply)
+            return
+    ceremony.reasoning(view, texts, request, reply)
+
+
+# -- the nominees of a year with one line each ---------------------------------------------
+
+
+def nominee_lines(view: History, texts: Texts, year: int, reply: Reply) -> bool:
+    """«Kort om hver:» and one line per nominee of ``year`` (when any profile gives a
+    reason), with a button per nominee; False when there is nothing to add."""
+    record = view.get(year)
+    if record is None or record.nominees is None:
+        return False
+    if not any(p.has_reason for p in record.profiles):
+        return False
+    reply.say(texts("profile.lines_intro"))
+    for entrant in record.nominees.value:
+        name = entrant_name(texts, entrant)
+        won = record.winner is not None and record.winner.value == entrant
+        profile = next((p for p in record.profiles if p.entrant == entrant), None)
+        reason: Fact[str] | None = None
+        if won and record.reasoning is not None:
+            reason = record.reasoning
+        elif profile is not None:
+            reason = profile.nominated_for
+        if reason is None:
+            reply.say(texts("profile.nominee_line_unknown", name=name))
+            continue
+        key = "profile.nominee_line_won" if won else "profile.nominee_line"
+        reply.say(texts(key, name=name, text=short(reason.value)), reason)
+    for entrant in record.nominees.value[:MAX_BUTTONS]:
+        reply.followups.append(
+            FollowUp(
+                texts("profile.button_place", name=entrant.name),
+                texts("profile.ask_why", place=_ascii(entrant.name), year=year),
+            )
+        )
+    return True
+
+
+def nominees_with_lines(view: History, texts: Texts, request: Request, reply: Reply) -> None:
+    """The nominees answer, then one line each on why (one year asked)."""
+    nominees.nominees(view, texts, request, reply)
+    if len(reply.years) != 1 or request.besides is not None:
+        return
+    year = view.resolve(reply.years[0])
+    if nominee_lines(view, texts, year, reply):
+        _vote_link(view, texts, year, request, reply)
+
+
+def _open_round(view: History, request: Request) -> PrizeYear | None:
+    """The round whose public vote is open at ``request.now``."""
+    for record in view.years.values():
+        if vote_state(record, request.now) is VoteState.OPEN:
+            return record
+    return None
+
+
+def _vote_link(view: History, texts: Texts, year: int, request: Request, reply: Reply) -> None:
+    record = view.get(year)
+    if record is None or vote_state(record, request.now) is not VoteState.OPEN:
+        return
+    url = record.vote.url
+    if url is not None:
+        reply.say(texts("profile.vote_link", url=url.value), url)
+    reply.followups.append(FollowUp(texts("followup.subscribe"), "", FollowUpAction.SUBSCRIBE))
+
+
+def vote_status(view: History, texts: Texts, request: Request, reply: Reply) -> None:
+    """Whether a vote is open; while one is, the nominees with one line each and the link."""
+    voting.vote_status(view, texts, request, reply)
+    record = _open_round(view, request)
+    if record is None or request.years:
+        return
+    _say_nominees(texts, record, reply)
+    nominee_lines(view, texts, record.year, reply)
+
+
+def _say_nominees(texts: Texts, record: PrizeYear, reply: Reply) -> None:
+    if record.nominees is None:
+        return
+    names = texts.join([entrant_name(texts, e) for e in record.nominees.value])
+    reply.say(texts("nominees.list", label=record.label, names=names), record.nominees)
+
+
+def vote_advice(view: History, texts: Texts, request: Request, reply: Reply) -> None:
+    """«Hvem bør jeg stemme på?»: the bot takes no side; the nominees' lines and the link."""
+    record = _open_round(view, request)
+    if record is None or record.nominees is None:
+        reply.say(texts("profile.neutral_none"))
+        reply.followups.append(FollowUp(texts("followup.subscribe"), "", FollowUpAction.SUBSCRIBE))
+        return
+    reply.say(texts("profile.neutral", label=record.label))
+    reply.years = [record.year]
+    if not nominee_lines(view, texts, record.year, reply):
+        _say_nominees(texts, record, reply)
+    _vote_link(view, texts, record.year, request, reply)
+
+
+def winner(view: History, texts: Texts, request: Request, reply: Reply) -> None:
+    """The winner answer, with a button to the winner's profile when one year was asked."""
+    winners.winner(view, texts, request, reply)
+    if len(reply.years) != 1:
+        return
+    record = view.get(view.resolve(reply.years[0]))
+    if record is None or record.winner is None:
+        return
+    name = record.winner.value.name
+    reply.followups.append(
+        FollowUp(
+            texts("profile.button_profile", name=name),
+            texts("profile.ask_why", place=_ascii(name), year=record.year),
+        )
+    )
+
+
+HANDLERS: dict[str, Handler] = {
+    # new intents
+    "nominated_why": nominated_why,
+    "place_work": place_work,
+    "place_figures": place_figures,
+    "place_people": place_people,
+    "vote_advice": vote_advice,
+    # answers of other modules, extended with the profiles
+    "winner": winner,
+    "nominees": nominees_with_lines,
+    "place_summary": place_profile,
+    "reasoning": reasoning,
+    "place_projects": place_projects,
+    "vote_status": vote_status,
+}
+"""Intent → handler for the profile answers (merged into ``table.HANDLERS``)."""
