@@ -465,3 +465,17 @@ def test_abbreviations_do_not_end_a_sentence() -> None:
 def test_a_year_added_after_the_question_is_kept(engine: Engine) -> None:
     answer = ask(engine, "Hvem var nominert? Altså i 2022.")
     assert answer.intent == "nominees" and "Vennesla" in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Kva er vêret i Bergen i dag?",
+        "Korleis blir veret i Molde?",
+        "Hva sier værmeldingen for Tromsø?",
+    ],
+)
+def test_weather_in_a_nominated_town_is_out_of_scope(engine: Engine, question: str) -> None:
+    # a nominee's name must not turn a weather question (Nynorsk «vêret» too) into its profile
+    answer = engine.answer(question, now=NOW)
+    assert not answer.matched, answer.text
