@@ -29,6 +29,7 @@ from bot.engine.matcher import THRESHOLD, Candidate, IntentMatcher, decide
 from bot.engine.normalise import words
 from bot.engine.otherprize import OtherPrizeFinder
 from bot.engine.places import PlaceIndex
+from bot.engine.regions import aliases, check_counties
 from bot.engine.requests import ASKED_YEARS, RequestBuilder
 from bot.engine.types import Answer, Conversation
 from bot.engine.wrapper import readings
@@ -64,9 +65,18 @@ class Engine:
                 problems.append(f"intensjonen «{spec.name}» har ikke noe svar")
         if problems:
             raise KnowledgeError([KnowledgeIssue("knowledge/intents.yaml", 0, p) for p in problems])
-        self.index = PlaceIndex(kb, files.synonyms.old_counties)
+        unknown_counties = check_counties(files.regions, {m.county for m in kb.municipalities})
+        if unknown_counties:
+            raise KnowledgeError(unknown_counties)
+        self.index = PlaceIndex(kb, {**files.synonyms.old_counties, **aliases(files.regions)})
         self.requests = RequestBuilder(
-            self.intents, self.synonyms, self.understanding, self.frames, self.composer, self.index
+            self.intents,
+            self.synonyms,
+            self.understanding,
+            self.frames,
+            self.composer,
+            self.index,
+            files.regions,
         )
         vocabulary = self._vocabulary()
         years = sorted(kb.years) or [kb.prize.first_year.value]
@@ -333,9 +343,7 @@ class Engine:
         if len(ranked) < 2 or ranked[1].score < THRESHOLD:
             return None
         first, second = (
-            self.composer.compose(
-                self.requests.build(c.intent, parsed, context, now, remap=False)
-            ).text
+            self.composer.compose(self.requests.build(c.intent, parsed, context, now)).text
             for c in ranked[:2]
         )
         return ranked[0].intent if first == second else None

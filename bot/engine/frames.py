@@ -20,7 +20,8 @@ FRAMES_FILE = "frames.yaml"
 DEFAULT_WEIGHT = 20.0
 NO_QUESTION_WORD = "ingen"
 """In ``ask:``: a yes/no question (no question word)."""
-SLOT_NAMES = frozenset({"year", "municipality", "county", "project"})
+SLOT_NAMES = frozenset({"year", "municipality", "county", "project", "years", "municipalities"})
+"""``years`` and ``municipalities``: two or more of them named in the question itself."""
 _RULE_KEYS = {
     "intent",
     "ask",
@@ -104,6 +105,10 @@ class Frames:
             slots.add("year")
         if parsed.places:
             slots.add("municipality")
+        if len(parsed.years) > 1:
+            slots.add("years")
+        if len({p.municipality.number for p in parsed.places}) > 1:
+            slots.add("municipalities")
         if parsed.counties:
             slots.add("county")
         if parsed.projects:

@@ -1,5 +1,5 @@
 """Read the engine's own files from the fact base directory: intents, synonyms, texts, and the
-understanding and frame rules (each checked, with file and line)."""
+understanding and frame rules and the regions (each checked, with file and line)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 
 from bot.engine.frames import Frames, load_frames
 from bot.engine.lexicon import IntentSpec, Synonyms, load_intents, load_synonyms
+from bot.engine.regions import Region, load_regions
 from bot.engine.texts import Texts, load_texts
 from bot.engine.understanding import Understanding, load_understanding
 from bot.knowledge.yamlio import KnowledgeError, KnowledgeIssue
@@ -22,6 +23,7 @@ class EngineFiles:
     texts: Texts
     understanding: Understanding
     frames: Frames
+    regions: tuple[Region, ...] = ()
 
 
 def load_engine_files(directory: Path) -> EngineFiles:
@@ -35,6 +37,7 @@ def load_engine_files(directory: Path) -> EngineFiles:
         ("synonyms", load_synonyms),
         ("texts", load_texts),
         ("understanding", load_understanding),
+        ("regions", load_regions),
     ):
         try:
             loaded[key] = loader(directory)
@@ -66,4 +69,5 @@ def load_engine_files(directory: Path) -> EngineFiles:
         texts,
         loaded["understanding"],  # type: ignore[arg-type]
         loaded["frames"],  # type: ignore[arg-type]
+        loaded["regions"],  # type: ignore[arg-type]
     )

@@ -15,11 +15,10 @@ from bot.engine.history import History
 from bot.engine.lexicon import IntentSpec, Synonyms
 from bot.engine.normalise import words
 from bot.engine.places import Place, PlaceIndex
+from bot.engine.regions import Region, region_of
 from bot.engine.types import Conversation
 from bot.engine.understanding import Understanding
 
-NEVER_WON_READS_AS = {"received_by": "place_won", "handed_by": "place_won"}
-"""Who received or handed over a municipality's prize, when it never won: its record."""
 WINNER_FACTS = frozenset({"reasoning", "received_by", "handed_by"})
 """Answers about a winner's year: a municipality named in a follow-up picks the year (its
 wins), so the conversation's year is not kept («Hvem tok imot prisen i 2023?» → «Og for
@@ -42,6 +41,7 @@ class RequestBuilder:
         frames: Frames,
         composer: Composer,
         index: PlaceIndex,
+        regions: tuple[Region, ...] = (),
     ) -> None:
         self.intents = intents
         self.synonyms = synonyms
@@ -49,6 +49,7 @@ class RequestBuilder:
         self.frames = frames
         self.composer = composer
         self.index = index
+        self.regions = regions
 
     def has_context(self, context: Conversation | None) -> bool:
         return context is not None and context.intent is not None
@@ -93,8 +94,6 @@ class RequestBuilder:
         parsed: Parsed,
         context: Conversation | None,
         now: datetime,
-        *,
-        remap: bool = True,
     ) -> Request:
         spec = self.intents[intent]
         years = list(parsed.years)
@@ -132,14 +131,6 @@ class RequestBuilder:
             latest = view.latest_awarded(now.year, now) or now.year
             rounds = [y for y, r in view.years.items() if y <= latest and not r.merged_into]
             years = rounds[-parsed.last_n :]
-        if (
-            remap
-            and intent in NEVER_WON_READS_AS
-            and parsed.places
-            and not parsed.years
-            and not view.wins(parsed.places[0])
-        ):  # «Og Bodø?» after «Hvem tok imot prisen?»: Bodø has not won, so say that
-            intent = NEVER_WON_READS_AS[intent]
         offset = parsed.year_offset
         if offset and not parsed.years and parsed.places:
             wins = view.wins(parsed.places[0])
@@ -167,6 +158,8 @@ class RequestBuilder:
             years=years,
             places=places,
             counties=list(parsed.counties),
+            region=region_of(self.regions, parsed.counties),
+            regions=self.regions,
             projects=list(parsed.projects),
             relation=self._relation(parsed),
             focus=self._focus(parsed),

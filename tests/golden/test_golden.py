@@ -68,7 +68,7 @@ NOMINEES: dict[int, set[str]] = {
 }
 
 WINNER_KINDS = {"winner", "winner_relative", "first_last"}
-THRESHOLD = 0.98
+THRESHOLD = 1.0
 
 
 @pytest.fixture(scope="module")

@@ -25,6 +25,7 @@ def kb_dir(kb_dir: Path) -> Path:
     """The fixture base plus the real files other parts validate (intents, synonyms, texts)."""
     extra = [REPO_KNOWLEDGE / "intents.yaml", REPO_KNOWLEDGE / "synonyms.yaml"]
     extra += [REPO_KNOWLEDGE / "understanding.yaml", REPO_KNOWLEDGE / "frames.yaml"]
+    extra += [REPO_KNOWLEDGE / "regions.yaml"]
     extra += sorted((REPO_KNOWLEDGE / "texts").glob("*.yaml"))
     for path in extra:
         if path.is_file():

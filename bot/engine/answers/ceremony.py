@@ -3,6 +3,7 @@ the winner won, and the winners' projects."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 from bot.engine.history import History
@@ -22,6 +23,7 @@ from .common import (
     topic,
     years_text,
 )
+from .places import place_nominated
 from .reply import MAX_YEARS, Reply, Request
 
 MAX_PROJECTS = 5
@@ -122,6 +124,11 @@ def _year_fact(view: History, texts: Texts, request: Request, reply: Reply, attr
     years = target_years(view, request)
     if not years and request.places:
         years = view.wins(request.places[0])
+        if not years:  # «Hvem tok imot prisen for Bodø?»: Bodø has not won (as known now)
+            place = request.places[0]
+            reply.say(texts(f"{attribute}.never_won", place=place_name(place)))
+            place_nominated(view, texts, replace(request, years=[]), reply)
+            return
     years = years or need_year(view, request)
     reply.years = years
     for _year, record in rounds(view, texts, years, reply):

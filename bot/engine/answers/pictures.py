@@ -24,5 +24,7 @@ def map_answer(view: History, texts: Texts, request: Request, reply: Reply) -> N
 
 def timeline(view: History, texts: Texts, request: Request, reply: Reply) -> None:
     """Short text; the front end sends the timeline (follow-up action ``timeline``)."""
-    reply.say(texts("timeline.text"))
+    years = [y for y in view.years if y <= request.now.year]
+    first, last = (years[0], years[-1]) if years else (view.first_year, view.first_year)
+    reply.say(texts("timeline.text", first=view.label(first), last=view.label(last)))
     reply.followups.append(FollowUp(texts("followup.timeline"), "", FollowUpAction.TIMELINE))

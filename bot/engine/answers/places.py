@@ -268,6 +268,8 @@ def county_winners(view: History, texts: Texts, request: Request, reply: Reply) 
         return
     counties = set(request.counties)
     county_text = texts.join(sorted(counties))
+    if request.region is not None and request.region not in counties:
+        county_text = texts("county.region", region=request.region, counties=county_text)
     won: dict[str, list[int]] = {}
     nominated: dict[str, list[int]] = {}
     facts: list[Fact[Any]] = []
@@ -291,6 +293,18 @@ def county_winners(view: History, texts: Texts, request: Request, reply: Reply) 
         ]
         reply.say(texts("county.winners", county=county_text, items=texts.join(items)))
         reply.years = sorted(y for ys in won.values() for y in ys)  # for «Hvorfor vant de?»
+        last = reply.years[-1]
+        last_won = view.winner(last)
+        if last_won is not None:  # «Hvor lenge er det siden Nord-Norge vant?»
+            reply.say(
+                texts(
+                    "county.last",
+                    county=request.region or county_text,
+                    winner=entrant_name(texts, last_won.value),
+                    label=view.label(last),
+                    ago=max(request.now.year - last, 0),
+                )
+            )
         if len(winners) == 1:
             reply.municipality = winners.pop()
     else:
@@ -320,6 +334,10 @@ def counties_won(view: History, texts: Texts, request: Request, reply: Reply) ->
         reply.say(texts("gap.no_info"))
         return
     ranked = sorted(by_county.items(), key=lambda item: (-len(item[1]), item[0]))
+    most = len(ranked[0][1])
+    leaders = [county for county, wins in ranked if len(wins) == most]
+    key = "county.most_one" if len(leaders) == 1 else "county.most_shared"
+    reply.say(texts(key, counties=texts.join(leaders), count=most))
     reply.say(texts("county.by_county_intro"))
     for county, wins in ranked:
         items = [texts("county.item", name=n, labels=view.label(y)) for y, n in wins]

@@ -9,6 +9,7 @@ from typing import Any, TypeAlias
 
 from bot.engine.history import History
 from bot.engine.places import Place, ProjectRef
+from bot.engine.regions import Region
 from bot.engine.texts import Texts
 from bot.engine.types import FollowUp
 from bot.knowledge.models import Era, Fact, Source
@@ -30,6 +31,10 @@ class Request:
     years: list[int] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
     counties: list[str] = field(default_factory=list)
+    region: str | None = None
+    """The region (landsdel, ``knowledge/regions.yaml``) the counties were named as."""
+    regions: tuple[Region, ...] = ()
+    """Every region of ``knowledge/regions.yaml`` (for «Hvilken landsdel har flest vinnere?»)."""
     projects: list[ProjectRef] = field(default_factory=list)
     relation: int = 0
     """-1 for «før <år>», +1 for «etter <år>» (a municipality's record before/after a year)."""

@@ -11,7 +11,18 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from . import ceremony, fixed, nominees, pictures, places, prize, profiles, voting, winners
+from . import (
+    ceremony,
+    counting,
+    fixed,
+    nominees,
+    pictures,
+    places,
+    prize,
+    profiles,
+    voting,
+    winners,
+)
 from .reply import Handler
 
 HANDLERS: Mapping[str, Handler] = MappingProxyType(
@@ -32,6 +43,14 @@ HANDLERS: Mapping[str, Handler] = MappingProxyType(
         "place_summary": places.place_summary,
         "county_winners": places.county_winners,
         "counties_won": places.counties_won,
+        # counting.py
+        "most_nominated": counting.most_nominated,
+        "year_nominee_count": counting.year_nominee_count,
+        "compare_places": counting.compare_places,
+        "nominated_both": counting.nominated_both,
+        "name_eras": counting.name_eras,
+        "county_of": counting.county_of,
+        "regions_won": counting.regions_won,
         # prize.py
         "organiser": prize.organiser,
         "purpose": prize.purpose,

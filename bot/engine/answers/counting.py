@@ -1,0 +1,284 @@
+"""Counting and comparing: most often nominated, how many were nominated a year, which of two
+municipalities won first, who was nominated in several years, the winners under each of the
+prize's names, and which county a municipality is in. Everything as known at ``request.now``."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+from typing import Any
+
+from bot.engine.history import History
+from bot.engine.places import Place
+from bot.engine.texts import Texts
+from bot.engine.types import FollowUp, FollowUpAction
+from bot.knowledge.models import Entrant, Fact, YearStatus
+
+from . import nominees as nominee_answers
+from . import places as place_answers
+from .common import entrant_name, gap, place_name, register_source, rounds, target_years, years_text
+from .reply import MAX_PLACES, MAX_YEARS, Reply, Request
+
+MAX_RANKED = 6
+"""At most this many municipalities in the «nominated most often» list."""
+
+
+def most_nominated(view: History, texts: Texts, request: Request, reply: Reply) -> None:
+    """«Hvilken kommune har vært nominert flest ganger?»: the most nominated municipalities,
+    with their years, and the rounds whose nominees are unknown."""
+    counted: dict[str, list[int]] = {}
+    facts: list[Fact[Any]] = []
+    for year, record in view.years.items():
+        if record.nominees is None:
+            continue
+        for name in dict.fromkeys(e.municipality.name for e in record.nominees.value):
+            counted.setdefault(name, []).append(year)
+        facts.append(record.nominees)
+    if not counted:
+        reply.say(texts("gap.no_info"))
+        return
+    ranked = sorted(counted.items(), key=lambda item: (-len(item[1]), item[1][0], item[0]))
+    top = len(ranked[0][1])
+    leaders = [name for name, years in ranked if len(years) == top]
+    reply.say(texts("counting.most_lead", names=texts.join(leaders), count=top), *facts)
+    # the top MAX_RANKED, never cutting a tie, never those nominated only once (unless leading)
+    least = max(2, len(ranked[min(MAX_RANKED, len(ranked)) - 1][1]))
+    shown = [(n, ys) for n, ys in ranked if len(ys) >= least or n in leaders][:MAX_YEARS]
+    for name, years in shown:
+        reply.say(
+            texts(
+                "counting.most_line",
+                name=name,
+                count=len(years),
+                years=years_text(view, texts, years),
+            )
+        )
+    _unknown_nominees(view, texts, request, reply)
+    reply.municipality = leaders[0] if len(leaders) == 1 else None
+    reply.followups.append(FollowUp(texts("followup.map"), "", FollowUpAction.MAP))
+
+
+def _unknown_nominees(view: History, texts: Texts, request: Request, reply: Reply) -> None:
+    """«For 2008 … kjenner jeg ikke de nominerte»: rounds that may hide more nominations."""
+    missing = [
+        year
+        for year, record in view.years.items()
+        if record.nominees is None
+        and record.status in (YearStatus.AWARDED, YearStatus.UNKNOWN)
+        and year <= request.now.year
+    ]
+    if missing:
+        reply.say(texts("counting.most_unknown", years=years_text(view, texts, missing)))
+
+
+def year_nominee_count(view: History, texts: Texts, request: Request, reply: Reply) -> None:
+    """«Hvor mange var nominert i 2018?»: the number, then the names (the sources' count when
+    they give more nominees than they name)."""
+    years = target_years(view, request)
+    if not years or request.besides is not None:  # «Hvor mange andre var nominert?»: the others
+        nominee_answers.nominees(view, texts, request, reply)
+        return
+    reply.years = years
+    for _year, record in rounds(view, texts, years, reply, nearby=len(years) == 1):
+        if record.nominees is None:
+            nominee_answers.nominees(view, texts, Request("nominees", request.now, [_year]), reply)
+            continue
+        names = [entrant_name(texts, e) for e in record.nominees.value]
+        stated = record.nominee_count.value if record.nominee_count is not None else 0
+        if stated > len(names):
+            reply.say(
+                texts(
+                    "counting.year_count_partial",
+                    label=record.label,
+                    count=stated,
+                    named=len(names),
+                    names=texts.join(names),
+                ),
+                record.nominee_count,
+                record.nominees,
+            )
+        else:
+            reply.say(
+                texts(
+                    "counting.year_count",
+                    label=record.label,
+                    count=len(names),
+                    names=texts.join(names),
+                ),
+                record.nominees,
+            )
+        if record.winner is not None:
+            reply.say(
+                texts("nominees.winner_was", winner=entrant_name(texts, record.winner.value)),
+                record.winner,
+            )
+    if len(years) == 1:
+        reply.followups.append(FollowUp(texts("followup.winner"), f"vinner {years[0]}"))
+
+
+def compare_places(view: History, texts: Texts, request: Request, reply: Reply) -> None:
+    """«Hvem vant først av Molde og Kinn?» / «Har både Molde og Kinn vunnet?»: each
+    municipality's wins, who won first, and (asked yes/no) whether all of them won."""
+    places: list[Place] = []
+    for place in request.places[:MAX_PLACES]:
+        if all(p.municipality.number != place.municipality.number for p in places):
+            places.append(place)
+    if len(places) < 2:
+        place_answers.place_won(view, texts, request, reply)
+        return
+    wins = {place_name(p): view.wins(p) for p in places}
+    winners = {name: years for name, years in wins.items() if years}
+    names = list(wins)
+    if request.relation and not request.statement and len(winners) == 2 == len(names):
+        # «Vant Moss før Tønsberg?»: yes or no on the order
+        before = wins[names[0]][0] < wins[names[1]][0]
+        reply.say(
+            texts("counting.order_yes" if before == (request.relation < 0) else "counting.order_no")
+        )
+    elif not request.statement:
+        key = "counting.all_won" if len(winners) == len(wins) else "counting.not_all_won"
+        reply.say(texts(key + ("_two" if len(wins) == 2 else "")))
+    first = ""
+    if len(winners) > 1:
+        first = min(winners, key=lambda name: winners[name][0])
+        year = winners[first][0]
+        reply.say(texts("counting.first", place=first, label=view.label(year)), view.winner(year))
+    for name, years in wins.items():
+        if name == first and len(years) == 1:
+            continue
+        if years:
+            reply.say(
+                texts("counting.won", place=name, years=years_text(view, texts, years)),
+                *[view.winner(y) for y in years],
+            )
+        else:
+            reply.say(texts("counting.never_won", place=name))
+    reply.years = sorted(y for years in winners.values() for y in years)
+
+
+def nominated_both(view: History, texts: Texts, request: Request, reply: Reply) -> None:
+    """«Hvilke kommuner var nominert både i 2021 og 2023?»: the municipalities nominated in
+    every year asked (one municipality named: its record for those years)."""
+    years = target_years(view, request)
+    if request.places:
+        place_answers.place_nominated(view, texts, request, reply)
+        return
+    if len(years) < 2:
+        nominee_answers.nominees(view, texts, request, reply)
+        return
+    reply.years = years
+    labels = texts.join([view.label(y) for y in years])
+    lists: list[Fact[tuple[Entrant, ...]]] = []
+    unknown = []
+    for year in years:
+        record = view.get(year)
+        if record is None or record.status in (YearStatus.NO_PRIZE, YearStatus.MERGED):
+            gap(view, texts, year, reply, nearby=False)  # a later round, or none that year
+            return
+        if record.nominees is None:
+            unknown.append(year)
+            reply.cite(record.explanation, record.winner)
+        else:
+            lists.append(record.nominees)
+    if unknown:
+        reply.say(texts("counting.both_unknown", years=years_text(view, texts, unknown)))
+        return
+    common = [
+        e.municipality.name
+        for e in lists[0].value
+        if all(any(o.municipality.number == e.municipality.number for o in f.value) for f in lists)
+    ]
+    common = list(dict.fromkeys(common))
+    if common:
+        reply.say(texts("counting.both", labels=labels, names=texts.join(common)), *lists)
+        if len(common) == 1:
+            reply.municipality = common[0]
+    else:
+        reply.say(texts("counting.both_none", labels=labels), *lists)
+
+
+def name_eras(view: History, texts: Texts, request: Request, reply: Reply) -> None:
+    """The last winner under each earlier name of the prize and the first under the next
+    (``names`` in prize.yaml)."""
+    eras = sorted(view.kb.prize.names, key=lambda e: e.from_year)
+    known = [y for y in view.awarded if view.known_by(y, request.now)]
+    said = False
+    for old, new in pairwise(eras):
+        last = [y for y in known if old.to_year is not None and old.from_year <= y <= old.to_year]
+        if last:
+            won = view.winner(last[-1])
+            assert won is not None
+            reply.say(
+                texts(
+                    "counting.last_under",
+                    name=old.fact.value,
+                    winner=entrant_name(texts, won.value),
+                    label=view.label(last[-1]),
+                ),
+                old,
+                won,
+            )
+            said = True
+        first = [y for y in known if y >= new.from_year]
+        if first:
+            won = view.winner(first[0])
+            assert won is not None
+            reply.say(
+                texts(
+                    "counting.first_under",
+                    name=new.fact.value,
+                    winner=entrant_name(texts, won.value),
+                    label=view.label(first[0]),
+                ),
+                new,
+                won,
+            )
+            said = True
+    if not said:
+        reply.say(texts("gap.no_info"))
+
+
+def county_of(view: History, texts: Texts, request: Request, reply: Reply) -> None:
+    """«Hvilket fylke ligger Sunndal i?»: the municipality's county (2024), from the register."""
+    if not request.places:
+        reply.say(texts("place.need_place"))
+        return
+    place = request.places[0]
+    reply.municipality = place.name
+    reply.say(
+        texts("counting.county_of", place=place_name(place), county=place.municipality.county)
+    )
+    reply.cite(Fact(None, (register_source(texts),)))
+    reply.followups.append(
+        FollowUp(texts("followup.county"), f"vinnere i {place.municipality.county}")
+    )
+
+
+def regions_won(view: History, texts: Texts, request: Request, reply: Reply) -> None:
+    """«Hvilken landsdel har flest vinnere?»: wins per region (the non-overlapping regions of
+    ``knowledge/regions.yaml``), most first."""
+    ranked_regions = [r for r in request.regions if r.rank]
+    by_region: dict[str, list[tuple[int, str]]] = {r.name: [] for r in ranked_regions}
+    for year in view.awarded:
+        won = view.winner(year)
+        if won is None:
+            continue
+        for region in ranked_regions:
+            if won.value.municipality.county in region.counties:
+                by_region[region.name].append((year, entrant_name(texts, won.value)))
+                reply.cite(won)
+    if not any(by_region.values()):
+        reply.say(texts("gap.no_info"))
+        return
+    ranked = sorted(by_region.items(), key=lambda item: -len(item[1]))
+    most = len(ranked[0][1])
+    leaders = [name for name, wins in ranked if len(wins) == most]
+    key = "county.most_one" if len(leaders) == 1 else "county.most_shared"
+    reply.say(texts(key, counties=texts.join(leaders), count=most))
+    reply.say(texts("counting.by_region_intro"))
+    for name, wins in ranked:
+        items = [texts("county.item", name=n, labels=view.label(y)) for y, n in wins]
+        reply.say(
+            texts("county.by_county_line", county=name, count=len(wins), items=texts.join(items))
+        )
+    reply.cite(Fact(None, (register_source(texts),)))
+    reply.followups.append(FollowUp(texts("followup.map"), "", FollowUpAction.MAP))
