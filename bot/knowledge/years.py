@@ -1,26 +1,30 @@
-"""Reading one ``knowledge/years/<YYYY>.yaml`` record into a :class:`PrizeYear`."""
+"""Reading one ``knowledge/years/<YYYY>.yaml`` record into a :class:`PrizeYear`.
+
+The year's keys, status rules, winner and nominees are read here; the vote, award and
+project entries in :mod:`bot.knowledge.yearparts`, the nominee profiles in
+:mod:`bot.knowledge.profiles`.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 from bot.knowledge.models import (
     Entrant,
     Fact,
-    Moment,
     Municipality,
     NomineeProfile,
     PrizeYear,
-    Project,
     VoteWindow,
     YearStatus,
 )
 from bot.knowledge.municipalities import MunicipalityRegister, normalise_name
 from bot.knowledge.prize import read_fact_list
 from bot.knowledge.profiles import ProfileReader
-from bot.knowledge.reader import LITERALS, NONE, UNKNOWN, FileReader, suggest
+from bot.knowledge.reader import LITERALS, FileReader, suggest
 from bot.knowledge.yamlio import LDict, LList, child
+from bot.knowledge.yearparts import Award, listed_names, read_award, read_projects, read_vote
 
 YEAR_REQUIRED = (
     "year",
@@ -45,19 +49,7 @@ YEAR_KEYS = (
 )
 ENTRANT_KEYS = ("name", "municipality", "part_of", "number", "note", "user_note")
 NOMINEES_KEYS = ("names", "source", "note", "user_note")
-VOTE_KEYS = ("public", "source", "note", "opens", "closes", "description", "url", "how")
-AWARD_KEYS = ("date", "event", "place", "handed_by", "received_by")
-PROJECT_KEYS = ("name", "municipality")
 NEEDS_EXPLANATION = (YearStatus.NO_PRIZE, YearStatus.MERGED, YearStatus.UNKNOWN)
-
-
-@dataclass
-class _Award:
-    date: Fact[Moment] | None = None
-    event: Fact[str] | None = None
-    place: Fact[str] | None = None
-    handed_by: Fact[str] | None = None
-    received_by: Fact[str] | None = None
 
 
 class YearReader:
@@ -98,12 +90,12 @@ class YearReader:
         nominees = self._nominees(data) if "nominees" in data else None
         winner = self._winner(data, nominees) if "winner" in data else None
         count = self._nominee_count(data, nominees) if "nominee_count" in data else None
-        vote = self._vote(data) if "vote" in data else VoteWindow()
+        vote = read_vote(r, data) if "vote" in data else VoteWindow()
         decision = self._fact(data, "decision")
         criteria = self._fact(data, "criteria")
         reasoning = self._fact(data, "reasoning")
-        award = self._award(data) if "award" in data else _Award()
-        projects = self._projects(data) if "projects" in data else ()
+        award = read_award(r, data) if "award" in data else Award()
+        projects = read_projects(r, data) if "projects" in data else ()
         notes = read_fact_list(data, "notes", r) if "notes" in data else ()
         profiles: tuple[NomineeProfile, ...] = ()
         if "profiles" in data and year is not None:
@@ -345,7 +337,7 @@ class YearReader:
         r.keys(value, (*ENTRANT_KEYS, "source"), ("name",), "winner")
         sources = r.source_list(value, "winner")
         name = value.get("name")
-        listed = _listed_names(data)
+        listed = listed_names(data)
         if listed is not None and isinstance(name, str):
             if not any(normalise_name(n) == normalise_name(name) for n in listed):
                 self.fail(
@@ -393,140 +385,6 @@ class YearReader:
         if value is None or sources is None:
             return None
         return Fact(value, sources, r.note(entry))
-
-    def _vote(self, data: LDict) -> VoteWindow:
-        r = self.reader
-        if r.is_literal(data, "vote", (NONE,)):
-            return VoteWindow(public=Fact(False, ()))
-        if r.is_literal(data, "vote", (UNKNOWN,)):
-            return VoteWindow()
-        value = data["vote"]
-        if not isinstance(value, LDict):
-            self.fail(
-                data.line_of("vote"),
-                "«vote» må være {public: true|false|unknown, source: […], …}, "
-                "eller unknown eller none",
-            )
-            return VoteWindow()
-        r.keys(value, VOTE_KEYS, ("public",), "vote")
-        public_fact: Fact[bool] | None = None
-        if "public" in value:
-            public = r.boolean_or_unknown(value, "public", "vote.public")
-            if isinstance(public, bool):
-                sources = r.source_list(value, "vote")
-                if sources is not None:
-                    public_fact = Fact(public, sources, r.note(value))
-            elif "source" in value:
-                r.source_list(value, "vote")
-        opens = r.moment_fact(value, "opens", "vote.opens") if "opens" in value else None
-        closes = r.moment_fact(value, "closes", "vote.closes") if "closes" in value else None
-        if opens is not None and closes is not None and _before(closes.value, opens.value):
-            self.fail(
-                value.line_of("closes"), "avstemningen stenger (closes) før den åpner (opens)"
-            )
-        if public_fact is not None and public_fact.value is False and (opens or closes):
-            self.fail(
-                value.line_of("public"),
-                "public: false (ingen åpen avstemning), men opens/closes er oppgitt",
-            )
-        description = (
-            r.text_fact(value, "description", "vote.description")
-            if "description" in value
-            else None
-        )
-        how = r.text_fact(value, "how", "vote.how") if "how" in value else None
-        url = r.text_fact(value, "url", "vote.url", text_key="url") if "url" in value else None
-        if url is not None and not url.value.startswith(("https://", "http://")):
-            self.fail(
-                value["url"].line_of("url"), "«vote.url.url» må begynne med https:// eller http://"
-            )
-            url = None
-        return VoteWindow(public_fact, opens, closes, description, url, how)
-
-    def _award(self, data: LDict) -> _Award:
-        r = self.reader
-        if r.is_literal(data, "award", LITERALS):
-            return _Award()
-        value = data["award"]
-        if not isinstance(value, LDict):
-            self.fail(
-                data.line_of("award"),
-                "«award» må være {date, event, place, handed_by, received_by}, eller unknown/none",
-            )
-            return _Award()
-        r.keys(value, AWARD_KEYS, AWARD_KEYS, "award")
-        award = _Award()
-        if "date" in value:
-            award.date = r.moment_fact(value, "date", "award.date")
-        for key in AWARD_KEYS[1:]:
-            if key in value:
-                setattr(award, key, r.text_fact(value, key, f"award.{key}"))
-        return award
-
-    def _projects(self, data: LDict) -> tuple[Project, ...]:
-        r = self.reader
-        items = data["projects"]
-        if not isinstance(items, LList):
-            self.fail(
-                data.line_of("projects"),
-                "«projects» må være en liste med {name, municipality, text, source}",
-            )
-            return ()
-        known = {normalise_name(name) for name in _listed_names(data) or ()}
-        written_winner = (
-            data["winner"].get("name") if isinstance(data.get("winner"), LDict) else None
-        )
-        if isinstance(written_winner, str):
-            known.add(normalise_name(written_winner))
-        projects: list[Project] = []
-        for index in range(len(items)):
-            what = f"projects[{index + 1}]"
-            fact = r.text_fact(
-                items,
-                index,
-                what,
-                literals=(),
-                extra_keys=PROJECT_KEYS,
-                extra_required=PROJECT_KEYS,
-            )
-            entry = items[index]
-            if not isinstance(entry, LDict):
-                continue
-            name = r.text(entry, "name", f"{what}.name") if "name" in entry else None
-            place = (
-                r.text(entry, "municipality", f"{what}.municipality")
-                if "municipality" in entry
-                else None
-            )
-            if place is not None and normalise_name(place) not in known:
-                self.fail(
-                    entry.line_of("municipality"),
-                    f"«{place}» i {what} er verken vinner eller nominert dette året",
-                )
-                continue
-            if fact is not None and name is not None and place is not None:
-                projects.append(Project(name, place, fact.value, fact.sources))
-        return tuple(projects)
-
-
-def _listed_names(data: LDict) -> list[str] | None:
-    """The nominee names as written, or None when the year has no nominee list."""
-    nominees = data.get("nominees")
-    if not isinstance(nominees, LDict) or not isinstance(nominees.get("names"), LList):
-        return None
-    names: list[str] = []
-    for item in nominees["names"]:
-        text = item.get("name") if isinstance(item, LDict) else item
-        if isinstance(text, str):
-            names.append(text)
-    return names
-
-
-def _before(later: Moment, earlier: Moment) -> bool:
-    """True when ``later`` is certainly before ``earlier`` (times compared only if both known)."""
-    if later.day != earlier.day:
-        return later.day < earlier.day
-    return later.at is not None and earlier.at is not None and later.at < earlier.at
 
 
 def _describe(municipality: Municipality) -> str:
