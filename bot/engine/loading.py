@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.engine.frames import Frames, load_frames
-from bot.engine.lexicon import IntentSpec, Synonyms, load_intents, load_synonyms
+from bot.engine.intents import IntentSpec, load_intents
+from bot.engine.lexicon import Synonyms, load_synonyms
 from bot.engine.regions import Region, load_regions
 from bot.engine.texts import Texts, load_texts
 from bot.engine.understanding import Understanding, load_understanding

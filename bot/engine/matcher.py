@@ -13,7 +13,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from bot.engine.extract import PLACEHOLDERS
-from bot.engine.lexicon import IntentSpec
+from bot.engine.intents import IntentSpec
 
 THRESHOLD = 72.0
 """Minimum score (0–100) to answer."""

@@ -9,7 +9,7 @@ import pytest
 
 from bot.engine.checks import check_engine_files
 from bot.engine.holder import EngineHolder
-from bot.engine.lexicon import load_intents
+from bot.engine.intents import load_intents
 from bot.knowledge.yamlio import KnowledgeError
 from tests.engine.conftest import KNOWLEDGE, NOW
 
