@@ -13,7 +13,8 @@ from bot.engine.normalise import fold as engine_fold
 from bot.knowledge import passages as passages_module
 from bot.knowledge.loader import load_knowledge
 from bot.knowledge.models import KnowledgeBase
-from bot.knowledge.passages import PassageIndex, fold, stem, terms
+from bot.knowledge.passages import PassageIndex
+from bot.knowledge.passages_terms import fold, stem, terms
 
 from .conftest import REPO_KNOWLEDGE
 

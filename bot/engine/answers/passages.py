@@ -19,7 +19,8 @@ from bot.engine.history import History
 from bot.engine.places import Place, ProjectRef
 from bot.engine.texts import Texts
 from bot.knowledge.models import Fact, KnowledgeBase
-from bot.knowledge.passages import Hit, PassageIndex
+from bot.knowledge.passage_texts import Hit
+from bot.knowledge.passages import PassageIndex
 
 from .common import as_of
 from .reply import Reply, Request

@@ -16,7 +16,7 @@ from bot.engine.places import Place
 from bot.engine.texts import Texts
 from bot.engine.types import FollowUp, FollowUpAction
 from bot.knowledge.models import Entrant, Fact, Figure, NomineeProfile, Person, PrizeYear, Project
-from bot.knowledge.passages import stem, words
+from bot.knowledge.passages_terms import stem, words
 from bot.knowledge.view import VoteState, vote_state
 
 from . import ceremony, nominees, places, voting, winners
