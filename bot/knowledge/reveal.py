@@ -5,7 +5,8 @@ whose title names that winner with a winning word («Lørenskog vant …», «�
 is from after the award, and so is a source whose title names a year after ``now``'s
 («prisside, oppdatert juni 2024»). :func:`scrub` removes such sources from every sourced record
 of the fact base (a record left without sources is dropped), and drops every sentence of a
-sourced text that names a pending winner with a winning word, or a year after ``now``'s. The
+sourced text that names a pending winner (or a pending round's year) with a winning word, or a
+year after ``now``'s. The
 winning words are data: ``view.revealing_words`` in ``knowledge/texts/engine.yaml``.
 """
 
@@ -48,6 +49,9 @@ class Reveals:
     words: re.Pattern[str] | None
     year: int
     """``now``'s year: a source title naming a later year is from after ``now``."""
+    rounds: re.Pattern[str] | None = None
+    """The pending rounds' years: a sentence naming one with a winning word tells the result
+    («Hun delte ut prisen for … 2025»)."""
 
     def text(self, text: str) -> bool:
         """True when ``text`` names a pending winner together with a winning word."""
@@ -55,6 +59,17 @@ class Reveals:
             self.names is not None
             and self.words is not None
             and self.names.search(text)
+            and self.words.search(text)
+        )
+
+    def sentence(self, text: str) -> bool:
+        """True when a sentence of a fact gives the result away or tells of a later year."""
+        if self.text(text) or self.later(text):
+            return True
+        return bool(
+            self.rounds is not None
+            and self.words is not None
+            and self.rounds.search(text)
             and self.words.search(text)
         )
 
@@ -70,19 +85,21 @@ class Reveals:
 def reveals(kb: KnowledgeBase, pending: Iterable[int], year: int) -> Reveals:
     """The rule for the rounds ``pending`` (winner not yet public) in the year ``year``."""
     names: list[str] = []
+    rounds: list[str] = []
     for round_year in pending:
         record = kb.years.get(round_year)
         if record is None or record.winner is None:
             continue
+        rounds.append(str(round_year))
         entrant = record.winner.value
         names += [entrant.name, entrant.municipality.name, *entrant.municipality.alt_names]
-    return Reveals(_any_of(names), _any_of(revealing_words(kb)), year)
+    return Reveals(_any_of(names), _any_of(revealing_words(kb)), year, _any_of(rounds))
 
 
 def _sentences(text: str, rule: Reveals) -> str:
     """``text`` without its sentences that give the result away or tell of a later year
     ("" when none is left)."""
-    kept = (s for s in _SENTENCE.split(text) if not rule.text(s) and not rule.later(s))
+    kept = (s for s in _SENTENCE.split(text) if not rule.sentence(s))
     return " ".join(kept).strip()
 
 
