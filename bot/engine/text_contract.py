@@ -28,6 +28,7 @@ ENGINE_TEXTS = TextContract(
         "format.entrant_district": text("municipality", "name"),
         "format.entrant_town": text("municipality", "name"),
         "format.year_list_line": text("label", "text"),
+        "view.revealing_words": text(),  # bot/knowledge/reveal.py: words that tell a win
         "format.truncated": text(),
         "format.note": text("note"),
         "gap.no_info": text(),

@@ -17,7 +17,14 @@ and nowhere else:
   handed over and received) are hidden.
 - **Nominees** of a round whose winner is not yet known are shown once its vote has opened
   (or has closed); a window known only by its close does not reveal them before the close.
-- **Later rounds** (prize years after ``now``'s year) are not known at all.
+- **Later rounds** (prize years after ``now``'s year) are not known at all, nor are prize-level
+  eras (criteria, names, selection, directors) that start after ``now``'s year.
+- **Nothing gives a pending result away** (:mod:`bot.knowledge.reveal`): while a winner is
+  unannounced (or its round is later), its profile keeps only what was public during the
+  nomination (no people, no jury reasoning), every source whose title names that winner with a
+  winning word or names a later year is removed (a record left without sources is dropped), and
+  every sentence naming that winner with a winning word is left out. Answers, passages and the
+  people lookup all read this filtered fact base.
 """
 
 from __future__ import annotations
@@ -32,10 +39,12 @@ from bot.knowledge.models import (
     Fact,
     KnowledgeBase,
     Moment,
+    Prize,
     PrizeYear,
     VoteWindow,
     YearStatus,
 )
+from bot.knowledge.reveal import reveals, scrub_root
 
 OPENS_DEFAULT_TIME = time(0, 0)
 """A vote opening on a known day at an unknown time counts from the start of that day."""
@@ -156,8 +165,14 @@ def _as_known(record: PrizeYear, now: datetime) -> PrizeYear:
     if record.winner is None or winner_announced(record, now):
         return record
     nominees = nominees_announced(record, now)
+    winner = record.winner.value
+    profiles = tuple(
+        replace(p, people=(), uses_reasoning=False) if p.entrant == winner else p
+        for p in record.profiles
+    )
     return replace(
         record,
+        profiles=profiles,
         status=YearStatus.OPEN if record.status is YearStatus.AWARDED else record.status,
         nominees=record.nominees if nominees else None,
         nominee_count=record.nominee_count if nominees else None,
@@ -165,6 +180,17 @@ def _as_known(record: PrizeYear, now: datetime) -> PrizeYear:
         reasoning=None,
         handed_by=None,
         received_by=None,
+    )
+
+
+def _prize_as_known(prize: Prize, year: int) -> Prize:
+    """``prize`` without the eras that start after ``year``."""
+    return replace(
+        prize,
+        names=tuple(e for e in prize.names if e.from_year <= year),
+        criteria=tuple(e for e in prize.criteria if e.from_year <= year),
+        selection=tuple(e for e in prize.selection if e.from_year <= year),
+        directors=tuple(e for e in prize.directors if e.from_year <= year),
     )
 
 
@@ -249,7 +275,7 @@ def _pending(kb: KnowledgeBase, now: datetime) -> _Pending:
     return later, pending
 
 
-_CACHE: dict[tuple[int, str, _Pending], tuple[KnowledgeBase, KnowledgeBase]] = {}
+_CACHE: dict[tuple[int, str, int, _Pending], tuple[KnowledgeBase, KnowledgeBase]] = {}
 _CACHE_SIZE = 64
 
 
@@ -261,15 +287,23 @@ def as_known_at(kb: KnowledgeBase, now: datetime) -> KnowledgeView:
     one object and the engine's indexes over it."""
     key = _pending(kb, now)
     state = "-".join(f"{year}{'n' if shown else ''}" for year, shown in key[1])
+    if key[0]:
+        state = f"{state}<{now.year}"  # the sources dated up to now's year are shown
     if not key[0] and not key[1]:
         return KnowledgeView(kb=kb, full=kb, now=now)
-    cache_key = (id(kb), kb.version, key)
+    cache_key = (id(kb), kb.version, now.year, key)
     cached = _CACHE.get(cache_key)
     if cached is None or cached[0] is not kb:
         if len(_CACHE) >= _CACHE_SIZE:
             _CACHE.clear()
         later = set(key[0])
-        years = {y: _as_known(r, now) for y, r in sorted(kb.years.items()) if y not in later}
-        cached = (kb, replace(kb, years=years))
+        rule = reveals(kb, [*later, *(y for y, _ in key[1])], now.year)
+        years = {
+            y: scrub_root(_as_known(r, now), rule)
+            for y, r in sorted(kb.years.items())
+            if y not in later
+        }
+        prize = scrub_root(_prize_as_known(kb.prize, now.year), rule)
+        cached = (kb, replace(kb, years=years, prize=prize))
         _CACHE[cache_key] = cached
     return KnowledgeView(kb=cached[1], full=kb, now=now, state=state)

@@ -9,7 +9,7 @@ from datetime import datetime
 from bot.engine.history import History
 from bot.engine.texts import Texts
 from bot.engine.types import FollowUp, FollowUpAction
-from bot.knowledge.models import Entrant, Fact, Moment
+from bot.knowledge.models import Entrant, Fact, Moment, Project
 from bot.knowledge.view import AWARD_DEFAULT_TIME, award_at, moment_at
 
 from .common import (
@@ -179,11 +179,24 @@ def reasoning(view: History, texts: Texts, request: Request, reply: Reply) -> No
         reply.followups.append(FollowUp(texts("followup.map"), str(year), FollowUpAction.MAP))
 
 
+def _as_known(view: History, year: int, project: Project) -> Project | None:
+    """``project`` as the view knows it at the clock (its later sources removed), or None."""
+    record = view.years.get(year)
+    if record is None:
+        return None
+    known = [*record.projects, *(p for prof in record.profiles for p in prof.projects)]
+    return next((p for p in known if p.name == project.name), None)
+
+
 def project(view: History, texts: Texts, request: Request, reply: Reply) -> None:
     """What a named project is, or the projects of a municipality or a year."""
-    if request.projects:
-        for ref in request.projects[:MAX_PROJECTS]:
-            found = ref.project
+    refs = [  # hidden at the clock when known only from a later source
+        (ref, found)
+        for ref in request.projects[:MAX_PROJECTS]
+        if (found := _as_known(view, ref.year, ref.project)) is not None
+    ]
+    if refs:
+        for ref, found in refs:
             reply.say(
                 texts(
                     "project.text",
@@ -194,7 +207,7 @@ def project(view: History, texts: Texts, request: Request, reply: Reply) -> None
                 )
             )
             reply.cite(Fact(None, found.sources))
-        first = request.projects[0]
+        first = refs[0][0]
         reply.years = [first.year]
         for entrant in _entrants_of(view, first.year):
             if entrant.name == first.project.municipality:
