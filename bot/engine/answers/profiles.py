@@ -456,7 +456,17 @@ def place_profile(view: History, texts: Texts, request: Request, reply: Reply) -
         reply.say(
             texts("profile.latest", label=newest.record.label, text=short(reason.value)), reason
         )
+    _card_details(texts, newest, reply)
     _why_buttons(texts, place, found, reply)
+
+
+def _card_details(texts: Texts, entry: Entry, reply: Reply) -> None:
+    """The newest round's headline figure (not a context one) and its projects' names."""
+    if entry.profile is not None:
+        figure = next((f for f in entry.profile.figures if not f.context), None)
+        if figure is not None:
+            _figure(texts, figure, reply)
+    _project_names(texts, entry, reply)
 
 
 def reasoning(view: History, texts: Texts, request: Request, reply: Reply) -> None:

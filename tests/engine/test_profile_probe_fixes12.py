@@ -1,0 +1,49 @@
+"""Classes from probe set 06 (issue 12), each shown with a question the probe did not ask:
+the profile card's facts, honest «vet ikke» wording, and the closed-vote recommendation."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from bot.clock import OSLO
+from bot.engine.engine import Engine
+
+from .conftest import NOW
+
+AFTER_2023_VOTE = datetime(2023, 10, 25, 12, 0, tzinfo=OSLO)
+
+
+def test_the_profile_card_shows_the_newest_rounds_figure_and_projects(engine: Engine) -> None:
+    answer = engine.answer("Hva vet du om Lørenskog?", now=NOW)
+    assert answer.intent == "place_summary"
+    assert "82 prosent (tall for 2020)" in answer.text
+    assert "Prosjekter: Jobbsjansen." in answer.text
+
+
+def test_a_card_without_a_known_reason_says_it_does_not_know(engine: Engine) -> None:
+    answer = engine.answer("Fortell om Lillehammer", now=NOW)
+    assert "Sist nominert for 2015" in answer.text and "vet jeg ikke" in answer.text
+
+
+def test_no_figures_is_said_as_no_information(engine: Engine) -> None:
+    answer = engine.answer("har du tall for Randaberg", now=NOW)
+    assert answer.intent == "place_figures"
+    assert "ingen opplysninger om tall for Randaberg" in answer.text
+
+
+def test_a_recommendation_after_the_vote_says_it_is_not_open(engine: Engine) -> None:
+    answer = engine.answer("hvem burde jeg stemme på", now=AFTER_2023_VOTE)
+    assert answer.intent == "vote_advice"
+    assert "nøytral" in answer.text and "ikke åpen" in answer.text
+
+
+def test_a_word_the_fact_texts_use_is_no_foreign_topic(engine: Engine) -> None:
+    answer = engine.answer("Hvor mange praksisplasser har Lørenskog skaffet?", now=NOW)
+    assert answer.matched and "100 praksisplasser (tall for 2018)" in answer.text
+    pizza = engine.answer("anbefale en pizzarestaurant i Moss", now=NOW)
+    assert not pizza.matched
+
+
+def test_intro_is_the_introduction_programme(engine: Engine) -> None:
+    answer = engine.answer("Levanger: hvor stor andel gikk til arbeid etter introen?", now=NOW)
+    assert answer.matched and "86 prosent (tall for 2009)" in answer.text
