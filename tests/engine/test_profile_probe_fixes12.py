@@ -47,3 +47,14 @@ def test_a_word_the_fact_texts_use_is_no_foreign_topic(engine: Engine) -> None:
 def test_intro_is_the_introduction_programme(engine: Engine) -> None:
     answer = engine.answer("Levanger: hvor stor andel gikk til arbeid etter introen?", now=NOW)
     assert answer.matched and "86 prosent (tall for 2009)" in answer.text
+
+
+def test_a_year_asked_can_be_the_figures_own_year_not_the_rounds(engine: Engine) -> None:
+    answer = engine.answer("Hvor mange skulle Tønsberg bosette i 2022?", now=NOW)
+    assert answer.intent == "place_figures"
+    assert "60 flyktninger (tall for 2022)" in answer.text
+
+
+def test_figures_of_the_year_asked_come_first_and_together(engine: Engine) -> None:
+    answer = engine.answer("Hvor mange flyktninger bosatte Bodø i 2017?", now=NOW)
+    assert "140 plasser (tall for 2017)" in answer.text

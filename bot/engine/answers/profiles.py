@@ -16,7 +16,7 @@ from bot.engine.places import Place
 from bot.engine.texts import Texts
 from bot.engine.types import FollowUp, FollowUpAction
 from bot.knowledge.models import Entrant, Fact, Figure, NomineeProfile, Person, PrizeYear, Project
-from bot.knowledge.passages import stem, words
+from bot.knowledge.passages import STOP_WORDS, stem, words
 from bot.knowledge.view import VoteState, vote_state
 
 from . import ceremony, nominees, places, voting, winners
@@ -303,16 +303,23 @@ def place_figures(view: History, texts: Texts, request: Request, reply: Reply) -
     place = _place(texts, request, reply)
     if place is None:
         return
-    found = [
-        e for e in _of_years(view, request, entries(view, place)) if e.profile and e.profile.figures
-    ]
+    with_figures = [e for e in entries(view, place) if e.profile and e.profile.figures]
+    found = _of_years(view, request, with_figures)
+    years = set(request.years)  # a year asked may be a figure's own year, not a round's
+    if not found and years:
+        found = [
+            e
+            for e in with_figures
+            if any(f.year in years for f in e.profile.figures)  # type: ignore[union-attr]
+        ]
     if not found:
         reply.say(texts("profile.no_figures", place=place_name(place)))
         return
-    asked = {stem(w) for w in words(" ".join(request.words))}
+    asked = {stem(w) for w in words(" ".join(request.words)) if w not in STOP_WORDS}
     pairs = [(e, f) for e in found for f in e.profile.figures]  # type: ignore[union-attr]
     scored = [
-        (_relevance(asked, f"{f.measures} {f.unit}"), i, e, f) for i, (e, f) in enumerate(pairs)
+        (_relevance(asked, f"{f.measures} {f.unit}") + (f.year in years), i, e, f)
+        for i, (e, f) in enumerate(pairs)
     ]
     best = max(s for s, *_ in scored)
     if best > 0:
