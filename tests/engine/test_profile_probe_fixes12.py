@@ -58,3 +58,20 @@ def test_a_year_asked_can_be_the_figures_own_year_not_the_rounds(engine: Engine)
 def test_figures_of_the_year_asked_come_first_and_together(engine: Engine) -> None:
     answer = engine.answer("Hvor mange flyktninger bosatte Bodø i 2017?", now=NOW)
     assert "140 plasser (tall for 2017)" in answer.text
+
+
+VOTE_2023 = datetime(2023, 10, 5, 12, 0, tzinfo=OSLO)
+CLOSING_2021 = datetime(2021, 11, 9, 12, 0, tzinfo=OSLO)
+
+
+def test_should_i_vote_for_two_named_nominees_is_a_recommendation(engine: Engine) -> None:
+    answer = engine.answer("skal jeg stemme på Harstad eller Molde", now=VOTE_2023)
+    assert answer.intent == "vote_advice"
+    assert "nøytral" in answer.text and "Ullensvang: " in answer.text
+
+
+def test_advice_while_only_the_close_is_known_never_says_not_open(engine: Engine) -> None:
+    answer = engine.answer("hvem skal jeg stemme på", now=CLOSING_2021)
+    assert answer.intent == "vote_advice"
+    assert "nøytral" in answer.text and "stenger torsdag 11. november 2021" in answer.text
+    assert "ikke åpen" not in answer.text

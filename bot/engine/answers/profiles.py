@@ -579,6 +579,24 @@ def _say_nominees(texts: Texts, record: PrizeYear, reply: Reply) -> None:
 def vote_advice(view: History, texts: Texts, request: Request, reply: Reply) -> None:
     """«Hvem bør jeg stemme på?»: the bot takes no side; the nominees' lines and the link."""
     record = _open_round(view, request)
+    closing = next(
+        (r for r in view.years.values() if vote_state(r, request.now) is VoteState.CLOSES_LATER),
+        None,
+    )
+    if record is None and closing is not None and closing.vote.closes is not None:
+        closes = closing.vote.closes  # only the close is known: never «not open»
+        reply.say(texts("profile.neutral_short"))
+        reply.say(
+            texts(
+                "vote.closes_later",
+                label=closing.label,
+                closes=texts.date(closes.value, now=request.now),
+            ),
+            closes,
+        )
+        reply.years = [closing.year]
+        reply.followups.append(FollowUp(texts("followup.subscribe"), "", FollowUpAction.SUBSCRIBE))
+        return
     if record is None or record.nominees is None:
         reply.say(texts("profile.neutral_none"))
         reply.followups.append(FollowUp(texts("followup.subscribe"), "", FollowUpAction.SUBSCRIBE))
