@@ -75,3 +75,10 @@ def test_advice_while_only_the_close_is_known_never_says_not_open(engine: Engine
     assert answer.intent == "vote_advice"
     assert "nøytral" in answer.text and "stenger torsdag 11. november 2021" in answer.text
     assert "ikke åpen" not in answer.text
+
+
+def test_a_named_project_brings_what_the_profile_says_of_it(engine: Engine) -> None:
+    answer = engine.answer("hva er Fagbrev på jobb", now=NOW)
+    assert answer.intent == "project"
+    assert "Bakgrunn, ikke grunnen til nominasjonen" in answer.text
+    assert "første kommune i IMDi Øst" in answer.text

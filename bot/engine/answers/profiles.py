@@ -625,6 +625,21 @@ def winner(view: History, texts: Texts, request: Request, reply: Reply) -> None:
     )
 
 
+def project(view: History, texts: Texts, request: Request, reply: Reply) -> None:
+    """A named project, and what the nominee's profile says about it as background."""
+    ceremony.project(view, texts, request, reply)
+    for ref in request.projects[:1]:
+        record = view.get(ref.year)
+        if record is None:
+            continue
+        name = fold_words(ref.project.name)
+        for profile in record.profiles:
+            for item in profile.context:
+                text = fold_words(item.value)
+                if any(text[i : i + len(name)] == name for i in range(len(text))):
+                    reply.say(texts("profile.context", text=item.value), item)
+
+
 HANDLERS: dict[str, Handler] = {
     # new intents
     "nominated_why": nominated_why,
@@ -638,6 +653,7 @@ HANDLERS: dict[str, Handler] = {
     "place_summary": place_profile,
     "reasoning": reasoning,
     "place_projects": place_projects,
+    "project": project,
     "vote_status": vote_status,
 }
 """Intent → handler for the profile answers (merged into ``table.HANDLERS``)."""
