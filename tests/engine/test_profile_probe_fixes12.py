@@ -82,3 +82,9 @@ def test_a_named_project_brings_what_the_profile_says_of_it(engine: Engine) -> N
     assert answer.intent == "project"
     assert "Bakgrunn, ikke grunnen til nominasjonen" in answer.text
     assert "første kommune i IMDi Øst" in answer.text
+
+
+def test_why_nominated_again_and_again_gives_each_round(engine: Engine) -> None:
+    answer = engine.answer("hvorfor blir Rælingen nominert hele tiden", now=NOW)
+    assert answer.intent == "nominated_why"
+    assert "3 ganger" in answer.text
