@@ -277,7 +277,7 @@ class Engine:
         person = self.lookup.find_person(question)  # «Hvem er Libe Rieber-Mohn?» (issue 12)
         if person is not None:
             return self.lookup.person(question, person, now, context)
-        if not recognised and off_topic_place(parsed, self.synonyms):  # unless a text answers
+        if not recognised and self._off_topic(parsed):  # unless a text answers
             found = self.lookup.passages(question, parsed, now, context)
             return found or self._refusal(question, "refusal.out_of_scope")
         if self._offset_without_year(parsed, context, now):
@@ -370,6 +370,14 @@ class Engine:
         return context is None or context.expired(now) or not context.years
 
     # -- answers that are not facts (their Answer is built in answers/outcome.py) ----------
+
+    def _off_topic(self, parsed: Parsed) -> bool:
+        """A place plus a topic word of its own; a word the fact texts use is no such topic
+        («praksisplasser», «videre»)."""
+        if not off_topic_place(parsed, self.synonyms):
+            return False
+        foreign = [w for w in parsed.unknown if not self.lookup.in_fact_texts(w)]
+        return off_topic_place(replace(parsed, unknown=foreign), self.synonyms)
 
     @staticmethod
     def _refusal_key(parsed: Parsed) -> str:

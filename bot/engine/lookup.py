@@ -79,6 +79,11 @@ class Lookup:
         self.extractor = extractor
         self.people = PersonIndex(kb, ordinary)
         self.passage_answers = PassageAnswers(passage_synonyms(synonyms))
+        self.kb = kb
+
+    def in_fact_texts(self, word: str) -> bool:
+        """True when a fact text of the whole fact base uses ``word``: no foreign topic."""
+        return self.passage_answers.index(self.kb).uses(word)
 
     def without_kommune(self, question: str) -> str:
         """«Hva vet du om Drammen kommune?» → «… om Drammen?»: the word «kommune» right after

@@ -47,6 +47,7 @@ PROFILE_TEXTS: dict[str, Text] = {
     "profile.vote_link": text("url"),
     "profile.neutral": text("label"),
     "profile.neutral_none": text(),
+    "profile.neutral_short": text(),
     "profile.button_year": text("label"),
     "profile.button_place": text("name"),
     "profile.button_profile": text("name"),

@@ -109,6 +109,10 @@ class PassageIndex:
     def __len__(self) -> int:
         return len(self.passages)
 
+    def uses(self, word: str) -> bool:
+        """True when some fact text uses ``word`` (in any inflection)."""
+        return any(stem(w) in self._idf for w in words(word))
+
     @classmethod
     def build(
         cls, kb: KnowledgeBase, synonyms: Mapping[str, Iterable[str]] | None = None

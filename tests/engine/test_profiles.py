@@ -116,7 +116,7 @@ def test_the_bot_does_not_pick_sides(engine: Engine) -> None:
     assert answer.intent == "vote_advice"
     assert "nøytral" in answer.text and "Nordre Follo: " in answer.text
     closed = ask(engine, "Hvem bør jeg stemme på?", NOW)
-    assert "nøytral" in closed.text and "Ingen avstemning er åpen" in closed.text
+    assert "nøytral" in closed.text and "ikke åpen" in closed.text
 
 
 def test_profiles_of_an_unannounced_round_stay_hidden(engine: Engine) -> None:

@@ -16,7 +16,7 @@ from bot.engine.places import Place
 from bot.engine.texts import Texts
 from bot.engine.types import FollowUp, FollowUpAction
 from bot.knowledge.models import Entrant, Fact, Figure, NomineeProfile, Person, PrizeYear, Project
-from bot.knowledge.passages_terms import stem, words
+from bot.knowledge.passages_terms import STOP_WORDS, stem, words
 from bot.knowledge.view import VoteState, vote_state
 
 from . import ceremony, nominees, places, voting, winners
@@ -303,16 +303,23 @@ def place_figures(view: History, texts: Texts, request: Request, reply: Reply) -
     place = _place(texts, request, reply)
     if place is None:
         return
-    found = [
-        e for e in _of_years(view, request, entries(view, place)) if e.profile and e.profile.figures
-    ]
+    with_figures = [e for e in entries(view, place) if e.profile and e.profile.figures]
+    found = _of_years(view, request, with_figures)
+    years = set(request.years)  # a year asked may be a figure's own year, not a round's
+    if not found and years:
+        found = [
+            e
+            for e in with_figures
+            if any(f.year in years for f in e.profile.figures)  # type: ignore[union-attr]
+        ]
     if not found:
         reply.say(texts("profile.no_figures", place=place_name(place)))
         return
-    asked = {stem(w) for w in words(" ".join(request.words))}
+    asked = {stem(w) for w in words(" ".join(request.words)) if w not in STOP_WORDS}
     pairs = [(e, f) for e in found for f in e.profile.figures]  # type: ignore[union-attr]
     scored = [
-        (_relevance(asked, f"{f.measures} {f.unit}"), i, e, f) for i, (e, f) in enumerate(pairs)
+        (_relevance(asked, f"{f.measures} {f.unit}") + (f.year in years), i, e, f)
+        for i, (e, f) in enumerate(pairs)
     ]
     best = max(s for s, *_ in scored)
     if best > 0:
@@ -456,7 +463,17 @@ def place_profile(view: History, texts: Texts, request: Request, reply: Reply) -
         reply.say(
             texts("profile.latest", label=newest.record.label, text=short(reason.value)), reason
         )
+    _card_details(texts, newest, reply)
     _why_buttons(texts, place, found, reply)
+
+
+def _card_details(texts: Texts, entry: Entry, reply: Reply) -> None:
+    """The newest round's headline figure (not a context one) and its projects' names."""
+    if entry.profile is not None:
+        figure = next((f for f in entry.profile.figures if not f.context), None)
+        if figure is not None:
+            _figure(texts, figure, reply)
+    _project_names(texts, entry, reply)
 
 
 def reasoning(view: History, texts: Texts, request: Request, reply: Reply) -> None:
@@ -562,6 +579,24 @@ def _say_nominees(texts: Texts, record: PrizeYear, reply: Reply) -> None:
 def vote_advice(view: History, texts: Texts, request: Request, reply: Reply) -> None:
     """«Hvem bør jeg stemme på?»: the bot takes no side; the nominees' lines and the link."""
     record = _open_round(view, request)
+    closing = next(
+        (r for r in view.years.values() if vote_state(r, request.now) is VoteState.CLOSES_LATER),
+        None,
+    )
+    if record is None and closing is not None and closing.vote.closes is not None:
+        closes = closing.vote.closes  # only the close is known: never «not open»
+        reply.say(texts("profile.neutral_short"))
+        reply.say(
+            texts(
+                "vote.closes_later",
+                label=closing.label,
+                closes=texts.date(closes.value, now=request.now),
+            ),
+            closes,
+        )
+        reply.years = [closing.year]
+        reply.followups.append(FollowUp(texts("followup.subscribe"), "", FollowUpAction.SUBSCRIBE))
+        return
     if record is None or record.nominees is None:
         reply.say(texts("profile.neutral_none"))
         reply.followups.append(FollowUp(texts("followup.subscribe"), "", FollowUpAction.SUBSCRIBE))
@@ -590,6 +625,21 @@ def winner(view: History, texts: Texts, request: Request, reply: Reply) -> None:
     )
 
 
+def project(view: History, texts: Texts, request: Request, reply: Reply) -> None:
+    """A named project, and what the nominee's profile says about it as background."""
+    ceremony.project(view, texts, request, reply)
+    for ref in request.projects[:1]:
+        record = view.get(ref.year)
+        if record is None:
+            continue
+        name = fold_words(ref.project.name)
+        for profile in record.profiles:
+            for item in profile.context:
+                text = fold_words(item.value)
+                if any(text[i : i + len(name)] == name for i in range(len(text))):
+                    reply.say(texts("profile.context", text=item.value), item)
+
+
 HANDLERS: dict[str, Handler] = {
     # new intents
     "nominated_why": nominated_why,
@@ -603,6 +653,7 @@ HANDLERS: dict[str, Handler] = {
     "place_summary": place_profile,
     "reasoning": reasoning,
     "place_projects": place_projects,
+    "project": project,
     "vote_status": vote_status,
 }
 """Intent → handler for the profile answers (merged into ``table.HANDLERS``)."""
