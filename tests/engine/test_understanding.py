@@ -479,3 +479,28 @@ def test_weather_in_a_nominated_town_is_out_of_scope(engine: Engine, question: s
     # a nominee's name must not turn a weather question (Nynorsk «vêret» too) into its profile
     answer = engine.answer(question, now=NOW)
     assert not answer.matched, answer.text
+
+
+# -- class 1 and 3: a remark about who writes, closed by an emoji or a comma ----------------
+
+
+@pytest.mark.parametrize(
+    ("question", "must", "never"),
+    [
+        ("Bodø her 😀 hvem vant i 2019?", "Sunndal", "Bodø"),
+        ("Moss her, hvem vant i 2013?", "Hammerfest", "Moss"),
+        ("Hilsen fra Asker 🌲 hvem fikk prisen i 2009?", "Levanger", "Asker"),
+        ("sitter på bussen til Vik 🚌 hvem vant prisen for 2014?", "Drammen", "Vik"),
+    ],
+)
+def test_a_named_remark_before_the_question_is_not_what_is_asked(
+    engine: Engine, question: str, must: str, never: str
+) -> None:
+    answer = ask(engine, question)
+    assert answer.matched and answer.intent == "winner", answer.text
+    assert must in answer.text and never not in answer.text
+
+
+def test_an_emoji_inside_a_question_does_not_cut_it(engine: Engine) -> None:
+    answer = ask(engine, "hvem ble nominert 🤔 i 2022?")
+    assert answer.intent == "nominees" and "Vennesla" in answer.text, answer.text
