@@ -504,3 +504,32 @@ def test_a_named_remark_before_the_question_is_not_what_is_asked(
 def test_an_emoji_inside_a_question_does_not_cut_it(engine: Engine) -> None:
     answer = ask(engine, "hvem ble nominert 🤔 i 2022?")
     assert answer.intent == "nominees" and "Vennesla" in answer.text, answer.text
+
+
+# -- class 6 and 7: «how many times» gets a number; a closed vote is said to be closed --------
+
+
+@pytest.mark.parametrize(
+    ("question", "count"),
+    [
+        ("Hvor mange ganger har Bodø vært nominert?", "5 ganger"),
+        ("Hvor mange ganger var Tromsø nominert?", "2 ganger"),
+    ],
+)
+def test_how_many_nominations_is_answered_with_a_number(
+    engine: Engine, question: str, count: str
+) -> None:
+    answer = ask(engine, question)
+    assert answer.intent == "place_nominated" and count in answer.text, answer.text
+
+
+def test_one_nomination_is_said_without_a_count(engine: Engine) -> None:
+    answer = ask(engine, "Har Gjøvik vært nominert?")
+    assert "Gjøvik var nominert for 2019/2020" in answer.text and "ganger" not in answer.text
+
+
+@pytest.mark.parametrize("question", ["Rekker jeg å stemme ennå?", "Er det for sent å stemme?"])
+def test_after_the_last_vote_the_answer_says_it_closed(engine: Engine, question: str) -> None:
+    answer = ask(engine, question)
+    assert "stengte 11. oktober 2023" in answer.text, answer.text
+    assert "er åpen nå" not in answer.text.lower().replace("ingen avstemning er åpen nå", "")
