@@ -533,3 +533,23 @@ def test_after_the_last_vote_the_answer_says_it_closed(engine: Engine, question:
     answer = ask(engine, question)
     assert "stengte 11. oktober 2023" in answer.text, answer.text
     assert "er åpen nå" not in answer.text.lower().replace("ingen avstemning er åpen nå", "")
+
+
+# -- class 2: the clipped definite of spoken Norwegian («vinnern» = «vinneren») --------------
+
+
+@pytest.mark.parametrize(
+    ("question", "winner"),
+    [("hvem ble vinnern i 2014?", "Drammen"), ("kven var vinnarn i 2012?", "Molde")],
+)
+def test_a_clipped_definite_is_the_singular(engine: Engine, question: str, winner: str) -> None:
+    answer = ask(engine, question)
+    assert answer.intent == "winner" and winner in answer.text, answer.text
+
+
+def test_clipping_leaves_plurals_and_short_words_alone() -> None:
+    from bot.engine.lemmas import stem
+
+    assert stem("vinnern") == stem("vinneren") != stem("vinnerne")
+    assert stem("ordførern") == stem("ordføreren")
+    assert stem("barn") == "barn"
