@@ -553,3 +553,21 @@ def test_clipping_leaves_plurals_and_short_words_alone() -> None:
     assert stem("vinnern") == stem("vinneren") != stem("vinnerne")
     assert stem("ordførern") == stem("ordføreren")
     assert stem("barn") == "barn"
+
+
+# -- class 7: when the winner of a given year becomes known -> that year's award -----------
+
+
+@pytest.mark.parametrize(
+    ("question", "moment", "date"),
+    [
+        ("Når blir årets vinner kåret?", datetime(2023, 10, 5, 10, tzinfo=OSLO), "30. oktober"),
+        ("When will the 2023 winner be announced?", NOW, "30. oktober"),
+        ("Når ble vinneren for 2016 kjent?", NOW, "26. april 2017"),
+    ],
+)
+def test_when_a_years_winner_is_known_is_that_years_award(
+    engine: Engine, question: str, moment: datetime, date: str
+) -> None:
+    answer = engine.answer(question, now=moment)
+    assert answer.intent == "award" and date in answer.text, answer.text
