@@ -22,11 +22,21 @@ MIN_STEM = 3
 _STEMMER = snowballstemmer.stemmer("norwegian")
 
 
+CLIPPED_ENDINGS = ("ern", "arn")
+"""Spoken and SMS Norwegian clips the definite «-eren/-aren» to «-ern/-arn» («vinnern»,
+«vinnarn», «ordførern»); Snowball would read «vinnern» as «vinnerne» (plural)."""
+MIN_CLIPPED = 7
+"""Only words this long are read as clipped (not «barn», «intern», «stjern»)."""
+
+
 @lru_cache(maxsize=8192)
 def stem(word: str) -> str:
-    """The Snowball stem of one folded word (digits and short words unchanged)."""
+    """The Snowball stem of one folded word (digits and short words unchanged); a clipped
+    definite singular («vinnern») stems as its full form («vinneren»)."""
     if len(word) < MIN_STEM + 1 or word.isdigit():
         return word
+    if len(word) >= MIN_CLIPPED and word.endswith(CLIPPED_ENDINGS):
+        word = word[:-1] + "en"
     return str(_STEMMER.stemWord(word))
 
 

@@ -18,6 +18,7 @@ _KEYS = {
     "thanks",
     "signoffs",
     "preambles",
+    "introductions",
     "requests",
     "not_places",
     "other_prizes",
@@ -49,6 +50,9 @@ class Understanding:
     """The first thanks listed, likewise."""
     signoffs: frozenset[Phrase]
     preambles: frozenset[Phrase]
+    introductions: frozenset[Phrase]
+    """«her» in «Rana her», «hei fra» in «Hei fra Tone Vik»: how a short clause that says who
+    is writing ends or starts (the names in it are not what is asked about)."""
     requests: frozenset[str]
     """«fortell», «vis»: a question with one of these stands on its own in a conversation."""
     not_places: frozenset[str]
@@ -117,6 +121,7 @@ def load_understanding(directory: Path) -> Understanding:
         thanks_word=first("thanks"),
         signoffs=phrases(data, "signoffs"),
         preambles=phrases(data, "preambles"),
+        introductions=phrases(data, "introductions"),
         requests=single(data, "requests"),
         not_places=single(data, "not_places"),
         other_prizes=OtherPrizes(

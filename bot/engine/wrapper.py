@@ -23,7 +23,12 @@ _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _URL = re.compile(r"https?://\S+")
 _MARK = re.compile(r"(\*\*|__|`+|~~|^\s*#+\s|^\s*>\s?|^\s*[-*•]\s+)", re.MULTILINE)
 _EMPHASIS = re.compile(r"(?<!\w)[_*](\w[^_*\n]*?)[_*](?!\w)")
+_EMOJI = "\u2600-\u27bf\U0001f300-\U0001faff\ufe0f\u200d"
 _BOUNDARY = re.compile(r"(?<=[.!?:])\s+|\n+|(?<!\d)\s[–—-]\s(?!\d)")
+_AFTER_EMOJI = re.compile(rf"(?<=[{_EMOJI}])\s+(?=[^\s{_EMOJI}])")
+MIN_WORDS_AFTER_EMOJI = 3
+"""An emoji ends a remark before a question («Rana her 🙂 hvem vant i 2021?») when at least
+this many words follow it; «hvem ble nominert 🤔 i 2022?» stays one sentence."""
 _ABBREVIATION = re.compile(
     r"(?:^|\s)(?:dvs|f\.eks|bl\.a|kl|ca|nr|osv|mht|ift|evt|ev|mfl|jf|pga|iht|st|dr|mr|mrs|"
     r"e\.g|i\.e|etc|vs)\.$",
@@ -34,6 +39,8 @@ MAX_MESSAGE_CHARS = 4096
 """Longer messages are cut before unwrapping (Telegram's own limit; keeps the latency bound)."""
 MAX_SENTENCES = 30
 """Only a message's last sentences are read (a long preamble is mostly left unread)."""
+MAX_INTRODUCTION_WORDS = 5
+"""A remark that says who is writing («Rana her», «Hei fra Tone Vik») is at most this long."""
 MAX_SIGNATURE_WORDS = 3
 """A sign-off inside a sentence ends it only when at most this many words follow («hilsen
 Ola Nordmann»)."""
@@ -68,6 +75,15 @@ def _is(folded: tuple[str, ...], phrases: frozenset[Phrase]) -> bool:
     return folded in phrases
 
 
+def _introduction(folded: tuple[str, ...], cues: Understanding) -> bool:
+    """Whether ``folded`` only says who is writing: short, and ending in a one-word
+    introduction («Ola Nes her») or starting with a longer one («hei fra Tone Vik»)."""
+    if not 1 < len(folded) <= MAX_INTRODUCTION_WORDS:
+        return False
+    ends = (folded[-1],) in cues.introductions
+    return ends or any(len(p) > 1 and folded[: len(p)] == p for p in cues.introductions)
+
+
 def _drop_words(raw: str, count: int, from_end: bool = False) -> str:
     """``raw`` without its first (or last) ``count`` words (folded word count)."""
     pieces = raw.split()
@@ -86,6 +102,9 @@ def _trim(sentence: _Sentence, cues: Understanding) -> _Sentence:
     if lead and len(folded) > lead:
         raw = _drop_words(raw, lead)
         folded = folded[lead:]
+    head, comma, rest = raw.partition(",")
+    if comma and words(rest) and _introduction(tuple(words(head)), cues):  # «Rana her, hvem …»
+        raw, folded = rest.strip(), tuple(words(rest))
     for k in range(max(1, len(folded) - MAX_SIGNATURE_WORDS - 2), len(folded)):
         tail = folded[k:]
         sign = _starts(tail, cues.signoffs)
@@ -103,6 +122,21 @@ def _trim(sentence: _Sentence, cues: Understanding) -> _Sentence:
     return _Sentence(raw, folded)
 
 
+def _split(plain: str) -> list[str]:
+    """``plain`` cut at sentence boundaries and at emojis that close a remark."""
+    pieces: list[str] = []
+    for sentence in _BOUNDARY.split(plain):
+        parts = _AFTER_EMOJI.split(sentence) if sentence else [sentence]
+        merged = [parts[0]]
+        for part in parts[1:]:
+            if len(words(part)) >= MIN_WORDS_AFTER_EMOJI:
+                merged.append(part)
+            else:
+                merged[-1] += " " + part
+        pieces.extend(merged)
+    return pieces
+
+
 def unwrap(text: str, cues: Understanding) -> str:
     """The question inside ``text`` (``text`` itself when nothing wraps it)."""
     return readings(text, cues)[0]
@@ -115,7 +149,7 @@ def readings(text: str, cues: Understanding) -> list[str]:
         text = text[:MAX_MESSAGE_CHARS].rsplit(None, 1)[0]
     plain = strip_markup(text)
     pieces: list[str] = []
-    for piece in _BOUNDARY.split(plain):
+    for piece in _split(plain):
         if not piece or piece.isspace():
             continue
         if pieces and _ABBREVIATION.search(pieces[-1]):
@@ -138,7 +172,9 @@ def readings(text: str, cues: Understanding) -> list[str]:
             greeting = _is(folded, cues.greetings)
             small_talk.append(cues.greeting_word if greeting else cues.thanks_word)
             continue
-        if _starts(folded, cues.preambles) and not sentence.question:
+        if not sentence.question and (
+            _starts(folded, cues.preambles) or _introduction(folded, cues)
+        ):
             preambles.append(sentence)
             continue
         kept.append(_trim(sentence, cues))

@@ -479,3 +479,95 @@ def test_weather_in_a_nominated_town_is_out_of_scope(engine: Engine, question: s
     # a nominee's name must not turn a weather question (Nynorsk «vêret» too) into its profile
     answer = engine.answer(question, now=NOW)
     assert not answer.matched, answer.text
+
+
+# -- class 1 and 3: a remark about who writes, closed by an emoji or a comma ----------------
+
+
+@pytest.mark.parametrize(
+    ("question", "must", "never"),
+    [
+        ("Bodø her 😀 hvem vant i 2019?", "Sunndal", "Bodø"),
+        ("Moss her, hvem vant i 2013?", "Hammerfest", "Moss"),
+        ("Hilsen fra Asker 🌲 hvem fikk prisen i 2009?", "Levanger", "Asker"),
+        ("sitter på bussen til Vik 🚌 hvem vant prisen for 2014?", "Drammen", "Vik"),
+    ],
+)
+def test_a_named_remark_before_the_question_is_not_what_is_asked(
+    engine: Engine, question: str, must: str, never: str
+) -> None:
+    answer = ask(engine, question)
+    assert answer.matched and answer.intent == "winner", answer.text
+    assert must in answer.text and never not in answer.text
+
+
+def test_an_emoji_inside_a_question_does_not_cut_it(engine: Engine) -> None:
+    answer = ask(engine, "hvem ble nominert 🤔 i 2022?")
+    assert answer.intent == "nominees" and "Vennesla" in answer.text, answer.text
+
+
+# -- class 6 and 7: «how many times» gets a number; a closed vote is said to be closed --------
+
+
+@pytest.mark.parametrize(
+    ("question", "count"),
+    [
+        ("Hvor mange ganger har Bodø vært nominert?", "5 ganger"),
+        ("Hvor mange ganger var Tromsø nominert?", "2 ganger"),
+    ],
+)
+def test_how_many_nominations_is_answered_with_a_number(
+    engine: Engine, question: str, count: str
+) -> None:
+    answer = ask(engine, question)
+    assert answer.intent == "place_nominated" and count in answer.text, answer.text
+
+
+def test_one_nomination_is_said_without_a_count(engine: Engine) -> None:
+    answer = ask(engine, "Har Gjøvik vært nominert?")
+    assert "Gjøvik var nominert for 2019/2020" in answer.text and "ganger" not in answer.text
+
+
+@pytest.mark.parametrize("question", ["Rekker jeg å stemme ennå?", "Er det for sent å stemme?"])
+def test_after_the_last_vote_the_answer_says_it_closed(engine: Engine, question: str) -> None:
+    answer = ask(engine, question)
+    assert "stengte 11. oktober 2023" in answer.text, answer.text
+    assert "er åpen nå" not in answer.text.lower().replace("ingen avstemning er åpen nå", "")
+
+
+# -- class 2: the clipped definite of spoken Norwegian («vinnern» = «vinneren») --------------
+
+
+@pytest.mark.parametrize(
+    ("question", "winner"),
+    [("hvem ble vinnern i 2014?", "Drammen"), ("kven var vinnarn i 2012?", "Molde")],
+)
+def test_a_clipped_definite_is_the_singular(engine: Engine, question: str, winner: str) -> None:
+    answer = ask(engine, question)
+    assert answer.intent == "winner" and winner in answer.text, answer.text
+
+
+def test_clipping_leaves_plurals_and_short_words_alone() -> None:
+    from bot.engine.lemmas import stem
+
+    assert stem("vinnern") == stem("vinneren") != stem("vinnerne")
+    assert stem("ordførern") == stem("ordføreren")
+    assert stem("barn") == "barn"
+
+
+# -- class 7: when the winner of a given year becomes known -> that year's award -----------
+
+
+@pytest.mark.parametrize(
+    ("question", "moment", "date"),
+    [
+        ("Når blir årets vinner kåret?", datetime(2023, 10, 5, 10, tzinfo=OSLO), "30. oktober"),
+        ("When will the 2023 winner be announced?", NOW, "30. oktober"),
+        ("Når ble vinneren for 2016 kjent?", NOW, "26. april 2017"),
+    ],
+)
+def test_when_a_years_winner_is_known_is_that_years_award(
+    engine: Engine, question: str, moment: datetime, date: str
+) -> None:
+    answer = engine.answer(question, now=moment)
+    assert answer.intent == "award" and date in answer.text, answer.text

@@ -102,6 +102,19 @@ def place_nominated(view: History, texts: Texts, request: Request, reply: Reply)
             )
 
 
+def _nominated_years(
+    view: History,
+    texts: Texts,
+    name: str,
+    nominated: list[tuple[int, Entrant, Fact[tuple[Entrant, ...]]]],
+) -> str:
+    """«Asker var nominert 3 ganger: for 2018, 2019/2020 og 2021.» (the count answers «hvor
+    mange ganger»; one nomination is said without it)."""
+    key = "place.nominated_years" if len(nominated) > 1 else "place.nominated_once"
+    years = _as_named(view, texts, nominated, name)
+    return texts(key, place=name, years=years, count=len(nominated))
+
+
 def place_summary(view: History, texts: Texts, request: Request, reply: Reply) -> None:
     """Everything about one municipality (or a few named together): wins, nominations, gaps."""
     _summary(view, texts, request, reply, nominations_first=False)
@@ -163,14 +176,7 @@ def _summary_of(
         won_text = texts("place.won_once", place=name, years=years_text(view, texts, wins))
     if nominations_first:
         if nominated:
-            reply.say(
-                texts(
-                    "place.nominated_years",
-                    place=name,
-                    years=_as_named(view, texts, nominated, name),
-                ),
-                *[f for _, _, f in nominated],
-            )
+            reply.say(_nominated_years(view, texts, name, nominated), *[f for _, _, f in nominated])
         else:
             reply.say(_never_nominated(texts, name, window))
         if wins:
@@ -186,9 +192,11 @@ def _summary_of(
         else:
             reply.say(texts(prefix + "never_won", place=name))
         if others:
-            key = "place.also_nominated" if wins else "place.nominated_years"
+            also = texts(
+                "place.also_nominated", place=name, years=_as_named(view, texts, others, name)
+            )
             reply.say(
-                texts(key, place=name, years=_as_named(view, texts, others, name)),
+                also if wins else _nominated_years(view, texts, name, others),
                 *[f for _, _, f in others],
             )
         elif not wins:
@@ -200,12 +208,7 @@ def _summary_of(
         )
     elif window and not nominated and all_nominated:
         reply.say(
-            texts(
-                "place.nominated_years",
-                place=name,
-                years=_as_named(view, texts, all_nominated, name),
-            ),
-            *[f for _, _, f in all_nominated],
+            _nominated_years(view, texts, name, all_nominated), *[f for _, _, f in all_nominated]
         )
     if not reply.years:
         reply.years = wins or [y for y, _, _ in others]
