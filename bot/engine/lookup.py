@@ -17,7 +17,7 @@ from datetime import datetime
 from bot.engine.answers import Composer, Reply, Request
 from bot.engine.answers.outcome import answered
 from bot.engine.answers.passages import Entities, PassageAnswers
-from bot.engine.answers.profiles import person as person_answer
+from bot.engine.answers.profile_people import person as person_answer
 from bot.engine.answers.reply import limit
 from bot.engine.extract import PLACEHOLDERS, Extractor, Parsed
 from bot.engine.lexicon import IntentSpec, Synonyms

@@ -16,12 +16,10 @@ from bot.engine.places import Place
 from bot.engine.texts import Texts
 from bot.engine.types import FollowUp, FollowUpAction
 from bot.knowledge.models import Entrant, Fact, Figure, NomineeProfile, Person, PrizeYear, Project
-from bot.knowledge.passages_terms import STOP_WORDS, stem, words
-from bot.knowledge.view import VoteState, vote_state
 
-from . import ceremony, nominees, places, voting, winners
+from . import ceremony, places, winners
 from .common import entrant_name, place_name, target_years
-from .reply import Handler, Reply, Request
+from .reply import Reply, Request
 
 SHORT = 150
 """A reason shown on one line is cut to about this many characters (a phone screen)."""
@@ -75,7 +73,8 @@ def _entrant(view: History, record: PrizeYear, place: Place) -> Entrant | None:
     return None
 
 
-def _of_years(view: History, request: Request, found: list[Entry]) -> list[Entry]:
+def of_years(view: History, request: Request, found: list[Entry]) -> list[Entry]:
+    """The entries of the years asked about (all when no year was asked)."""
     years = target_years(view, request)
     return [e for e in found if e.year in years] if years else found
 
@@ -89,7 +88,8 @@ def short(text: str, limit: int = SHORT) -> str:
     return first + "."
 
 
-def _place(texts: Texts, request: Request, reply: Reply) -> Place | None:
+def asked_place(texts: Texts, request: Request, reply: Reply) -> Place | None:
+    """The municipality asked about, or None after asking the user to name one."""
     if not request.places:
         reply.say(texts("place.need_place"))
         return None
@@ -98,7 +98,7 @@ def _place(texts: Texts, request: Request, reply: Reply) -> Place | None:
     return place
 
 
-def _none(view: History, texts: Texts, request: Request, place: Place, reply: Reply) -> None:
+def say_unknown(view: History, texts: Texts, request: Request, place: Place, reply: Reply) -> None:
     """Not nominated (that year, or at all): say so and when it was."""
     years = target_years(view, request)
     found = entries(view, place)
@@ -116,7 +116,7 @@ def _none(view: History, texts: Texts, request: Request, place: Place, reply: Re
     reply.say(texts("profile.never", place=name))
 
 
-def _ascii(name: str) -> str:
+def ascii_name(name: str) -> str:
     """A name as a button's question: short ASCII («Lørenskog» → «lorenskog»)."""
     return " ".join(fold_words(name))
 
@@ -126,7 +126,7 @@ def _why_buttons(texts: Texts, place: Place, found: list[Entry], reply: Reply) -
         reply.followups.append(
             FollowUp(
                 texts("profile.button_year", label=entry.record.label),
-                texts("profile.ask_why", place=_ascii(place.said), year=entry.year),
+                texts("profile.ask_why", place=ascii_name(place.said), year=entry.year),
             )
         )
 
@@ -145,12 +145,12 @@ def place_work(view: History, texts: Texts, request: Request, reply: Reply) -> N
 
 
 def _why(view: History, texts: Texts, request: Request, reply: Reply, *, detail: bool) -> None:
-    place = _place(texts, request, reply)
+    place = asked_place(texts, request, reply)
     if place is None:
         return
-    found = _of_years(view, request, entries(view, place))
+    found = of_years(view, request, entries(view, place))
     if not found:
-        _none(view, texts, request, place, reply)
+        say_unknown(view, texts, request, place, reply)
         return
     reply.years = [e.year for e in found]
     if len(found) == 1:
@@ -210,10 +210,10 @@ def _known(texts: Texts, entry: Entry, reply: Reply) -> bool:
         )
     )
     for figure in profile.figures[:MAX_FIGURES]:
-        _figure(texts, figure, reply)
+        figure_line(texts, figure, reply)
     _projects(texts, entry, reply, intro=False)
     for person in profile.people[:MAX_PEOPLE]:
-        _person(texts, person, reply)
+        person_line(texts, person, reply)
     for item in profile.context:
         reply.say(texts("profile.context", text=item.value), item)
     return True
@@ -269,10 +269,10 @@ def place_projects(view: History, texts: Texts, request: Request, reply: Reply) 
     if not request.places or request.projects:
         ceremony.project(view, texts, request, reply)
         return
-    place = _place(texts, request, reply)
+    place = asked_place(texts, request, reply)
     if place is None:
         return
-    found = [e for e in _of_years(view, request, entries(view, place)) if _entry_projects(e)]
+    found = [e for e in of_years(view, request, entries(view, place)) if _entry_projects(e)]
     if not found:
         ceremony.project(view, texts, request, reply)
         return
@@ -282,166 +282,6 @@ def place_projects(view: History, texts: Texts, request: Request, reply: Reply) 
 
 
 # -- figures -------------------------------------------------------------------------------
-
-
-def _figure(texts: Texts, figure: Figure, reply: Reply) -> None:
-    key = "profile.figure_context" if figure.context else "profile.figure"
-    measures = figure.measures[:1].upper() + figure.measures[1:]
-    reply.say(
-        texts(key, measures=measures, value=figure.shown, unit=figure.unit, year=figure.year),
-        Fact(None, figure.sources, figure.note),
-    )
-    reply.note(Fact(None, figure.sources, figure.note))
-
-
-def _relevance(asked: set[str], text: str) -> int:
-    return len(asked & {stem(w) for w in words(text)})
-
-
-def place_figures(view: History, texts: Texts, request: Request, reply: Reply) -> None:
-    """A municipality's figures, those matching the question first, each with its year."""
-    place = _place(texts, request, reply)
-    if place is None:
-        return
-    with_figures = [e for e in entries(view, place) if e.profile and e.profile.figures]
-    found = _of_years(view, request, with_figures)
-    years = set(request.years)  # a year asked may be a figure's own year, not a round's
-    if not found and years:
-        found = [
-            e
-            for e in with_figures
-            if any(f.year in years for f in e.profile.figures)  # type: ignore[union-attr]
-        ]
-    if not found:
-        reply.say(texts("profile.no_figures", place=place_name(place)))
-        return
-    asked = {stem(w) for w in words(" ".join(request.words)) if w not in STOP_WORDS}
-    pairs = [(e, f) for e in found for f in e.profile.figures]  # type: ignore[union-attr]
-    scored = [
-        (_relevance(asked, f"{f.measures} {f.unit}") + (f.year in years), i, e, f)
-        for i, (e, f) in enumerate(pairs)
-    ]
-    best = max(s for s, *_ in scored)
-    if best > 0:
-        scored = [item for item in scored if item[0] == best or item[0] >= 2]
-    scored.sort(key=lambda item: (-item[0], item[1]))
-    reply.years = sorted({e.year for _, _, e, _ in scored}, reverse=True)
-    shown: int | None = None
-    for _, _, entry, figure in scored[:MAX_FIGURES]:
-        if entry.year != shown:
-            reply.say(
-                texts(
-                    "profile.figures_intro",
-                    place=entrant_name(texts, entry.entrant),
-                    label=entry.record.label,
-                )
-            )
-            shown = entry.year
-        _figure(texts, figure, reply)
-
-
-# -- people --------------------------------------------------------------------------------
-
-
-def _person(texts: Texts, person: Person, reply: Reply) -> None:
-    if person.said is None:
-        reply.say(texts("profile.person_named", name=person.name, role=person.role), _src(person))
-        return
-    key = "profile.person_context" if person.context else "profile.person_said"
-    reply.say(texts(key, name=person.name, role=person.role, said=person.said), _src(person))
-
-
-def _src(person: Person) -> Fact[None]:
-    return Fact(None, person.sources, person.note)
-
-
-def place_people(view: History, texts: Texts, request: Request, reply: Reply) -> None:
-    """Who spoke for a municipality (or held the role asked about) and what they said."""
-    place = _place(texts, request, reply)
-    if place is None:
-        return
-    found = [
-        e for e in _of_years(view, request, entries(view, place)) if e.profile and e.profile.people
-    ]
-    name = place_name(place)
-    if not found:
-        reply.say(texts("profile.no_people", place=name))
-        return
-    asked = {stem(w) for w in words(" ".join(request.words))}
-    roles = {stem(w) for e in found for p in e.profile.people for w in words(p.role)}  # type: ignore[union-attr]
-    wanted = asked & roles
-    pairs = [(e, p) for e in found for p in e.profile.people]  # type: ignore[union-attr]
-    if wanted:
-        matching = [(e, p) for e, p in pairs if wanted & {stem(w) for w in words(p.role)}]
-        if matching:
-            pairs = matching
-    reply.years = sorted({e.year for e, _ in pairs}, reverse=True)
-    shown: int | None = None
-    for entry, person in pairs[:MAX_PEOPLE]:
-        if entry.year != shown:
-            reply.say(
-                texts(
-                    "profile.people_intro",
-                    place=entrant_name(texts, entry.entrant),
-                    label=entry.record.label,
-                )
-            )
-            shown = entry.year
-        _person(texts, person, reply)
-
-
-def person(view: History, texts: Texts, request: Request, reply: Reply) -> None:
-    """Who a person of the fact base is: roles (with place and year) and what they said."""
-    if not request.people:
-        reply.say(texts("gap.no_info"))
-        return
-    name = request.people[0]
-    years = target_years(view, request)
-    found: list[tuple[int, PrizeYear, NomineeProfile, Person]] = []
-    for year in sorted(view.years, reverse=True):
-        record = view.years[year]
-        if years and year not in years:
-            continue
-        for profile in record.profiles:
-            if request.places and not any(view.matches(profile.entrant, p) for p in request.places):
-                continue
-            if record.nominees is None and record.winner is None:
-                continue
-            found.extend((year, record, profile, p) for p in profile.people if p.name == name)
-    if not found:
-        reply.say(texts("profile.who_unknown", name=name))
-        return
-    where: dict[str, list[str]] = {}  # role → «Moss, 2025», … (one role, many rounds)
-    for _, record, profile, someone in found:
-        place = texts(
-            "profile.who_where", place=entrant_name(texts, profile.entrant), label=record.label
-        )
-        if place not in where.setdefault(someone.role, []):
-            where[someone.role].append(place)
-    roles = [
-        texts("profile.who_role", role=role, where="; ".join(places))
-        for role, places in where.items()
-    ]
-    reply.say(texts("profile.who", name=name, roles=texts.join(roles)))
-    quoted = 0
-    for _, record, profile, someone in found:
-        reply.cite(_src(someone))
-        if someone.said is None or quoted >= MAX_QUOTES:
-            continue
-        reply.say(
-            texts(
-                "profile.who_said",
-                label=record.label,
-                place=entrant_name(texts, profile.entrant),
-                said=someone.said,
-            )
-        )
-        quoted += 1
-    reply.years = sorted({y for y, *_ in found}, reverse=True)
-    reply.municipality = found[0][2].entrant.municipality.name
-
-
-# -- the profile card and the reasoning question ---------------------------------------------
 
 
 def place_profile(view: History, texts: Texts, request: Request, reply: Reply) -> None:
@@ -472,7 +312,7 @@ def _card_details(texts: Texts, entry: Entry, reply: Reply) -> None:
     if entry.profile is not None:
         figure = next((f for f in entry.profile.figures if not f.context), None)
         if figure is not None:
-            _figure(texts, figure, reply)
+            figure_line(texts, figure, reply)
     _project_names(texts, entry, reply)
 
 
@@ -498,116 +338,6 @@ def reasoning(view: History, texts: Texts, request: Request, reply: Reply) -> No
 # -- the nominees of a year with one line each ---------------------------------------------
 
 
-def nominee_lines(view: History, texts: Texts, year: int, reply: Reply) -> bool:
-    """«Kort om hver:» and one line per nominee of ``year`` (when any profile gives a
-    reason), with a button per nominee; False when there is nothing to add."""
-    record = view.get(year)
-    if record is None or record.nominees is None:
-        return False
-    if not any(p.has_reason for p in record.profiles):
-        return False
-    reply.say(texts("profile.lines_intro"))
-    for entrant in record.nominees.value:
-        name = entrant_name(texts, entrant)
-        won = record.winner is not None and record.winner.value == entrant
-        profile = next((p for p in record.profiles if p.entrant == entrant), None)
-        reason: Fact[str] | None = None
-        if won and record.reasoning is not None:
-            reason = record.reasoning
-        elif profile is not None:
-            reason = profile.nominated_for
-        if reason is None:
-            reply.say(texts("profile.nominee_line_unknown", name=name))
-            continue
-        key = "profile.nominee_line_won" if won else "profile.nominee_line"
-        reply.say(texts(key, name=name, text=short(reason.value)), reason)
-    for entrant in record.nominees.value[:MAX_BUTTONS]:
-        reply.followups.append(
-            FollowUp(
-                texts("profile.button_place", name=entrant.name),
-                texts("profile.ask_why", place=_ascii(entrant.name), year=year),
-            )
-        )
-    return True
-
-
-def nominees_with_lines(view: History, texts: Texts, request: Request, reply: Reply) -> None:
-    """The nominees answer, then one line each on why (one year asked)."""
-    nominees.nominees(view, texts, request, reply)
-    if len(reply.years) != 1 or request.besides is not None:
-        return
-    year = view.resolve(reply.years[0])
-    if nominee_lines(view, texts, year, reply):
-        _vote_link(view, texts, year, request, reply)
-
-
-def _open_round(view: History, request: Request) -> PrizeYear | None:
-    """The round whose public vote is open at ``request.now``."""
-    for record in view.years.values():
-        if vote_state(record, request.now) is VoteState.OPEN:
-            return record
-    return None
-
-
-def _vote_link(view: History, texts: Texts, year: int, request: Request, reply: Reply) -> None:
-    record = view.get(year)
-    if record is None or vote_state(record, request.now) is not VoteState.OPEN:
-        return
-    url = record.vote.url
-    if url is not None:
-        reply.say(texts("profile.vote_link", url=url.value), url)
-    reply.followups.append(FollowUp(texts("followup.subscribe"), "", FollowUpAction.SUBSCRIBE))
-
-
-def vote_status(view: History, texts: Texts, request: Request, reply: Reply) -> None:
-    """Whether a vote is open; while one is, the nominees with one line each and the link."""
-    voting.vote_status(view, texts, request, reply)
-    record = _open_round(view, request)
-    if record is None or request.years:
-        return
-    _say_nominees(texts, record, reply)
-    nominee_lines(view, texts, record.year, reply)
-
-
-def _say_nominees(texts: Texts, record: PrizeYear, reply: Reply) -> None:
-    if record.nominees is None:
-        return
-    names = texts.join([entrant_name(texts, e) for e in record.nominees.value])
-    reply.say(texts("nominees.list", label=record.label, names=names), record.nominees)
-
-
-def vote_advice(view: History, texts: Texts, request: Request, reply: Reply) -> None:
-    """«Hvem bør jeg stemme på?»: the bot takes no side; the nominees' lines and the link."""
-    record = _open_round(view, request)
-    closing = next(
-        (r for r in view.years.values() if vote_state(r, request.now) is VoteState.CLOSES_LATER),
-        None,
-    )
-    if record is None and closing is not None and closing.vote.closes is not None:
-        closes = closing.vote.closes  # only the close is known: never «not open»
-        reply.say(texts("profile.neutral_short"))
-        reply.say(
-            texts(
-                "vote.closes_later",
-                label=closing.label,
-                closes=texts.date(closes.value, now=request.now),
-            ),
-            closes,
-        )
-        reply.years = [closing.year]
-        reply.followups.append(FollowUp(texts("followup.subscribe"), "", FollowUpAction.SUBSCRIBE))
-        return
-    if record is None or record.nominees is None:
-        reply.say(texts("profile.neutral_none"))
-        reply.followups.append(FollowUp(texts("followup.subscribe"), "", FollowUpAction.SUBSCRIBE))
-        return
-    reply.say(texts("profile.neutral", label=record.label))
-    reply.years = [record.year]
-    if not nominee_lines(view, texts, record.year, reply):
-        _say_nominees(texts, record, reply)
-    _vote_link(view, texts, record.year, request, reply)
-
-
 def winner(view: History, texts: Texts, request: Request, reply: Reply) -> None:
     """The winner answer, with a button to the winner's profile when one year was asked."""
     winners.winner(view, texts, request, reply)
@@ -620,7 +350,7 @@ def winner(view: History, texts: Texts, request: Request, reply: Reply) -> None:
     reply.followups.append(
         FollowUp(
             texts("profile.button_profile", name=name),
-            texts("profile.ask_why", place=_ascii(name), year=record.year),
+            texts("profile.ask_why", place=ascii_name(name), year=record.year),
         )
     )
 
@@ -640,20 +370,30 @@ def project(view: History, texts: Texts, request: Request, reply: Reply) -> None
                     reply.say(texts("profile.context", text=item.value), item)
 
 
-HANDLERS: dict[str, Handler] = {
-    # new intents
-    "nominated_why": nominated_why,
-    "place_work": place_work,
-    "place_figures": place_figures,
-    "place_people": place_people,
-    "vote_advice": vote_advice,
-    # answers of other modules, extended with the profiles
-    "winner": winner,
-    "nominees": nominees_with_lines,
-    "place_summary": place_profile,
-    "reasoning": reasoning,
-    "place_projects": place_projects,
-    "project": project,
-    "vote_status": vote_status,
-}
-"""Intent → handler for the profile answers (merged into ``table.HANDLERS``)."""
+def figure_line(texts: Texts, figure: Figure, reply: Reply) -> None:
+    """Say one figure with what it measures and the year it refers to (context labelled)."""
+    key = "profile.figure_context" if figure.context else "profile.figure"
+    measures = figure.measures[:1].upper() + figure.measures[1:]
+    reply.say(
+        texts(key, measures=measures, value=figure.shown, unit=figure.unit, year=figure.year),
+        Fact(None, figure.sources, figure.note),
+    )
+    reply.note(Fact(None, figure.sources, figure.note))
+
+
+def person_line(texts: Texts, person: Person, reply: Reply) -> None:
+    """Say who a person was (role at the time) and, paraphrased, what they said."""
+    if person.said is None:
+        reply.say(
+            texts("profile.person_named", name=person.name, role=person.role), person_source(person)
+        )
+        return
+    key = "profile.person_context" if person.context else "profile.person_said"
+    reply.say(
+        texts(key, name=person.name, role=person.role, said=person.said), person_source(person)
+    )
+
+
+def person_source(person: Person) -> Fact[None]:
+    """The sources (and note) behind a person entry, to cite."""
+    return Fact(None, person.sources, person.note)

@@ -19,7 +19,7 @@ from . import (
     pictures,
     places,
     prize,
-    profiles,
+    profile_table,
     voting,
     winners,
 )
@@ -92,4 +92,4 @@ HANDLERS: Mapping[str, Handler] = MappingProxyType(
 )
 """Intent name → handler. Intents marked ``unknown: true`` are added per engine (see
 :class:`~bot.engine.answers.composer.Composer`)."""
-HANDLERS = MappingProxyType({**HANDLERS, **profiles.HANDLERS})  # issue 12: nominee profiles
+HANDLERS = MappingProxyType({**HANDLERS, **profile_table.HANDLERS})  # issue 12: nominee profiles

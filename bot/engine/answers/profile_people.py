@@ -1,0 +1,161 @@
+"""Profile answers about figures and people: a municipality's figures (always with the year
+they refer to), who spoke for it and what they said, and «hvem er <person>?»."""
+
+from __future__ import annotations
+
+from bot.engine.history import History
+from bot.engine.texts import Texts
+from bot.knowledge.models import NomineeProfile, Person, PrizeYear
+from bot.knowledge.passages_terms import STOP_WORDS, stem, words
+
+from .common import entrant_name, place_name, target_years
+from .profiles import (
+    MAX_FIGURES,
+    MAX_PEOPLE,
+    MAX_QUOTES,
+    asked_place,
+    entries,
+    figure_line,
+    of_years,
+    person_line,
+    person_source,
+)
+from .reply import Reply, Request
+
+
+def _relevance(asked: set[str], text: str) -> int:
+    return len(asked & {stem(w) for w in words(text)})
+
+
+def place_figures(view: History, texts: Texts, request: Request, reply: Reply) -> None:
+    """A municipality's figures, those matching the question first, each with its year."""
+    place = asked_place(texts, request, reply)
+    if place is None:
+        return
+    with_figures = [e for e in entries(view, place) if e.profile and e.profile.figures]
+    found = of_years(view, request, with_figures)
+    years = set(request.years)  # a year asked may be a figure's own year, not a round's
+    if not found and years:
+        found = [
+            e
+            for e in with_figures
+            if any(f.year in years for f in e.profile.figures)  # type: ignore[union-attr]
+        ]
+    if not found:
+        reply.say(texts("profile.no_figures", place=place_name(place)))
+        return
+    asked = {stem(w) for w in words(" ".join(request.words)) if w not in STOP_WORDS}
+    pairs = [(e, f) for e in found for f in e.profile.figures]  # type: ignore[union-attr]
+    scored = [
+        (_relevance(asked, f"{f.measures} {f.unit}") + (f.year in years), i, e, f)
+        for i, (e, f) in enumerate(pairs)
+    ]
+    best = max(s for s, *_ in scored)
+    if best > 0:
+        scored = [item for item in scored if item[0] == best or item[0] >= 2]
+    scored.sort(key=lambda item: (-item[0], item[1]))
+    reply.years = sorted({e.year for _, _, e, _ in scored}, reverse=True)
+    shown: int | None = None
+    for _, _, entry, figure in scored[:MAX_FIGURES]:
+        if entry.year != shown:
+            reply.say(
+                texts(
+                    "profile.figures_intro",
+                    place=entrant_name(texts, entry.entrant),
+                    label=entry.record.label,
+                )
+            )
+            shown = entry.year
+        figure_line(texts, figure, reply)
+
+
+# -- people --------------------------------------------------------------------------------
+
+
+def place_people(view: History, texts: Texts, request: Request, reply: Reply) -> None:
+    """Who spoke for a municipality (or held the role asked about) and what they said."""
+    place = asked_place(texts, request, reply)
+    if place is None:
+        return
+    found = [
+        e for e in of_years(view, request, entries(view, place)) if e.profile and e.profile.people
+    ]
+    name = place_name(place)
+    if not found:
+        reply.say(texts("profile.no_people", place=name))
+        return
+    asked = {stem(w) for w in words(" ".join(request.words))}
+    roles = {stem(w) for e in found for p in e.profile.people for w in words(p.role)}  # type: ignore[union-attr]
+    wanted = asked & roles
+    pairs = [(e, p) for e in found for p in e.profile.people]  # type: ignore[union-attr]
+    if wanted:
+        matching = [(e, p) for e, p in pairs if wanted & {stem(w) for w in words(p.role)}]
+        if matching:
+            pairs = matching
+    reply.years = sorted({e.year for e, _ in pairs}, reverse=True)
+    shown: int | None = None
+    for entry, person in pairs[:MAX_PEOPLE]:
+        if entry.year != shown:
+            reply.say(
+                texts(
+                    "profile.people_intro",
+                    place=entrant_name(texts, entry.entrant),
+                    label=entry.record.label,
+                )
+            )
+            shown = entry.year
+        person_line(texts, person, reply)
+
+
+def person(view: History, texts: Texts, request: Request, reply: Reply) -> None:
+    """Who a person of the fact base is: roles (with place and year) and what they said."""
+    if not request.people:
+        reply.say(texts("gap.no_info"))
+        return
+    name = request.people[0]
+    years = target_years(view, request)
+    found: list[tuple[int, PrizeYear, NomineeProfile, Person]] = []
+    for year in sorted(view.years, reverse=True):
+        record = view.years[year]
+        if years and year not in years:
+            continue
+        for profile in record.profiles:
+            if request.places and not any(view.matches(profile.entrant, p) for p in request.places):
+                continue
+            if record.nominees is None and record.winner is None:
+                continue
+            found.extend((year, record, profile, p) for p in profile.people if p.name == name)
+    if not found:
+        reply.say(texts("profile.who_unknown", name=name))
+        return
+    where: dict[str, list[str]] = {}  # role → «Moss, 2025», … (one role, many rounds)
+    for _, record, profile, someone in found:
+        place = texts(
+            "profile.who_where", place=entrant_name(texts, profile.entrant), label=record.label
+        )
+        if place not in where.setdefault(someone.role, []):
+            where[someone.role].append(place)
+    roles = [
+        texts("profile.who_role", role=role, where="; ".join(places))
+        for role, places in where.items()
+    ]
+    reply.say(texts("profile.who", name=name, roles=texts.join(roles)))
+    quoted = 0
+    for _, record, profile, someone in found:
+        reply.cite(person_source(someone))
+        if someone.said is None or quoted >= MAX_QUOTES:
+            continue
+        reply.say(
+            texts(
+                "profile.who_said",
+                label=record.label,
+                place=entrant_name(texts, profile.entrant),
+                said=someone.said,
+            )
+        )
+        quoted += 1
+    reply.years = sorted({y for y, *_ in found}, reverse=True)
+    reply.municipality = found[0][2].entrant.municipality.name
+
+
+# -- the profile card and the reasoning question ---------------------------------------------
