@@ -21,8 +21,8 @@ from bot.engine.followup import (
     off_topic_place,
     split_compound,
 )
+from bot.engine.intents import IntentSpec
 from bot.engine.lemmas import Lemmatiser
-from bot.engine.lexicon import IntentSpec
 from bot.engine.loading import EngineFiles, load_engine_files
 from bot.engine.lookup import Lookup
 from bot.engine.matcher import THRESHOLD, Candidate, IntentMatcher, decide

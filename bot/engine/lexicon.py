@@ -12,10 +12,6 @@ from pathlib import Path
 from typing import Any
 
 from bot.engine.filecheck import FileChecker
-
-# Re-exported for engine.py, lookup.py and requests.py (being edited on other branches);
-# new code imports IntentSpec from bot.engine.intents.
-from bot.engine.intents import IntentSpec as IntentSpec
 from bot.engine.normalise import words
 from bot.knowledge.yamlio import KnowledgeError, KnowledgeIssue, LDict, read_yaml
 

@@ -20,7 +20,8 @@ from bot.engine.answers.passages import Entities, PassageAnswers
 from bot.engine.answers.profile_people import person as person_answer
 from bot.engine.answers.reply import limit
 from bot.engine.extract import PLACEHOLDERS, Extractor, Parsed
-from bot.engine.lexicon import IntentSpec, Synonyms
+from bot.engine.intents import IntentSpec
+from bot.engine.lexicon import Synonyms
 from bot.engine.normalise import words
 from bot.engine.people import WRITTEN, FoundPerson, PersonIndex
 from bot.engine.places import Place

@@ -12,7 +12,8 @@ from bot.engine.extract import Parsed
 from bot.engine.followup import ASKED_YEAR_LIST, stands_alone
 from bot.engine.frames import Frames
 from bot.engine.history import History
-from bot.engine.lexicon import IntentSpec, Synonyms
+from bot.engine.intents import IntentSpec
+from bot.engine.lexicon import Synonyms
 from bot.engine.normalise import words
 from bot.engine.places import Place, PlaceIndex
 from bot.engine.regions import Region, region_of
