@@ -4,8 +4,10 @@ files fails ``python -m bot check`` with file and line, the engine refuses to lo
 
 from __future__ import annotations
 
+import io
 import re
 import shutil
+import sys
 from datetime import datetime
 from pathlib import Path
 
@@ -190,3 +192,19 @@ def test_text_usage_reports_a_key_or_placeholder_the_contract_lacks(
     )
     wider = TextContract("engine", {**real.texts, "winner.multi_intro": text("label")})
     assert any("winner.multi_intro allows label" in p for p in usage.drift((wider,)))
+
+
+def test_terminal_texts_in_process(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The terminal's own texts (``cli.*``), run in this process so the suite-wide drift check
+    (tests/conftest.py) sees them; the CLI tests proper run ``python -m bot`` as a process."""
+    questions = "hvem vant i 2021?\nvis meg et kart\n1\n/avslutt\n"
+    monkeypatch.setattr(sys, "stdin", io.StringIO(questions))
+    assert main(["chat", "--now", "2026-11-23T12:00"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Prisbot i terminalen.")
+    assert "Kilder:\n– " in out and "  1. " in out and "(Bildet «" in out
+    assert out.rstrip().endswith("Ha det!")
+    main(["ask"])
+    assert "Skriv et spørsmål" in capsys.readouterr().err
