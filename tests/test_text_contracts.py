@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from bot.__main__ import main
+from bot.cli.check import check_all
 from bot.clock import OSLO
 from bot.engine.engine import Engine
 from bot.engine.holder import EngineHolder
@@ -275,3 +276,16 @@ def test_every_literal_text_key_in_the_code_is_in_its_contract() -> None:
                     problems.append(f"{where}: {area}.{key} allows {sorted(allowed - given)}")
     assert checked > 250
     assert problems == [], "\n".join(problems)
+
+
+def test_a_value_that_is_not_text_is_reported_once(tmp_path: Path) -> None:
+    copy = _copy(tmp_path)
+    path = copy / "texts" / "reminders.yaml"
+    line = _line_of(path, "  stop: Stopp påminnelser")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("  stop: Stopp påminnelser", "  stop: [1, 2]"),
+        "utf-8",
+    )
+    _, issues = check_all(copy)
+    assert [(i.file, i.line) for i in issues] == [("knowledge/texts/reminders.yaml", line)]
+    assert "må være en tekst" in issues[0].message
