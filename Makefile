@@ -45,4 +45,4 @@ check: install
 	$(PY) -m bot check
 
 clean:
-	rm -rf $(VENV) .pytest_cache build *.egg-info
+	rm -rf $(VENV) .pytest_cache .mypy_cache build *.egg-info

@@ -4,14 +4,18 @@ files fails ``python -m bot check`` with file and line, the engine refuses to lo
 
 from __future__ import annotations
 
+import ast
+import io
 import re
 import shutil
+import sys
 from datetime import datetime
 from pathlib import Path
 
 import pytest
 
 from bot.__main__ import main
+from bot.cli.check import check_all
 from bot.clock import OSLO
 from bot.engine.engine import Engine
 from bot.engine.holder import EngineHolder
@@ -205,3 +209,98 @@ def test_text_usage_reports_a_key_or_placeholder_the_contract_lacks(
     )
     wider = TextContract("engine", {**real.texts, "winner.multi_intro": text("label")})
     assert any("winner.multi_intro allows label" in p for p in usage.drift((wider,)))
+
+
+def test_terminal_texts_in_process(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The terminal's own texts (``cli.*``), run in this process so the suite-wide drift check
+    (tests/conftest.py) sees them; the CLI tests proper run ``python -m bot`` as a process."""
+    questions = "hvem vant i 2021?\nvis meg et kart\n1\n/avslutt\n"
+    monkeypatch.setattr(sys, "stdin", io.StringIO(questions))
+    assert main(["chat", "--now", "2026-11-23T12:00"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Prisbot i terminalen.")
+    assert "Kilder:\n– " in out and "  1. " in out and "(Bildet «" in out
+    assert out.rstrip().endswith("Ha det!")
+    main(["ask"])
+    assert "Skriv et spørsmål" in capsys.readouterr().err
+
+
+def _literal_keys(node: ast.expr) -> list[str] | None:
+    """The key(s) a call's key argument can be: a string, or either string of ``a if c else b``."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return [node.value]
+    if isinstance(node, ast.IfExp):
+        body, orelse = _literal_keys(node.body), _literal_keys(node.orelse)
+        if body is not None and orelse is not None:
+            return body + orelse
+    return None
+
+
+def _text_call(call: ast.Call, path: Path) -> tuple[str, ast.expr] | None:
+    """``(area, key argument)`` when ``call`` looks up a text, else None."""
+    func = call.func
+    area_of_dir = {"telegram": "telegram", "reminders": "reminders", "pictures": "pictures"}
+    folder = path.parent.name
+    if isinstance(func, ast.Name) and func.id == "text" and folder == "pictures":
+        return ("pictures", call.args[1]) if len(call.args) > 1 else None
+    if not call.args:
+        return None
+    if isinstance(func, ast.Name) and func.id == "t":
+        return "engine", call.args[0]
+    if isinstance(func, ast.Attribute):
+        receiver = ast.unparse(func.value)
+        if func.attr in ("t", "texts") or (func.attr == "has" and receiver.endswith(".t")):
+            return "engine", call.args[0]
+        if func.attr in ("get", "words") and receiver.split(".")[-1] == "texts":
+            if folder in area_of_dir:
+                return area_of_dir[folder], call.args[0]
+            return ("engine", call.args[0]) if func.attr == "get" else None
+    return None
+
+
+def test_every_literal_text_key_in_the_code_is_in_its_contract() -> None:
+    """A static scan: each text call with a written-out key (``texts.get("help", …)``,
+    ``self.t("winner.one", …)``, ``text(kb, "map.open", …)``) names a text of its contract,
+    and a call that spells out its values fills in every placeholder the contract allows. Keys
+    built at run time are covered by the suite-wide drift check instead."""
+    problems: list[str] = []
+    checked = 0
+    for path in sorted((KNOWLEDGE.parent / "bot").rglob("*.py")):
+        if path.name == "text_contract.py":
+            continue
+        for call in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(call, ast.Call):
+                continue
+            found = _text_call(call, path)
+            keys = _literal_keys(found[1]) if found else None
+            if found is None or keys is None:
+                continue
+            area = found[0]
+            if area == "engine" and path.parent.name not in ("engine", "cli"):
+                continue  # a ``.get`` on something else named texts
+            given = {k.arg for k in call.keywords}
+            for key in keys:
+                checked += 1
+                where = f"{path.relative_to(KNOWLEDGE.parent)}:{call.lineno}"
+                allowed = BY_AREA[area].placeholders(key)
+                if allowed is None:
+                    problems.append(f"{where}: {area}.{key} is not in the contract")
+                elif None not in given and not allowed <= given:
+                    problems.append(f"{where}: {area}.{key} allows {sorted(allowed - given)}")
+    assert checked > 250
+    assert problems == [], "\n".join(problems)
+
+
+def test_a_value_that_is_not_text_is_reported_once(tmp_path: Path) -> None:
+    copy = _copy(tmp_path)
+    path = copy / "texts" / "reminders.yaml"
+    line = _line_of(path, "  stop: Stopp påminnelser")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("  stop: Stopp påminnelser", "  stop: [1, 2]"),
+        "utf-8",
+    )
+    _, issues = check_all(copy)
+    assert [(i.file, i.line) for i in issues] == [("knowledge/texts/reminders.yaml", line)]
+    assert "må være en tekst" in issues[0].message

@@ -131,7 +131,9 @@ def _placeholder_issue(
 def _check_text(
     display: str, key: str, spec: Text, value: object, line: int
 ) -> list[KnowledgeIssue]:
-    if not isinstance(value, str) or not (value.strip() or spec.may_be_empty):
+    if not isinstance(value, str):
+        return []  # the loader reports a value that is not text (read_texts), once
+    if not (value.strip() or spec.may_be_empty):
         return [KnowledgeIssue(display, line, f"«{key}» må være en tekst")]
     issues: list[KnowledgeIssue] = []
     problem = _placeholder_issue(display, line, key, value, spec.placeholders)
@@ -165,7 +167,9 @@ def _check_group(
         name = key.removeprefix(f"{prefix}.")
         if group.key_pattern is not None and not re.fullmatch(group.key_pattern, name):
             issues.append(KnowledgeIssue(display, line, f"«{name}» er ikke {group.key_hint}"))
-        if not isinstance(value, str) or not value.strip():
+        if not isinstance(value, str):
+            continue  # the loader reports a value that is not text (read_texts), once
+        if not value.strip():
             issues.append(KnowledgeIssue(display, line, f"«{key}» må være en tekst"))
             continue
         if len(value) > group.longest:
