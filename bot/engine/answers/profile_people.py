@@ -3,6 +3,9 @@ they refer to), who spoke for it and what they said, and «hvem er <person>?»."
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from bot.engine.history import History
 from bot.engine.texts import Texts
 from bot.knowledge.models import NomineeProfile, Person, PrizeYear
@@ -13,6 +16,7 @@ from .profiles import (
     MAX_FIGURES,
     MAX_PEOPLE,
     MAX_QUOTES,
+    Entry,
     asked_place,
     entries,
     figure_line,
@@ -21,6 +25,8 @@ from .profiles import (
     person_source,
 )
 from .reply import Reply, Request
+
+T = TypeVar("T")
 
 
 def _relevance(asked: set[str], text: str) -> int:
@@ -55,18 +61,25 @@ def place_figures(view: History, texts: Texts, request: Request, reply: Reply) -
         scored = [item for item in scored if item[0] == best or item[0] >= 2]
     scored.sort(key=lambda item: (-item[0], item[1]))
     reply.years = sorted({e.year for _, _, e, _ in scored}, reverse=True)
+    chosen = [(entry, figure) for _, _, entry, figure in scored[:MAX_FIGURES]]
+    _by_round(texts, "profile.figures_intro", chosen, figure_line, reply)
+
+
+def _by_round(
+    texts: Texts,
+    intro: str,
+    items: list[tuple[Entry, T]],
+    say: Callable[[Texts, T, Reply], None],
+    reply: Reply,
+) -> None:
+    """Say ``items`` (figures, people) under one ``intro`` line per round, in the given order."""
     shown: int | None = None
-    for _, _, entry, figure in scored[:MAX_FIGURES]:
+    for entry, item in items:
         if entry.year != shown:
-            reply.say(
-                texts(
-                    "profile.figures_intro",
-                    place=entrant_name(texts, entry.entrant),
-                    label=entry.record.label,
-                )
-            )
+            place = entrant_name(texts, entry.entrant)
+            reply.say(texts(intro, place=place, label=entry.record.label))
             shown = entry.year
-        figure_line(texts, figure, reply)
+        say(texts, item, reply)
 
 
 # -- people --------------------------------------------------------------------------------
@@ -85,26 +98,15 @@ def place_people(view: History, texts: Texts, request: Request, reply: Reply) ->
         reply.say(texts("profile.no_people", place=name))
         return
     asked = {stem(w) for w in words(" ".join(request.words))}
-    roles = {stem(w) for e in found for p in e.profile.people for w in words(p.role)}  # type: ignore[union-attr]
+    pairs = [(e, p) for e in found if e.profile for p in e.profile.people]
+    roles = {stem(w) for _, p in pairs for w in words(p.role)}
     wanted = asked & roles
-    pairs = [(e, p) for e in found for p in e.profile.people]  # type: ignore[union-attr]
     if wanted:
         matching = [(e, p) for e, p in pairs if wanted & {stem(w) for w in words(p.role)}]
         if matching:
             pairs = matching
     reply.years = sorted({e.year for e, _ in pairs}, reverse=True)
-    shown: int | None = None
-    for entry, person in pairs[:MAX_PEOPLE]:
-        if entry.year != shown:
-            reply.say(
-                texts(
-                    "profile.people_intro",
-                    place=entrant_name(texts, entry.entrant),
-                    label=entry.record.label,
-                )
-            )
-            shown = entry.year
-        person_line(texts, person, reply)
+    _by_round(texts, "profile.people_intro", pairs[:MAX_PEOPLE], person_line, reply)
 
 
 def person(view: History, texts: Texts, request: Request, reply: Reply) -> None:
