@@ -32,7 +32,7 @@ from telegram.error import (
 )
 
 from bot.clock import Clock
-from bot.retry import retry_seconds
+from bot.retry import retry_seconds, surely_not_sent
 from bot.storage import subscriptions as store
 
 log = logging.getLogger(__name__)
@@ -67,7 +67,8 @@ def expired(now: datetime, until: datetime) -> bool:
 @dataclass
 class SendResult:
     """Outcome of one message: ``sent``, ``failed`` (400), ``inactive`` (403), ``deferred``
-    (Telegram unreachable after bounded retries, token refused: try again later) or
+    (Telegram unreachable after bounded retries, token refused: try again later),
+    ``uncertain`` (the response was lost: it may have arrived, so it is not sent again) or
     ``already`` (the ledger says it was handled)."""
 
     state: str
@@ -93,6 +94,8 @@ class DeliveryReport:
     deferred: int = 0
     """Chats given back to the next pass (Telegram unreachable, token refused)."""
     migrated: int = 0
+    uncertain: int = 0
+    """Chats whose response was lost: marked sent (at most once), never resent."""
     rate_limited: int = 0
     retries: int = 0
     stopped_early: bool = False
@@ -220,6 +223,16 @@ class Sender:
                 log.warning("chat %s: message refused: %s", result.chat_id, exc)
                 return result
             except (NetworkError, TelegramError) as exc:  # timeouts, 5xx, connection errors
+                if isinstance(exc, NetworkError) and not surely_not_sent(exc):
+                    result.state = "uncertain"
+                    result.error = f"response lost ({type(exc).__name__}: {exc})"
+                    log.warning(
+                        "chat %s: the response was lost (%s); it may have arrived, so it is "
+                        "not sent again",
+                        result.chat_id,
+                        exc,
+                    )
+                    return result
                 transient += 1
                 result.retries += 1
                 if self._stopping:  # shutting down (the HTTP client may be closed): no retries
@@ -313,7 +326,7 @@ class Sender:
                     continue
                 if result.chat_id != chat:
                     report.migrated += 1
-                state = "sent" if result.state == "sent" else "failed"
+                state = "sent" if result.state in ("sent", "uncertain") else "failed"
                 store.mark(
                     self.conn,
                     result.chat_id,
@@ -325,6 +338,8 @@ class Sender:
                 )
                 if result.state == "sent":
                     report.sent += 1
+                elif result.state == "uncertain":
+                    report.uncertain += 1
                 elif result.state == "inactive":
                     report.inactive += 1
                 else:
@@ -354,10 +369,11 @@ class Sender:
                 self._urgent -= 1
         report.seconds = time.monotonic() - started
         log.info(
-            "delivery %s finished: %d sent, %d failed, %d inactive, %d already, %d migrated, "
-            "%d x 429, %.1f msg/s",
+            "delivery %s finished: %d sent, %d uncertain, %d failed, %d inactive, %d already, "
+            "%d migrated, %d x 429, %.1f msg/s",
             delivery_id,
             report.sent,
+            report.uncertain,
             report.failed,
             report.inactive,
             report.already,

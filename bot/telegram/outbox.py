@@ -26,10 +26,9 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
-import httpx
 from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError
 
-from bot.retry import retry_seconds
+from bot.retry import retry_seconds, surely_not_sent
 from bot.telegram.sendslots import TELEGRAM_LIMITS, Priority, SendLimits, SendSlots
 
 log = logging.getLogger(__name__)
@@ -50,18 +49,6 @@ class Outcome(Enum):
 DEFAULT_ANSWER_LIFETIME = 120.0
 MAX_BACKGROUND_ATTEMPTS = 6
 """Sure-failure retries for jobs without a lifetime (admin notices and the like)."""
-
-SURELY_NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
-"""Transport errors raised before the request reached Telegram."""
-
-
-def surely_not_sent(exc: NetworkError) -> bool:
-    """True when the failed request cannot have reached Telegram: the connection was never
-    made, or Telegram itself answered with an error (5xx, no transport error behind it)."""
-    cause = exc.__cause__
-    if cause is None:
-        return True
-    return isinstance(cause, SURELY_NOT_SENT)
 
 
 @dataclass(eq=False)

@@ -98,19 +98,28 @@ async def test_group_migration_is_followed(api, bot, conn) -> None:  # type: ign
     assert again.sent == 0
 
 
-async def test_5xx_and_timeouts_are_retried_with_backoff(api, conn) -> None:  # type: ignore[no-untyped-def]
-    subscribe_all(conn, [1, 2])
+async def test_5xx_is_retried_but_a_lost_response_is_never_resent(api, conn) -> None:  # type: ignore[no-untyped-def]
+    # 502: Telegram answered, so the message surely did not go out → retried with backoff.
+    # A read timeout: the request reached Telegram and the message may have arrived → it is
+    # marked sent (at most once) and counted uncertain, not sent a second time.
+    subscribe_all(conn, [1, 2, 3])
     api.add_fault(Fault("502", method="sendMessage", chat_id=1, times=2))
     api.add_fault(Fault("timeout", method="sendMessage", chat_id=2, delay=1.0))
+    api.add_fault(Fault("lost", method="sendMessage", chat_id=3))
     from telegram.request import HTTPXRequest
 
     request = HTTPXRequest(connection_pool_size=8, read_timeout=0.3)
     async with Bot(
         "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw_", base_url=api.base_url, request=request
     ) as quick:
-        report = await make_sender(quick, conn).deliver("r1", [1, 2], "Hei")
-    assert report.sent == 2 and report.retries == 3
-    assert store.delivery_counts(conn, "r1") == {"sent": 2}
+        sender = make_sender(quick, conn)
+        report = await sender.deliver("r1", [1, 2, 3], "Hei")
+        again = await sender.deliver("r1", store.pending_chats(conn, "r1", NOW), "Hei")
+    assert report.sent == 1 and report.uncertain == 2 and report.retries == 2
+    assert store.delivery_counts(conn, "r1") == {"sent": 3}
+    assert again.total == 0  # nothing left for the next pass
+    calls = Counter(int(c.chat_id) for c in api.calls("sendMessage"))
+    assert calls == Counter({1: 3, 2: 1, 3: 1})
 
 
 async def test_telegram_down_defers_to_the_next_pass(api, bot, conn) -> None:  # type: ignore[no-untyped-def]

@@ -8,7 +8,8 @@ import asyncio
 import httpx
 from telegram.error import BadRequest, NetworkError, RetryAfter, TimedOut
 
-from bot.telegram.outbox import Outbox, Outcome, surely_not_sent
+from bot.retry import surely_not_sent
+from bot.telegram.outbox import Outbox, Outcome
 from bot.telegram.sendslots import Priority, SendLimits
 
 
