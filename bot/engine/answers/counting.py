@@ -78,6 +78,7 @@ def year_nominee_count(view: History, texts: Texts, request: Request, reply: Rep
         nominee_answers.nominees(view, texts, request, reply)
         return
     reply.years = years
+    _compare_counts(view, texts, request, years, reply)
     for _year, record in rounds(view, texts, years, reply, nearby=len(years) == 1):
         if record.nominees is None:
             nominee_answers.nominees(view, texts, Request("nominees", request.now, [_year]), reply)
@@ -113,6 +114,35 @@ def year_nominee_count(view: History, texts: Texts, request: Request, reply: Rep
             )
     if len(years) == 1:
         reply.followups.append(FollowUp(texts("followup.winner"), f"vinner {years[0]}"))
+
+
+def _compare_counts(
+    view: History, texts: Texts, request: Request, years: list[int], reply: Reply
+) -> None:
+    """«Var det flere nominerte i 2025 enn i 2022?»: two rounds' numbers side by side, led by
+    «Ja»/«Nei» when asked whether the first had more (``flere``) or fewer (``farre``)."""
+    if len(years) != 2:
+        return
+    counts: list[int] = []
+    for year in years:
+        record = view.get(year)
+        if record is None or record.nominees is None:
+            return  # a round without known nominees: the lines below say so
+        stated = record.nominee_count.value if record.nominee_count is not None else 0
+        counts.append(max(stated, len(record.nominees.value)))
+    first, second = (view.label(y) for y in years)
+    asked = set(request.words)
+    if counts[0] == counts[1]:
+        key = "counting.compare_same_no" if asked & {"flere", "farre"} else "counting.compare_same"
+        reply.say(texts(key, count=counts[0], first=first, second=second))
+        return
+    more = counts[0] > counts[1]
+    if "flere" in asked or "farre" in asked:
+        yes = more if "flere" in asked else not more
+        key = "counting.compare_yes" if yes else "counting.compare_no"
+    else:
+        key = "counting.compare_counts"
+    reply.say(texts(key, first=first, second=second, count_first=counts[0], count_second=counts[1]))
 
 
 def compare_places(view: History, texts: Texts, request: Request, reply: Reply) -> None:
@@ -153,6 +183,74 @@ def compare_places(view: History, texts: Texts, request: Request, reply: Reply) 
         else:
             reply.say(texts("counting.never_won", place=name))
     reply.years = sorted(y for years in winners.values() for y in years)
+
+
+def winners_renominated(view: History, texts: Texts, request: Request, reply: Reply) -> None:
+    """«Hvilke tidligere vinnere har senere blitt nominert på nytt?»: each winner nominated in
+    a round after its (first) win, with both years."""
+    items: list[str] = []
+    names: list[str] = []
+    for year in view.awarded:
+        won = view.winner(year)
+        if won is None or not view.known_by(year, request.now):
+            continue
+        name = won.value.municipality.name
+        if name in names:
+            continue
+        later = [
+            (y, f)
+            for y, e, f in _nominations_of(view, won.value)
+            if y > year and view.known_by(y, request.now)
+        ]
+        if later:
+            names.append(name)
+            labels = texts.join([view.label(y) for y, _ in later])
+            items.append(
+                texts("counting.renominated_item", name=name, won=view.label(year), later=labels)
+            )
+            reply.cite(won, *[f for _, f in later])
+    if not items:
+        reply.say(texts("counting.renominated_none"))
+        return
+    key = "counting.renominated" if len(items) > 1 else "counting.renominated_one"
+    reply.say(texts(key, count=len(items), items=texts.join(items)))
+    reply.municipality = names[0] if len(names) == 1 else None
+
+
+def _nominations_of(view: History, entrant: Entrant) -> list[tuple[int, Entrant, Fact[Any]]]:
+    """The rounds a winner's municipality was nominated in (any name it had then)."""
+    found = []
+    for year, record in view.years.items():
+        if record.nominees is None:
+            continue
+        for other in record.nominees.value:
+            if other.municipality.number == entrant.municipality.number:
+                found.append((year, other, record.nominees))
+                break
+    return found
+
+
+def no_prize_years(view: History, texts: Texts, request: Request, reply: Reply) -> None:
+    """«Hvilket år ble det for første gang ikke delt ut noen pris?»: the prize years without a
+    prize, first one first, each with its reason (and the rounds that were merged)."""
+    empty = [
+        y
+        for y, r in view.years.items()
+        if r.status == YearStatus.NO_PRIZE and y <= request.now.year
+    ]
+    merged = [y for y, r in view.years.items() if r.status == YearStatus.MERGED]
+    if not empty and not merged:
+        reply.say(texts("counting.no_prize_none"))
+        return
+    if empty:
+        key = "counting.no_prize_one" if len(empty) == 1 else "counting.no_prize_many"
+        reply.say(texts(key, first=view.label(empty[0]), years=years_text(view, texts, empty)))
+        for year in empty:
+            gap(view, texts, year, reply, nearby=False)
+    for year in merged:
+        if view.known_by(view.years[year].merged_into or year, request.now):
+            gap(view, texts, year, reply, nearby=False)
+    reply.years = empty or merged
 
 
 def nominated_both(view: History, texts: Texts, request: Request, reply: Reply) -> None:

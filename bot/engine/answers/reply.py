@@ -31,8 +31,9 @@ class Request:
     years: list[int] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
     counties: list[str] = field(default_factory=list)
-    region: str | None = None
-    """The region (landsdel, ``knowledge/regions.yaml``) the counties were named as."""
+    region: Region | None = None
+    """The region (landsdel) or former county (Hordaland, Viken …) the question named, from
+    ``knowledge/regions.yaml``; None for one of today's counties."""
     regions: tuple[Region, ...] = ()
     """Every region of ``knowledge/regions.yaml`` (for «Hvilken landsdel har flest vinnere?»)."""
     projects: list[ProjectRef] = field(default_factory=list)
