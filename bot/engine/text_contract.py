@@ -143,6 +143,7 @@ ENGINE_TEXTS = TextContract(
         "counting.no_prize_one": text("first", "years"),
         "counting.no_prize_many": text("first", "years"),
         "counting.no_prize_none": text(),
+        "counting.year_names": text("label", "names"),
         "counting.compare_same": text("count", "first", "second"),
         "counting.compare_same_no": text("count", "first", "second"),
         "counting.compare_yes": text("count_first", "count_second", "first", "second"),

@@ -310,3 +310,9 @@ def test_questions_near_years_without_a_prize_keep_their_answers(
 ) -> None:
     answer = ask(engine, question, now.replace(tzinfo=OSLO))
     assert answer.intent == intent, answer.text
+
+
+def test_compared_rounds_list_names_without_repeating_the_numbers(engine: Engine) -> None:
+    answer = ask(engine, "Var det færre nominerte i 2018 enn i 2021?")
+    assert "Nominert for 2018: Asker, Bærum" in answer.text
+    assert "var det 7 nominerte:" not in answer.text and "Bærum vant." in answer.text

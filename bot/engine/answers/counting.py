@@ -78,7 +78,7 @@ def year_nominee_count(view: History, texts: Texts, request: Request, reply: Rep
         nominee_answers.nominees(view, texts, request, reply)
         return
     reply.years = years
-    _compare_counts(view, texts, request, years, reply)
+    compared = _compare_counts(view, texts, request, years, reply)
     for _year, record in rounds(view, texts, years, reply, nearby=len(years) == 1):
         if record.nominees is None:
             nominee_answers.nominees(view, texts, Request("nominees", request.now, [_year]), reply)
@@ -95,6 +95,11 @@ def year_nominee_count(view: History, texts: Texts, request: Request, reply: Rep
                     names=texts.join(names),
                 ),
                 record.nominee_count,
+                record.nominees,
+            )
+        elif compared:  # the numbers were just said: the names, with the winner
+            reply.say(
+                texts("counting.year_names", label=record.label, names=texts.join(names)),
                 record.nominees,
             )
         else:
@@ -118,16 +123,16 @@ def year_nominee_count(view: History, texts: Texts, request: Request, reply: Rep
 
 def _compare_counts(
     view: History, texts: Texts, request: Request, years: list[int], reply: Reply
-) -> None:
+) -> bool:
     """«Var det flere nominerte i 2025 enn i 2022?»: two rounds' numbers side by side, led by
     «Ja»/«Nei» when asked whether the first had more (``flere``) or fewer (``farre``)."""
     if len(years) != 2:
-        return
+        return False
     counts: list[int] = []
     for year in years:
         record = view.get(year)
         if record is None or record.nominees is None:
-            return  # a round without known nominees: the lines below say so
+            return False  # a round without known nominees: the lines below say so
         stated = record.nominee_count.value if record.nominee_count is not None else 0
         counts.append(max(stated, len(record.nominees.value)))
     first, second = (view.label(y) for y in years)
@@ -135,7 +140,7 @@ def _compare_counts(
     if counts[0] == counts[1]:
         key = "counting.compare_same_no" if asked & {"flere", "farre"} else "counting.compare_same"
         reply.say(texts(key, count=counts[0], first=first, second=second))
-        return
+        return True
     more = counts[0] > counts[1]
     if "flere" in asked or "farre" in asked:
         yes = more if "flere" in asked else not more
@@ -143,6 +148,7 @@ def _compare_counts(
     else:
         key = "counting.compare_counts"
     reply.say(texts(key, first=first, second=second, count_first=counts[0], count_second=counts[1]))
+    return True
 
 
 def compare_places(view: History, texts: Texts, request: Request, reply: Reply) -> None:
