@@ -316,3 +316,45 @@ def test_compared_rounds_list_names_without_repeating_the_numbers(engine: Engine
     answer = ask(engine, "Var det færre nominerte i 2018 enn i 2021?")
     assert "Nominert for 2018: Asker, Bærum" in answer.text
     assert "var det 7 nominerte:" not in answer.text and "Bærum vant." in answer.text
+
+
+# -- two municipalities compared: nominated first or most often, both nominated, most wins -----
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("Kven vart nominert fyrst av Harstad og Tromsø?", "Tromsø ble nominert først, for 2018."),
+        (
+            "Hvem ble nominert først av Bergen og Bodø?",
+            "Bergen og Bodø ble nominert første gang samme år, for 2009.",
+        ),
+        ("Hvem har oftest vært nominert av Bodø og Tromsø?", "Bodø har vært nominert oftest: 5"),
+        ("Har både Bergen og Bodø vært nominert?", "Ja, begge har vært nominert."),
+        ("Var Harstad nominert før Tromsø?", "Nei."),
+        (
+            "Var Asker nominert etter Bærum?",
+            "Nei, Asker og Bærum ble nominert første gang samme år, for 2018.",
+        ),
+        (
+            "Hvem har vært nominert flest ganger av Lillehammer og Gjøvik?",
+            "Lillehammer og Gjøvik har vært nominert én gang hver.",
+        ),
+    ],
+)
+def test_two_municipalities_nominations_compared(engine: Engine, question: str, lead: str) -> None:
+    answer = ask(engine, question)
+    assert answer.intent == "place_nominated", answer.text
+    assert answer.text.startswith(lead), answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("Hvem har vunnet flest ganger av Molde og Drammen?", "Molde og Drammen har vunnet én"),
+        ("Hvem har vunnet oftest av Molde og Bodø?", "Bare Molde har vunnet, én gang."),
+    ],
+)
+def test_two_municipalities_wins_counted(engine: Engine, question: str, lead: str) -> None:
+    answer = ask(engine, question)
+    assert answer.intent == "compare_places" and answer.text.startswith(lead), answer.text

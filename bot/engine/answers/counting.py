@@ -16,7 +16,7 @@ from bot.knowledge.models import Entrant, Fact, YearStatus
 from . import nominees as nominee_answers
 from . import places as place_answers
 from .common import entrant_name, gap, place_name, register_source, rounds, target_years, years_text
-from .reply import MAX_PLACES, MAX_YEARS, Reply, Request
+from .reply import MAX_PLACES, MAX_YEARS, MOST_WORDS, Reply, Request
 
 MAX_RANKED = 6
 """At most this many municipalities in the «nominated most often» list."""
@@ -173,6 +173,15 @@ def compare_places(view: History, texts: Texts, request: Request, reply: Reply) 
     elif not request.statement:
         key = "counting.all_won" if len(winners) == len(wins) else "counting.not_all_won"
         reply.say(texts(key + ("_two" if len(wins) == 2 else "")))
+    if set(request.words) & MOST_WORDS and winners:  # «Hvem har vunnet flest ganger av …?»
+        most = max(len(ys) for ys in winners.values())
+        leaders = [name for name, ys in winners.items() if len(ys) == most]
+        if len(leaders) == 1:
+            key = "counting.won_most" if most > 1 else "counting.won_only"
+            reply.say(texts(key, names=leaders[0], count=most))
+        else:
+            key = "counting.won_most_same" if most > 1 else "counting.won_most_once"
+            reply.say(texts(key, names=texts.join(leaders), count=most))
     first = ""
     if len(winners) > 1:
         first = min(winners, key=lambda name: winners[name][0])

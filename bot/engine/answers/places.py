@@ -20,7 +20,7 @@ from .common import (
     winner_followups,
     years_text,
 )
-from .reply import MAX_PLACES, MAX_YEARS, Reply, Request
+from .reply import MAX_PLACES, MAX_YEARS, MOST_WORDS, Reply, Request
 
 
 def place_won(view: History, texts: Texts, request: Request, reply: Reply) -> None:
@@ -127,6 +127,8 @@ def _summary(
     if place is None:
         return
     more = [p for p in request.places[1:MAX_PLACES] if p.name != place.name]
+    if more and nominations_first:  # «Hvem ble nominert først av Bergen og Bodø?»
+        _compare_nominations(view, texts, request, [place, *more], reply)
     wins = _summary_of(view, texts, place, request, reply, nominations_first)
     reply.years = wins or reply.years
     without_wins = not wins
@@ -140,6 +142,45 @@ def _summary(
     if len(wins) == 1 and not more:
         reply.followups.append(FollowUp(texts("followup.reasoning"), f"begrunnelse {wins[0]}"))
     reply.followups.append(FollowUp(texts("followup.map"), "", FollowUpAction.MAP))
+
+
+BOTH_WORDS = frozenset({"bade", "begge", "alle"})
+"""Canonical words asking whether every place named has it («både», «begge»)."""
+FIRST_WORD = "forste"
+
+
+def _compare_nominations(
+    view: History, texts: Texts, request: Request, places: list[Place], reply: Reply
+) -> None:
+    """The answer to a comparison of two or more municipalities' nominations, before each
+    one's record: who was nominated first or most often, whether all were, or (with «før» /
+    «etter») whether the first named came first."""
+    years = {place_name(p): [y for y, _, _ in view.nominations(p)] for p in places}
+    asked = set(request.words)
+    nominated = {name: ys for name, ys in years.items() if ys}
+    if request.relation and len(nominated) == 2 == len(years):
+        first, second = (ys[0] for ys in years.values())
+        earlier = first < second if request.relation < 0 else first > second
+        if first == second:
+            names = texts.join(list(years))
+            reply.say(texts("counting.order_same", names=names, label=view.label(first)))
+        else:
+            reply.say(texts("counting.order_yes" if earlier else "counting.order_no"))
+    elif asked & MOST_WORDS and nominated:
+        most = max(len(ys) for ys in nominated.values())
+        leaders = [name for name, ys in nominated.items() if len(ys) == most]
+        key = "counting.nominated_most" if len(leaders) == 1 else "counting.nominated_most_same"
+        if most == 1:  # «én gang», never «1 ganger»
+            key = "counting.nominated_only" if len(leaders) == 1 else "counting.nominated_once_each"
+        reply.say(texts(key, names=texts.join(leaders), count=most))
+    elif FIRST_WORD in asked and nominated:
+        start = min(ys[0] for ys in nominated.values())
+        leaders = [name for name, ys in nominated.items() if ys[0] == start]
+        key = "counting.nominated_first" if len(leaders) == 1 else "counting.nominated_first_same"
+        reply.say(texts(key, names=texts.join(leaders), label=view.label(start)))
+    elif asked & BOTH_WORDS and not request.statement:
+        key = "counting.all_nominated" if len(nominated) == len(years) else "counting.not_all"
+        reply.say(texts(key + ("_two" if len(years) == 2 else "")))
 
 
 def _summary_of(

@@ -18,6 +18,8 @@ MAX_CHARS = 4000
 """Answers stay under Telegram's 4096 characters with room for the source list."""
 MAX_YEARS = 25
 """At most this many years are listed one by one."""
+MOST_WORDS = frozenset({"flest", "mest", "oftest", "ofte"})
+"""Canonical words asking which of the places named has the most («flest», «oftest»)."""
 MAX_PLACES = 3
 """At most this many municipalities named together are summed up («Asker og Bærum»)."""
 
