@@ -29,7 +29,7 @@ from bot.engine.matcher import THRESHOLD, Candidate, IntentMatcher, decide
 from bot.engine.normalise import words
 from bot.engine.otherprize import OtherPrizeFinder
 from bot.engine.places import PlaceIndex
-from bot.engine.regions import aliases, check_counties
+from bot.engine.regions import aliases, check_counties, compounds
 from bot.engine.requests import ASKED_YEARS, RequestBuilder
 from bot.engine.types import Answer, Conversation
 from bot.engine.wrapper import readings
@@ -68,7 +68,14 @@ class Engine:
         unknown_counties = check_counties(files.regions, {m.county for m in kb.municipalities})
         if unknown_counties:
             raise KnowledgeError(unknown_counties)
-        self.index = PlaceIndex(kb, {**files.synonyms.old_counties, **aliases(files.regions)})
+        spellings = {**files.synonyms.old_counties, **aliases(files.regions)}
+        named: dict[tuple[str, ...], tuple[str, ...]] = {
+            tuple(words(m.county)): (m.county,) for m in kb.municipalities
+        }
+        named |= {tuple(k.split()): v for k, v in spellings.items()}
+        joined = compounds(named, files.compound_tails)  # «trønderkommuna», «agderkommune»
+        spellings |= {" ".join(k): v for k, v in joined.items()}
+        self.index = PlaceIndex(kb, spellings)
         self.requests = RequestBuilder(
             self.intents,
             self.synonyms,
@@ -77,6 +84,7 @@ class Engine:
             self.composer,
             self.index,
             files.regions,
+            files.compound_tails,
         )
         vocabulary = self._vocabulary()
         years = sorted(kb.years) or [kb.prize.first_year.value]

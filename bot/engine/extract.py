@@ -46,6 +46,8 @@ class Parsed:
     """«året før» = -1, «året etter» = +1 (applied to the year or the context's year)."""
     places: list[Place] = field(default_factory=list)
     counties: list[str] = field(default_factory=list)
+    county_said: list[str] = field(default_factory=list)
+    """The county or region names as written (folded: «hordaland», «nord norge»)."""
     projects: list[ProjectRef] = field(default_factory=list)
     out_of_scope: bool = False
     domain: bool = False
@@ -186,6 +188,7 @@ class Extractor:
                 n > 1 or key[0] not in self.vocabulary or raw[i][:1].isupper()
             ):
                 parsed.counties.extend(index.counties[key])
+                parsed.county_said.append(" ".join(key))
                 out.append(COUNTY_WORD)
                 return n
             if key in syn.words:

@@ -36,15 +36,26 @@ def split_compound(question: str, syn: Synonyms) -> tuple[str, str] | None:
     """«Hvem vant i 2009 og hvem delte den ut?» → the two questions, or None.
 
     Splits at the first joining word (``compound_joiners``) followed by a question word
-    (``compound_starters``), not at the very start; a bare second part («… og når?») is read
-    as the full question from ``compound_bare``."""
+    (``compound_starters``) or by a verb and a pronoun (``compound_verbs``: «og har de …»), not
+    at the very start; a bare second part («… og når?») is read as the full question from
+    ``compound_bare``."""
     pieces = question.split()
     for index in range(1, len(pieces) - 1):
         joiner = words(pieces[index])
         if len(joiner) != 1 or joiner[0] not in syn.compound_joiners:
             continue
         following = words(pieces[index + 1])
-        if following and following[0] in syn.compound_starters:
+        after = words(" ".join(pieces[index + 2 : index + 3]))
+        opening = words(pieces[0])
+        asks_again = bool(  # «Når …, og har de vunnet?»: a verb and a pronoun after a question
+            following  # that opened with a question word start a second, yes/no question
+            and opening
+            and opening[0] in syn.compound_starters
+            and following[0] in syn.compound_verbs
+            and after
+            and after[0] in syn.pronouns
+        )
+        if following and (following[0] in syn.compound_starters or asks_again):
             first = " ".join(pieces[:index]).rstrip(" ,;")
             second = " ".join(pieces[index + 1 :])
             bare = words(second)

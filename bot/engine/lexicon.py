@@ -45,6 +45,7 @@ _SYNONYM_KEYS = {
     "close_words",
     "compound_joiners",
     "compound_starters",
+    "compound_verbs",
     "other_words",
     "compound_bare",
 }
@@ -94,6 +95,9 @@ class Synonyms:
     """Folded words joining two questions in one («og», «and»)."""
     compound_starters: frozenset[str] = frozenset()
     """Folded question words that start the second question («hvem», «når», «hvorfor» …)."""
+    compound_verbs: frozenset[str] = frozenset()
+    """Folded verbs that start a second, yes/no question when a pronoun follows them
+    («…, og har de vunnet?»)."""
     compound_bare: dict[str, str] = field(default_factory=dict)
     """A bare question word as the second part of a compound → the question it stands for."""
     other_words: frozenset[str] = frozenset()
@@ -163,6 +167,7 @@ def load_synonyms(directory: Path) -> Synonyms:
             "close_words",
             "compound_joiners",
             "compound_starters",
+            "compound_verbs",
             "other_words",
         )
     }
@@ -271,6 +276,7 @@ def load_synonyms(directory: Path) -> Synonyms:
         close_words=single_lists["close_words"],
         compound_joiners=single_lists["compound_joiners"],
         compound_starters=single_lists["compound_starters"],
+        compound_verbs=single_lists["compound_verbs"],
         other_words=single_lists["other_words"],
         compound_bare=compound_bare,
         numbers=numbers,

@@ -9,7 +9,7 @@ from pathlib import Path
 from bot.engine.frames import Frames, load_frames
 from bot.engine.intents import IntentSpec, load_intents
 from bot.engine.lexicon import Synonyms, load_synonyms
-from bot.engine.regions import Region, load_regions
+from bot.engine.regions import Region, load_compound_tails, load_regions
 from bot.engine.texts import Texts, load_texts
 from bot.engine.understanding import Understanding, load_understanding
 from bot.knowledge.yamlio import KnowledgeError, KnowledgeIssue
@@ -25,6 +25,7 @@ class EngineFiles:
     understanding: Understanding
     frames: Frames
     regions: tuple[Region, ...] = ()
+    compound_tails: tuple[str, ...] = ()
 
 
 def load_engine_files(directory: Path) -> EngineFiles:
@@ -39,6 +40,7 @@ def load_engine_files(directory: Path) -> EngineFiles:
         ("texts", load_texts),
         ("understanding", load_understanding),
         ("regions", load_regions),
+        ("compound_tails", load_compound_tails),
     ):
         try:
             loaded[key] = loader(directory)
@@ -71,4 +73,5 @@ def load_engine_files(directory: Path) -> EngineFiles:
         loaded["understanding"],  # type: ignore[arg-type]
         loaded["frames"],  # type: ignore[arg-type]
         loaded["regions"],  # type: ignore[arg-type]
+        loaded["compound_tails"],  # type: ignore[arg-type]
     )

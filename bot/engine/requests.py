@@ -16,7 +16,7 @@ from bot.engine.intents import IntentSpec
 from bot.engine.lexicon import Synonyms
 from bot.engine.normalise import words
 from bot.engine.places import Place, PlaceIndex
-from bot.engine.regions import Region, region_of
+from bot.engine.regions import Region, named
 from bot.engine.types import Conversation
 from bot.engine.understanding import Understanding
 
@@ -43,6 +43,7 @@ class RequestBuilder:
         composer: Composer,
         index: PlaceIndex,
         regions: tuple[Region, ...] = (),
+        tails: tuple[str, ...] = (),
     ) -> None:
         self.intents = intents
         self.synonyms = synonyms
@@ -51,6 +52,8 @@ class RequestBuilder:
         self.composer = composer
         self.index = index
         self.regions = regions
+        self.tails = tails
+        """Second parts of «vestlands|kommuner» (``compound_tails`` in regions.yaml)."""
 
     def has_context(self, context: Conversation | None) -> bool:
         return context is not None and context.intent is not None
@@ -159,7 +162,7 @@ class RequestBuilder:
             years=years,
             places=places,
             counties=list(parsed.counties),
-            region=region_of(self.regions, parsed.counties),
+            region=named(self.regions, parsed.county_said, self.tails),
             regions=self.regions,
             projects=list(parsed.projects),
             relation=self._relation(parsed),

@@ -19,6 +19,7 @@ _KEYS = {
     "signoffs",
     "preambles",
     "introductions",
+    "topic_links",
     "requests",
     "not_places",
     "other_prizes",
@@ -57,6 +58,9 @@ class Understanding:
     """«fortell», «vis»: a question with one of these stands on its own in a conversation."""
     not_places: frozenset[str]
     other_prizes: OtherPrizes
+    topic_links: frozenset[str] = frozenset()
+    """«eller», «og», «vs»: the words between names in a topic before a question («Molde eller
+    Tønsberg – hvem vant først?»)."""
 
 
 def load_understanding(directory: Path) -> Understanding:
@@ -123,6 +127,7 @@ def load_understanding(directory: Path) -> Understanding:
         preambles=phrases(data, "preambles"),
         introductions=phrases(data, "introductions"),
         requests=single(data, "requests"),
+        topic_links=single(data, "topic_links"),
         not_places=single(data, "not_places"),
         other_prizes=OtherPrizes(
             names=phrases(prizes, "names"),

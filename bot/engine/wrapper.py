@@ -122,6 +122,22 @@ def _trim(sentence: _Sentence, cues: Understanding) -> _Sentence:
     return _Sentence(raw, folded)
 
 
+MAX_TOPIC_WORDS = 6
+"""A topic before a question («Molde eller Tønsberg – hvem vant først?») is at most this long."""
+
+
+def _topic(sentence: _Sentence, cues: Understanding) -> bool:
+    """Whether a piece before a question only names what it is about: names and years joined
+    by ``topic_links`` («Molde eller Tønsberg», «2021 og 2023»), no greeting."""
+    pieces = [p.strip(",;:–—-") for p in sentence.raw.split()]
+    pieces = [p for p in pieces if p]
+    if not 1 < len(pieces) <= MAX_TOPIC_WORDS or _starts(sentence.folded, cues.greetings):
+        return False
+    links = [p for p in pieces if p.lower() in cues.topic_links]
+    named = [p for p in pieces if p not in links and (p[:1].isupper() or p.isdigit())]
+    return len(named) >= 2 and len(links) >= 1 and len(named) + len(links) == len(pieces)
+
+
 def _split(plain: str) -> list[str]:
     """``plain`` cut at sentence boundaries and at emojis that close a remark."""
     pieces: list[str] = []
@@ -184,6 +200,9 @@ def readings(text: str, cues: Understanding) -> list[str]:
     if kept:
         questions = [s for s in kept if s.question]
         if questions:  # a year added after the question stays («Hvem vant? Jeg mener 2015.»)
+            first = kept.index(questions[0])
+            if first and _topic(kept[first - 1], cues):  # «Molde eller Tønsberg – hvem …?»
+                questions.insert(0, kept[first - 1])
             last = kept.index(questions[-1])
             questions += [s for s in kept[last + 1 :] if any(c.isdigit() for c in s.raw)]
         result = " ".join(s.raw for s in questions or kept if s.raw)

@@ -85,6 +85,9 @@ class Municipality:
     county: str
     former_names: tuple[str, ...] = ()
     """Names of municipalities that merged into or were renamed to this one (2013–2024)."""
+    former_numbers: tuple[tuple[str, int], ...] = ()
+    """Earlier numbers that lead (wholly or partly) to this one, each with the year of the
+    change that ended it (2013–2024); the first two digits are the county of that time."""
 
 
 @dataclass(frozen=True)

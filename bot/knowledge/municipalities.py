@@ -216,6 +216,10 @@ def build_municipalities(
             finals_by_lineage[(key, change.old_number)].update(finals)
             spelling.setdefault(key, part)
 
+    numbers: dict[str, set[tuple[str, int]]] = defaultdict(set)
+    for change, finals in _final_numbers(changes).items():
+        for number in finals:
+            numbers[number].add((change.old_number, change.year))
     former: dict[str, set[str]] = defaultdict(set)
     for (key, _number), successors in finals_by_lineage.items():
         if any(key in _own_names(current[n]) for n in successors):
@@ -223,8 +227,12 @@ def build_municipalities(
         for number in successors:
             former[number].add(spelling[key])
     return tuple(
-        replace(m, former_names=tuple(sorted(former.get(m.number, ()))))
-        if m.number in former
+        replace(
+            m,
+            former_names=tuple(sorted(former.get(m.number, ()))),
+            former_numbers=tuple(sorted(numbers.get(m.number, ()))),
+        )
+        if m.number in former or m.number in numbers
         else m
         for m in sorted(current.values(), key=lambda m: m.number)
     )

@@ -16,7 +16,7 @@ from bot.knowledge.models import Entrant, Fact, YearStatus
 from . import nominees as nominee_answers
 from . import places as place_answers
 from .common import entrant_name, gap, place_name, register_source, rounds, target_years, years_text
-from .reply import MAX_PLACES, MAX_YEARS, Reply, Request
+from .reply import MAX_PLACES, MAX_YEARS, MOST_WORDS, Reply, Request
 
 MAX_RANKED = 6
 """At most this many municipalities in the «nominated most often» list."""
@@ -78,6 +78,7 @@ def year_nominee_count(view: History, texts: Texts, request: Request, reply: Rep
         nominee_answers.nominees(view, texts, request, reply)
         return
     reply.years = years
+    compared = _compare_counts(view, texts, request, years, reply)
     for _year, record in rounds(view, texts, years, reply, nearby=len(years) == 1):
         if record.nominees is None:
             nominee_answers.nominees(view, texts, Request("nominees", request.now, [_year]), reply)
@@ -94,6 +95,11 @@ def year_nominee_count(view: History, texts: Texts, request: Request, reply: Rep
                     names=texts.join(names),
                 ),
                 record.nominee_count,
+                record.nominees,
+            )
+        elif compared:  # the numbers were just said: the names, with the winner
+            reply.say(
+                texts("counting.year_names", label=record.label, names=texts.join(names)),
                 record.nominees,
             )
         else:
@@ -113,6 +119,36 @@ def year_nominee_count(view: History, texts: Texts, request: Request, reply: Rep
             )
     if len(years) == 1:
         reply.followups.append(FollowUp(texts("followup.winner"), f"vinner {years[0]}"))
+
+
+def _compare_counts(
+    view: History, texts: Texts, request: Request, years: list[int], reply: Reply
+) -> bool:
+    """«Var det flere nominerte i 2025 enn i 2022?»: two rounds' numbers side by side, led by
+    «Ja»/«Nei» when asked whether the first had more (``flere``) or fewer (``farre``)."""
+    if len(years) != 2:
+        return False
+    counts: list[int] = []
+    for year in years:
+        record = view.get(year)
+        if record is None or record.nominees is None:
+            return False  # a round without known nominees: the lines below say so
+        stated = record.nominee_count.value if record.nominee_count is not None else 0
+        counts.append(max(stated, len(record.nominees.value)))
+    first, second = (view.label(y) for y in years)
+    asked = set(request.words)
+    if counts[0] == counts[1]:
+        key = "counting.compare_same_no" if asked & {"flere", "farre"} else "counting.compare_same"
+        reply.say(texts(key, count=counts[0], first=first, second=second))
+        return True
+    more = counts[0] > counts[1]
+    if "flere" in asked or "farre" in asked:
+        yes = more if "flere" in asked else not more
+        key = "counting.compare_yes" if yes else "counting.compare_no"
+    else:
+        key = "counting.compare_counts"
+    reply.say(texts(key, first=first, second=second, count_first=counts[0], count_second=counts[1]))
+    return True
 
 
 def compare_places(view: History, texts: Texts, request: Request, reply: Reply) -> None:
@@ -137,6 +173,15 @@ def compare_places(view: History, texts: Texts, request: Request, reply: Reply) 
     elif not request.statement:
         key = "counting.all_won" if len(winners) == len(wins) else "counting.not_all_won"
         reply.say(texts(key + ("_two" if len(wins) == 2 else "")))
+    if set(request.words) & MOST_WORDS and winners:  # «Hvem har vunnet flest ganger av …?»
+        most = max(len(ys) for ys in winners.values())
+        leaders = [name for name, ys in winners.items() if len(ys) == most]
+        if len(leaders) == 1:
+            key = "counting.won_most" if most > 1 else "counting.won_only"
+            reply.say(texts(key, names=leaders[0], count=most))
+        else:
+            key = "counting.won_most_same" if most > 1 else "counting.won_most_once"
+            reply.say(texts(key, names=texts.join(leaders), count=most))
     first = ""
     if len(winners) > 1:
         first = min(winners, key=lambda name: winners[name][0])
@@ -153,6 +198,74 @@ def compare_places(view: History, texts: Texts, request: Request, reply: Reply) 
         else:
             reply.say(texts("counting.never_won", place=name))
     reply.years = sorted(y for years in winners.values() for y in years)
+
+
+def winners_renominated(view: History, texts: Texts, request: Request, reply: Reply) -> None:
+    """«Hvilke tidligere vinnere har senere blitt nominert på nytt?»: each winner nominated in
+    a round after its (first) win, with both years."""
+    items: list[str] = []
+    names: list[str] = []
+    for year in view.awarded:
+        won = view.winner(year)
+        if won is None or not view.known_by(year, request.now):
+            continue
+        name = won.value.municipality.name
+        if name in names:
+            continue
+        later = [
+            (y, f)
+            for y, e, f in _nominations_of(view, won.value)
+            if y > year and view.known_by(y, request.now)
+        ]
+        if later:
+            names.append(name)
+            labels = texts.join([view.label(y) for y, _ in later])
+            items.append(
+                texts("counting.renominated_item", name=name, won=view.label(year), later=labels)
+            )
+            reply.cite(won, *[f for _, f in later])
+    if not items:
+        reply.say(texts("counting.renominated_none"))
+        return
+    key = "counting.renominated" if len(items) > 1 else "counting.renominated_one"
+    reply.say(texts(key, count=len(items), items=texts.join(items)))
+    reply.municipality = names[0] if len(names) == 1 else None
+
+
+def _nominations_of(view: History, entrant: Entrant) -> list[tuple[int, Entrant, Fact[Any]]]:
+    """The rounds a winner's municipality was nominated in (any name it had then)."""
+    found = []
+    for year, record in view.years.items():
+        if record.nominees is None:
+            continue
+        for other in record.nominees.value:
+            if other.municipality.number == entrant.municipality.number:
+                found.append((year, other, record.nominees))
+                break
+    return found
+
+
+def no_prize_years(view: History, texts: Texts, request: Request, reply: Reply) -> None:
+    """«Hvilket år ble det for første gang ikke delt ut noen pris?»: the prize years without a
+    prize, first one first, each with its reason (and the rounds that were merged)."""
+    empty = [
+        y
+        for y, r in view.years.items()
+        if r.status == YearStatus.NO_PRIZE and y <= request.now.year
+    ]
+    merged = [y for y, r in view.years.items() if r.status == YearStatus.MERGED]
+    if not empty and not merged:
+        reply.say(texts("counting.no_prize_none"))
+        return
+    if empty:
+        key = "counting.no_prize_one" if len(empty) == 1 else "counting.no_prize_many"
+        reply.say(texts(key, first=view.label(empty[0]), years=years_text(view, texts, empty)))
+        for year in empty:
+            gap(view, texts, year, reply, nearby=False)
+    for year in merged:
+        if view.known_by(view.years[year].merged_into or year, request.now):
+            gap(view, texts, year, reply, nearby=False)
+    reply.years = empty or merged
 
 
 def nominated_both(view: History, texts: Texts, request: Request, reply: Reply) -> None:

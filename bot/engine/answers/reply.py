@@ -18,6 +18,8 @@ MAX_CHARS = 4000
 """Answers stay under Telegram's 4096 characters with room for the source list."""
 MAX_YEARS = 25
 """At most this many years are listed one by one."""
+MOST_WORDS = frozenset({"flest", "mest", "oftest", "ofte"})
+"""Canonical words asking which of the places named has the most («flest», «oftest»)."""
 MAX_PLACES = 3
 """At most this many municipalities named together are summed up («Asker og Bærum»)."""
 
@@ -31,8 +33,9 @@ class Request:
     years: list[int] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
     counties: list[str] = field(default_factory=list)
-    region: str | None = None
-    """The region (landsdel, ``knowledge/regions.yaml``) the counties were named as."""
+    region: Region | None = None
+    """The region (landsdel) or former county (Hordaland, Viken …) the question named, from
+    ``knowledge/regions.yaml``; None for one of today's counties."""
     regions: tuple[Region, ...] = ()
     """Every region of ``knowledge/regions.yaml`` (for «Hvilken landsdel har flest vinnere?»)."""
     projects: list[ProjectRef] = field(default_factory=list)

@@ -46,6 +46,8 @@ HANDLERS: Mapping[str, Handler] = MappingProxyType(
         # counting.py
         "most_nominated": counting.most_nominated,
         "year_nominee_count": counting.year_nominee_count,
+        "winners_renominated": counting.winners_renominated,
+        "no_prize_years": counting.no_prize_years,
         "compare_places": counting.compare_places,
         "nominated_both": counting.nominated_both,
         "name_eras": counting.name_eras,
