@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import pairwise
 
 from rapidfuzz import fuzz, process
 
@@ -309,7 +310,21 @@ class Extractor:
         if parsed.projects:
             parsed.domain = True
         content = [w for w in result if w not in PLACEHOLDERS and w not in syn.elliptic_words]
-        parsed.elliptic = not content
+        parsed.elliptic = not content or (
+            bool(parsed.years) and self._time_clause(parsed.question, content)
+        )
+
+    def _time_clause(self, question: str, content: list[str]) -> bool:
+        """«og da de vant i 2014?»: a time clause («da» + pronoun + a verb of the prize) is all
+        the question says besides its year, so it continues the last question with that year."""
+        syn = self.syn
+        if not set(content) <= syn.pronouns | syn.clause_verbs:
+            return False
+        folded = [piece for _, piece in tokens(clean(question))]
+        return any(
+            word in syn.clause_words and following in syn.pronouns
+            for word, following in pairwise(folded)
+        )
 
     def _correct(self, word: str) -> tuple[str, ...] | None:
         """A misspelt ordinary word → its canonical form (``integrerignsprisen`` → prisen)."""

@@ -47,6 +47,8 @@ _SYNONYM_KEYS = {
     "compound_starters",
     "other_words",
     "compound_bare",
+    "clause_words",
+    "clause_verbs",
 }
 
 
@@ -98,6 +100,10 @@ class Synonyms:
     """A bare question word as the second part of a compound → the question it stands for."""
     other_words: frozenset[str] = frozenset()
     """Canonical words for «andre/else»: the municipality talked about is left out of a list."""
+    clause_words: frozenset[str] = frozenset()
+    """Folded words opening a time clause («og da de vant i 2014?»: «da», «when»)."""
+    clause_verbs: frozenset[str] = frozenset()
+    """Canonical verbs of such a clause («vant», «nominert»): it only picks the year."""
     relation_words: tuple[str, str] = ("before", "after")
     """Canonical words for «før» and «etter»."""
     """Intent answering «året før/etter <vinner>»."""
@@ -164,6 +170,8 @@ def load_synonyms(directory: Path) -> Synonyms:
             "compound_joiners",
             "compound_starters",
             "other_words",
+            "clause_words",
+            "clause_verbs",
         )
     }
 
@@ -272,6 +280,8 @@ def load_synonyms(directory: Path) -> Synonyms:
         compound_joiners=single_lists["compound_joiners"],
         compound_starters=single_lists["compound_starters"],
         other_words=single_lists["other_words"],
+        clause_words=single_lists["clause_words"],
+        clause_verbs=single_lists["clause_verbs"],
         compound_bare=compound_bare,
         numbers=numbers,
         latest_word="".join(words(str(data.get("latest_word", "siste")))),

@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
+from rapidfuzz import fuzz
+
 from bot.engine.history import History
 from bot.engine.texts import Texts
 from bot.knowledge.models import NomineeProfile, Person, PrizeYear
@@ -29,8 +31,25 @@ from .reply import Reply, Request
 T = TypeVar("T")
 
 
+FUZZY_STEM = 80
+"""rapidfuzz partial ratio at which two stems count as one word («bosatt» ~ «bosett»)."""
+FUZZY_MIN = 5
+"""Stems shorter than this must match exactly."""
+
+
+def _same(asked: str, term: str) -> bool:
+    """One word in two inflections or spellings («bosatte», «bosette», «bosetting»)."""
+    if asked == term:
+        return True
+    if min(len(asked), len(term)) < FUZZY_MIN or asked.isdigit() or term.isdigit():
+        return False
+    return fuzz.partial_ratio(asked, term) >= FUZZY_STEM
+
+
 def _relevance(asked: set[str], text: str) -> int:
-    return len(asked & {stem(w) for w in words(text)})
+    """How many of the question's words ``text`` uses (inflections and near spellings too)."""
+    found = {stem(w) for w in words(text)}
+    return sum(1 for a in asked if any(_same(a, t) for t in found))
 
 
 def place_figures(view: History, texts: Texts, request: Request, reply: Reply) -> None:

@@ -1,0 +1,105 @@
+"""Detail questions about nominees answered by class (issue 12), each class shown with
+questions worded differently from the probe items that revealed it."""
+
+from __future__ import annotations
+
+from bot.engine.engine import Engine
+from bot.engine.types import Answer, Conversation
+
+from .conftest import NOW
+
+
+def ask(engine: Engine, question: str, context: Conversation | None = None) -> Answer:
+    return engine.answer(question, now=NOW, context=context)
+
+
+# -- why a municipality keeps being nominated: each round, newest first -----------------------
+
+
+def test_why_nominated_again_and_again_lists_every_round(engine: Engine) -> None:
+    for question in (
+        "Hva var begrunnelsene for at Bodø ble nominert?",
+        "hvorfor er bodø nominert hele tida",
+    ):
+        answer = ask(engine, question)
+        assert answer.intent == "nominated_why", question
+        for year in ("2022", "2018", "2016", "2014", "2009"):
+            assert year in answer.text, (question, year)
+        assert answer.text.index("2022:") < answer.text.index("2018:")
+
+
+# -- figures: «hvor mange / antall / andel / prosent» + what a profile counts ------------------
+
+
+def test_count_of_settled_refugees_is_a_figure_not_votes(engine: Engine) -> None:
+    answer = ask(engine, "antall flyktninger bosatt i Larvik 2014")
+    assert answer.intent == "place_figures"
+    assert "53 flyktninger" in answer.text and "tall for 2014" in answer.text
+
+
+def test_votes_are_still_votes(engine: Engine) -> None:
+    assert ask(engine, "hvor mange stemmer fikk Moss").intent == "vote_count"
+
+
+def test_share_in_work_is_a_figure_with_its_year(engine: Engine) -> None:
+    answer = ask(engine, "prosent i arbeid eller utdanning Lørenskog")
+    assert answer.intent == "place_figures"
+    assert "82 prosent (tall for 2020)" in answer.text
+
+
+def test_settle_asks_for_every_settlement_figure_in_any_inflection(engine: Engine) -> None:
+    # «bosette» (asked) matches «vedtak om bosetting» and «faktisk bosatt» alike
+    answer = ask(engine, "hvor mange skulle Sunndal bosette i 2020")
+    assert answer.intent == "place_figures"
+    assert "21 flyktninger (tall for 2020)" in answer.text
+    assert "16 flyktninger (tall for 2020)" in answer.text
+
+
+# -- English «what did X do» ------------------------------------------------------------------
+
+
+def test_english_what_did_a_municipality_do(engine: Engine) -> None:
+    answer = ask(engine, "What did Harstad do for refugees?")
+    assert answer.intent == "place_work"
+    assert "integreringsenhet" in answer.text
+
+
+# -- the nominees of a year with their reasons -------------------------------------------------
+
+
+def test_nominee_list_with_reasons(engine: Engine) -> None:
+    for question in (
+        "nominerte i 2023 med begrunnelse",
+        "gi meg de nominerte for 2022 og begrunnelsene",
+    ):
+        answer = ask(engine, question)
+        assert answer.intent == "nominees", question
+        assert "Kort om hver" in answer.text, question
+    answer = ask(engine, "nominerte i 2023 med begrunnelse")
+    for name in ("Harstad", "Kristiansand", "Molde", "Nordre Follo", "Tønsberg", "Ullensvang"):
+        assert f"{name}" in answer.text
+
+
+# -- «fortell om X og prisen» -------------------------------------------------------------------
+
+
+def test_tell_about_a_municipality_and_the_prize(engine: Engine) -> None:
+    for question in (
+        "fortell litt om Asker kommune og prisen",
+        "tell me about Drammen and the prize",
+    ):
+        assert ask(engine, question).intent == "place_summary", question
+
+
+# -- «og da de vant i 2014?»: a time clause picks the year, the topic stays -------------------
+
+
+def test_time_clause_switches_the_year_and_keeps_the_topic(engine: Engine) -> None:
+    context = Conversation()
+    first = ask(engine, "Hvem var ordfører i Lørenskog i 2021?", context)
+    assert first.intent == "place_people"
+    context = Conversation()
+    ask(engine, "Hvorfor ble Harstad nominert i 2021?", context)
+    answer = ask(engine, "og da de var nominert i 2023?", context)
+    assert answer.intent == "nominated_why"
+    assert "2023" in answer.text and "arbeidslinje" in answer.text
