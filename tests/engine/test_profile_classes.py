@@ -103,3 +103,10 @@ def test_time_clause_switches_the_year_and_keeps_the_topic(engine: Engine) -> No
     answer = ask(engine, "og da de var nominert i 2023?", context)
     assert answer.intent == "nominated_why"
     assert "2023" in answer.text and "arbeidslinje" in answer.text
+
+
+def test_the_figure_asked_for_comes_first(engine: Engine) -> None:
+    # the place's placeholder word never matches a figure («kommunenavn» ~ «kommunale»)
+    answer = ask(engine, "hvor mange flyktninger ville Grimstad ta imot i 2015")
+    lines = answer.text.split("\n")
+    assert "71 flyktninger (tall for 2015)" in lines[1]

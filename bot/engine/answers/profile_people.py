@@ -8,6 +8,7 @@ from typing import TypeVar
 
 from rapidfuzz import fuzz
 
+from bot.engine.extract import PLACEHOLDERS
 from bot.engine.history import History
 from bot.engine.texts import Texts
 from bot.knowledge.models import NomineeProfile, Person, PrizeYear
@@ -32,7 +33,8 @@ T = TypeVar("T")
 
 
 FUZZY_STEM = 80
-"""rapidfuzz partial ratio at which two stems count as one word («bosatt» ~ «bosett»)."""
+"""rapidfuzz ratio of the asked stem to the start of a text's stem at which both count as one
+word («bosatt» ~ «bosett», «bosetting»)."""
 FUZZY_MIN = 5
 """Stems shorter than this must match exactly."""
 
@@ -43,7 +45,7 @@ def _same(asked: str, term: str) -> bool:
         return True
     if min(len(asked), len(term)) < FUZZY_MIN or asked.isdigit() or term.isdigit():
         return False
-    return fuzz.partial_ratio(asked, term) >= FUZZY_STEM
+    return fuzz.ratio(asked, term[: len(asked)]) >= FUZZY_STEM
 
 
 def _relevance(asked: set[str], text: str) -> int:
@@ -69,7 +71,11 @@ def place_figures(view: History, texts: Texts, request: Request, reply: Reply) -
     if not found:
         reply.say(texts("profile.no_figures", place=place_name(place)))
         return
-    asked = {stem(w) for w in words(" ".join(request.words)) if w not in STOP_WORDS}
+    asked = {
+        stem(w)
+        for w in words(" ".join(request.words))
+        if w not in STOP_WORDS and w not in PLACEHOLDERS
+    }
     pairs = [(e, f) for e in found for f in e.profile.figures]  # type: ignore[union-attr]
     scored = [
         (_relevance(asked, f"{f.measures} {f.unit}") + (f.year in years), i, e, f)
