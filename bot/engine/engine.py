@@ -191,7 +191,10 @@ class Engine:
             return self._refusal(question, "refusal.out_of_scope")
         if options != [question]:
             first: Answer | None = None
-            for text in dict.fromkeys([inner, question, *options[1:]]):  # small talk last
+            order = [inner, question, *options[1:]]  # small talk last
+            if self._points_back(inner, now):  # «Harstad integreringsenhet – hva er det?»
+                order = [question, *order]
+            for text in dict.fromkeys(order):
                 answer = self._answer_text(text, now, context)
                 first = first or answer
                 if answer.matched:
@@ -199,6 +202,14 @@ class Engine:
             assert first is not None
             return replace(first, question=question)
         return self._answer_text(question, now, context)
+
+    def _points_back(self, text: str, now: datetime) -> bool:
+        """A question that names nothing and asks nothing but «hva er det?»: what it points
+        back to stands before it in the message."""
+        parsed = self.extractor.parse(text, now)
+        if parsed.years or parsed.places or parsed.projects or parsed.counties:
+            return False
+        return all(w in self.synonyms.elliptic_words for w in parsed.words)
 
     def _names_prize(self, text: str) -> bool:
         """Whether ``text`` names this prize (after a sentence about another one was dropped)."""

@@ -49,6 +49,7 @@ _SYNONYM_KEYS = {
     "compound_bare",
     "clause_words",
     "clause_verbs",
+    "compound_heads",
 }
 
 
@@ -104,6 +105,8 @@ class Synonyms:
     """Folded words opening a time clause («og da de vant i 2014?»: «da», «when»)."""
     clause_verbs: frozenset[str] = frozenset()
     """Canonical verbs of such a clause («vant», «nominert»): it only picks the year."""
+    compound_heads: tuple[str, ...] = ()
+    """Folded words that end a compound read as two words («bolig|prosjektet»), longest first."""
     relation_words: tuple[str, str] = ("before", "after")
     """Canonical words for «før» and «etter»."""
     """Intent answering «året før/etter <vinner>»."""
@@ -282,6 +285,7 @@ def load_synonyms(directory: Path) -> Synonyms:
         other_words=single_lists["other_words"],
         clause_words=single_lists["clause_words"],
         clause_verbs=single_lists["clause_verbs"],
+        compound_heads=tuple(sorted(single("compound_heads"), key=len, reverse=True)),
         compound_bare=compound_bare,
         numbers=numbers,
         latest_word="".join(words(str(data.get("latest_word", "siste")))),

@@ -110,3 +110,32 @@ def test_the_figure_asked_for_comes_first(engine: Engine) -> None:
     answer = ask(engine, "hvor mange flyktninger ville Grimstad ta imot i 2015")
     lines = answer.text.split("\n")
     assert "71 flyktninger (tall for 2015)" in lines[1]
+
+
+# -- projects: «hva het prosjektet til X», compounds, «<prosjekt> – hva er det?» ---------------
+
+
+def test_a_municipality_s_project_by_a_compound_word(engine: Engine) -> None:
+    answer = ask(engine, "hva het arbeidsprosjektet til Lørenskog i 2018")
+    assert answer.intent == "place_projects"
+    assert "Jobbsjansen" in answer.text
+    assert ask(engine, "hvilket boligtiltak hadde Molde i 2023?").intent == "place_projects"
+
+
+def test_a_named_project_then_what_is_it(engine: Engine) -> None:
+    answer = ask(engine, "MOVED i Molde – hva er det for noe?")
+    assert answer.intent == "project"
+    assert "norskopplæring" in answer.text
+
+
+def test_a_project_answer_gives_the_profile_figure_that_names_it(engine: Engine) -> None:
+    answer = ask(engine, "hva er Globale Bærum")
+    assert "1 000 innvandrere (tall for 2018)" in answer.text
+
+
+def test_who_leads_the_unit_after_talk_about_the_municipality(engine: Engine) -> None:
+    # the definite «enheten» finds the text's indefinite «enhet»
+    context = Conversation()
+    ask(engine, "Hva vet du om Harstad?", context)
+    answer = ask(engine, "Hvem er leder for enheten?", context)
+    assert "Bøgeberg" in answer.text
