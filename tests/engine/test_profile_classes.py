@@ -139,3 +139,34 @@ def test_who_leads_the_unit_after_talk_about_the_municipality(engine: Engine) ->
     ask(engine, "Hva vet du om Harstad?", context)
     answer = ask(engine, "Hvem er leder for enheten?", context)
     assert "Bøgeberg" in answer.text
+
+
+# -- people: English «mayor», «hvem leder <enhet> i <kommune>» ---------------------------------
+
+
+def test_english_mayor_is_the_municipality_s_people(engine: Engine) -> None:
+    answer = ask(engine, "Who was the mayor of Tynset?")
+    assert answer.intent == "place_people"
+    assert "Merete Myhre Moen" in answer.text
+
+
+def test_who_leads_a_unit_in_a_named_municipality_is_not_imdi_s_director(engine: Engine) -> None:
+    answer = ask(engine, "hvem er leder for voksenopplæringen i Vennesla")
+    assert answer.intent == "place_people"
+    assert "Marianne Wegge" in answer.text
+    assert ask(engine, "Hvem er direktør i IMDi?").intent == "directors"
+
+
+# -- «hvorfor ble de nominert i <år>?», «hva er X kjent for?» -----------------------------------
+
+
+def test_why_were_they_nominated_in_a_year_gives_the_lines(engine: Engine) -> None:
+    answer = ask(engine, "hvorfor ble disse nominert i 2018?")
+    assert answer.intent == "nominees"
+    assert "Kort om hver" in answer.text and "Stange" in answer.text
+
+
+def test_what_a_municipality_is_known_for(engine: Engine) -> None:
+    answer = ask(engine, "Hva er Tynset kjent for?")
+    assert answer.intent == "place_work"
+    assert "Bokollektiv for enslige mindreårige" in answer.text
