@@ -291,6 +291,10 @@ class Engine:
         if not recognised and self._off_topic(parsed):  # unless a text answers
             found = self.lookup.passages(question, parsed, now, context)
             return found or self._refusal(question, "refusal.out_of_scope")
+        if not parsed.domain and self.lookup.compound_place(parsed) is not None:
+            found = self.lookup.passages(question, parsed, now, context)  # «Drammensmodellen»
+            if found is not None:
+                return found
         if self._offset_without_year(parsed, context, now):
             return self._refusal(question, "refusal.which_year")
         allowed = self.requests.allowed(parsed, context)

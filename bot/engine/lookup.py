@@ -36,6 +36,10 @@ CATCH_ALL = ("place_summary",)
 """Intents that answer «everything about <kommune>»: a question naming a municipality with
 content words these intents' examples never use («Hvordan hjalp Drammen leietakere?») is
 answered from the fact texts first, when a passage answers it."""
+MIN_COMPOUND_NAME = 4
+"""A municipality's name read inside a compound («Drammensmodellen») has this many letters."""
+MIN_COMPOUND_REST = 4
+"""… and the rest of the compound at least this many."""
 LOCAL_FIRST = ("directors",)
 """Intents about IMDi's people that a follow-up about the municipality's own people is mistaken
 for («Hvem leder enheten?»): the fact texts about that municipality are tried first."""
@@ -163,7 +167,7 @@ class Lookup:
             return None
         entities = Entities(
             years=tuple(parsed.years),
-            place=parsed.places[0] if parsed.places else None,
+            place=parsed.places[0] if parsed.places else self.compound_place(parsed),
             project=parsed.projects[0] if parsed.projects else None,
         )
         if not entities and context is not None and not context.expired(now):
@@ -204,6 +208,17 @@ class Lookup:
         if self.organiser & set(parsed.words):
             return False
         return context is not None and not context.expired(now) and bool(context.municipality)
+
+    def compound_place(self, parsed: Parsed) -> Place | None:
+        """A municipality that starts an unknown compound («Drammensmodellen» → Drammen)."""
+        names = self.extractor.index.single_words
+        for word in parsed.unknown:
+            for cut in range(len(word) - MIN_COMPOUND_REST, MIN_COMPOUND_NAME - 1, -1):
+                head = word[:cut]
+                for name in (head, head[:-1] if head.endswith("s") else None):
+                    if name and len(name) >= MIN_COMPOUND_NAME and name in names:
+                        return names[name]
+        return None
 
     def _context_place(self, context: Conversation) -> Place | None:
         """The municipality the conversation is about (as the engine reads it)."""

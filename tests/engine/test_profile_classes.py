@@ -170,3 +170,26 @@ def test_what_a_municipality_is_known_for(engine: Engine) -> None:
     answer = ask(engine, "Hva er Tynset kjent for?")
     assert answer.intent == "place_work"
     assert "Bokollektiv for enslige mindreårige" in answer.text
+
+
+# -- more wordings: «hva trakk IMDi fram hos X», «hva vet du om X sin nominasjon», a compound
+#    that starts with a municipality's name («Drammensmodellen») ------------------------------
+
+
+def test_what_imdi_highlighted_for_a_municipality_is_not_about_imdi(engine: Engine) -> None:
+    answer = ask(engine, "hva trakk IMDi fram hos Steinkjer?")
+    assert answer.intent == "place_work"
+    assert "Steinkjer ble nominert for 2018" in answer.text
+    assert ask(engine, "Hva gjør IMDi?").intent == "organiser"
+
+
+def test_what_do_you_know_about_a_nomination(engine: Engine) -> None:
+    answer = ask(engine, "hva vet du om nominasjonen til Vennesla")
+    assert answer.intent == "nominated_why"
+    assert "bosettingskoordinator" in answer.text
+
+
+def test_a_compound_naming_a_municipality_finds_its_texts(engine: Engine) -> None:
+    answer = ask(engine, "Hva gikk Drammensmodellen ut på?")
+    assert answer.matched and "enslige mindreårige" in answer.text
+    assert not ask(engine, "hva er lillehammermodellen").matched
