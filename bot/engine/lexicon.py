@@ -50,6 +50,7 @@ _SYNONYM_KEYS = {
     "clause_words",
     "clause_verbs",
     "compound_heads",
+    "then_words",
 }
 
 
@@ -105,6 +106,8 @@ class Synonyms:
     """Folded words opening a time clause («og da de vant i 2014?»: «da», «when»)."""
     clause_verbs: frozenset[str] = frozenset()
     """Canonical verbs of such a clause («vant», «nominert»): it only picks the year."""
+    then_words: frozenset[str] = frozenset()
+    """Folded words pointing back to the time talked about («hvem var ordfører da?»)."""
     compound_heads: tuple[str, ...] = ()
     """Folded words that end a compound read as two words («bolig|prosjektet»), longest first."""
     relation_words: tuple[str, str] = ("before", "after")
@@ -175,6 +178,7 @@ def load_synonyms(directory: Path) -> Synonyms:
             "other_words",
             "clause_words",
             "clause_verbs",
+            "then_words",
         )
     }
 
@@ -285,6 +289,7 @@ def load_synonyms(directory: Path) -> Synonyms:
         other_words=single_lists["other_words"],
         clause_words=single_lists["clause_words"],
         clause_verbs=single_lists["clause_verbs"],
+        then_words=single_lists["then_words"],
         compound_heads=tuple(sorted(single("compound_heads"), key=len, reverse=True)),
         compound_bare=compound_bare,
         numbers=numbers,

@@ -193,3 +193,25 @@ def test_a_compound_naming_a_municipality_finds_its_texts(engine: Engine) -> Non
     answer = ask(engine, "Hva gikk Drammensmodellen ut på?")
     assert answer.matched and "enslige mindreårige" in answer.text
     assert not ask(engine, "hva er lillehammermodellen").matched
+
+
+# -- conversations: a figure question without the name, «… da?» keeps the round ---------------
+
+
+def test_figure_question_in_a_conversation_about_a_municipality(engine: Engine) -> None:
+    context = Conversation()
+    ask(engine, "Hva vet du om Nordre Follo?", context)
+    answer = ask(engine, "hvor mange deltok i introduksjonsprogrammet?", context)
+    assert answer.intent == "place_figures"
+    assert "164" in answer.text and "tall for 2022" in answer.text
+
+
+def test_then_keeps_the_round_talked_about(engine: Engine) -> None:
+    context = Conversation()
+    ask(engine, "Hva gjorde Asker?", context)
+    ask(engine, "og i 2018?", context)
+    answer = ask(engine, "hva sa ordføreren da?", context)
+    assert answer.intent == "place_people"
+    assert "Asker (2018)" in answer.text and "(2021)" not in answer.text
+    projects = ask(engine, "hvilke tiltak hadde de da?", context)
+    assert "Asker (2018)" in projects.text and "(2021)" not in projects.text
