@@ -215,3 +215,24 @@ def test_then_keeps_the_round_talked_about(engine: Engine) -> None:
     assert "Asker (2018)" in answer.text and "(2021)" not in answer.text
     projects = ask(engine, "hvilke tiltak hadde de da?", context)
     assert "Asker (2018)" in projects.text and "(2021)" not in projects.text
+
+
+# -- figures with «fikk», English «share … jobs», nynorsk «kor stor del»; English «spoke for» ----
+
+
+def test_got_a_job_is_a_figure_question(engine: Engine) -> None:
+    # «fikk» reads as «vant» (got the prize); with a figure word it is still a figure question
+    for question in (
+        "hvor mange fikk jobb i Sandnes",
+        "what proportion of the participants got a job in Sandnes?",
+        "kor stor del av deltakarane i Sandnes fekk arbeid?",
+    ):
+        answer = ask(engine, question)
+        assert answer.intent == "place_figures", question
+        assert "57 prosent (tall for 2014)" in answer.text, question
+
+
+def test_who_spoke_for_a_municipality_in_english(engine: Engine) -> None:
+    answer = ask(engine, "Who spoke for Nordre Follo?")
+    assert answer.intent == "place_people"
+    assert "Anne Melsom" in answer.text
