@@ -51,6 +51,7 @@ _SYNONYM_KEYS = {
     "clause_verbs",
     "compound_heads",
     "then_words",
+    "figure_words",
 }
 
 
@@ -106,6 +107,8 @@ class Synonyms:
     """Folded words opening a time clause («og da de vant i 2014?»: «da», «when»)."""
     clause_verbs: frozenset[str] = frozenset()
     """Canonical verbs of such a clause («vant», «nominert»): it only picks the year."""
+    figure_words: frozenset[str] = frozenset()
+    """Canonical words of what the profiles count («bosatte», «jobb», «andel»): not specific."""
     then_words: frozenset[str] = frozenset()
     """Folded words pointing back to the time talked about («hvem var ordfører da?»)."""
     compound_heads: tuple[str, ...] = ()
@@ -179,6 +182,7 @@ def load_synonyms(directory: Path) -> Synonyms:
             "clause_words",
             "clause_verbs",
             "then_words",
+            "figure_words",
         )
     }
 
@@ -290,6 +294,7 @@ def load_synonyms(directory: Path) -> Synonyms:
         clause_words=single_lists["clause_words"],
         clause_verbs=single_lists["clause_verbs"],
         then_words=single_lists["then_words"],
+        figure_words=single_lists["figure_words"],
         compound_heads=tuple(sorted(single("compound_heads"), key=len, reverse=True)),
         compound_bare=compound_bare,
         numbers=numbers,

@@ -236,3 +236,14 @@ def test_who_spoke_for_a_municipality_in_english(engine: Engine) -> None:
     answer = ask(engine, "Who spoke for Nordre Follo?")
     assert answer.intent == "place_people"
     assert "Anne Melsom" in answer.text
+
+
+# -- a count that no figure measures: the fact texts that give it -------------------------------
+
+
+def test_a_count_no_figure_measures_comes_from_the_fact_texts(engine: Engine) -> None:
+    answer = ask(engine, "hvor mange fosterhjem hadde Drammen for enslige mindreårige?")
+    assert answer.intent == "passage"
+    assert "fem fosterhjem" in answer.text
+    # a figure that measures it still answers, also in other words for the same thing
+    assert ask(engine, "hvor mange fikk jobb i Sandnes").intent == "place_figures"
