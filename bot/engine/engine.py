@@ -199,7 +199,10 @@ class Engine:
             return self._refusal(question, "refusal.out_of_scope")
         if options != [question]:
             first: Answer | None = None
-            for text in dict.fromkeys([inner, question, *options[1:]]):  # small talk last
+            order = [inner, question, *options[1:]]  # small talk last
+            if self._points_back(inner, now):  # «Harstad integreringsenhet – hva er det?»
+                order = [question, *order]
+            for text in dict.fromkeys(order):
                 answer = self._answer_text(text, now, context)
                 first = first or answer
                 if answer.matched:
@@ -207,6 +210,14 @@ class Engine:
             assert first is not None
             return replace(first, question=question)
         return self._answer_text(question, now, context)
+
+    def _points_back(self, text: str, now: datetime) -> bool:
+        """A question that names nothing and asks nothing but «hva er det?»: what it points
+        back to stands before it in the message."""
+        parsed = self.extractor.parse(text, now)
+        if parsed.years or parsed.places or parsed.projects or parsed.counties:
+            return False
+        return all(w in self.synonyms.elliptic_words for w in parsed.words)
 
     def _names_prize(self, text: str) -> bool:
         """Whether ``text`` names this prize (after a sentence about another one was dropped)."""
@@ -288,6 +299,10 @@ class Engine:
         if not recognised and self._off_topic(parsed):  # unless a text answers
             found = self.lookup.passages(question, parsed, now, context)
             return found or self._refusal(question, "refusal.out_of_scope")
+        if not parsed.domain and self.lookup.compound_place(parsed) is not None:
+            found = self.lookup.passages(question, parsed, now, context)  # «Drammensmodellen»
+            if found is not None:
+                return found
         if self._offset_without_year(parsed, context, now):
             return self._refusal(question, "refusal.which_year")
         allowed = self.requests.allowed(parsed, context)

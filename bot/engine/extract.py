@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import pairwise
 
 from rapidfuzz import fuzz, process
 
@@ -24,6 +25,8 @@ PROJECT_WORD = "prosjektnavn"
 PLACEHOLDERS = frozenset({YEAR_WORD, PLACE_WORD, COUNTY_WORD, PROJECT_WORD})
 
 MIN_YEAR, MAX_YEAR = 1900, 2099
+MIN_COMPOUND_PART = 3
+"""The first part of a split compound («bolig|prosjektet») has at least this many letters."""
 _HYPHEN_RANGE = re.compile(r"\b(\d{4})\s*[-–—]\s*(\d{4})\b")
 MAX_RANGE = 30
 
@@ -108,6 +111,7 @@ class Extractor:
         pairs = tokens(text)
         raw = [r for r, _ in pairs]
         folded = [self.syn.exact.get(r.lower(), f) for r, f in pairs]
+        raw, folded = self._split_compounds(raw, folded)
         out: list[str] = []
         i = 0
         while i < len(folded):
@@ -117,6 +121,25 @@ class Extractor:
         self._last_n(out, parsed)
         self._finish(out, parsed, fuzzy_places)
         return parsed
+
+    def _split_compounds(self, raw: list[str], folded: list[str]) -> tuple[list[str], list[str]]:
+        """«boligprosjektet» → «bolig prosjektet»: an unknown word ending in a head word of
+        ``compound_heads`` (synonyms.yaml) is read as its two parts."""
+        heads = self.syn.compound_heads
+        if not heads:
+            return raw, folded
+        raw_out: list[str] = []
+        folded_out: list[str] = []
+        for original, word in zip(raw, folded, strict=True):
+            parts = [word]
+            if word not in self.vocabulary and (word,) not in self.index.places:
+                for head in heads:
+                    if word.endswith(head) and len(word) - len(head) >= MIN_COMPOUND_PART:
+                        parts = [word[: -len(head)], head]
+                        break
+            raw_out.extend([original] * len(parts))
+            folded_out.extend(parts)
+        return raw_out, folded_out
 
     def _last_n(self, out: list[str], parsed: Parsed) -> None:
         """«de tre siste årene», «siste 5 vinnere», «last three years» → ``parsed.last_n``."""
@@ -312,7 +335,21 @@ class Extractor:
         if parsed.projects:
             parsed.domain = True
         content = [w for w in result if w not in PLACEHOLDERS and w not in syn.elliptic_words]
-        parsed.elliptic = not content
+        parsed.elliptic = not content or (
+            bool(parsed.years) and self._time_clause(parsed.question, content)
+        )
+
+    def _time_clause(self, question: str, content: list[str]) -> bool:
+        """«og da de vant i 2014?»: a time clause («da» + pronoun + a verb of the prize) is all
+        the question says besides its year, so it continues the last question with that year."""
+        syn = self.syn
+        if not set(content) <= syn.pronouns | syn.clause_verbs:
+            return False
+        folded = [piece for _, piece in tokens(clean(question))]
+        return any(
+            word in syn.clause_words and following in syn.pronouns
+            for word, following in pairwise(folded)
+        )
 
     def _correct(self, word: str) -> tuple[str, ...] | None:
         """A misspelt ordinary word → its canonical form (``integrerignsprisen`` → prisen)."""

@@ -48,6 +48,11 @@ _SYNONYM_KEYS = {
     "compound_verbs",
     "other_words",
     "compound_bare",
+    "clause_words",
+    "clause_verbs",
+    "compound_heads",
+    "then_words",
+    "figure_words",
 }
 
 
@@ -102,6 +107,16 @@ class Synonyms:
     """A bare question word as the second part of a compound → the question it stands for."""
     other_words: frozenset[str] = frozenset()
     """Canonical words for «andre/else»: the municipality talked about is left out of a list."""
+    clause_words: frozenset[str] = frozenset()
+    """Folded words opening a time clause («og da de vant i 2014?»: «da», «when»)."""
+    clause_verbs: frozenset[str] = frozenset()
+    """Canonical verbs of such a clause («vant», «nominert»): it only picks the year."""
+    figure_words: frozenset[str] = frozenset()
+    """Canonical words of what the profiles count («bosatte», «jobb», «andel»): not specific."""
+    then_words: frozenset[str] = frozenset()
+    """Folded words pointing back to the time talked about («hvem var ordfører da?»)."""
+    compound_heads: tuple[str, ...] = ()
+    """Folded words that end a compound read as two words («bolig|prosjektet»), longest first."""
     relation_words: tuple[str, str] = ("before", "after")
     """Canonical words for «før» and «etter»."""
     """Intent answering «året før/etter <vinner>»."""
@@ -169,6 +184,10 @@ def load_synonyms(directory: Path) -> Synonyms:
             "compound_starters",
             "compound_verbs",
             "other_words",
+            "clause_words",
+            "clause_verbs",
+            "then_words",
+            "figure_words",
         )
     }
 
@@ -278,6 +297,11 @@ def load_synonyms(directory: Path) -> Synonyms:
         compound_starters=single_lists["compound_starters"],
         compound_verbs=single_lists["compound_verbs"],
         other_words=single_lists["other_words"],
+        clause_words=single_lists["clause_words"],
+        clause_verbs=single_lists["clause_verbs"],
+        then_words=single_lists["then_words"],
+        figure_words=single_lists["figure_words"],
+        compound_heads=tuple(sorted(single("compound_heads"), key=len, reverse=True)),
         compound_bare=compound_bare,
         numbers=numbers,
         latest_word="".join(words(str(data.get("latest_word", "siste")))),

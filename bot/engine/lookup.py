@@ -17,6 +17,7 @@ from datetime import datetime
 from bot.engine.answers import Composer, Reply, Request
 from bot.engine.answers.outcome import answered
 from bot.engine.answers.passages import Entities, PassageAnswers
+from bot.engine.answers.profile_people import figures_match
 from bot.engine.answers.profile_people import person as person_answer
 from bot.engine.answers.reply import limit
 from bot.engine.extract import PLACEHOLDERS, Extractor, Parsed
@@ -36,6 +37,12 @@ CATCH_ALL = ("place_summary",)
 """Intents that answer «everything about <kommune>»: a question naming a municipality with
 content words these intents' examples never use («Hvordan hjalp Drammen leietakere?») is
 answered from the fact texts first, when a passage answers it."""
+MIN_COMPOUND_NAME = 4
+"""A municipality's name read inside a compound («Drammensmodellen») has this many letters."""
+MIN_COMPOUND_REST = 4
+"""… and the rest of the compound at least this many."""
+FIGURES = "place_figures"
+"""When none of a municipality's figures measures what was asked, the fact texts come first."""
 LOCAL_FIRST = ("directors",)
 """Intents about IMDi's people that a follow-up about the municipality's own people is mistaken
 for («Hvem leder enheten?»): the fact texts about that municipality are tried first."""
@@ -80,6 +87,10 @@ class Lookup:
         self.extractor = extractor
         self.people = PersonIndex(kb, ordinary)
         self.passage_answers = PassageAnswers(passage_synonyms(synonyms))
+        self.figure_words = synonyms.figure_words
+        self.plain_words = (
+            synonyms.domain_words | synonyms.winner_words | synonyms.stopwords | PLACEHOLDERS
+        )
         self.kb = kb
 
     def in_fact_texts(self, word: str) -> bool:
@@ -163,7 +174,7 @@ class Lookup:
             return None
         entities = Entities(
             years=tuple(parsed.years),
-            place=parsed.places[0] if parsed.places else None,
+            place=parsed.places[0] if parsed.places else self.compound_place(parsed),
             project=parsed.projects[0] if parsed.projects else None,
         )
         if not entities and context is not None and not context.expired(now):
@@ -190,6 +201,13 @@ class Lookup:
         specific about the municipality (see :data:`CATCH_ALL`); None otherwise."""
         if intent in LOCAL_FIRST and self._local(parsed, context, now):
             return self.passages(question, parsed, now, context)
+        if intent == FIGURES and parsed.places:  # «hvor mange hybler hadde Drammen?»
+            view = self.composer.view_at(now)
+            generic = self.figure_words | self.plain_words
+            specific = [w for w in parsed.words if w not in generic]
+            if specific and not figures_match(view, parsed.places[0], specific):
+                return self.passages(question, parsed, now, context)
+            return None
         if intent not in CATCH_ALL or not parsed.places:
             return None
         if all(w in self.plain for w in parsed.words):
@@ -204,6 +222,17 @@ class Lookup:
         if self.organiser & set(parsed.words):
             return False
         return context is not None and not context.expired(now) and bool(context.municipality)
+
+    def compound_place(self, parsed: Parsed) -> Place | None:
+        """A municipality that starts an unknown compound («Drammensmodellen» → Drammen)."""
+        names = self.extractor.index.single_words
+        for word in parsed.unknown:
+            for cut in range(len(word) - MIN_COMPOUND_REST, MIN_COMPOUND_NAME - 1, -1):
+                head = word[:cut]
+                for name in (head, head[:-1] if head.endswith("s") else None):
+                    if name and len(name) >= MIN_COMPOUND_NAME and name in names:
+                        return names[name]
+        return None
 
     def _context_place(self, context: Conversation) -> Place | None:
         """The municipality the conversation is about (as the engine reads it)."""

@@ -124,6 +124,7 @@ class RequestBuilder:
                     not places
                     or elliptic
                     or parsed.year_offset
+                    or bool(set(words(parsed.question)) & self.synonyms.then_words)  # «… da?»
                     or not {"municipality"} & (spec.needs | spec.uses)  # «og de nominerte?»
                 )
                 and not (intent in WINNER_FACTS and parsed.places)

@@ -129,7 +129,9 @@ class PassageIndex:
         seen: set[str] = set()
         for word in raw:
             term = self._term(word)
-            options = {t for t in (term, *self._synonyms.get(word, ())) if t in self._idf}
+            # «enheten» → «enhet», and the text's «enhet» → «enh»: both stems of the word
+            shorter = stem(term) if term else None
+            options = {t for t in (term, shorter, *self._synonyms.get(word, ())) if t in self._idf}
             key = term or word
             if key in seen:
                 continue

@@ -6,7 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
+from rapidfuzz import fuzz
+
+from bot.engine.extract import PLACEHOLDERS
 from bot.engine.history import History
+from bot.engine.places import Place
 from bot.engine.texts import Texts
 from bot.knowledge.models import NomineeProfile, Person, PrizeYear
 from bot.knowledge.passages_terms import STOP_WORDS, stem, words
@@ -29,8 +33,49 @@ from .reply import Reply, Request
 T = TypeVar("T")
 
 
+FUZZY_STEM = 80
+"""rapidfuzz ratio of the asked stem to the start of a text's stem at which both count as one
+word («bosatt» ~ «bosett», «bosetting»)."""
+FUZZY_MIN = 5
+"""Stems shorter than this must match exactly."""
+
+
+def _same(asked: str, term: str) -> bool:
+    """One word in two inflections or spellings («bosatte», «bosette», «bosetting»)."""
+    if asked == term:
+        return True
+    if min(len(asked), len(term)) < FUZZY_MIN or asked.isdigit() or term.isdigit():
+        return False
+    return fuzz.ratio(asked, term[: len(asked)]) >= FUZZY_STEM
+
+
 def _relevance(asked: set[str], text: str) -> int:
-    return len(asked & {stem(w) for w in words(text)})
+    """How many of the question's words ``text`` uses (inflections and near spellings too)."""
+    found = {stem(w) for w in words(text)}
+    return sum(1 for a in asked if any(_same(a, t) for t in found))
+
+
+def _asked(question_words: list[str]) -> set[str]:
+    """The stems of a question's content words (no stop words, no placeholders)."""
+    return {
+        stem(w)
+        for w in words(" ".join(question_words))
+        if w not in STOP_WORDS and w not in PLACEHOLDERS
+    }
+
+
+def figures_match(view: History, place: Place, question_words: list[str]) -> bool:
+    """Whether some figure of ``place`` measures a word of the question («hybler» matches no
+    figure of Drammen: the fact texts may say more than its figures)."""
+    asked = _asked(question_words)
+    if not asked:  # nothing specific asked: the figures answer
+        return True
+    return any(
+        _relevance(asked, f"{f.measures} {f.unit}") > 0
+        for e in entries(view, place)
+        if e.profile is not None
+        for f in e.profile.figures
+    )
 
 
 def place_figures(view: History, texts: Texts, request: Request, reply: Reply) -> None:
@@ -50,7 +95,7 @@ def place_figures(view: History, texts: Texts, request: Request, reply: Reply) -
     if not found:
         reply.say(texts("profile.no_figures", place=place_name(place)))
         return
-    asked = {stem(w) for w in words(" ".join(request.words)) if w not in STOP_WORDS}
+    asked = _asked(request.words)
     pairs = [(e, f) for e in found for f in e.profile.figures]  # type: ignore[union-attr]
     scored = [
         (_relevance(asked, f"{f.measures} {f.unit}") + (f.year in years), i, e, f)

@@ -356,7 +356,8 @@ def winner(view: History, texts: Texts, request: Request, reply: Reply) -> None:
 
 
 def project(view: History, texts: Texts, request: Request, reply: Reply) -> None:
-    """A named project, and what the nominee's profile says about it as background."""
+    """A named project, the nominee's figures about it (its goal, its results) and what the
+    profile says about it as background."""
     ceremony.project(view, texts, request, reply)
     for ref in request.projects[:1]:
         record = view.get(ref.year)
@@ -364,10 +365,18 @@ def project(view: History, texts: Texts, request: Request, reply: Reply) -> None
             continue
         name = fold_words(ref.project.name)
         for profile in record.profiles:
+            for figure in profile.figures:
+                if _names(figure.measures, name):
+                    figure_line(texts, figure, reply)
             for item in profile.context:
-                text = fold_words(item.value)
-                if any(text[i : i + len(name)] == name for i in range(len(text))):
+                if _names(item.value, name):
                     reply.say(texts("profile.context", text=item.value), item)
+
+
+def _names(text: str, name: list[str]) -> bool:
+    """Whether ``text`` contains the folded words of ``name`` in a row."""
+    found = fold_words(text)
+    return any(found[i : i + len(name)] == name for i in range(len(found)))
 
 
 def figure_line(texts: Texts, figure: Figure, reply: Reply) -> None:
