@@ -13,6 +13,7 @@ from .common import (
     entrant_name,
     gap,
     gap_followups,
+    pending_round,
     place_name,
     target_years,
     winner_followups,
@@ -141,6 +142,9 @@ def latest_winner(view: History, texts: Texts, request: Request, reply: Reply) -
     if year is None:
         return
     later = [y for y, r in view.years.items() if year < y <= request.now.year and r.winner is None]
+    for pending in [y for y in later if view.years[y].status == YearStatus.OPEN]:
+        pending_round(texts, view.years[pending], reply)  # a round under way: when it is decided
+        later.remove(pending)
     if later:
         reply.say(texts("latest_winner.later_unknown", labels=years_text(view, texts, later)))
 
