@@ -104,3 +104,35 @@ def test_where_after_when_the_award_is(engine: Engine) -> None:
         assert "30. oktober" in first.text
         answer = engine.answer(follow, now=now, context=context)
         assert answer.matched and "Oslo" in answer.text, (follow, answer.text)
+
+
+# -- days relative to the clock: «i går», «i dag», «forrige uke», a weekday -----------------
+
+
+def test_award_on_a_day_relative_to_the_clock(engine: Engine) -> None:
+    for question, now, winner in (
+        ("Hvilken kommune ble kåret i går?", at(2023, 10, 31, 0, 30), "Tønsberg"),  # after DST
+        ("hvem fikk prisen i dag?", at(2025, 11, 10, 23, 59), "Moss"),
+        ("hvem vant prisen i forrige uke?", at(2022, 11, 21, 8), "Kinn"),
+        ("hvem vant på torsdag?", at(2022, 11, 19), "Kinn"),
+        ("kven vann i forgårs?", at(2016, 5, 14, 1), "Grimstad"),
+        ("Hvem tok imot prisen i går?", at(2023, 10, 31, 9), "Pedersen"),
+    ):
+        answer = engine.answer(question, now=now)
+        assert answer.matched and winner in answer.text, (question, answer.text)
+
+
+def test_no_award_on_that_day_says_so_and_the_nearest(engine: Engine) -> None:
+    before = engine.answer("hvem vant i går?", now=at(2023, 10, 20)).text
+    assert "ikke delt ut 19. oktober 2023" in before and "30. oktober" in before
+    assert "Tønsberg" not in before
+    after = engine.answer("Hvem vant i går?", now=at(2024, 3, 31, 12)).text  # DST starts
+    assert "ikke delt ut 30. mars 2024" in after
+    assert "30. oktober 2023" in after and "Tønsberg" in after
+
+
+def test_the_venue_names_the_rounds_handed_out_there(engine: Engine) -> None:
+    text = engine.answer("Hvilke kommuner har fått prisen på Maihaugen?", now=at(2026, 12, 5)).text
+    assert "Hammerfest" in text and "Grimstad" in text and "Moss" not in text
+    day = engine.answer("hvem vant på Maihaugen i går?", now=at(2016, 5, 13, 9)).text
+    assert "Grimstad" in day and "Hammerfest" not in day

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import date, datetime
 
 from bot.engine.history import History
 from bot.engine.normalise import words as fold_words
@@ -153,6 +153,18 @@ def pending_round(texts: Texts, record: PrizeYear, reply: Reply) -> None:
         reply.say(texts("gap.not_yet_date", label=record.label, date=day), date)
         return
     reply.say(texts("gap.not_yet", label=record.label))
+
+
+def awarded_between(view: History, first: date, last: date, now: datetime) -> list[int]:
+    """The rounds whose award (known by ``now``) fell on a day from ``first`` to ``last``."""
+    return [
+        year
+        for year, record in view.years.items()
+        if (at := award_at(record)) is not None
+        and first <= at.date() <= last
+        and at <= now
+        and record.winner is not None
+    ]
 
 
 def rounds(
