@@ -136,3 +136,24 @@ def test_the_venue_names_the_rounds_handed_out_there(engine: Engine) -> None:
     assert "Hammerfest" in text and "Grimstad" in text and "Moss" not in text
     day = engine.answer("hvem vant på Maihaugen i går?", now=at(2016, 5, 13, 9)).text
     assert "Grimstad" in day and "Hammerfest" not in day
+
+
+# -- «has the winner been chosen yet?» and the coming award without a known day -------------
+
+
+def test_has_the_winner_been_chosen_yet(engine: Engine) -> None:
+    before = engine.answer("er vinneren for 2023 kåret?", now=at(2023, 10, 29, 2, 30)).text
+    assert before.startswith("Vinneren for 2023 er ikke kåret ennå") and "30. oktober" in before
+    assert "Tønsberg vant" not in before
+    no_year = engine.answer("har de kåret vinneren ennå?", now=at(2021, 11, 16)).text
+    assert no_year.startswith("Vinneren for 2021 er ikke kåret ennå"), no_year
+    assert "19. november" in no_year
+    after = engine.answer("har de kåret vinneren for 2021?", now=at(2021, 11, 19, 8)).text
+    assert "Lørenskog vant" in after
+    how = engine.answer("hvordan kåres vinneren?", now=at(2021, 11, 16))
+    assert how.intent == "how_chosen"
+
+
+def test_coming_award_planned_at_an_event(engine: Engine) -> None:
+    text = engine.answer("Når blir vinneren offentliggjort?", now=at(2020, 3, 29, 3)).text
+    assert "4. mai" in text and "Sunndal" not in text

@@ -91,6 +91,14 @@ def next_award(view: History, texts: Texts, request: Request, reply: Reply) -> N
     if coming:
         award(view, texts, Request("award", request.now, years=coming[:1]), reply)
         return
+    planned = [  # a round under way whose award is planned at an event, its day unknown
+        y
+        for y, r in view.years.items()
+        if y <= request.now.year and r.status == YearStatus.OPEN and r.award_event is not None
+    ]
+    if planned:
+        award(view, texts, Request("award", request.now, years=planned[-1:]), reply)
+        return
     last = max((y for y, at in times if at <= request.now), default=None)
     record = view.get(last) if last is not None else None
     if last is None or record is None or record.award_date is None:

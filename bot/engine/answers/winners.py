@@ -32,13 +32,9 @@ def winner(view: History, texts: Texts, request: Request, reply: Reply) -> None:
         no_award_on(view, texts, request.days, request.now, reply)
         return
     if not years:
-        _named_winner(
-            view,
-            texts,
-            "winner.no_year",
-            view.latest_awarded(request.now.year, request.now),
-            reply,
-        )
+        latest = view.latest_awarded(request.now.year, request.now)
+        _pending_after(view, texts, latest, request, reply)  # «not yet» first: the answer
+        _named_winner(view, texts, "winner.no_year", latest, reply)
         return
     reply.years = years
     if len(years) == 1:
@@ -148,11 +144,25 @@ def latest_winner(view: History, texts: Texts, request: Request, reply: Reply) -
     if year is None:
         return
     later = [y for y, r in view.years.items() if year < y <= request.now.year and r.winner is None]
-    for pending in [y for y in later if view.years[y].status == YearStatus.OPEN]:
-        pending_round(texts, view.years[pending], reply)  # a round under way: when it is decided
-        later.remove(pending)
+    pending = _pending_after(view, texts, year, request, reply)
+    later = [y for y in later if y not in pending]
     if later:
         reply.say(texts("latest_winner.later_unknown", labels=years_text(view, texts, later)))
+
+
+def _pending_after(
+    view: History, texts: Texts, year: int | None, request: Request, reply: Reply
+) -> list[int]:
+    """Rounds after ``year`` (up to now) whose winner is still to be announced: «Vinneren for
+    2023 er ikke kåret ennå. Den kåres …». Returns their years."""
+    pending = [
+        y
+        for y, r in view.years.items()
+        if (year is None or y > year) and y <= request.now.year and r.status == YearStatus.OPEN
+    ]
+    for y in pending:
+        pending_round(texts, view.years[y], reply)
+    return pending
 
 
 def _named_winner(
