@@ -256,11 +256,11 @@ def load_synonyms(directory: Path) -> Synonyms:
     relative_offsets = offsets("relative_offsets")
     day_groups = {key: offsets(key) for key in ("relative_days", "relative_weeks", "recent_days")}
     weekdays: dict[tuple[str, ...], int] = {}
-    node = data.get("weekdays", [])
-    if not isinstance(node, list) or len(node) not in (0, DAYS_IN_WEEK):
+    days_node: Any = data.get("weekdays", [])
+    if not isinstance(days_node, list) or len(days_node) not in (0, DAYS_IN_WEEK):
         check.add(data.line_of("weekdays"), "«weekdays» må være sju lister, mandag først")
-        node = []
-    for number, names in enumerate(node):
+        days_node = []
+    for number, names in enumerate(days_node):
         for name in check.word_list(names, "weekdays", data.line_of("weekdays")):
             weekdays[_phrase(name)] = number
     if check.issues:

@@ -26,6 +26,8 @@ def test_nominees_during_a_vote_known_by_its_close(engine: Engine) -> None:
         text = engine.answer("Hvilke kommuner kan jeg velge mellom?", now=now).text
         assert all(name in text for name in NOMINEES_2021), text
         assert "ingen opplysninger" not in text
+    during = engine.answer("Hvilke kommuner er nominert i år?", now=at(2021, 11, 9)).text
+    assert "ikke kåret ennå" in during and "19. november" in during
 
 
 def test_advice_during_a_vote_known_by_its_close_names_the_nominees(engine: Engine) -> None:
