@@ -159,3 +159,9 @@ def test_has_the_winner_been_chosen_yet(engine: Engine) -> None:
 def test_coming_award_planned_at_an_event(engine: Engine) -> None:
     text = engine.answer("Når blir vinneren offentliggjort?", now=at(2020, 3, 29, 3)).text
     assert "4. mai" in text and "Sunndal" not in text
+
+
+def test_how_to_vote_before_the_vote_opens_says_when(engine: Engine) -> None:
+    text = engine.answer("hvordan gir jeg stemmen min?", now=at(2023, 9, 28, 18)).text
+    assert "åpner mandag 2. oktober" in text and "imdi.no" in text
+    assert "Slik foregikk" not in text and "Du kan" not in text

@@ -217,18 +217,8 @@ def vote_how(view: History, texts: Texts, request: Request, reply: Reply) -> Non
             else:
                 reply.say(texts("vote.unknown", label=record.label), window.public)
         return
-    if current is not None and vote_state(current[0], request.now) is VoteState.CLOSES_LATER:
-        closes = current[1].closes
-        assert closes is not None
-        reply.say(
-            texts(
-                "vote.closes_later",
-                label=current[0].label,
-                closes=texts.date(closes.value, now=request.now),
-            ),
-            closes,
-        )
-        reply.years = [current[0].year]
+    if current is not None:
+        _when_current(texts, current[0], request, reply)
     if current is None or not _how(texts, current[1], reply, future=_ahead(current[0], request)):
         past = [
             (record, how)
@@ -307,6 +297,22 @@ def _upcoming(view: History, now: datetime) -> tuple[PrizeYear, Fact[Moment]] | 
         if vote_state(record, now) is VoteState.UPCOMING and record.vote.opens is not None:
             return record, record.vote.opens
     return None
+
+
+def _when_current(texts: Texts, record: PrizeYear, request: Request, reply: Reply) -> None:
+    """Before «how»: when a round not (known to be) open yet opens, or that only its close is
+    known («Avstemningen for 2021 stenger …; om den har åpnet ennå, vet jeg ikke sikkert»)."""
+    state = vote_state(record, request.now)
+    window = record.vote
+    if state is VoteState.CLOSES_LATER and window.closes is not None:
+        closes = texts.date(window.closes.value, now=request.now)
+        reply.say(texts("vote.closes_later", label=record.label, closes=closes), window.closes)
+    elif state is VoteState.UPCOMING and window.opens is not None:
+        opens = texts.date(window.opens.value, now=request.now)
+        reply.say(texts("vote.when_upcoming", label=record.label, opens=opens), window.opens)
+    else:
+        return
+    reply.years = [record.year]
 
 
 def _ahead(record: PrizeYear, request: Request) -> bool:
