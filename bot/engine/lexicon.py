@@ -210,14 +210,14 @@ def load_synonyms(directory: Path) -> Synonyms:
         for variant in check.word_list(variants, canonical, node.line_of(canonical)):
             exact[variant.lower()] = str(canonical)
 
-    def offsets(key: str) -> dict[tuple[str, ...], int]:
+    def offsets(key: str, unit: str = "år") -> dict[tuple[str, ...], int]:
         result: dict[tuple[str, ...], int] = {}
         node = mapping(key)
         for offset, phrases in node.items():
             try:
                 value = int(offset)
             except ValueError:
-                check.add(node.line_of(offset), f"«{offset}» må være et heltall (antall år)")
+                check.add(node.line_of(offset), f"«{offset}» må være et heltall (antall {unit})")
                 continue
             for phrase in check.word_list(phrases, offset, node.line_of(offset)):
                 result[_phrase(phrase)] = value
@@ -254,7 +254,8 @@ def load_synonyms(directory: Path) -> Synonyms:
         raise KnowledgeError(check.issues)
     relative_years = offsets("relative_years")
     relative_offsets = offsets("relative_offsets")
-    day_groups = {key: offsets(key) for key in ("relative_days", "relative_weeks", "recent_days")}
+    units = {"relative_days": "dager", "relative_weeks": "uker", "recent_days": "dager"}
+    day_groups = {key: offsets(key, unit) for key, unit in units.items()}
     weekdays: dict[tuple[str, ...], int] = {}
     days_node: Any = data.get("weekdays", [])
     if not isinstance(days_node, list) or len(days_node) not in (0, DAYS_IN_WEEK):
