@@ -115,6 +115,7 @@ def test_award_on_a_day_relative_to_the_clock(engine: Engine) -> None:
     for question, now, winner in (
         ("Hvilken kommune ble kåret i går?", at(2023, 10, 31, 0, 30), "Tønsberg"),  # after DST
         ("hvem fikk prisen i dag?", at(2025, 11, 10, 23, 59), "Moss"),
+        ("hvem vant i kveld?", at(2022, 11, 17, 21), "Kinn"),
         ("hvem vant prisen i forrige uke?", at(2022, 11, 21, 8), "Kinn"),
         ("hvem vant på torsdag?", at(2022, 11, 19), "Kinn"),
         ("kven vann i forgårs?", at(2016, 5, 14, 1), "Grimstad"),
@@ -122,6 +123,11 @@ def test_award_on_a_day_relative_to_the_clock(engine: Engine) -> None:
     ):
         answer = engine.answer(question, now=now)
         assert answer.matched and winner in answer.text, (question, answer.text)
+
+
+def test_another_event_tonight_is_still_refused(engine: Engine) -> None:
+    answer = engine.answer("hvem vinner fotballkampen i kveld?", now=at(2022, 11, 17, 18))
+    assert not answer.matched and "Kinn" not in answer.text
 
 
 def test_no_award_on_that_day_says_so_and_the_nearest(engine: Engine) -> None:
