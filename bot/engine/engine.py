@@ -6,6 +6,7 @@ in :mod:`bot.engine.answers` (add an intent's handler in ``answers/table.py``).
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -76,6 +77,9 @@ class Engine:
         joined = compounds(named, files.compound_tails)  # «trønderkommuna», «agderkommune»
         spellings |= {" ".join(k): v for k, v in joined.items()}
         self.index = PlaceIndex(kb, spellings)
+        vocabulary = self._vocabulary()
+        venues = _venues(kb, vocabulary | set(self.index.single_words))
+        vocabulary |= set(venues)
         self.requests = RequestBuilder(
             self.intents,
             self.synonyms,
@@ -85,8 +89,8 @@ class Engine:
             self.index,
             files.regions,
             files.compound_tails,
+            venues,
         )
-        vocabulary = self._vocabulary()
         years = sorted(kb.years) or [kb.prize.first_year.value]
         self.extractor = Extractor(
             files.synonyms,
@@ -164,7 +168,8 @@ class Engine:
         for phrase, target in syn.words.items():
             vocab.update(phrase)
             vocab.update(target)
-        for group in (syn.relative_years, syn.relative_offsets):
+        groups = (syn.relative_years, syn.relative_offsets, syn.relative_days, syn.relative_weeks)
+        for group in (*groups, syn.recent_days, syn.weekdays):
             for phrase in group:
                 vocab.update(phrase)
         for phrase in syn.out_of_scope:
@@ -442,3 +447,22 @@ class Engine:
         if not suggestions:
             return self._refusal(question, "refusal.not_understood", confidence, ranked[0].intent)
         return suggested(self.texts, question, suggestions, confidence, ranked[0].intent)
+
+
+def _venues(kb: KnowledgeBase, known: set[str]) -> dict[str, tuple[int, ...]]:
+    """Names of the award events and venues (Maihaugen, årskonferanse …) → the prize years
+    handed out there. A name is a capitalised word or a «…konferanse» word of an event or place
+    text that is neither a municipality nor a word the engine already knows."""
+    found: dict[str, list[int]] = {}
+    for year, record in kb.years.items():
+        for fact in (record.award_event, record.award_place):
+            if fact is None:
+                continue
+            for raw in re.findall(r"[\wæøåÆØÅ]+", fact.value):
+                word = "".join(words(raw))
+                named = raw[:1].isupper() or "konferanse" in word
+                if named and len(word) > 2 and word not in known and not word.isdigit():
+                    found.setdefault(word, [])
+                    if year not in found[word]:
+                        found[word].append(year)
+    return {word: tuple(years) for word, years in found.items()}

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from itertools import pairwise
 
 from rapidfuzz import fuzz, process
 
+from bot.clock import OSLO
 from bot.engine.lemmas import Lemmatiser
 from bot.engine.lexicon import Synonyms
 from bot.engine.normalise import clean, tokens
@@ -45,6 +46,11 @@ class Parsed:
     years: list[int] = field(default_factory=list)
     relative_year: bool = False
     """A year came from «i fjor», «i år» …"""
+    days: tuple[date, date] | None = None
+    """A day or period named relative to the clock («i går», «forrige uke», «på mandag»):
+    first and last day, Europe/Oslo."""
+    days_exact: bool = False
+    """``days`` is a named day or week (not a loose «nylig»): no award in it is an answer."""
     year_offset: int = 0
     """«året før» = -1, «året etter» = +1 (applied to the year or the context's year)."""
     places: list[Place] = field(default_factory=list)
@@ -156,6 +162,24 @@ class Extractor:
                         del out[j]
                         return
 
+    def _day_span(self, key: tuple[str, ...], now: datetime) -> tuple[date, date] | None:
+        """The days ``key`` names relative to ``now`` («i går», «forrige uke», «på mandag»), or
+        None when it names none."""
+        syn = self.syn
+        today = now.astimezone(OSLO).date()
+        if key in syn.relative_days:
+            day = today + timedelta(days=syn.relative_days[key])
+            return day, day
+        if key in syn.relative_weeks:
+            monday = today - timedelta(days=today.weekday(), weeks=-syn.relative_weeks[key])
+            return monday, min(monday + timedelta(days=6), today)
+        if key in syn.recent_days:
+            return today - timedelta(days=syn.recent_days[key] - 1), today
+        if key in syn.weekdays:
+            day = today - timedelta(days=(today.weekday() - syn.weekdays[key]) % 7)
+            return day, day
+        return None
+
     def _number(self, word: str) -> int | None:
         if word.isdigit() and len(word) <= 2:
             return int(word)
@@ -198,6 +222,15 @@ class Extractor:
             if key in syn.relative_offsets:
                 parsed.year_offset += syn.relative_offsets[key]
                 out.append(YEAR_WORD)
+                return n
+            span = self._day_span(key, now)
+            if span is not None:
+                if parsed.days is None:
+                    parsed.days, parsed.days_exact = span, key not in syn.recent_days
+                if key in syn.words:  # «i dag» also means «nå»
+                    out.extend(syn.words[key])
+                else:  # a time slot, as «i fjor» is
+                    out.append(YEAR_WORD)
                 return n
             if key in syn.out_of_scope:
                 parsed.out_of_scope = True

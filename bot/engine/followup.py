@@ -26,7 +26,7 @@ def bare_question(question: str, syn: Synonyms) -> str | None:
         canonical = syn.words.get((word,), (word,))
         if word in syn.elliptic_words or word in syn.stopwords or canonical == ("var",):
             continue
-        asked.append(word)
+        asked.append(word if word in syn.compound_bare or len(canonical) != 1 else canonical[0])
     if len(asked) == 1 and asked[0] in syn.compound_bare:
         return syn.compound_bare[asked[0]]
     return None

@@ -16,6 +16,7 @@ from bot.engine.normalise import words
 from bot.knowledge.yamlio import KnowledgeError, KnowledgeIssue, LDict, read_yaml
 
 SYNONYMS_FILE = "synonyms.yaml"
+DAYS_IN_WEEK = 7
 
 _SYNONYM_KEYS = {
     "words",
@@ -28,6 +29,10 @@ _SYNONYM_KEYS = {
     "common_words",
     "relative_years",
     "relative_offsets",
+    "relative_days",
+    "relative_weeks",
+    "recent_days",
+    "weekdays",
     "range_words",
     "since_words",
     "statement_words",
@@ -83,6 +88,14 @@ class Synonyms:
     elliptic_words: frozenset[str]
     old_counties: dict[str, tuple[str, ...]]
     county_words: frozenset[str]
+    relative_days: dict[tuple[str, ...], int] = field(default_factory=dict)
+    """«i går» → -1: one day, counted from the clock's day."""
+    relative_weeks: dict[tuple[str, ...], int] = field(default_factory=dict)
+    """«forrige uke» → -1: a calendar week (Monday–Sunday), counted from the clock's week."""
+    recent_days: dict[tuple[str, ...], int] = field(default_factory=dict)
+    """«nettopp» → 7: the last N days up to the clock."""
+    weekdays: dict[tuple[str, ...], int] = field(default_factory=dict)
+    """«mandag», «i mandags» → 0 (Monday): the last such day up to the clock's day."""
     winner_words: frozenset[str] = frozenset()
     """Canonical words of «who won» questions (guarded against other contests)."""
     relative_intent: str = "winner"
@@ -221,14 +234,14 @@ def load_synonyms(directory: Path) -> Synonyms:
         for variant in check.word_list(variants, canonical, node.line_of(canonical)):
             exact[variant.lower()] = str(canonical)
 
-    def offsets(key: str) -> dict[tuple[str, ...], int]:
+    def offsets(key: str, unit: str = "år") -> dict[tuple[str, ...], int]:
         result: dict[tuple[str, ...], int] = {}
         node = mapping(key)
         for offset, phrases in node.items():
             try:
                 value = int(offset)
             except ValueError:
-                check.add(node.line_of(offset), f"«{offset}» må være et heltall (antall år)")
+                check.add(node.line_of(offset), f"«{offset}» må være et heltall (antall {unit})")
                 continue
             for phrase in check.word_list(phrases, offset, node.line_of(offset)):
                 result[_phrase(phrase)] = value
@@ -265,9 +278,30 @@ def load_synonyms(directory: Path) -> Synonyms:
         raise KnowledgeError(check.issues)
     relative_years = offsets("relative_years")
     relative_offsets = offsets("relative_offsets")
+    units = {"relative_days": "dager", "relative_weeks": "uker", "recent_days": "dager"}
+    day_groups = {key: offsets(key, unit) for key, unit in units.items()}
+    weekdays: dict[tuple[str, ...], int] = {}
+    days_node: Any = data.get("weekdays", [])
+    if not isinstance(days_node, list) or len(days_node) not in (0, DAYS_IN_WEEK):
+        check.add(data.line_of("weekdays"), "«weekdays» må være sju lister, mandag først")
+        days_node = []
+    for number, names in enumerate(days_node):
+        for name in check.word_list(names, "weekdays", data.line_of("weekdays")):
+            weekdays[_phrase(name)] = number
+    if check.issues:
+        raise KnowledgeError(check.issues)
     out_of_scope = frozenset(_phrase(p) for p in flat("out_of_scope"))
     longest = max(
-        (len(p) for p in [*synonym_map, *relative_years, *relative_offsets, *out_of_scope]),
+        (
+            len(p)
+            for p in [
+                *synonym_map,
+                *relative_years,
+                *relative_offsets,
+                *out_of_scope,
+                *(p for group in day_groups.values() for p in group),
+            ]
+        ),
         default=1,
     )
     return Synonyms(
@@ -281,6 +315,10 @@ def load_synonyms(directory: Path) -> Synonyms:
         common_words=single_lists["common_words"],
         relative_years=relative_years,
         relative_offsets=relative_offsets,
+        relative_days=day_groups["relative_days"],
+        relative_weeks=day_groups["relative_weeks"],
+        recent_days=day_groups["recent_days"],
+        weekdays=weekdays,
         range_words=single_lists["range_words"],
         since_words=single_lists["since_words"],
         statement_words=single_lists["statement_words"],

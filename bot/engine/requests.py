@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.engine.answers import Composer, Reply, Request
-from bot.engine.answers.common import step_year
+from bot.engine.answers.common import awarded_between, step_year
 from bot.engine.extract import Parsed
 from bot.engine.followup import ASKED_YEAR_LIST, stands_alone
 from bot.engine.frames import Frames
@@ -44,6 +44,7 @@ class RequestBuilder:
         index: PlaceIndex,
         regions: tuple[Region, ...] = (),
         tails: tuple[str, ...] = (),
+        venues: dict[str, tuple[int, ...]] | None = None,
     ) -> None:
         self.intents = intents
         self.synonyms = synonyms
@@ -54,6 +55,8 @@ class RequestBuilder:
         self.regions = regions
         self.tails = tails
         """Second parts of «vestlands|kommuner» (``compound_tails`` in regions.yaml)."""
+        self.venues = venues or {}
+        """Names of award events and venues («maihaugen») → the prize years handed out there."""
 
     def has_context(self, context: Conversation | None) -> bool:
         return context is not None and context.intent is not None
@@ -156,6 +159,16 @@ class RequestBuilder:
             else:
                 base = years[:1] or remembered or [latest]
                 years = [self._offset(view, base[0], offset)]
+        venue_years = [y for w in parsed.words for y in self.venues.get(w, ()) if y in view.years]
+        if venue_years and not parsed.years and "year" in spec.uses:  # «prisen på Maihaugen»
+            years = sorted(set(venue_years))
+        days = None
+        if parsed.days is not None and not parsed.years and "year" in spec.uses:
+            found = awarded_between(view, *parsed.days, now)
+            if found:  # «Hvem vant i går?»: the award that day
+                years = found
+            elif parsed.days_exact:  # a day or week without an award: the answer says so
+                years, days = [], parsed.days
         asked = set(parsed.words)
         return Request(
             intent=intent,
@@ -173,6 +186,7 @@ class RequestBuilder:
             or self.frames.ask_of(parsed.words) is not None,  # «Hvem vant først …?» is no yes/no
             repeat=bool(asked & self.synonyms.repeat_words),
             words=list(parsed.words),
+            days=days,
         )
 
     def _besides(

@@ -16,7 +16,10 @@ and nowhere else:
   year after the prize year. Until then the winner and everything tied to it (reasoning, who
   handed over and received) are hidden.
 - **Nominees** of a round whose winner is not yet known are shown once its vote has opened
-  (or has closed); a window known only by its close does not reveal them before the close.
+  (or has closed). A window known only by its close shows them while it is
+  :attr:`VoteState.CLOSES_LATER` too: the public votes *on* the nominees, so they are public
+  while the vote can run, and the view already shows that close for the whole prize year; the
+  answers say that when the vote opened is not known.
 - **Later rounds** (prize years after ``now``'s year) are not known at all, nor are prize-level
   eras (criteria, names, selection, directors) that start after ``now``'s year.
 - **Nothing gives a pending result away** (:mod:`bot.knowledge.reveal`): while a winner is
@@ -149,7 +152,7 @@ def nominees_announced(record: PrizeYear, now: datetime) -> bool:
     """True when ``record``'s nominees had been made public at ``now``."""
     if winner_announced(record, now):
         return True
-    return vote_state(record, now) in (VoteState.OPEN, VoteState.CLOSED)
+    return vote_state(record, now) in (VoteState.OPEN, VoteState.CLOSES_LATER, VoteState.CLOSED)
 
 
 def round_year(kb: KnowledgeBase, year: int) -> int:

@@ -49,6 +49,17 @@ def test_synonym_listed_twice_is_reported(knowledge_copy: Path) -> None:
     assert any("synonyms.yaml" in str(i) and "kven" in str(i) for i in issues)
 
 
+def test_relative_days_and_weekdays_mistakes_give_file_and_line(knowledge_copy: Path) -> None:
+    path = knowledge_copy / "synonyms.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace('  "-1": [i gar,', '  "i går": [i gar,')
+    text = text.replace("  - [sondag, sondags, sondagen, sundag, sundags, sunday]\n", "")
+    path.write_text(text, encoding="utf-8")
+    issues = [str(i) for i in check_engine_files(knowledge_copy)]
+    assert any("synonyms.yaml:" in i and "i går" in i and "antall dager" in i for i in issues)
+    assert any("synonyms.yaml:" in i and "weekdays" in i and "sju" in i for i in issues)
+
+
 def test_reload_keeps_the_old_engine_on_error(knowledge_copy: Path) -> None:
     holder = EngineHolder(knowledge_copy)
     before = holder.engine

@@ -9,7 +9,7 @@ from datetime import datetime
 from bot.engine.history import History
 from bot.engine.texts import Texts
 from bot.engine.types import FollowUp, FollowUpAction
-from bot.knowledge.models import Entrant, Fact, Moment, Project
+from bot.knowledge.models import Entrant, Fact, Moment, PrizeYear, Project, YearStatus
 from bot.knowledge.view import AWARD_DEFAULT_TIME, award_at, moment_at
 
 from .common import (
@@ -91,6 +91,14 @@ def next_award(view: History, texts: Texts, request: Request, reply: Reply) -> N
     if coming:
         award(view, texts, Request("award", request.now, years=coming[:1]), reply)
         return
+    planned = [  # a round under way whose award is planned at an event, its day unknown
+        y
+        for y, r in view.years.items()
+        if y <= request.now.year and r.status == YearStatus.OPEN and r.award_event is not None
+    ]
+    if planned:
+        award(view, texts, Request("award", request.now, years=planned[-1:]), reply)
+        return
     last = max((y for y, at in times if at <= request.now), default=None)
     record = view.get(last) if last is not None else None
     if last is None or record is None or record.award_date is None:
@@ -134,6 +142,9 @@ def _year_fact(view: History, texts: Texts, request: Request, reply: Reply, attr
     for _year, record in rounds(view, texts, years, reply):
         fact = getattr(record, attribute)
         won = entrant_name(texts, record.winner.value) if record.winner else ""
+        if fact is None and record.winner is None and record.status == YearStatus.OPEN:
+            _before_award(texts, record, request.now, reply)  # the award is still to come
+            continue
         if fact is None:
             reply.say(texts(f"{attribute}.unknown", label=record.label, winner=won))
             continue
@@ -144,6 +155,16 @@ def _year_fact(view: History, texts: Texts, request: Request, reply: Reply, attr
         )
         if len(years) == 1:
             reply.note(fact)
+
+
+def _before_award(texts: Texts, record: PrizeYear, now: datetime, reply: Reply) -> None:
+    """«Prisen for 2023 deles ut mandag 30. oktober, så det vet jeg ikke ennå.»"""
+    date = record.award_date
+    if date is not None and moment_at(date.value, AWARD_DEFAULT_TIME) > now:
+        day = texts.date(date.value, now=now)
+        reply.say(texts("award.pending_fact", label=record.label, date=day), date)
+        return
+    reply.say(texts("award.pending_fact_no_date", label=record.label))
 
 
 def reasoning(view: History, texts: Texts, request: Request, reply: Reply) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import date, datetime
 
 from bot.engine.history import History
 from bot.engine.normalise import words as fold_words
@@ -13,6 +13,7 @@ from bot.engine.places import Place
 from bot.engine.texts import Texts
 from bot.engine.types import FollowUp, FollowUpAction
 from bot.knowledge.models import Entrant, PrizeYear, Source, YearStatus
+from bot.knowledge.view import award_at
 
 from .reply import MAX_YEARS, Reply, Request
 
@@ -133,11 +134,37 @@ def gap(view: History, texts: Texts, year: int, reply: Reply, *, nearby: bool = 
             nearby_winners(view, texts, year, reply)
         return True
     if status == YearStatus.OPEN and record.winner is None:
-        pending = reply.now is not None and record.award_date is not None
-        key = "gap.not_yet" if pending else "gap.open"
-        reply.say(texts(key, label=record.label))
+        pending_round(texts, record, reply)
         return True
     return False
+
+
+def pending_round(texts: Texts, record: PrizeYear, reply: Reply) -> None:
+    """A round whose winner is not announced yet: «ikke kåret ennå», with the day it will be
+    when the sources give it."""
+    date = record.award_date
+    now = reply.now
+    if now is None or date is None:
+        reply.say(texts("gap.open", label=record.label))
+        return
+    at = award_at(record)
+    if at is not None and at > now:
+        day = texts.date(date.value, now=now)
+        reply.say(texts("gap.not_yet_date", label=record.label, date=day), date)
+        return
+    reply.say(texts("gap.not_yet", label=record.label))
+
+
+def awarded_between(view: History, first: date, last: date, now: datetime) -> list[int]:
+    """The rounds whose award (known by ``now``) fell on a day from ``first`` to ``last``."""
+    return [
+        year
+        for year, record in view.years.items()
+        if (at := award_at(record)) is not None
+        and first <= at.date() <= last
+        and at <= now
+        and record.winner is not None
+    ]
 
 
 def rounds(

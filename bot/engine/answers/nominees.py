@@ -8,7 +8,15 @@ from bot.engine.texts import Texts
 from bot.engine.types import FollowUp, FollowUpAction
 from bot.knowledge.models import YearStatus
 
-from .common import entrant_name, gap, gap_followups, nearby_winners, place_name, target_years
+from .common import (
+    entrant_name,
+    gap,
+    gap_followups,
+    nearby_winners,
+    pending_round,
+    place_name,
+    target_years,
+)
 from .reply import MAX_YEARS, Reply, Request
 
 
@@ -139,4 +147,4 @@ def _nominees_of(
             record.winner,
         )
     elif record.status == YearStatus.OPEN:
-        reply.say(texts("gap.open", label=record.label))
+        pending_round(texts, record, reply)  # with the day it is decided, when known

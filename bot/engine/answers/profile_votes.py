@@ -112,6 +112,8 @@ def vote_advice(view: History, texts: Texts, request: Request, reply: Reply) -> 
             closes,
         )
         reply.years = [closing.year]
+        if not nominee_lines(view, texts, closing.year, reply):
+            _say_nominees(texts, closing, reply)
         reply.followups.append(FollowUp(texts("followup.subscribe"), "", FollowUpAction.SUBSCRIBE))
         return
     if record is None or record.nominees is None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, TypeAlias
 
 from bot.engine.history import History
@@ -53,6 +53,9 @@ class Request:
     """People of the fact base named in the question (as written there)."""
     words: list[str] = field(default_factory=list)
     """The question's canonical words (for answers that pick among facts by what was asked)."""
+    days: tuple[date, date] | None = None
+    """A day or week asked about («i går», «forrige uke») in which no award is known (the
+    years of an award in it are in ``years``)."""
 
 
 @dataclass

@@ -8,7 +8,7 @@ from bot.engine.history import History
 from bot.engine.texts import Texts
 from bot.engine.types import FollowUp, FollowUpAction
 from bot.knowledge.models import Fact, Moment, PrizeYear, VoteWindow, YearStatus
-from bot.knowledge.view import VoteState, vote_state
+from bot.knowledge.view import VoteState, award_at, vote_state
 
 from .common import gap, rounds, target_years
 from .reply import MAX_YEARS, Reply, Request
@@ -85,9 +85,25 @@ def _status(view: History, texts: Texts, request: Request, reply: Reply, *, when
             _last_known(texts, record, window, now), window.opens, window.closes, window.description
         )
         reply.years = [record.year]
+        if winner_pending(texts, record, now, reply):  # between the close and the award
+            return
     reply.say(texts("vote.next_unknown"))
     reply.say(texts("vote.subscribe_hint"))
     reply.followups.append(subscribe)
+
+
+def winner_pending(texts: Texts, record: PrizeYear, now: datetime, reply: Reply) -> bool:
+    """«Vinneren for 2023 kåres mandag 30. oktober.» when ``record``'s winner is still to be
+    announced on a known day; False (nothing said) otherwise."""
+    announced = award_at(record)
+    if record.winner is not None or announced is None or announced <= now:
+        return False
+    date = record.award_date
+    assert date is not None
+    reply.say(
+        texts("vote.winner_pending", label=record.label, date=texts.date(date.value, now=now)), date
+    )
+    return True
 
 
 def vote_when(view: History, texts: Texts, request: Request, reply: Reply) -> None:
@@ -181,7 +197,11 @@ def _span(
 def vote_how(view: History, texts: Texts, request: Request, reply: Reply) -> None:
     """How and where to vote: the open (or next) window, else how the last ones went."""
     years = target_years(view, request)
-    current = _open_now(view, request.now) or _upcoming_window(view, request.now)
+    current = (
+        _open_now(view, request.now)
+        or _closing_window(view, request.now)
+        or _upcoming_window(view, request.now)
+    )
     if years and not (current is not None and years == [current[0].year]):
         reply.years = years
         for _year, record in rounds(view, texts, years, reply):
@@ -197,7 +217,9 @@ def vote_how(view: History, texts: Texts, request: Request, reply: Reply) -> Non
             else:
                 reply.say(texts("vote.unknown", label=record.label), window.public)
         return
-    if current is None or not _how(texts, current[1], reply):
+    if current is not None:
+        _when_current(texts, current[0], request, reply)
+    if current is None or not _how(texts, current[1], reply, future=_ahead(current[0], request)):
         past = [
             (record, how)
             for record, window in _windows(view)
@@ -275,6 +297,33 @@ def _upcoming(view: History, now: datetime) -> tuple[PrizeYear, Fact[Moment]] | 
         if vote_state(record, now) is VoteState.UPCOMING and record.vote.opens is not None:
             return record, record.vote.opens
     return None
+
+
+def _when_current(texts: Texts, record: PrizeYear, request: Request, reply: Reply) -> None:
+    """Before «how»: when a round not (known to be) open yet opens, or that only its close is
+    known («Avstemningen for 2021 stenger …; om den har åpnet ennå, vet jeg ikke sikkert»)."""
+    state = vote_state(record, request.now)
+    window = record.vote
+    if state is VoteState.CLOSES_LATER and window.closes is not None:
+        closes = texts.date(window.closes.value, now=request.now)
+        reply.say(texts("vote.closes_later", label=record.label, closes=closes), window.closes)
+    elif state is VoteState.UPCOMING and window.opens is not None:
+        opens = texts.date(window.opens.value, now=request.now)
+        reply.say(texts("vote.when_upcoming", label=record.label, opens=opens), window.opens)
+    else:
+        return
+    reply.years = [record.year]
+
+
+def _ahead(record: PrizeYear, request: Request) -> bool:
+    """True when ``record``'s vote is not (known to be) open at ``request.now``."""
+    return vote_state(record, request.now) is not VoteState.OPEN
+
+
+def _closing_window(view: History, now: datetime) -> tuple[PrizeYear, VoteWindow] | None:
+    """The round whose close is ahead while its opening is unknown, with its window."""
+    record = _in_state(view, now, VoteState.CLOSES_LATER)
+    return (record, record.vote) if record is not None and record.vote.closes else None
 
 
 def _upcoming_window(view: History, now: datetime) -> tuple[PrizeYear, VoteWindow] | None:

@@ -2,36 +2,39 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from typing import Any
 
 from bot.engine.history import History
 from bot.engine.texts import Texts
 from bot.engine.types import FollowUp, FollowUpAction
-from bot.knowledge.models import Fact, YearStatus
+from bot.knowledge.models import Fact, Moment, YearStatus
+from bot.knowledge.view import award_at
 
 from .common import (
     entrant_name,
     gap,
     gap_followups,
+    pending_round,
     place_name,
     target_years,
     winner_followups,
     years_text,
 )
 from .reply import MAX_YEARS, Reply, Request
+from .voting import winner_pending
 
 
 def winner(view: History, texts: Texts, request: Request, reply: Reply) -> None:
     """Who won a year (or several); also explains a year without a winner."""
     years = target_years(view, request, follow_merged=False)
+    if not years and request.days is not None:
+        no_award_on(view, texts, request.days, request.now, reply)
+        return
     if not years:
-        _named_winner(
-            view,
-            texts,
-            "winner.no_year",
-            view.latest_awarded(request.now.year, request.now),
-            reply,
-        )
+        latest = view.latest_awarded(request.now.year, request.now)
+        _pending_after(view, texts, latest, request, reply)  # «not yet» first: the answer
+        _named_winner(view, texts, "winner.no_year", latest, reply)
         return
     reply.years = years
     if len(years) == 1:
@@ -141,8 +144,25 @@ def latest_winner(view: History, texts: Texts, request: Request, reply: Reply) -
     if year is None:
         return
     later = [y for y, r in view.years.items() if year < y <= request.now.year and r.winner is None]
+    pending = _pending_after(view, texts, year, request, reply)
+    later = [y for y in later if y not in pending]
     if later:
         reply.say(texts("latest_winner.later_unknown", labels=years_text(view, texts, later)))
+
+
+def _pending_after(
+    view: History, texts: Texts, year: int | None, request: Request, reply: Reply
+) -> list[int]:
+    """Rounds after ``year`` (up to now) whose winner is still to be announced: «Vinneren for
+    2023 er ikke kåret ennå. Den kåres …». Returns their years."""
+    pending = [
+        y
+        for y, r in view.years.items()
+        if (year is None or y > year) and y <= request.now.year and r.status == YearStatus.OPEN
+    ]
+    for y in pending:
+        pending_round(texts, view.years[y], reply)
+    return pending
 
 
 def _named_winner(
@@ -218,3 +238,46 @@ def _relative(view: History, texts: Texts, request: Request, reply: Reply, step:
     reply.years = [other]
     reply.municipality = won.value.municipality.name
     winner_followups(view, texts, other, reply)
+
+
+def no_award_on(
+    view: History, texts: Texts, days: tuple[date, date], now: datetime, reply: Reply
+) -> None:
+    """No award on the day (or in the week) asked about; then the coming award when its day is
+    known, else the last one."""
+    first, last = days
+    if first == last:
+        reply.say(texts("days.none_day", date=texts.date(Moment(first), now=now)))
+    else:
+        reply.say(
+            texts(
+                "days.none_span",
+                first=texts.date(Moment(first), now=now),
+                last=texts.date(Moment(last), now=now),
+            )
+        )
+    for record in view.years.values():
+        if winner_pending(texts, record, now, reply):
+            reply.years = [record.year]
+            return
+    held = [
+        (at, record)
+        for record in view.years.values()
+        if (at := award_at(record)) is not None and at <= now and record.winner is not None
+    ]
+    if not held:
+        return
+    _at, record = max(held, key=lambda pair: pair[0])
+    assert record.award_date is not None and record.winner is not None
+    reply.say(
+        texts(
+            "days.last",
+            date=texts.date(record.award_date.value, now=now),
+            winner=entrant_name(texts, record.winner.value),
+            label=record.label,
+        ),
+        record.award_date,
+        record.winner,
+    )
+    reply.years = [record.year]
+    reply.municipality = record.winner.value.municipality.name
