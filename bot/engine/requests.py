@@ -8,7 +8,7 @@ from datetime import datetime
 
 from bot.engine.answers import Composer, Reply, Request
 from bot.engine.answers.common import step_year
-from bot.engine.extract import Parsed
+from bot.engine.extract import PLACEHOLDERS, Parsed
 from bot.engine.followup import ASKED_YEAR_LIST, stands_alone
 from bot.engine.frames import Frames
 from bot.engine.history import History
@@ -191,12 +191,15 @@ class RequestBuilder:
         return "both"
 
     def _relation(self, parsed: Parsed) -> int:
-        """«før 2021» → -1, «etter 2021» → +1 (from the canonical words)."""
+        """«før 2021» → -1, «etter 2021» → +1 (from the canonical words). Only a year or a
+        municipality right after the word is its pivot: in «nominert før de vant? kanskje
+        2015» the year is a guess, not the end of a window."""
         before, after = self.synonyms.relation_words
-        if before in parsed.words:
-            return -1
-        if after in parsed.words:
-            return 1
+        for word, sign in ((before, -1), (after, 1)):
+            if word in parsed.words:
+                following = parsed.words[parsed.words.index(word) + 1 :][:1]
+                if not following or following[0] in PLACEHOLDERS:
+                    return sign
         return 0
 
     def _offset(self, view: History, year: int, offset: int) -> int:
