@@ -32,7 +32,7 @@ from bot.engine.places import PlaceIndex
 from bot.engine.regions import aliases, check_counties
 from bot.engine.requests import ASKED_YEARS, RequestBuilder
 from bot.engine.types import Answer, Conversation
-from bot.engine.wrapper import readings
+from bot.engine.wrapper import read_message
 from bot.knowledge.models import KnowledgeBase
 from bot.knowledge.yamlio import KnowledgeError, KnowledgeIssue
 
@@ -41,6 +41,11 @@ SMALL_TALK_MIN = 0.9
 """Greetings, thanks and help need a near-exact match (they carry no prize signal)."""
 ELLIPTIC_CONFIDENCE = 0.9
 """Confidence reported when a follow-up («og 2015?») reuses the previous intent."""
+MAX_TURNS_BEFORE = 4
+"""Only the last statements before a question are read as earlier turns (latency bound)."""
+STATEMENT_INTENT = "statement"
+"""The conversation's intent after a statement that was not understood as a question of its
+own: no intent continues it, but its names and years are there to point back at."""
 _EXAMPLE_NOW = datetime(2000, 1, 1, tzinfo=OSLO)
 """Examples are normalised with a fixed clock: only their shape matters."""
 
@@ -183,15 +188,23 @@ class Engine:
         thanks it carried."""
         if context is not None and context.expired(now):
             context.reset()
-        options = readings(question, self.understanding)
+        message = read_message(question, self.understanding)
+        options = message.readings
         inner = options[0]
         if self.other_prizes.names_other(question) and (
             inner == question or not self._names_prize(inner)
         ):
             return self._refusal(question, "refusal.out_of_scope")
         if options != [question]:
+            named = False
+            if message.before:  # the statements before the question are earlier turns
+                context, named = self._read_before(message.before, now, context)
             first: Answer | None = None
-            for text in dict.fromkeys([inner, question, *options[1:]]):  # small talk last
+            # the whole message only when the statements before it name nothing: a story
+            # around the question would lend it its names («… konferansen var i Bergen. Hvem
+            # vant første gang?»)
+            whole = [] if named else [question]
+            for text in dict.fromkeys([inner, *whole, *options[1:]]):  # small talk last
                 answer = self._answer_text(text, now, context)
                 first = first or answer
                 if answer.matched:
@@ -199,6 +212,39 @@ class Engine:
             assert first is not None
             return replace(first, question=question)
         return self._answer_text(question, now, context)
+
+    def _read_before(
+        self, before: tuple[str, ...], now: datetime, context: Conversation | None
+    ) -> tuple[Conversation, bool]:
+        """The conversation after the statements before a question, read as earlier turns
+        («Jeg jobber i Sunndal kommune. Hvem var nominert det året vi vant?»): each statement
+        that names a municipality or a year, or points back at one, is answered silently, and
+        the names it gives (written exactly: no fuzzy guesses in a story) are remembered when
+        that answer did not remember them. The question itself still says what it says: a
+        name or year in it replaces these, as in any follow-up. Also returned: whether the
+        statements named a municipality or a year."""
+        conversation = context if context is not None else Conversation()
+        named_any = False
+        for sentence in before[-MAX_TURNS_BEFORE:]:
+            parsed = self.extractor.parse(
+                self.lookup.without_kommune(sentence), now, fuzzy_places=False
+            )
+            named = bool(parsed.places or parsed.years)
+            named_any = named_any or named
+            if not (named or (parsed.pronoun and conversation.municipality)):
+                continue
+            answer = self._answer_text(sentence, now, conversation)
+            if parsed.places and not (
+                answer.matched and conversation.municipality in {p.name for p in parsed.places}
+            ):
+                conversation.municipality = parsed.places[-1].name
+                conversation.extra["place_said"] = parsed.places[-1].said
+            if parsed.years and not answer.matched:
+                conversation.years = tuple(parsed.years)
+                conversation.extra[ASKED_YEARS] = True
+            conversation.intent = conversation.intent or STATEMENT_INTENT
+            conversation.updated_at = now
+        return conversation, named_any
 
     def _names_prize(self, text: str) -> bool:
         """Whether ``text`` names this prize (after a sentence about another one was dropped)."""

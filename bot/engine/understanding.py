@@ -22,6 +22,9 @@ _KEYS = {
     "requests",
     "not_places",
     "other_prizes",
+    "reporting",
+    "asked_words",
+    "roles",
 }
 _PRIZE_KEYS = {"names", "nouns", "own", "this_years"}
 
@@ -57,6 +60,13 @@ class Understanding:
     """«fortell», «vis»: a question with one of these stands on its own in a conversation."""
     not_places: frozenset[str]
     other_prizes: OtherPrizes
+    reporting: frozenset[Phrase] = frozenset()
+    """«spør», «lurer på»: after a short subject («Gran (sjefen vår) spør hvem …») the words
+    that follow are the question, and the subject is only who asks."""
+    asked_words: frozenset[str] = frozenset()
+    """Words that start the reported question («hvem», «om»); never in its subject."""
+    roles: frozenset[str] = frozenset()
+    """«sjefen», «kollega»: a name followed by one of these in parentheses is a person."""
 
 
 def load_understanding(directory: Path) -> Understanding:
@@ -124,6 +134,9 @@ def load_understanding(directory: Path) -> Understanding:
         introductions=phrases(data, "introductions"),
         requests=single(data, "requests"),
         not_places=single(data, "not_places"),
+        reporting=phrases(data, "reporting"),
+        asked_words=single(data, "asked_words"),
+        roles=single(data, "roles"),
         other_prizes=OtherPrizes(
             names=phrases(prizes, "names"),
             nouns=single(prizes, "nouns"),

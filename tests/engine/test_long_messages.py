@@ -9,12 +9,121 @@ from __future__ import annotations
 import pytest
 
 from bot.engine.engine import Engine
+from bot.engine.loading import load_engine_files
 from bot.engine.types import Conversation
-from tests.engine.conftest import NOW
+from bot.engine.wrapper import read_message
+from tests.engine.conftest import KNOWLEDGE, NOW
 
 
 def ask(engine: Engine, question: str, context: Conversation | None = None):
     return engine.answer(question, now=NOW, context=context)
+
+
+# -- the statements before a question are earlier turns ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("message", "intent", "must"),
+    [
+        (  # «de» is the municipality of the sentence before
+            "Vi har lest mye om Grimstad og bosettingsarbeidet deres. Hvorfor vant de?",
+            "reasoning",
+            ["Grimstad", "2015"],
+        ),
+        (  # «dem»: who received it for the municipality named before
+            "Skriver om Hammerfest til lokalavisa. Hvem tok imot prisen for dem?",
+            "received_by",
+            ["Jakobsen"],
+        ),
+        (  # «det året»: the year named in the sentence before
+            "I 2018 var det visst mange kommuner i spill, sa kollegaen min. "
+            "Hvem endte opp som vinner det året?",
+            "winner",
+            ["Bærum"],
+        ),
+        (  # a dash before the question, the event in the first half
+            "Kristiansand har jo vært med før – men når vant de?",
+            "place_won",
+            ["2010"],
+        ),
+        (  # «kommunen vår»: the municipality the writer named
+            "Jeg bor i Bodø og er nysgjerrig. Har kommunen vår noen gang vunnet?",
+            "place_won",
+            ["Bodø", "ikke vunnet"],
+        ),
+    ],
+)
+def test_statements_before_fill_the_question(
+    engine: Engine, message: str, intent: str, must: list[str]
+) -> None:
+    answer = ask(engine, message)
+    assert answer.matched and answer.intent == intent, answer.text
+    for text in must:
+        assert text in answer.text, answer.text
+    assert answer.question == message
+
+
+@pytest.mark.parametrize(
+    ("message", "intent", "must", "must_not"),
+    [
+        (  # the question names its own year: the place in the story stays out
+            "Vi var på konferanse i Trondheim forrige uke og snakket mye om bosetting. "
+            "Hvem vant prisen i 2012?",
+            "winner",
+            "Molde",
+            "Trondheim",
+        ),
+        (  # the question names its own year: last year's story does not matter
+            "Vi skrev om Drammen i fjor. Men hvem vant i 2015?",
+            "winner",
+            "Grimstad",
+            "Drammen",
+        ),
+        (  # a question that needs no place is not about the place in the story
+            "Kona mi er fra Molde, men det har ingenting med saken å gjøre. Hvem står bak prisen?",
+            "organiser",
+            "IMDi",
+            "Molde",
+        ),
+        (
+            "Min mor jobbet i Vadsø i mange år, men det er en annen sak. Vi lurer på "
+            "noe helt annet: hvem vant prisen aller første gang? Konferansen var i Bergen.",
+            "first_winner",
+            "Vadsø",
+            "Bergen har",
+        ),
+    ],
+)
+def test_statements_before_never_hijack_the_question(
+    engine: Engine, message: str, intent: str, must: str, must_not: str
+) -> None:
+    answer = ask(engine, message)
+    assert answer.matched and answer.intent == intent, answer.text
+    assert must in answer.text and must_not not in answer.text, answer.text
+
+
+def test_an_insult_before_the_question_changes_nothing(engine: Engine) -> None:
+    answer = ask(engine, "Du er helt håpløs, maskin. Men ok: hvem vant i 2011?")
+    assert answer.matched and "Kragerø" in answer.text, answer.text
+
+
+def test_statements_before_continue_the_conversation(engine: Engine) -> None:
+    context = Conversation()
+    first = ask(engine, "Jeg skriver om Molde. Hvorfor vant de?", context)
+    assert first.matched and "Molde" in first.text, first.text
+    second = ask(engine, "Hvem tok imot prisen?", context)
+    assert second.matched and second.intent == "received_by", second.text
+    assert "2012" in second.text, second.text
+
+
+def test_read_message_keeps_the_statements_before() -> None:
+    cues = load_engine_files(KNOWLEDGE).understanding
+    message = read_message(
+        "Hei! Jeg jobber i Levanger kommune. Vi vant en gang. Hvilket år var det? Mvh Kari", cues
+    )
+    assert message.readings[0] == "Hvilket år var det?"
+    assert message.before == ("Jeg jobber i Levanger kommune.", "Vi vant en gang.")
+    assert read_message("Hvem vant i 2015?", cues).before == ()
 
 
 # -- other words for the same thing ---------------------------------------------------------------
@@ -59,3 +168,38 @@ def test_a_guessed_year_is_no_window(engine: Engine) -> None:
     assert answer.matched and "2018" in answer.text, answer.text
     window = ask(engine, "Var Drammen nominert før 2014?")
     assert "2013" in window.text and "2021" not in window.text, window.text
+
+
+# -- a name that says who asks -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "intent", "must"),
+    [
+        ("Sjefen min lurer på hvem som vant i 2016", "winner", "Trondheim"),
+        (
+            "Moen (kollegaen min) vil vite hvem som overrakte prisen i 2018",
+            "handed_by",
+            "Sanner",
+        ),
+        ("Sola (læreren vår) spurte om Drammen har vunnet", "place_won", "2014"),
+        (
+            "Elevene mine vil gjerne vite hvilke kommuner som har vunnet flere ganger",
+            "repeat_winners",
+            "Ingen kommune",
+        ),
+    ],
+)
+def test_who_asks_is_not_what_is_asked(
+    engine: Engine, question: str, intent: str, must: str
+) -> None:
+    answer = ask(engine, question)
+    assert answer.matched and answer.intent == intent, answer.text
+    assert must in answer.text, answer.text
+
+
+def test_a_question_word_before_the_verb_is_kept() -> None:
+    """«Når spør IMDi …»: «spør» is the question's own verb, nothing is cut."""
+    cues = load_engine_files(KNOWLEDGE).understanding
+    question = "Når spør IMDi kommunene om nominasjoner?"
+    assert read_message(question, cues).readings == [question]
