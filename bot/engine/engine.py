@@ -13,7 +13,7 @@ from pathlib import Path
 from bot.clock import OSLO
 from bot.engine.answers import Composer
 from bot.engine.answers.outcome import answered, combined, refused, suggested
-from bot.engine.extract import Extractor, Parsed
+from bot.engine.extract import PLACE_WORD, YEAR_WORD, Extractor, Parsed
 from bot.engine.followup import (
     ASKED_YEAR_LIST,
     bare_question,
@@ -314,6 +314,7 @@ class Engine:
     ) -> Answer:
         """Answer one question (no splitting); ``parsed`` when it was parsed already."""
         parsed = parsed or self.extractor.parse(self.lookup.without_kommune(question), now)
+        parsed = self._year_of_win(parsed, context, now)
         if not parsed.words and not parsed.years and parsed.year_offset == 0:
             return self._refusal(question, "refusal.empty")
         bonus = self.frames.bonus(parsed, self._remembered(parsed, context))
@@ -393,6 +394,34 @@ class Engine:
             for c in ranked[:2]
         )
         return ranked[0].intent if first == second else None
+
+    def _year_of_win(self, parsed: Parsed, context: Conversation | None, now: datetime) -> Parsed:
+        """«det året vi vant», «året Sunndal vant» (``year_clauses`` in understanding.yaml) →
+        the year(s) that municipality won, as if written: the one named in the clause, else the
+        one the conversation is about. Unchanged when no such clause, a year is written, or
+        the municipality has no known win."""
+        if parsed.years or parsed.year_offset:
+            return parsed
+        found = parsed.words
+        for clause in sorted(self.understanding.year_clauses, key=len, reverse=True):
+            size = len(clause)
+            for k in range(len(found) - size + 1):
+                if tuple(found[k : k + size]) != clause:
+                    continue
+                if k and (found[k - 1] in self.frames.ask_words or found[k - 1] == "mange"):
+                    continue  # «hvilke år vant …» asks for the year
+                if PLACE_WORD in clause:
+                    place = parsed.places[0] if len(parsed.places) == 1 else None
+                elif context is not None and not context.expired(now):
+                    place = self.requests.place(context)
+                else:
+                    place = None
+                wins = self.composer.view_at(now).wins(place) if place is not None else []
+                if not wins:
+                    return parsed
+                words = [*found[:k], YEAR_WORD, *found[k + size :]]
+                return replace(parsed, words=words, years=list(wins), domain=True)
+        return parsed
 
     def _remembered(self, parsed: Parsed, context: Conversation | None) -> frozenset[str]:
         """The slots the conversation fills for a question that points back («dem», «andre»,

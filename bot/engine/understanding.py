@@ -25,6 +25,7 @@ _KEYS = {
     "reporting",
     "asked_words",
     "roles",
+    "year_clauses",
 }
 _PRIZE_KEYS = {"names", "nouns", "own", "this_years"}
 
@@ -67,6 +68,9 @@ class Understanding:
     """Words that start the reported question («hvem», «om»); never in its subject."""
     roles: frozenset[str] = frozenset()
     """«sjefen», «kollega»: a name followed by one of these in parentheses is a person."""
+    year_clauses: frozenset[Phrase] = frozenset()
+    """Canonical words that name a year by a win: «det året vi vant» (``ar vant``), «året
+    Sunndal vant» (``ar kommunenavn vant``): the year(s) that municipality won."""
 
 
 def load_understanding(directory: Path) -> Understanding:
@@ -137,6 +141,7 @@ def load_understanding(directory: Path) -> Understanding:
         reporting=phrases(data, "reporting"),
         asked_words=single(data, "asked_words"),
         roles=single(data, "roles"),
+        year_clauses=phrases(data, "year_clauses"),
         other_prizes=OtherPrizes(
             names=phrases(prizes, "names"),
             nouns=single(prizes, "nouns"),

@@ -203,3 +203,38 @@ def test_a_question_word_before_the_verb_is_kept() -> None:
     cues = load_engine_files(KNOWLEDGE).understanding
     question = "Når spør IMDi kommunene om nominasjoner?"
     assert read_message(question, cues).readings == [question]
+
+
+# -- a year said by a win ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("message", "intent", "must"),
+    [
+        ("Hvem var nominert det året Drammen vant?", "nominees", ["2014", "Arendal"]),
+        ("Hvem overrakte prisen det året Grimstad vant prisen?", "handed_by", ["Iversen"]),
+        (
+            "Hvilke kommuner var med i konkurransen det året Levanger vant?",
+            "nominees",
+            ["2009", "Brønnøy"],
+        ),
+        (  # «kommunen»: the municipality of the sentence before
+            "Vi er fra Hammerfest. Hvem andre var nominert det året kommunen vant?",
+            "nominees",
+            ["2013", "Kvinesdal"],
+        ),
+    ],
+)
+def test_the_year_a_municipality_won(
+    engine: Engine, message: str, intent: str, must: list[str]
+) -> None:
+    answer = ask(engine, message)
+    assert answer.matched and answer.intent == intent, answer.text
+    for text in must:
+        assert text in answer.text, answer.text
+
+
+def test_which_years_is_no_year_said_by_a_win(engine: Engine) -> None:
+    """«Hvilke år vant Drammen?» asks for the years: the clause rule leaves it alone."""
+    answer = ask(engine, "Hvilke år vant Drammen?")
+    assert answer.matched and "2014" in answer.text, answer.text
