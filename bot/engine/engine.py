@@ -196,14 +196,17 @@ class Engine:
         ):
             return self._refusal(question, "refusal.out_of_scope")
         if options != [question]:
-            named = False
+            named: str | None = None
             if message.before:  # the statements before the question are earlier turns
                 context, named = self._read_before(message.before, now, context)
             first: Answer | None = None
             # the whole message only when the statements before it name nothing: a story
             # around the question would lend it its names («… konferansen var i Bergen. Hvem
-            # vant første gang?»)
-            whole = [] if named else [question]
+            # vant første gang?»); a question that points back («Hvilket år var det?») is
+            # read together with the last statement that names something
+            whole = [question] if named is None else []
+            if named is not None and set(words(inner)) & self.understanding.anaphors:
+                whole = [f"{named.rstrip(' .!')}, {inner[:1].lower()}{inner[1:]}"]
             for text in dict.fromkeys([inner, *whole, *options[1:]]):  # small talk last
                 answer = self._answer_text(text, now, context)
                 first = first or answer
@@ -215,22 +218,23 @@ class Engine:
 
     def _read_before(
         self, before: tuple[str, ...], now: datetime, context: Conversation | None
-    ) -> tuple[Conversation, bool]:
+    ) -> tuple[Conversation, str | None]:
         """The conversation after the statements before a question, read as earlier turns
         («Jeg jobber i Sunndal kommune. Hvem var nominert det året vi vant?»): each statement
         that names a municipality or a year, or points back at one, is answered silently, and
         the names it gives (written exactly: no fuzzy guesses in a story) are remembered when
         that answer did not remember them. The question itself still says what it says: a
-        name or year in it replaces these, as in any follow-up. Also returned: whether the
-        statements named a municipality or a year."""
+        name or year in it replaces these, as in any follow-up. Also returned: the last
+        statement that named a municipality or a year (None when none did)."""
         conversation = context if context is not None else Conversation()
-        named_any = False
+        named_last: str | None = None
         for sentence in before[-MAX_TURNS_BEFORE:]:
             parsed = self.extractor.parse(
                 self.lookup.without_kommune(sentence), now, fuzzy_places=False
             )
             named = bool(parsed.places or parsed.years)
-            named_any = named_any or named
+            if named:
+                named_last = sentence
             if not (named or (parsed.pronoun and conversation.municipality)):
                 continue
             answer = self._answer_text(sentence, now, conversation)
@@ -244,7 +248,7 @@ class Engine:
                 conversation.extra[ASKED_YEARS] = True
             conversation.intent = conversation.intent or STATEMENT_INTENT
             conversation.updated_at = now
-        return conversation, named_any
+        return conversation, named_last
 
     def _names_prize(self, text: str) -> bool:
         """Whether ``text`` names this prize (after a sentence about another one was dropped)."""
@@ -267,7 +271,12 @@ class Engine:
         read as the full question from ``compound_bare`` in synonyms.yaml; None otherwise."""
         if context is None or context.intent is None:
             return None
-        return bare_question(question, self.synonyms)
+        found = bare_question(question, self.synonyms)
+        if found is None:  # a question word of several words: «Hvilket år var det?»
+            asked = [w for w in self.extractor.parse(question, _EXAMPLE_NOW).words if w != "var"]
+            if len(asked) == 1 and asked[0] in self.synonyms.compound_bare:
+                found = self.synonyms.compound_bare[asked[0]]
+        return found
 
     # -- two questions in one ---------------------------------------------------------
 

@@ -26,6 +26,7 @@ _KEYS = {
     "asked_words",
     "roles",
     "year_clauses",
+    "anaphors",
 }
 _PRIZE_KEYS = {"names", "nouns", "own", "this_years"}
 
@@ -68,6 +69,8 @@ class Understanding:
     """Words that start the reported question («hvem», «om»); never in its subject."""
     roles: frozenset[str] = frozenset()
     """«sjefen», «kollega»: a name followed by one of these in parentheses is a person."""
+    anaphors: frozenset[str] = frozenset()
+    """«det», «de», «vi»: a question with one of these may lean on the sentence before it."""
     year_clauses: frozenset[Phrase] = frozenset()
     """Canonical words that name a year by a win: «det året vi vant» (``ar vant``), «året
     Sunndal vant» (``ar kommunenavn vant``): the year(s) that municipality won."""
@@ -142,6 +145,7 @@ def load_understanding(directory: Path) -> Understanding:
         asked_words=single(data, "asked_words"),
         roles=single(data, "roles"),
         year_clauses=phrases(data, "year_clauses"),
+        anaphors=single(data, "anaphors"),
         other_prizes=OtherPrizes(
             names=phrases(prizes, "names"),
             nouns=single(prizes, "nouns"),

@@ -238,3 +238,56 @@ def test_which_years_is_no_year_said_by_a_win(engine: Engine) -> None:
     """«Hvilke år vant Drammen?» asks for the years: the clause rule leaves it alone."""
     answer = ask(engine, "Hvilke år vant Drammen?")
     assert answer.matched and "2014" in answer.text, answer.text
+
+
+# -- a question that points back at the statement before it ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("message", "must"),
+    [
+        (  # a bare confirmation: the statement before is what is asked
+            "Vi har om integrering på skolen. Læreren vår sa at Molde har vunnet. Stemmer det?",
+            ["Ja", "2012"],
+        ),
+        (  # «det» is the win the statement told of
+            "Jeg har hørt at Tønsberg vant for et par år siden. Hvilket år var det egentlig?",
+            ["2023"],
+        ),
+    ],
+)
+def test_a_question_pointing_back_leans_on_the_statement(
+    engine: Engine, message: str, must: list[str]
+) -> None:
+    answer = ask(engine, message)
+    assert answer.matched, answer.text
+    for text in must:
+        assert text in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "intent", "must"),
+    [
+        (
+            "Vi skal ha besøk fra Lørenskog neste uke. Hva ble de berømmet for da de vant?",
+            "reasoning",
+            "82 prosent",
+        ),
+        ("hva ble Kinn hyllet for?", "reasoning", "nyskapende"),
+        ("Hvilken kommune ble hedret i 2011?", "winner", "Kragerø"),
+        ("hvem var i finalen i 2018?", "nominees", "Steinkjer"),
+        ("Hvor mange ganger har Bergen vært i finalen?", "place_nominated", "2016"),
+        ("fikk Kinn noen penger?", "prize_money", "ingen opplysninger"),
+    ],
+)
+def test_more_words_for_the_same_thing(
+    engine: Engine, question: str, intent: str, must: str
+) -> None:
+    answer = ask(engine, question)
+    assert answer.matched and answer.intent == intent, answer.text
+    assert must in answer.text, answer.text
+
+
+def test_finals_of_other_contests_stay_refused(engine: Engine) -> None:
+    answer = ask(engine, "Hvem vant finalen i Idol?")
+    assert not answer.matched, answer.text
