@@ -30,7 +30,7 @@ from bot.engine.normalise import words
 from bot.engine.otherprize import OtherPrizeFinder
 from bot.engine.places import PlaceIndex
 from bot.engine.regions import aliases, check_counties
-from bot.engine.requests import ASKED_YEARS, RequestBuilder
+from bot.engine.requests import ASKED_YEARS, STATEMENT_INTENT, RequestBuilder
 from bot.engine.types import Answer, Conversation
 from bot.engine.wrapper import read_message
 from bot.knowledge.models import KnowledgeBase
@@ -41,11 +41,10 @@ SMALL_TALK_MIN = 0.9
 """Greetings, thanks and help need a near-exact match (they carry no prize signal)."""
 ELLIPTIC_CONFIDENCE = 0.9
 """Confidence reported when a follow-up («og 2015?») reuses the previous intent."""
+OWN_PLACE = "own_place"
+"""Context key: the municipality was named by the writer as their own («Jeg jobber i Molde»)."""
 MAX_TURNS_BEFORE = 4
 """Only the last statements before a question are read as earlier turns (latency bound)."""
-STATEMENT_INTENT = "statement"
-"""The conversation's intent after a statement that was not understood as a question of its
-own: no intent continues it, but its names and years are there to point back at."""
 _EXAMPLE_NOW = datetime(2000, 1, 1, tzinfo=OSLO)
 """Examples are normalised with a fixed clock: only their shape matters."""
 
@@ -205,9 +204,14 @@ class Engine:
             # vant første gang?»); a question that points back («Hvilket år var det?») is
             # read together with the last statement that names something
             whole = [question] if named is None else []
+            order = [inner]
             if named is not None and set(words(inner)) & self.understanding.anaphors:
-                whole = [f"{named.rstrip(' .!')}, {inner[:1].lower()}{inner[1:]}"]
-            for text in dict.fromkeys([inner, *whole, *options[1:]]):  # small talk last
+                joined = f"{named.rstrip(' .!')}, {inner[:1].lower()}{inner[1:]}"
+                several = len(self.extractor.parse(named, now, fuzzy_places=False).places) > 1
+                # «Vi diskuterte Vadsø og Levanger. Hvem av dem vant først?»: «dem» is both,
+                # and a conversation remembers one municipality: read them together first
+                order = [joined, inner] if several else [inner, joined]
+            for text in dict.fromkeys([*order, *whole, *options[1:]]):  # small talk last
                 answer = self._answer_text(text, now, context)
                 first = first or answer
                 if answer.matched:
@@ -243,6 +247,9 @@ class Engine:
             ):
                 conversation.municipality = parsed.places[-1].name
                 conversation.extra["place_said"] = parsed.places[-1].said
+            if parsed.places:
+                own = bool(set(words(sentence)) & self.understanding.own_words)
+                conversation.extra[OWN_PLACE] = own
             if parsed.years and not answer.matched:
                 conversation.years = tuple(parsed.years)
                 conversation.extra[ASKED_YEARS] = True
@@ -324,6 +331,13 @@ class Engine:
         """Answer one question (no splitting); ``parsed`` when it was parsed already."""
         parsed = parsed or self.extractor.parse(self.lookup.without_kommune(question), now)
         parsed = self._year_of_win(parsed, context, now)
+        if (  # «Jeg jobber i Molde kommune. Var vi nominert?»: «vi» is Molde
+            context is not None
+            and context.extra.get(OWN_PLACE)
+            and not parsed.places
+            and set(words(question)) & self.understanding.own_words
+        ):
+            parsed = replace(parsed, pronoun=True)
         if not parsed.words and not parsed.years and parsed.year_offset == 0:
             return self._refusal(question, "refusal.empty")
         bonus = self.frames.bonus(parsed, self._remembered(parsed, context))

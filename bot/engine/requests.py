@@ -27,6 +27,9 @@ Moss?» is about 2025)."""
 ASKED_YEARS = "asked_years"
 """Context key: whether the last question named a year (else its years were only the answer's).
 A follow-up naming another municipality («Og Bærum?») reuses years only when they were asked."""
+STATEMENT_INTENT = "statement"
+"""The conversation's intent after a statement that was not understood as a question of its
+own: no intent continues it, but its names and years are there to point back at."""
 RELATIVE_INTENTS = ("winner_before", "winner_after")
 """«Året før/etter <kommune>» when that municipality has no known win: these answers say so."""
 
@@ -110,6 +113,12 @@ class RequestBuilder:
                     "municipality" in spec.needs
                     or parsed.pronoun
                     or (elliptic and "municipality" in spec.uses)
+                    or (  # a statement named only a place: «Jeg leste om Levanger. Hvorfor?»
+                        context.intent == STATEMENT_INTENT
+                        and not context.years
+                        and not years
+                        and "municipality" in spec.uses
+                    )
                 )
             ):
                 places = [context_place]

@@ -27,6 +27,7 @@ _KEYS = {
     "roles",
     "year_clauses",
     "anaphors",
+    "own_words",
 }
 _PRIZE_KEYS = {"names", "nouns", "own", "this_years"}
 
@@ -69,6 +70,9 @@ class Understanding:
     """Words that start the reported question («hvem», «om»); never in its subject."""
     roles: frozenset[str] = frozenset()
     """«sjefen», «kollega»: a name followed by one of these in parentheses is a person."""
+    own_words: frozenset[str] = frozenset()
+    """«jeg», «vi», «min»: a statement with one of these and a municipality says which one
+    «vi» and «byen min» in the question are."""
     anaphors: frozenset[str] = frozenset()
     """«det», «de», «vi»: a question with one of these may lean on the sentence before it."""
     year_clauses: frozenset[Phrase] = frozenset()
@@ -146,6 +150,7 @@ def load_understanding(directory: Path) -> Understanding:
         roles=single(data, "roles"),
         year_clauses=phrases(data, "year_clauses"),
         anaphors=single(data, "anaphors"),
+        own_words=single(data, "own_words"),
         other_prizes=OtherPrizes(
             names=phrases(prizes, "names"),
             nouns=single(prizes, "nouns"),

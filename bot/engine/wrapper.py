@@ -245,6 +245,9 @@ def read_message(text: str, cues: Understanding) -> Message:
         result = " ".join(s.raw for s in questions or kept if s.raw)
         if result:
             found.append(result)
+        asked = [s for s in questions if s.question]
+        if len(asked) > 1 and asked[-1].raw:  # «Hva er greia med prisen? Hvem står bak?»
+            found.append(asked[-1].raw)
     if small_talk:  # the greeting or thanks, as the first one listed
         found.append(small_talk[-1])
     return Message(list(dict.fromkeys(found)) or [text], tuple(before))

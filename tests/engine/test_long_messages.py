@@ -291,3 +291,56 @@ def test_more_words_for_the_same_thing(
 def test_finals_of_other_contests_stay_refused(engine: Engine) -> None:
     answer = ask(engine, "Hvem vant finalen i Idol?")
     assert not answer.matched, answer.text
+
+
+# -- the writer's own municipality, a place alone, several questions ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("message", "intent", "must"),
+    [
+        (  # «vi»: the municipality the writer works in
+            "Jeg jobber i Molde kommune. Var vi nominert flere ganger?",
+            "place_nominated",
+            ["Molde", "2023"],
+        ),
+        (  # «byen min»: the town the writer lives in
+            "Hei bot 😊 jeg heter Siri og bor i Trondheim. Når vant byen min?",
+            "place_won",
+            ["Trondheim", "2016"],
+        ),
+        (  # a statement that names only a place: the question is about it
+            "Jeg leste om Levanger i avisa. Hva var begrunnelsen?",
+            "reasoning",
+            ["Levanger", "2009"],
+        ),
+        (  # «dem» is both municipalities of the statement
+            "Vi diskuterte Vadsø og Levanger på jobben. Hvem av dem vant først?",
+            "compare_places",
+            ["Vadsø vant først"],
+        ),
+        (  # a claim, then «Er det riktig?»
+            "Min kollega påstår at prisen ble delt ut første gang i 2010. Er det riktig?",
+            "since_when",
+            ["2008"],
+        ),
+        (  # a rhetorical question first, the real one last
+            "Hva i all verden er greia med denne prisen? Hvem står bak?",
+            "organiser",
+            ["IMDi"],
+        ),
+    ],
+)
+def test_who_writes_and_what_came_before(
+    engine: Engine, message: str, intent: str, must: list[str]
+) -> None:
+    answer = ask(engine, message)
+    assert answer.matched and answer.intent == intent, answer.text
+    for text in must:
+        assert text in answer.text, answer.text
+
+
+def test_we_without_an_own_municipality_is_everyone(engine: Engine) -> None:
+    """«vi» only points at a municipality the writer called their own."""
+    answer = ask(engine, "Hvem kan vi stemme på?")
+    assert answer.intent != "place_nominated", answer.text
