@@ -278,6 +278,10 @@ def test_a_question_pointing_back_leans_on_the_statement(
         ("hvem var i finalen i 2018?", "nominees", "Steinkjer"),
         ("Hvor mange ganger har Bergen vært i finalen?", "place_nominated", "2016"),
         ("fikk Kinn noen penger?", "prize_money", "ingen opplysninger"),
+        ("hvem fikk æren i 2021?", "winner", "Lørenskog"),
+        ("Har Bodø tatt hjem prisen noen gang?", "place_won", "ikke vunnet"),
+        ("hvilke kommuner har tatt hjem prisen?", "all_winners", "Kragerø"),
+        ("kva kommunar har fått prisen?", "all_winners", "Levanger"),
     ],
 )
 def test_more_words_for_the_same_thing(
