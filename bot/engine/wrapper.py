@@ -46,6 +46,7 @@ MAX_REPORTER_WORDS = 4
 """«Gran (sjefen vår) spør hvem …»: who asks is at most this many words before the verb."""
 _ASIDE = re.compile(r"(?:^|(?<=\s))[A-ZÆØÅ][\w-]*(?:\s+[A-ZÆØÅ][\w-]*)?\s*\(([^()]{1,60})\)")
 """A capitalised name (one or two words) with a parenthesis after it."""
+_PARENTHESIS = re.compile(r"\([^()]{0,80}\)")
 """A sign-off inside a sentence ends it only when at most this many words follow («hilsen
 Ola Nordmann»)."""
 
@@ -112,14 +113,17 @@ def _reported(
     raw: str, folded: tuple[str, ...], cues: Understanding
 ) -> tuple[str, tuple[str, ...]]:
     """«Gran spør hvem som var nominert i 2021» → «hvem som var nominert i 2021»: a short
-    subject and a reporting verb before a question word go (the subject is who asks)."""
+    subject and a reporting verb before a question word go (the subject is who asks; an aside
+    in parentheses, «Mamma (som bor i Moss) spør …», is part of the subject)."""
+    plain = _PARENTHESIS.sub(" ", raw) if "(" in raw else raw
+    seen = tuple(words(plain)) if plain is not raw else folded
     for k in range(MAX_REPORTER_WORDS + 1):
-        if set(folded[:k]) & cues.asked_words:
+        if set(seen[:k]) & cues.asked_words:
             break
-        verb = _starts(folded[k:], cues.reporting)
-        rest = folded[k + verb :]
+        verb = _starts(seen[k:], cues.reporting)
+        rest = seen[k + verb :]
         if verb and len(rest) >= 2 and rest[0] in cues.asked_words:
-            return _drop_words(raw, k + verb), rest
+            return _drop_words(plain, k + verb), rest
     return raw, folded
 
 

@@ -183,6 +183,11 @@ def test_a_guessed_year_is_no_window(engine: Engine) -> None:
             "Sanner",
         ),
         ("Sola (læreren vår) spurte om Drammen har vunnet", "place_won", "2014"),
+        (  # an aside about the one who asks names a municipality: still not the question's
+            "Mamma (som bor i Moss) spør hvem som vant i 2022",
+            "winner",
+            "Kinn",
+        ),
         (
             "Elevene mine vil gjerne vite hvilke kommuner som har vunnet flere ganger",
             "repeat_winners",
