@@ -41,6 +41,8 @@ SMALL_TALK_MIN = 0.9
 """Greetings, thanks and help need a near-exact match (they carry no prize signal)."""
 ELLIPTIC_CONFIDENCE = 0.9
 """Confidence reported when a follow-up («og 2015?») reuses the previous intent."""
+MAX_BARE_WORDS = 6
+"""A bare follow-up («Hvilket år var det egentlig?») is at most this many words long."""
 OWN_PLACE = "own_place"
 """Context key: the municipality was named by the writer as their own («Jeg jobber i Molde»)."""
 MAX_TURNS_BEFORE = 4
@@ -241,7 +243,7 @@ class Engine:
                 named_last = sentence
             if not (named or (parsed.pronoun and conversation.municipality)):
                 continue
-            answer = self._answer_text(sentence, now, conversation)
+            answer = self._answer_one(sentence, now, conversation, parsed)
             if parsed.places and not (
                 answer.matched and conversation.municipality in {p.name for p in parsed.places}
             ):
@@ -279,7 +281,8 @@ class Engine:
         if context is None or context.intent is None:
             return None
         found = bare_question(question, self.synonyms)
-        if found is None:  # a question word of several words: «Hvilket år var det?»
+        short = len(words(question)) <= MAX_BARE_WORDS
+        if found is None and short:  # a question word of several words: «Hvilket år var det?»
             asked = [w for w in self.extractor.parse(question, _EXAMPLE_NOW).words if w != "var"]
             if len(asked) == 1 and asked[0] in self.synonyms.compound_bare:
                 found = self.synonyms.compound_bare[asked[0]]
