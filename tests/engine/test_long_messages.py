@@ -287,6 +287,8 @@ def test_a_question_pointing_back_leans_on_the_statement(
         ("Har Bodø tatt hjem prisen noen gang?", "place_won", "ikke vunnet"),
         ("hvilke kommuner har tatt hjem prisen?", "all_winners", "Kragerø"),
         ("kva kommunar har fått prisen?", "all_winners", "Levanger"),
+        ("who announced the winner in 2016?", "handed_by", "Rieber-Mohn"),
+        ("Hvem ble annonsert som vinner i 2014?", "winner", "Drammen"),
     ],
 )
 def test_more_words_for_the_same_thing(
