@@ -14,7 +14,7 @@ from pathlib import Path
 from bot.clock import OSLO
 from bot.engine.answers import Composer
 from bot.engine.answers.outcome import answered, combined, refused, suggested
-from bot.engine.extract import Extractor, Parsed
+from bot.engine.extract import PLACE_WORD, YEAR_WORD, Extractor, Parsed
 from bot.engine.followup import (
     ASKED_YEAR_LIST,
     bare_question,
@@ -31,9 +31,9 @@ from bot.engine.normalise import words
 from bot.engine.otherprize import OtherPrizeFinder
 from bot.engine.places import PlaceIndex
 from bot.engine.regions import aliases, check_counties, compounds
-from bot.engine.requests import ASKED_YEARS, RequestBuilder
+from bot.engine.requests import ASKED_YEARS, STATEMENT_INTENT, RequestBuilder
 from bot.engine.types import Answer, Conversation
-from bot.engine.wrapper import readings
+from bot.engine.wrapper import read_message
 from bot.knowledge.models import KnowledgeBase
 from bot.knowledge.yamlio import KnowledgeError, KnowledgeIssue
 
@@ -42,6 +42,12 @@ SMALL_TALK_MIN = 0.9
 """Greetings, thanks and help need a near-exact match (they carry no prize signal)."""
 ELLIPTIC_CONFIDENCE = 0.9
 """Confidence reported when a follow-up («og 2015?») reuses the previous intent."""
+MAX_BARE_WORDS = 6
+"""A bare follow-up («Hvilket år var det egentlig?») is at most this many words long."""
+OWN_PLACE = "own_place"
+"""Context key: the municipality was named by the writer as their own («Jeg jobber i Molde»)."""
+MAX_TURNS_BEFORE = 4
+"""Only the last statements before a question are read as earlier turns (latency bound)."""
 _EXAMPLE_NOW = datetime(2000, 1, 1, tzinfo=OSLO)
 """Examples are normalised with a fixed clock: only their shape matters."""
 
@@ -196,18 +202,33 @@ class Engine:
         thanks it carried."""
         if context is not None and context.expired(now):
             context.reset()
-        options = readings(question, self.understanding)
+        message = read_message(question, self.understanding)
+        options = message.readings
         inner = options[0]
         if self.other_prizes.names_other(question) and (
             inner == question or not self._names_prize(inner)
         ):
             return self._refusal(question, "refusal.out_of_scope")
         if options != [question]:
+            named: str | None = None
+            if message.before:  # the statements before the question are earlier turns
+                context, named = self._read_before(message.before, now, context)
             first: Answer | None = None
-            order = [inner, question, *options[1:]]  # small talk last
+            # the whole message only when the statements before it name nothing: a story
+            # around the question would lend it its names («… konferansen var i Bergen. Hvem
+            # vant første gang?»); a question that points back («Hvilket år var det?») is
+            # read together with the last statement that names something
+            whole = [question] if named is None else []
+            order = [inner]
+            if named is not None and set(words(inner)) & self.understanding.anaphors:
+                joined = f"{named.rstrip(' .!')}, {inner[:1].lower()}{inner[1:]}"
+                several = len(self.extractor.parse(named, now, fuzzy_places=False).places) > 1
+                # «Vi diskuterte Vadsø og Levanger. Hvem av dem vant først?»: «dem» is both,
+                # and a conversation remembers one municipality: read them together first
+                order = [joined, inner] if several else [inner, joined]
             if self._points_back(inner, now):  # «Harstad integreringsenhet – hva er det?»
                 order = [question, *order]
-            for text in dict.fromkeys(order):
+            for text in dict.fromkeys([*order, *whole, *options[1:]]):  # small talk last
                 answer = self._answer_text(text, now, context)
                 first = first or answer
                 if answer.matched:
@@ -223,6 +244,43 @@ class Engine:
         if parsed.years or parsed.places or parsed.projects or parsed.counties:
             return False
         return all(w in self.synonyms.elliptic_words for w in parsed.words)
+
+    def _read_before(
+        self, before: tuple[str, ...], now: datetime, context: Conversation | None
+    ) -> tuple[Conversation, str | None]:
+        """The conversation after the statements before a question, read as earlier turns
+        («Jeg jobber i Sunndal kommune. Hvem var nominert det året vi vant?»): each statement
+        that names a municipality or a year, or points back at one, is answered silently, and
+        the names it gives (written exactly: no fuzzy guesses in a story) are remembered when
+        that answer did not remember them. The question itself still says what it says: a
+        name or year in it replaces these, as in any follow-up. Also returned: the last
+        statement that named a municipality or a year (None when none did)."""
+        conversation = context if context is not None else Conversation()
+        named_last: str | None = None
+        for sentence in before[-MAX_TURNS_BEFORE:]:
+            parsed = self.extractor.parse(
+                self.lookup.without_kommune(sentence), now, fuzzy_places=False
+            )
+            named = bool(parsed.places or parsed.years)
+            if named:
+                named_last = sentence
+            if not (named or (parsed.pronoun and conversation.municipality)):
+                continue
+            answer = self._answer_one(sentence, now, conversation, parsed)
+            if parsed.places and not (
+                answer.matched and conversation.municipality in {p.name for p in parsed.places}
+            ):
+                conversation.municipality = parsed.places[-1].name
+                conversation.extra["place_said"] = parsed.places[-1].said
+            if parsed.places:
+                own = bool(set(words(sentence)) & self.understanding.own_words)
+                conversation.extra[OWN_PLACE] = own
+            if parsed.years and not answer.matched:
+                conversation.years = tuple(parsed.years)
+                conversation.extra[ASKED_YEARS] = True
+            conversation.intent = conversation.intent or STATEMENT_INTENT
+            conversation.updated_at = now
+        return conversation, named_last
 
     def _names_prize(self, text: str) -> bool:
         """Whether ``text`` names this prize (after a sentence about another one was dropped)."""
@@ -245,7 +303,13 @@ class Engine:
         read as the full question from ``compound_bare`` in synonyms.yaml; None otherwise."""
         if context is None or context.intent is None:
             return None
-        return bare_question(question, self.synonyms)
+        found = bare_question(question, self.synonyms)
+        short = len(words(question)) <= MAX_BARE_WORDS
+        if found is None and short:  # a question word of several words: «Hvilket år var det?»
+            asked = [w for w in self.extractor.parse(question, _EXAMPLE_NOW).words if w != "var"]
+            if len(asked) == 1 and asked[0] in self.synonyms.compound_bare:
+                found = self.synonyms.compound_bare[asked[0]]
+        return found
 
     # -- two questions in one ---------------------------------------------------------
 
@@ -292,9 +356,20 @@ class Engine:
     ) -> Answer:
         """Answer one question (no splitting); ``parsed`` when it was parsed already."""
         parsed = parsed or self.extractor.parse(self.lookup.without_kommune(question), now)
+        parsed = self._year_of_win(parsed, context, now)
+        if (  # «Jeg jobber i Molde kommune. Var vi nominert?»: «vi» is Molde
+            context is not None
+            and context.extra.get(OWN_PLACE)
+            and not parsed.places
+            and set(words(question)) & self.understanding.own_words
+        ):
+            parsed = replace(parsed, pronoun=True)
         if not parsed.words and not parsed.years and parsed.year_offset == 0:
             return self._refusal(question, "refusal.empty")
-        bonus = self.frames.bonus(parsed, self._remembered(parsed, context))
+        slots = self._remembered(parsed, context)
+        if self.requests.names_venue(parsed):  # «prisen på Maihaugen»: the years handed out there
+            slots |= {"year"}
+        bonus = self.frames.bonus(parsed, slots)
         recognised = any(weight > 0 for weight in bonus.values())
         if parsed.out_of_scope:
             return self._refusal(question, "refusal.out_of_scope")
@@ -375,6 +450,34 @@ class Engine:
             for c in ranked[:2]
         )
         return ranked[0].intent if first == second else None
+
+    def _year_of_win(self, parsed: Parsed, context: Conversation | None, now: datetime) -> Parsed:
+        """«det året vi vant», «året Sunndal vant» (``year_clauses`` in understanding.yaml) →
+        the year(s) that municipality won, as if written: the one named in the clause, else the
+        one the conversation is about. Unchanged when no such clause, a year is written, or
+        the municipality has no known win."""
+        if parsed.years or parsed.year_offset:
+            return parsed
+        found = parsed.words
+        for clause in sorted(self.understanding.year_clauses, key=len, reverse=True):
+            size = len(clause)
+            for k in range(len(found) - size + 1):
+                if tuple(found[k : k + size]) != clause:
+                    continue
+                if k and (found[k - 1] in self.frames.ask_words or found[k - 1] == "mange"):
+                    continue  # «hvilke år vant …» asks for the year
+                if PLACE_WORD in clause:
+                    place = parsed.places[0] if len(parsed.places) == 1 else None
+                elif context is not None and not context.expired(now):
+                    place = self.requests.place(context)
+                else:
+                    place = None
+                wins = self.composer.view_at(now).wins(place) if place is not None else []
+                if not wins:
+                    return parsed
+                words = [*found[:k], YEAR_WORD, *found[k + size :]]
+                return replace(parsed, words=words, years=list(wins), domain=True)
+        return parsed
 
     def _remembered(self, parsed: Parsed, context: Conversation | None) -> frozenset[str]:
         """The slots the conversation fills for a question that points back («dem», «andre»,

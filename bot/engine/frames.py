@@ -85,12 +85,16 @@ class Frames:
 
     ask_words: tuple[str, ...]
     rules: tuple[Rule, ...]
+    degree_words: frozenset[str] = frozenset({"mange"})
+    """After «hvor», a word that asks how much («hvor mange», «hvor stor», «hvor lenge»):
+    the question word is then «mange», not the «hvor» of a place."""
 
     def ask_of(self, canonical: list[str]) -> str | None:
-        """The question word of a canonical word list («hvor mange» asks «mange»)."""
+        """The question word of a canonical word list («hvor mange», «hvor stor» ask
+        «mange»)."""
         for k, word in enumerate(canonical):
             if word in self.ask_words:
-                if word == "hvor" and "mange" in canonical[k + 1 : k + 2]:
+                if word == "hvor" and set(canonical[k + 1 : k + 2]) & self.degree_words:
                     return "mange"
                 return word
         return None
@@ -143,7 +147,7 @@ def load_frames(directory: Path, canonical: Callable[[str], str] | None = None) 
     if not isinstance(data, LDict):
         raise KnowledgeError([KnowledgeIssue(name, 1, "filen må være en mapping med nøkler")])
     for key in data:
-        if key not in {"ask_words", "rules"}:
+        if key not in {"ask_words", "degree_words", "rules"}:
             issues.append(KnowledgeIssue(name, data.line_of(key), f"ukjent nøkkel «{key}»"))
 
     def norm(word: str) -> str:
@@ -160,6 +164,7 @@ def load_frames(directory: Path, canonical: Callable[[str], str] | None = None) 
         return frozenset(norm(x) for x in value if words(x))
 
     ask_words = word_set(data, "ask_words", canon=False)
+    degree_words = word_set(data, "degree_words") | {"mange"}
     rules: list[Rule] = []
     node = data.get("rules", LList())
     if not isinstance(node, LList):
@@ -207,4 +212,4 @@ def load_frames(directory: Path, canonical: Callable[[str], str] | None = None) 
         )
     if issues:
         raise KnowledgeError(issues)
-    return Frames(tuple(sorted(ask_words)), tuple(rules))
+    return Frames(tuple(sorted(ask_words)), tuple(rules), degree_words)

@@ -8,7 +8,7 @@ from datetime import datetime
 
 from bot.engine.answers import Composer, Reply, Request
 from bot.engine.answers.common import awarded_between, step_year
-from bot.engine.extract import Parsed
+from bot.engine.extract import PLACEHOLDERS, Parsed
 from bot.engine.followup import ASKED_YEAR_LIST, stands_alone
 from bot.engine.frames import Frames
 from bot.engine.history import History
@@ -27,6 +27,9 @@ Moss?» is about 2025)."""
 ASKED_YEARS = "asked_years"
 """Context key: whether the last question named a year (else its years were only the answer's).
 A follow-up naming another municipality («Og Bærum?») reuses years only when they were asked."""
+STATEMENT_INTENT = "statement"
+"""The conversation's intent after a statement that was not understood as a question of its
+own: no intent continues it, but its names and years are there to point back at."""
 RELATIVE_INTENTS = ("winner_before", "winner_after")
 """«Året før/etter <kommune>» when that municipality has no known win: these answers say so."""
 
@@ -57,6 +60,11 @@ class RequestBuilder:
         """Second parts of «vestlands|kommuner» (``compound_tails`` in regions.yaml)."""
         self.venues = venues or {}
         """Names of award events and venues («maihaugen») → the prize years handed out there."""
+
+    def names_venue(self, parsed: Parsed) -> bool:
+        """Whether the question names an award venue or event («Maihaugen») and no year: the
+        venue stands for the years handed out there, so it fills the year slot."""
+        return not parsed.years and any(w in self.venues for w in parsed.words)
 
     def has_context(self, context: Conversation | None) -> bool:
         return context is not None and context.intent is not None
@@ -116,6 +124,12 @@ class RequestBuilder:
                     "municipality" in spec.needs
                     or parsed.pronoun
                     or (elliptic and "municipality" in spec.uses)
+                    or (  # a statement named only a place: «Jeg leste om Levanger. Hvorfor?»
+                        context.intent == STATEMENT_INTENT
+                        and not context.years
+                        and not years
+                        and "municipality" in spec.uses
+                    )
                 )
             ):
                 places = [context_place]
@@ -209,12 +223,15 @@ class RequestBuilder:
         return "both"
 
     def _relation(self, parsed: Parsed) -> int:
-        """«før 2021» → -1, «etter 2021» → +1 (from the canonical words)."""
+        """«før 2021» → -1, «etter 2021» → +1 (from the canonical words). Only a year or a
+        municipality right after the word is its pivot: in «nominert før de vant? kanskje
+        2015» the year is a guess, not the end of a window."""
         before, after = self.synonyms.relation_words
-        if before in parsed.words:
-            return -1
-        if after in parsed.words:
-            return 1
+        for word, sign in ((before, -1), (after, 1)):
+            if word in parsed.words:
+                following = parsed.words[parsed.words.index(word) + 1 :][:1]
+                if not following or following[0] in PLACEHOLDERS:
+                    return sign
         return 0
 
     def _offset(self, view: History, year: int, offset: int) -> int:

@@ -23,6 +23,12 @@ _KEYS = {
     "requests",
     "not_places",
     "other_prizes",
+    "reporting",
+    "asked_words",
+    "roles",
+    "year_clauses",
+    "anaphors",
+    "own_words",
 }
 _PRIZE_KEYS = {"names", "nouns", "own", "this_years"}
 
@@ -61,6 +67,21 @@ class Understanding:
     topic_links: frozenset[str] = frozenset()
     """«eller», «og», «vs»: the words between names in a topic before a question («Molde eller
     Tønsberg – hvem vant først?»)."""
+    reporting: frozenset[Phrase] = frozenset()
+    """«spør», «lurer på»: after a short subject («Gran (sjefen vår) spør hvem …») the words
+    that follow are the question, and the subject is only who asks."""
+    asked_words: frozenset[str] = frozenset()
+    """Words that start the reported question («hvem», «om»); never in its subject."""
+    roles: frozenset[str] = frozenset()
+    """«sjefen», «kollega»: a name followed by one of these in parentheses is a person."""
+    own_words: frozenset[str] = frozenset()
+    """«jeg», «vi», «min»: a statement with one of these and a municipality says which one
+    «vi» and «byen min» in the question are."""
+    anaphors: frozenset[str] = frozenset()
+    """«det», «de», «vi»: a question with one of these may lean on the sentence before it."""
+    year_clauses: frozenset[Phrase] = frozenset()
+    """Canonical words that name a year by a win: «det året vi vant» (``ar vant``), «året
+    Sunndal vant» (``ar kommunenavn vant``): the year(s) that municipality won."""
 
 
 def load_understanding(directory: Path) -> Understanding:
@@ -129,6 +150,12 @@ def load_understanding(directory: Path) -> Understanding:
         requests=single(data, "requests"),
         topic_links=single(data, "topic_links"),
         not_places=single(data, "not_places"),
+        reporting=phrases(data, "reporting"),
+        asked_words=single(data, "asked_words"),
+        roles=single(data, "roles"),
+        year_clauses=phrases(data, "year_clauses"),
+        anaphors=single(data, "anaphors"),
+        own_words=single(data, "own_words"),
         other_prizes=OtherPrizes(
             names=phrases(prizes, "names"),
             nouns=single(prizes, "nouns"),

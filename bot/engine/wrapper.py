@@ -42,6 +42,11 @@ MAX_SENTENCES = 30
 MAX_INTRODUCTION_WORDS = 5
 """A remark that says who is writing («Rana her», «Hei fra Tone Vik») is at most this long."""
 MAX_SIGNATURE_WORDS = 3
+MAX_REPORTER_WORDS = 4
+"""«Gran (sjefen vår) spør hvem …»: who asks is at most this many words before the verb."""
+_ASIDE = re.compile(r"(?:^|(?<=\s))[A-ZÆØÅ][\w-]*(?:\s+[A-ZÆØÅ][\w-]*)?\s*\(([^()]{1,60})\)")
+"""A capitalised name (one or two words) with a parenthesis after it."""
+_PARENTHESIS = re.compile(r"\([^()]{0,80}\)")
 """A sign-off inside a sentence ends it only when at most this many words follow («hilsen
 Ola Nordmann»)."""
 
@@ -94,10 +99,44 @@ def _drop_words(raw: str, count: int, from_end: bool = False) -> str:
     return " ".join(pieces).strip(" ,;:!-–—")
 
 
+def _without_people(raw: str, cues: Understanding) -> str:
+    """``raw`` without a name that a role in parentheses marks as a person («Gran (sjefen
+    vår)», «Ola (kollega)»): such a name is never taken for a municipality."""
+
+    def person(match: re.Match[str]) -> str:
+        return "" if set(words(match.group(1))) & cues.roles else match.group(0)
+
+    return _ASIDE.sub(person, raw).strip()
+
+
+def _reported(
+    raw: str, folded: tuple[str, ...], cues: Understanding
+) -> tuple[str, tuple[str, ...]]:
+    """«Gran spør hvem som var nominert i 2021» → «hvem som var nominert i 2021»: a short
+    subject and a reporting verb before a question word go (the subject is who asks; an aside
+    in parentheses, «Mamma (som bor i Moss) spør …», is part of the subject)."""
+    plain = _PARENTHESIS.sub(" ", raw) if "(" in raw else raw
+    seen = tuple(words(plain)) if plain is not raw else folded
+    for k in range(MAX_REPORTER_WORDS + 1):
+        if set(seen[:k]) & cues.asked_words:
+            break
+        verb = _starts(seen[k:], cues.reporting)
+        rest = seen[k + verb :]
+        if verb and len(rest) >= 2 and rest[0] in cues.asked_words:
+            return _drop_words(plain, k + verb), rest
+    return raw, folded
+
+
 def _trim(sentence: _Sentence, cues: Understanding) -> _Sentence:
-    """A kept sentence without a leading greeting or a trailing thanks or signature."""
+    """A kept sentence without a leading greeting or a trailing thanks or signature, without
+    people's names marked by a role («Gran (sjefen vår)») and without who asks («… spør»)."""
     raw, folded = sentence.raw, sentence.folded
     question = sentence.question
+    if "(" in raw:
+        plain = _without_people(raw, cues)
+        if plain != raw and words(plain):
+            raw, folded = plain, tuple(words(plain))
+    raw, folded = _reported(raw, folded, cues)
     lead = _starts(folded, cues.greetings)
     if lead and len(folded) > lead:
         raw = _drop_words(raw, lead)
@@ -158,9 +197,24 @@ def unwrap(text: str, cues: Understanding) -> str:
     return readings(text, cues)[0]
 
 
+@dataclass(frozen=True)
+class Message:
+    """A message read: the ways to read it, best first, and the sentences before its question."""
+
+    readings: list[str]
+    before: tuple[str, ...]
+    """The statements before the question («Drammen har vunnet én gang – men hvilket år?»),
+    oldest first: read like earlier turns of a conversation (greetings and thanks left out)."""
+
+
 def readings(text: str, cues: Understanding) -> list[str]:
     """Ways to read ``text``, best first: the question inside it, then (when the message also
     greets or thanks) that small talk; ``[text]`` when nothing wraps it."""
+    return read_message(text, cues).readings
+
+
+def read_message(text: str, cues: Understanding) -> Message:
+    """``text`` read as :class:`Message`: its readings and the statements before its question."""
     if len(text) > MAX_MESSAGE_CHARS:
         text = text[:MAX_MESSAGE_CHARS].rsplit(None, 1)[0]
     plain = strip_markup(text)
@@ -180,6 +234,7 @@ def readings(text: str, cues: Understanding) -> list[str]:
     kept: list[_Sentence] = []
     small_talk: list[str] = []
     preambles: list[_Sentence] = []
+    statements: list[_Sentence] = []  # everything but small talk, in order
     for sentence in sentences:
         folded = sentence.folded
         if kept and _starts(folded, cues.signoffs):
@@ -192,11 +247,14 @@ def readings(text: str, cues: Understanding) -> list[str]:
             _starts(folded, cues.preambles) or _introduction(folded, cues)
         ):
             preambles.append(sentence)
+            statements.append(sentence)
             continue
         kept.append(_trim(sentence, cues))
+        statements.append(kept[-1])
     if not kept and preambles:  # «Jeg skriver en oppgave og lurer på når …»: the question
         kept = [_trim(preambles[-1], cues)]
     found: list[str] = []
+    before: list[str] = []
     if kept:
         questions = [s for s in kept if s.question]
         if questions:  # a year added after the question stays («Hvem vant? Jeg mener 2015.»)
@@ -205,9 +263,14 @@ def readings(text: str, cues: Understanding) -> list[str]:
                 questions.insert(0, kept[first - 1])
             last = kept.index(questions[-1])
             questions += [s for s in kept[last + 1 :] if any(c.isdigit() for c in s.raw)]
+            first = statements.index(questions[0])
+            before = [s.raw for s in statements[:first] if not s.question]
         result = " ".join(s.raw for s in questions or kept if s.raw)
         if result:
             found.append(result)
+        asked = [s for s in questions if s.question]
+        if len(asked) > 1 and asked[-1].raw:  # «Hva er greia med prisen? Hvem står bak?»
+            found.append(asked[-1].raw)
     if small_talk:  # the greeting or thanks, as the first one listed
         found.append(small_talk[-1])
-    return list(dict.fromkeys(found)) or [text]
+    return Message(list(dict.fromkeys(found)) or [text], tuple(before))
