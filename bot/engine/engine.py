@@ -393,6 +393,20 @@ class Engine:
     ) -> Answer:
         return refused(self.texts, question, key, confidence, best_guess)
 
+    def _worth_suggesting(
+        self, spec: IntentSpec, text: str, year: int | None, now: datetime
+    ) -> bool:
+        """A «Mente du …?» question is offered only when its premise holds for the year and
+        its answer states something (sources, not the plain «Det vet jeg ikke»)."""
+        if spec.unknown:
+            return False
+        if spec.suggest_if and year is not None:
+            winner = self.composer.view_at(now).winner(year)
+            if (spec.suggest_if == "no_winner") == (winner is not None):
+                return False
+        answer = self._answer_one(text, now, None)
+        return answer.matched and bool(answer.sources)
+
     def _suggest(
         self,
         question: str,
@@ -412,7 +426,7 @@ class Engine:
                 continue
             year = parsed.years[0] if parsed.years else latest
             text = spec.suggestion.format(year=year, municipality=place)
-            if text not in suggestions:
+            if text not in suggestions and self._worth_suggesting(spec, text, year, now):
                 suggestions.append(text)
             if len(suggestions) == MAX_SUGGESTIONS:
                 break

@@ -129,17 +129,30 @@ def _summary(
     more = [p for p in request.places[1:MAX_PLACES] if p.name != place.name]
     wins = _summary_of(view, texts, place, request, reply, nominations_first)
     reply.years = wins or reply.years
-    without_wins = not wins
+    said_no = _said_no(view, request, place, wins, nominations_first=nominations_first)
     for other in more:
         _name_note(texts, other, reply)
-        without_wins |= not _summary_of(view, texts, other, request, reply, nominations_first)
-    if without_wins:
+        other_wins = _summary_of(view, texts, other, request, reply, nominations_first)
+        said_no |= _said_no(view, request, other, other_wins, nominations_first=nominations_first)
+    if said_no:  # «nei, etter det jeg vet»: the years not known are the caveat
         gaps = view.unknown_years()
         if gaps:
             reply.say(texts("place.gaps", years=years_text(view, texts, gaps)))
     if len(wins) == 1 and not more:
         reply.followups.append(FollowUp(texts("followup.reasoning"), f"begrunnelse {wins[0]}"))
     reply.followups.append(FollowUp(texts("followup.map"), "", FollowUpAction.MAP))
+
+
+def _said_no(
+    view: History, request: Request, place: Place, wins: list[int], *, nominations_first: bool
+) -> bool:
+    """True when the answer to a yes/no question is «no» (never nominated / never won): only
+    then do the years without known winner or nominees change how it is read."""
+    if request.intent == "place_summary" or request.statement:
+        return False
+    if nominations_first:
+        return not view.nominations(place)
+    return not wins
 
 
 def _summary_of(

@@ -8,6 +8,7 @@ sources; a figure is always shown with the year it refers to, and context facts 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from bot.engine.history import History
@@ -79,13 +80,25 @@ def of_years(view: History, request: Request, found: list[Entry]) -> list[Entry]
     return [e for e in found if e.year in years] if years else found
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[«A-ZÆØÅ])")
+
+
+def sentences(text: str) -> list[str]:
+    """``text`` split into sentences (a full stop, ! or ? before a capital letter)."""
+    return [s.strip() for s in _SENTENCE_END.split(text.strip()) if s.strip()]
+
+
 def short(text: str, limit: int = SHORT) -> str:
-    """The first sentence of ``text``, cut at a word to about ``limit`` characters."""
-    first = text.split(". ")[0].rstrip(".")
-    if len(first) > limit:
-        first = first[:limit].rsplit(" ", 1)[0].rstrip(",;:–- ") + " …"
-        return first
-    return first + "."
+    """The first sentences of ``text`` that fit in about ``limit`` characters; always at least
+    the whole first sentence, never cut inside one."""
+    parts = sentences(text)
+    kept = parts[:1]
+    for part in parts[1:]:
+        if len(" ".join([*kept, part])) > limit:
+            break
+        kept.append(part)
+    first = " ".join(kept)
+    return first if first.endswith((".", "!", "?", "»")) else first + "."
 
 
 def asked_place(texts: Texts, request: Request, reply: Reply) -> Place | None:
@@ -122,7 +135,10 @@ def ascii_name(name: str) -> str:
 
 
 def _why_buttons(texts: Texts, place: Place, found: list[Entry], reply: Reply) -> None:
+    asked = {f.question for f in reply.followups}
     for entry in found[:MAX_BUTTONS]:
+        if entry.won and f"begrunnelse {entry.year}" in asked:  # the same reasoning
+            continue
         reply.followups.append(
             FollowUp(
                 texts("profile.button_year", label=entry.record.label),
@@ -346,11 +362,17 @@ def winner(view: History, texts: Texts, request: Request, reply: Reply) -> None:
     record = view.get(view.resolve(reply.years[0]))
     if record is None or record.winner is None:
         return
+    # «Hvorfor vant de?» gives the reasoning; «Om Kinn» gives the municipality's profile, when
+    # it has more to tell than this one round.
     name = record.winner.value.name
+    winner_entrant = record.winner.value
+    place = Place(winner_entrant.municipality, winner_entrant.name)
+    if len(entries(view, place)) < 2:
+        return
     reply.followups.append(
         FollowUp(
             texts("profile.button_profile", name=name),
-            texts("profile.ask_why", place=ascii_name(name), year=record.year),
+            texts("profile.ask_profile", place=ascii_name(name)),
         )
     )
 
