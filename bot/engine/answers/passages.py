@@ -1,5 +1,5 @@
 """The fallback when no intent fits: the fact texts that answer the question, as what the fact
-base says («Dette står i faktabasen om …»), with their sources.
+base says («Dette vet jeg om …»), with their sources.
 
 It only answers a question that names an entity of the fact base (a year, a municipality, a
 person or a project) and whose other words a passage about that entity contains (the index's

@@ -112,7 +112,7 @@ def _nominated_years(
     mange ganger»; one nomination is said without it)."""
     key = "place.nominated_years" if len(nominated) > 1 else "place.nominated_once"
     years = _as_named(view, texts, nominated, name)
-    return texts(key, place=name, years=years, count=len(nominated))
+    return texts(key, place=name, years=years, count=texts.count(len(nominated)))
 
 
 def place_summary(view: History, texts: Texts, request: Request, reply: Reply) -> None:
