@@ -171,10 +171,12 @@ def test_every_button_leads_to_a_new_answer_with_facts(engine: Engine, now: date
 
 
 def test_no_who_won_button_under_an_answer_naming_the_winner(engine: Engine) -> None:
-    for year in (2013, 2019, 2021, 2022):
+    for year, winner in ((2013, "Hammerfest"), (2019, "Sunndal"), (2022, "Kinn")):
         answer = ask(engine, f"Hvem var nominert i {year}?", TODAY)
-        assert "vant." in answer.text
-        assert all(b.question != f"vinner {year}" for b in answer.followups)
+        assert f"{winner} vant." in answer.text
+        assert all(not b.question.startswith("vinner ") for b in answer.followups)
+        # what is new: the jury's reasoning, the winner named on the button
+        assert f"Hvorfor vant {winner}?" in [b.label for b in answer.followups]
 
 
 def test_a_reasoning_button_away_from_the_winner_names_it(engine: Engine) -> None:
@@ -202,3 +204,92 @@ def test_did_you_mean_never_offers_a_false_premise_or_nothing(
             year = re.search(r"\b(20\d\d)\b", suggestion)
             if "ingen vinner" in suggestion and year:
                 assert engine.composer.view_at(now).winner(int(year.group(1))) is None
+
+
+# -- profiles, people, figures, projects -----------------------------------------------------
+
+PROFILE_QUESTIONS = (
+    "Hvem er Lene Conradi?",
+    "Hvem er Kai-Morten Terning?",
+    "Hvem er Solveig Horne?",
+    "Hvem er Erling Bratsberg?",
+    "Hvem uttalte seg for Stange?",
+    "Hvem var ordfører i Asker da de ble nominert?",
+    "Hvorfor ble Kristiansand nominert i 2023?",
+    "Hvorfor ble Randaberg nominert?",
+    "Hvorfor ble Bodø nominert?",
+    "Hva er Systuen?",
+    "Hva gjorde Stange?",
+    "Fortell om Tromsø",
+    "Hvilke tall har du om Tynset?",
+    "Hvor mange bosatte Molde?",
+)
+JARGON = ("faktabasen", "Bakgrunn, ikke grunnen", "(bakgrunn)", "ukjent hvorfor", "Kort om hver")
+
+
+@pytest.mark.parametrize("question", PROFILE_QUESTIONS)
+def test_profile_answers_have_no_jargon_and_no_form_headings(engine: Engine, question: str) -> None:
+    text = ask(engine, question, TODAY).text
+    assert not any(word in text for word in JARGON), text
+    assert not re.search(r"^Tall om .*\(\d{4}\):", text, re.M), text  # «Tall om Harstad (2021):»
+    assert not re.search(r"\(\w[^()]*, (?:19|20)\d\d(?:/\d{4})?\):", text), (
+        text
+    )  # «X (Lørenskog, 2018):»
+    assert text.count("Som bakgrunn, men ikke som grunn") <= 1, text
+    assert not re.search(r" \d+ ganger", text), text  # «fem ganger», not «5 ganger»
+
+
+def test_who_a_person_is_is_a_sentence_with_a_subject(engine: Engine) -> None:
+    text = ask(engine, "Hvem er Lene Conradi?", TODAY).text
+    assert text.startswith("Lene Conradi var ordfører i Asker i rundene for 2018 og 2019/2020.")
+    # a paraphrase opening with a verb gets the person as its subject
+    assert "I runden for 2018 var Lene Conradi beæret over nominasjonen" in text
+    one = ask(engine, "Hvem er Kai-Morten Terning?", TODAY).text
+    assert ", overrakte" not in one  # the role is no longer glued to what he did
+    assert "I runden for 2014 overrakte Kai-Morten Terning prisen." in one
+
+
+def test_people_of_a_municipality_are_named_with_role_in_sentences(engine: Engine) -> None:
+    text = ask(engine, "Hvem uttalte seg for Stange?", TODAY).text
+    assert text.startswith("Da Stange ble nominert for 2018, uttalte disse seg:")
+    assert "Nils A. Røhne, ordfører i Stange, var glad for nominasjonen" in text
+    assert "Solbjørg Tveiten, kultursjef i Stange, sa: " in text
+
+
+def test_background_is_labelled_once(engine: Engine) -> None:
+    text = ask(engine, "Hvorfor ble Kristiansand nominert i 2023?", TODAY).text
+    lines = text.split("\n")
+    assert lines[0].startswith("Jeg vet ikke hvorfor Kristiansand ble nominert for 2023")
+    assert lines[1] == "Som bakgrunn, men ikke som grunn til nominasjonen, vet jeg dette:"
+    assert "Kristiansand vant prisen for 2010." in text
+
+
+def test_a_project_is_described_in_a_sentence(engine: Engine) -> None:
+    text = ask(engine, "Hva er Systuen?", TODAY).text
+    assert text.startswith(
+        "Systuen ble trukket fram fra Asker i runden for 2019/2020, beskrevet slik: systue på"
+    )
+    names = ask(engine, "Hvorfor ble Gjøvik nominert?", TODAY).text
+    assert "Blant tiltakene som ble trukket fram, var Globus kafé og Flerkulturell barnehage." in (
+        names
+    )
+    assert "ble nominert for 2019/2020. Juryen" in names  # no colon before a capital
+
+
+def test_a_figure_not_known_is_said_before_the_figures_that_are(engine: Engine) -> None:
+    text = ask(engine, "Hvor mange bosatte Molde?", TODAY).text
+    assert text.startswith("Det tallet har jeg ikke for Molde.")
+    general = ask(engine, "Hvilke tall har du om Molde?", TODAY).text
+    assert not general.startswith("Det tallet har jeg ikke")
+
+
+def test_several_rounds_unknown_reasons_are_one_sentence(engine: Engine) -> None:
+    text = ask(engine, "Hvorfor ble Rælingen nominert?", TODAY).text
+    assert text.startswith("Rælingen har vært nominert tre ganger, for 2009, 2016 og 2022.")
+    assert text.endswith("Jeg vet ikke hvorfor Rælingen ble nominert for 2009, 2016 og 2022.")
+
+
+def test_what_a_person_said_is_a_sentence_in_the_text_fallback_too(engine: Engine) -> None:
+    text = ask(engine, "Hva sa kultursjefen i Stange?", TODAY).text
+    assert "Solbjørg Tveiten, kultursjef i Stange, sa: Nominasjonen gir inspirasjon" in text
+    assert "(kultursjef i Stange):" not in text

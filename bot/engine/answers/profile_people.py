@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
+from bot.engine.extract import PLACEHOLDERS
 from bot.engine.history import History
 from bot.engine.texts import Texts
 from bot.knowledge.models import NomineeProfile, Person, PrizeYear
@@ -60,6 +61,10 @@ def place_figures(view: History, texts: Texts, request: Request, reply: Reply) -
     best = max(s for s, *_ in scored)
     if best > 0:
         scored = [item for item in scored if item[0] == best or item[0] >= 2]
+    else:
+        generic = {stem(w) for w in texts("profile.figure_words").split()} | PLACEHOLDERS
+        if asked - generic:  # a figure was asked for that is not known: say so first
+            reply.say(texts("profile.no_such_figure", place=place_name(place)))
     scored.sort(key=lambda item: (-item[0], item[1]))
     reply.years = sorted({e.year for _, _, e, _ in scored}, reverse=True)
     chosen = [(entry, figure) for _, _, entry, figure in scored[:MAX_FIGURES]]
@@ -112,8 +117,8 @@ def place_people(view: History, texts: Texts, request: Request, reply: Reply) ->
     for entry, someone in pairs[:MAX_PEOPLE]:
         if entry.year != shown:
             key = "profile.people_intro_won" if entry.won else "profile.people_intro"
-            place = entrant_name(texts, entry.entrant)
-            reply.say(texts(key, place=place, label=entry.record.label))
+            then = entrant_name(texts, entry.entrant)
+            reply.say(texts(key, place=then, label=entry.record.label))
             shown, before = entry.year, None
         person_line(texts, someone, reply, again=someone.name == before)
         before = someone.name

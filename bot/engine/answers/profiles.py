@@ -332,14 +332,18 @@ def place_profile(view: History, texts: Texts, request: Request, reply: Reply) -
         return
     newest = found[0]
     reason = newest.reason
+    # the summary just named this round alone («Molde var også nominert for 2023.»): the
+    # reason follows without naming it again
+    others = sum(1 for e in found if not e.won)
+    alone = len(found) == 1 or (not newest.won and others == 1)
     if reason is None:
-        reply.say(
-            texts("profile.latest_unknown", place=place_name(place), label=newest.record.label)
-        )
+        key = "profile.latest_unknown_only" if alone else "profile.latest_unknown"
+        reply.say(texts(key, place=place_name(place), label=newest.record.label))
     else:
+        key = "profile.latest_only" if alone else "profile.latest"
         reply.say(
             texts(
-                "profile.latest",
+                key,
                 place=place_name(place),
                 label=newest.record.label,
                 text=short(reason.value),
