@@ -57,7 +57,7 @@ ENGINE_TEXTS = TextContract(
         "nominees.count": text("count", "label", "named", "names"),
         "nominees.winner_was": text("winner"),
         "nominees.unknown": text("label"),
-        "nominees.winner_known": text("winner"),
+        "nominees.winner_known": text("label", "winner"),
         "nominees.no_year": text("label", "names"),
         "place.won_yes": text("label", "place"),
         "place.won_no": text("label", "winner"),

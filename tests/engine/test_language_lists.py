@@ -293,3 +293,14 @@ def test_what_a_person_said_is_a_sentence_in_the_text_fallback_too(engine: Engin
     text = ask(engine, "Hva sa kultursjefen i Stange?", TODAY).text
     assert "Solbjørg Tveiten, kultursjef i Stange, sa: Nominasjonen gir inspirasjon" in text
     assert "(kultursjef i Stange):" not in text
+
+
+def test_nominees_unknown_but_winner_known_leads_with_the_winner(engine: Engine) -> None:
+    assert ask(engine, "Hvem var nominert i 2008?", TODAY).text.startswith(
+        "Vadsø vant prisen for 2008. Hvem som ellers var nominert, vet jeg ikke."
+    )
+
+
+def test_unknowns_are_said_plainly_without_a_colon(engine: Engine) -> None:
+    text = ask(engine, "Får vinneren pengepremie?", TODAY).text
+    assert text.startswith("Det vet jeg ikke. Kildene sier ingenting om pengepremie")

@@ -97,12 +97,13 @@ def _nominees_of(
             if single:
                 nearby_winners(view, texts, year, reply)
             return
-        reply.say(texts("nominees.unknown", label=record.label))
-        if record.winner is not None:
+        if record.winner is not None:  # the answer first: who won, then what is not known
+            winner = entrant_name(texts, record.winner.value)
             reply.say(
-                texts("nominees.winner_known", winner=entrant_name(texts, record.winner.value)),
-                record.winner,
+                texts("nominees.winner_known", winner=winner, label=record.label), record.winner
             )
+            return
+        reply.say(texts("nominees.unknown", label=record.label))
         return
     names = [entrant_name(texts, e) for e in record.nominees.value]
     left_out = [e for e in record.nominees.value if besides and view.matches(e, besides)]
