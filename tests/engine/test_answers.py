@@ -40,12 +40,12 @@ def test_gaps_are_said_plainly(engine: Engine) -> None:
     assert "2008" in before and "Vadsø" in before
     assert "ingen opplysninger" in ask(engine, "Hvem vant i 2026?").text
     money = ask(engine, "Hvor mye penger får vinneren?")
-    assert money.matched and "ingen opplysninger" in money.text
+    assert money.matched and money.text.startswith("Det vet jeg ikke.")
 
 
 def test_unknown_nominees_give_the_winner(engine: Engine) -> None:
     text = ask(engine, "Hvem var nominert i 2012?").text
-    assert "ingen opplysninger" in text and "Molde" in text
+    assert text == "Molde vant prisen for 2012. Hvem som ellers var nominert, vet jeg ikke."
 
 
 def test_out_of_scope_is_refused_without_prize_facts(engine: Engine) -> None:
