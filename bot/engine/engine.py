@@ -6,6 +6,7 @@ in :mod:`bot.engine.answers` (add an intent's handler in ``answers/table.py``).
 
 from __future__ import annotations
 
+import threading
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -37,6 +38,8 @@ from bot.knowledge.models import KnowledgeBase
 from bot.knowledge.yamlio import KnowledgeError, KnowledgeIssue
 
 MAX_SUGGESTIONS = 3
+_TRYING = threading.local()
+"""Set while a «Mente du …?» question is tried, so trying it never tries further ones."""
 SMALL_TALK_MIN = 0.9
 """Greetings, thanks and help need a near-exact match (they carry no prize signal)."""
 ELLIPTIC_CONFIDENCE = 0.9
@@ -404,7 +407,13 @@ class Engine:
             winner = self.composer.view_at(now).winner(year)
             if (spec.suggest_if == "no_winner") == (winner is not None):
                 return False
-        answer = self._answer_one(text, now, None)
+        if getattr(_TRYING, "suggestion", False):  # a suggestion's own «Mente du»: no deeper
+            return True
+        _TRYING.suggestion = True
+        try:
+            answer = self._answer_one(text, now, None)
+        finally:
+            _TRYING.suggestion = False
         return answer.matched and bool(answer.sources)
 
     def _suggest(
