@@ -304,3 +304,13 @@ def test_nominees_unknown_but_winner_known_leads_with_the_winner(engine: Engine)
 def test_unknowns_are_said_plainly_without_a_colon(engine: Engine) -> None:
     text = ask(engine, "Får vinneren pengepremie?", TODAY).text
     assert text.startswith("Det vet jeg ikke. Kildene sier ingenting om pengepremie")
+
+
+def test_a_winner_whose_reasoning_is_unknown_says_so_plainly(engine: Engine) -> None:
+    text = ask(engine, "Fortell om Kragerø", TODAY).text
+    assert text.endswith("Jeg vet ikke hvordan juryen begrunnet prisen for 2011.")
+    molde = ask(engine, "Fortell om Molde", BEFORE_2021_AWARD).text
+    assert molde == "Molde vant prisen for 2012.\nJeg vet ikke hvordan juryen begrunnet det."
+    lorenskog = ask(engine, "Fortell om Lørenskog", TODAY).text
+    assert "Lørenskog fikk prisen for 2021 med denne begrunnelsen: " in lorenskog
+    assert "sist nominert" not in lorenskog

@@ -338,9 +338,13 @@ def place_profile(view: History, texts: Texts, request: Request, reply: Reply) -
     alone = len(found) == 1 or (not newest.won and others == 1)
     if reason is None:
         key = "profile.latest_unknown_only" if alone else "profile.latest_unknown"
+        if newest.won:  # «Jeg vet ikke hvordan juryen begrunnet det.»
+            key = "profile.latest_unknown_won_only" if alone else "profile.latest_unknown_won"
         reply.say(texts(key, place=place_name(place), label=newest.record.label))
     else:
         key = "profile.latest_only" if alone else "profile.latest"
+        if newest.won and not alone:  # a winner is not «sist nominert»
+            key = "profile.latest_won"
         reply.say(
             texts(
                 key,
