@@ -156,15 +156,17 @@ def test_an_unused_key_and_a_wrong_word_list_are_reported(tmp_path: Path) -> Non
 
 
 def test_engine_refuses_a_broken_engine_file_instead_of_crashing(tmp_path: Path) -> None:
-    """The reported bug: without ``winner.multi_intro`` «vinnere 2013-2016» raised KeyError."""
+    """The reported bug: without ``winner.multi_intro`` a list of winners (more years than one
+    sentence holds, «vinnere 2008-2016») raised KeyError."""
     copy = _copy(tmp_path)
     holder = EngineHolder(copy)
     now = datetime(2026, 11, 23, 12, 0, tzinfo=OSLO)
-    before = holder.engine.answer("vinnere 2013-2016", now=now).text
+    before = holder.engine.answer("vinnere 2008-2016", now=now).text
     path = copy / "texts" / "engine.yaml"
     line = _line_of(path, "winner:")
     path.write_text(
-        path.read_text(encoding="utf-8").replace('  multi_intro: "Vinnere:"\n', ""), "utf-8"
+        path.read_text(encoding="utf-8").replace('  multi_intro: "Vinnerne år for år:"\n', ""),
+        "utf-8",
     )
     with pytest.raises(KnowledgeError) as caught:
         Engine.load(copy)
@@ -172,7 +174,7 @@ def test_engine_refuses_a_broken_engine_file_instead_of_crashing(tmp_path: Path)
         f"knowledge/texts/engine.yaml:{line}: teksten «winner.multi_intro» mangler"
     ]
     assert holder.reload()  # refused: the running engine keeps answering
-    assert holder.engine.answer("vinnere 2013-2016", now=now).text == before
+    assert holder.engine.answer("vinnere 2008-2016", now=now).text == before
 
 
 def test_engine_refuses_a_wrong_word_list_at_load(tmp_path: Path) -> None:
@@ -197,7 +199,7 @@ def test_text_usage_reports_a_key_or_placeholder_the_contract_lacks(
     engine = Engine.load(KNOWLEDGE)
     usage = TextUsage()
     with usage.installed(monkeypatch):
-        engine.answer("vinnere 2013-2016", now=datetime(2026, 11, 23, 12, 0, tzinfo=OSLO))
+        engine.answer("vinnere 2008-2016", now=datetime(2026, 11, 23, 12, 0, tzinfo=OSLO))
     assert "engine.winner.multi_intro" in usage.used()
     assert usage.drift() == []
     real = BY_AREA["engine"]

@@ -7,6 +7,7 @@ in :mod:`bot.engine.answers` (add an intent's handler in ``answers/table.py``).
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -38,6 +39,8 @@ from bot.knowledge.models import KnowledgeBase
 from bot.knowledge.yamlio import KnowledgeError, KnowledgeIssue
 
 MAX_SUGGESTIONS = 3
+_TRYING = threading.local()
+"""Set while a «Mente du …?» question is tried, so trying it never tries further ones."""
 SMALL_TALK_MIN = 0.9
 """Greetings, thanks and help need a near-exact match (they carry no prize signal)."""
 ELLIPTIC_CONFIDENCE = 0.9
@@ -524,6 +527,26 @@ class Engine:
     ) -> Answer:
         return refused(self.texts, question, key, confidence, best_guess)
 
+    def _worth_suggesting(
+        self, spec: IntentSpec, text: str, year: int | None, now: datetime
+    ) -> bool:
+        """A «Mente du …?» question is offered only when its premise holds for the year and
+        its answer states something (sources, not the plain «Det vet jeg ikke»)."""
+        if spec.unknown:
+            return False
+        if spec.suggest_if and year is not None:
+            winner = self.composer.view_at(now).winner(year)
+            if (spec.suggest_if == "no_winner") == (winner is not None):
+                return False
+        if getattr(_TRYING, "suggestion", False):  # a suggestion's own «Mente du»: no deeper
+            return True
+        _TRYING.suggestion = True
+        try:
+            answer = self._answer_one(text, now, None)
+        finally:
+            _TRYING.suggestion = False
+        return answer.matched and bool(answer.sources)
+
     def _suggest(
         self,
         question: str,
@@ -543,7 +566,7 @@ class Engine:
                 continue
             year = parsed.years[0] if parsed.years else latest
             text = spec.suggestion.format(year=year, municipality=place)
-            if text not in suggestions:
+            if text not in suggestions and self._worth_suggesting(spec, text, year, now):
                 suggestions.append(text)
             if len(suggestions) == MAX_SUGGESTIONS:
                 break

@@ -160,6 +160,15 @@ class Extractor:
                         parsed.last_n = n
                         out[k] = YEAR_WORD
                         del out[j]
+                        # «de» before and «årene» after are part of the phrase: «de tre siste
+                        # årene» alone asks who won those years.
+                        at = k - 1 if j < k else k
+                        after = at + 1
+                        if after < len(out) and out[after] in self.syn.last_n_words:
+                            del out[after]
+                        before = at - 1
+                        if before >= 0 and out[before] in self.syn.last_n_words:
+                            del out[before]
                         return
 
     def _day_span(self, key: tuple[str, ...], now: datetime) -> tuple[date, date] | None:
@@ -362,7 +371,7 @@ class Extractor:
             result.append(word)
         if parsed.years or parsed.places or parsed.counties or parsed.projects:
             parsed.domain = True
-        if parsed.year_offset:
+        if parsed.year_offset or parsed.last_n:
             parsed.domain = True
         parsed.words = result
         if parsed.projects:

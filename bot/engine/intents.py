@@ -29,7 +29,11 @@ _INTENT_KEYS = {
     "label",
     "unknown",
     "nearby",
+    "suggest_if",
 }
+
+PREMISES = frozenset({"no_winner", "winner"})
+"""What a «Mente du …?» question may take for granted about its year (``suggest_if``)."""
 
 
 @dataclass(frozen=True)
@@ -56,6 +60,9 @@ class IntentSpec:
     """A question about the prize the sources cannot answer: says ``unknown.<name>`` plainly."""
     nearby: tuple[str, ...] = ()
     """Answers (intents or topics) giving what is known nearby, after an ``unknown`` text."""
+    suggest_if: str = ""
+    """The premise of ``suggestion`` (``no_winner``, ``winner``): offered only when it holds
+    for the year filled in («Hvorfor er det ingen vinner for 2025?» not when Moss won)."""
 
 
 def load_intents(directory: Path) -> dict[str, IntentSpec]:
@@ -113,6 +120,13 @@ def load_intents(directory: Path) -> dict[str, IntentSpec]:
         nearby = check.word_list(spec.get("nearby", []), "nearby", spec.line_of("nearby"))
         suggestion = spec.get("suggestion", "")
         label = spec.get("label", "")
+        suggest_if = spec.get("suggest_if", "")
+        if suggest_if and suggest_if not in PREMISES:
+            check.add(
+                spec.line_of("suggest_if"),
+                f"ukjent «suggest_if» «{suggest_if}» (kjente: {sorted(PREMISES)})",
+            )
+            suggest_if = ""
         if not isinstance(suggestion, str) or not isinstance(label, str):
             check.add(line, f"«suggestion» og «label» i «{intent}» må være tekst")
             continue
@@ -136,6 +150,7 @@ def load_intents(directory: Path) -> dict[str, IntentSpec]:
             label=label,
             unknown=unknown,
             nearby=tuple(nearby),
+            suggest_if=str(suggest_if),
         )
     if check.issues:
         raise KnowledgeError(check.issues)

@@ -45,6 +45,7 @@ _SYNONYM_KEYS = {
     "relative_intent",
     "short_year_words",
     "numbers",
+    "last_n_words",
     "latest_word",
     "open_words",
     "close_words",
@@ -105,6 +106,8 @@ class Synonyms:
     """Number words («tre», «three») → value, for «de tre siste årene»."""
     latest_word: str = "siste"
     """Canonical word for «siste/nyeste/last»."""
+    last_n_words: frozenset[str] = frozenset()
+    """Words that belong to «de tre siste årene» («årene», «years»), taken with the number."""
     open_words: frozenset[str] = frozenset()
     """Canonical words asking when a vote opens («åpner», «starter»)."""
     close_words: frozenset[str] = frozenset()
@@ -191,6 +194,7 @@ def load_synonyms(directory: Path) -> Synonyms:
             "county_words",
             "winner_words",
             "short_year_words",
+            "last_n_words",
             "open_words",
             "close_words",
             "compound_joiners",
@@ -342,6 +346,7 @@ def load_synonyms(directory: Path) -> Synonyms:
         compound_heads=tuple(sorted(single("compound_heads"), key=len, reverse=True)),
         compound_bare=compound_bare,
         numbers=numbers,
+        last_n_words=single_lists["last_n_words"],
         latest_word="".join(words(str(data.get("latest_word", "siste")))),
         relative_intent=str(data.get("relative_intent", "winner")),
         max_phrase=longest,

@@ -56,6 +56,7 @@ class Texts:
         self.weekdays = templates.get("format.weekdays", "").split()
         self.months = templates.get("format.months", "").split()
         self.conjunction = templates.get("format.and", "og")
+        self.counts = templates.get("format.counts", "").split()
 
     def has(self, key: str) -> bool:
         """True when a template exists."""
@@ -64,6 +65,12 @@ class Texts:
     def __call__(self, key: str, **values: object) -> str:
         """Return template ``key`` filled with ``values``."""
         return self.templates[key].format(**values)
+
+    def count(self, number: int) -> str:
+        """«to», «tre» … «tolv» for small counts (``format.counts``), digits above."""
+        if 0 <= number < len(self.counts):
+            return self.counts[number]
+        return str(number)
 
     def join(self, items: Sequence[str]) -> str:
         """«A», «A og B», «A, B og C»."""

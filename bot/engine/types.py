@@ -72,6 +72,12 @@ class Answer:
             "intent": self.intent,
             "sources": [s.url or s.title for s in self.sources],
             "suggestions": list(self.suggestions),
+            # the buttons under the answer in Telegram: label, the question pressing it asks
+            # (a year or "" for a picture) and what it does
+            "followups": [
+                {"label": f.label, "question": f.question, "action": str(f.action)}
+                for f in self.followups
+            ],
         }
 
 

@@ -40,12 +40,12 @@ def test_gaps_are_said_plainly(engine: Engine) -> None:
     assert "2008" in before and "Vadsø" in before
     assert "ingen opplysninger" in ask(engine, "Hvem vant i 2026?").text
     money = ask(engine, "Hvor mye penger får vinneren?")
-    assert money.matched and "ingen opplysninger" in money.text
+    assert money.matched and money.text.startswith("Det vet jeg ikke.")
 
 
 def test_unknown_nominees_give_the_winner(engine: Engine) -> None:
     text = ask(engine, "Hvem var nominert i 2012?").text
-    assert "ingen opplysninger" in text and "Molde" in text
+    assert text == "Molde vant prisen for 2012. Hvem som ellers var nominert, vet jeg ikke."
 
 
 def test_out_of_scope_is_refused_without_prize_facts(engine: Engine) -> None:
@@ -213,7 +213,8 @@ def test_the_merged_year_offers_the_buttons_of_its_round(engine: Engine) -> None
     assert ("Vis på kart", "2020", "map") in winner
     assert ("Nominerte samme år", "nominerte 2020", "ask") in winner
     nominees = _buttons(engine, "Hvem var nominert i 2019?")
-    assert [b[1] for b in nominees][:2] == ["vinner 2020", "2020"]
+    # the answer says «Sunndal vant.»: the reasoning is new, «Hvem vant?» would repeat it
+    assert [b[1] for b in nominees][:2] == ["begrunnelse 2020", "2020"]
     # then one button per nominee of the round, opening why it was nominated (issue 12)
     assert [b[1] for b in nominees][2:4] == [
         "hvorfor nominert asker 2020",

@@ -44,9 +44,15 @@ def test_ask_json_has_the_agreed_keys() -> None:
         "intent",
         "sources",
         "suggestions",
+        "followups",
     }
     assert data["matched"] is True and 0 <= data["confidence"] <= 1
     assert "Lørenskog" in data["answer"] and data["sources"]
+    # the buttons the Telegram answer has, each with what pressing it does
+    assert {"label": "Vis på kart", "question": "2021", "action": "map"} in data["followups"]
+    assert {"label": "Hvorfor vant de?", "question": "begrunnelse 2021", "action": "ask"} in (
+        data["followups"]
+    )
 
 
 def test_ask_batch_one_line_per_question_in_order() -> None:

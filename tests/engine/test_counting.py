@@ -39,8 +39,10 @@ def test_most_nominated_names_the_leader_with_count_years_and_gaps(
 ) -> None:
     answer = ask(engine, question)
     assert answer.matched and answer.intent == "most_nominated", answer.text
-    assert "Bodø, 5 ganger" in answer.text
-    assert "2009, 2014, 2016, 2018 og 2022" in answer.text
+    assert answer.text.startswith(
+        "Bodø har vært nominert flest ganger, etter det jeg vet – fem ganger, for 2009, 2014, "
+        "2016, 2018 og 2022."
+    )
     assert "kjenner jeg ikke de nominerte" in answer.text and "2010" in answer.text
     assert answer.sources
 
@@ -48,8 +50,10 @@ def test_most_nominated_names_the_leader_with_count_years_and_gaps(
 def test_more_than_twice_lists_every_municipality_nominated_three_times(engine: Engine) -> None:
     answer = ask(engine, "Hvilke kommuner har vært nominert mer enn to ganger?")
     assert answer.intent == "most_nominated", answer.text
-    for name in ("Bodø: 5", "Bergen: 3", "Oslo: 3", "Rælingen: 3", "Trondheim: 3", "Drammen: 3"):
-        assert name in answer.text
+    assert answer.text.startswith("Bodø har vært nominert flest ganger")
+    three = next(line for line in answer.text.split("\n") if "tre ganger" in line)
+    for name in ("Bergen", "Oslo", "Rælingen", "Trondheim", "Drammen"):
+        assert name in three
 
 
 def test_most_nominated_counts_only_what_was_known_then(engine: Engine) -> None:
@@ -57,7 +61,9 @@ def test_most_nominated_counts_only_what_was_known_then(engine: Engine) -> None:
         engine, "Hvem har vært nominert flest ganger?", now=datetime(2015, 1, 1, tzinfo=OSLO)
     )
     assert answer.intent == "most_nominated"
-    assert "2018" not in answer.text and "2022" not in answer.text and "5 ganger" not in answer.text
+    assert (
+        "2018" not in answer.text and "2022" not in answer.text and "fem ganger" not in answer.text
+    )
 
 
 # -- how many were nominated a year

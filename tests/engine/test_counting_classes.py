@@ -174,7 +174,7 @@ def test_former_county_membership_comes_from_the_numbers_and_admits_doubt() -> N
         ("Når var Harstad nominert, og har de vunnet?", ["2021", "2023", "ikke vunnet"]),
         (
             "Hvor mange ganger har Tromsø vært nominert og har de vunnet noen gang?",
-            ["2 ganger", "ikke vunnet"],
+            ["to ganger", "ikke vunnet"],
         ),
         ("Når vant Molde, og var de nominert senere?", ["2012", "2023"]),
     ],

@@ -282,7 +282,7 @@ def test_a_question_pointing_back_leans_on_the_statement(
         ("Hvilken kommune ble hedret i 2011?", "winner", "Kragerø"),
         ("hvem var i finalen i 2018?", "nominees", "Steinkjer"),
         ("Hvor mange ganger har Bergen vært i finalen?", "place_nominated", "2016"),
-        ("fikk Kinn noen penger?", "prize_money", "ingen opplysninger"),
+        ("fikk Kinn noen penger?", "prize_money", "vet jeg ikke"),
         ("hvem fikk æren i 2021?", "winner", "Lørenskog"),
         ("Har Bodø tatt hjem prisen noen gang?", "place_won", "ikke vunnet"),
         ("hvilke kommuner har tatt hjem prisen?", "all_winners", "Kragerø"),

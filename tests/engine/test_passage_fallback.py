@@ -17,14 +17,14 @@ def test_a_fact_text_answers_with_its_source(engine: Engine) -> None:
     # («Hvor mange ansatte …» is now the place_figures answer: the figure and its year.)
     answer = engine.answer("Hvilke tjenester er samlet i integreringsenheten i Harstad?", now=NOW)
     assert answer.matched and answer.intent == "passage"
-    assert answer.text.startswith("Dette står i faktabasen om Harstad:")
+    assert answer.text.startswith("Dette vet jeg om Harstad:")
     assert "Storgata 5" in answer.text
     assert any("harstadregionen" in (s.url or "") for s in answer.sources)
 
 
 def test_context_texts_are_labelled(engine: Engine) -> None:
     answer = engine.answer("Hva skjedde på Grødem skole i Randaberg?", now=NOW)
-    assert "(bakgrunn)" in answer.text and "introbasen" in answer.text
+    assert "Som bakgrunn: " in answer.text and "introbasen" in answer.text
 
 
 def test_never_for_out_of_scope_or_unanswered_questions(engine: Engine) -> None:

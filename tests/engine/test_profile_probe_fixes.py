@@ -21,7 +21,7 @@ def test_follow_up_about_the_municipality_of_the_conversation(engine: Engine) ->
     engine.answer("Fortell om Stange", now=NOW, context=context)
     answer = engine.answer("Hvem er kultursjef der?", now=NOW, context=context)
     assert answer.matched and "Solbjørg Tveiten" in answer.text
-    assert "Dette står i faktabasen om Stange" in answer.text and answer.sources
+    assert "Dette vet jeg om Stange" in answer.text and answer.sources
 
 
 def test_specific_question_about_a_municipality_is_not_the_catch_all(engine: Engine) -> None:
@@ -34,7 +34,7 @@ def test_specific_question_about_a_municipality_is_not_the_catch_all(engine: Eng
 def test_several_nominations_name_the_newest_rounds_projects(engine: Engine) -> None:
     """Class: why nominated, several rounds (probe: Sunndal's projects were missing)."""
     answer = engine.answer("Hvorfor ble Molde nominert?", now=NOW)
-    assert "2 ganger" in answer.text and "Nøkkelferdige boliger" in answer.text
+    assert "to ganger" in answer.text and "Nøkkelferdige boliger" in answer.text
 
 
 def test_the_neutral_reply_says_so_in_plain_words(engine: Engine) -> None:
@@ -55,7 +55,7 @@ def test_other_phrasings_of_projects_figures_and_people(engine: Engine) -> None:
     people = engine.answer("Hva sa ordføreren i Bærum om nominasjonen i 2018?", now=NOW)
     assert people.intent == "place_people" and "Lisbeth Hammer Krog" in people.text
     card = engine.answer("Fortell om Tynset kommune", now=NOW)
-    assert card.matched and "Sist nominert for 2016" in card.text
+    assert card.matched and "Tynset var nominert for 2016.\nIMDi Indre Øst nominerte" in card.text
 
 
 def test_the_word_kommune_after_a_name_changes_nothing(engine: Engine) -> None:
@@ -63,7 +63,7 @@ def test_the_word_kommune_after_a_name_changes_nothing(engine: Engine) -> None:
     kommune»): the word is dropped after a municipality's name, for every intent."""
     assert engine.answer("Når vant Kinn kommune?", now=NOW).text.startswith("Kinn vant prisen")
     card = engine.answer("Hva vet du om Nordre Follo kommune?", now=NOW)
-    assert "Sist nominert for 2023" in card.text
+    assert "Nordre Follo var nominert for 2023.\nNordre Follo pekte selv" in card.text
 
 
 def test_a_surname_inside_a_hyphenated_word_is_no_person(engine: Engine) -> None:

@@ -17,18 +17,21 @@ def test_the_profile_card_shows_the_newest_rounds_figure_and_projects(engine: En
     answer = engine.answer("Hva vet du om Lørenskog?", now=NOW)
     assert answer.intent == "place_summary"
     assert "82 prosent (tall for 2020)" in answer.text
-    assert "Prosjekter: Jobbsjansen." in answer.text
+    assert "Tiltaket som ble trukket fram, var Jobbsjansen." in answer.text
 
 
 def test_a_card_without_a_known_reason_says_it_does_not_know(engine: Engine) -> None:
     answer = engine.answer("Fortell om Lillehammer", now=NOW)
-    assert "Sist nominert for 2015" in answer.text and "vet jeg ikke" in answer.text
+    assert (
+        "Lillehammer var nominert for 2015.\nJeg vet ikke hvorfor Lillehammer ble nominert."
+        in answer.text
+    )
 
 
 def test_no_figures_is_said_as_no_information(engine: Engine) -> None:
     answer = engine.answer("har du tall for Randaberg", now=NOW)
     assert answer.intent == "place_figures"
-    assert "ingen opplysninger om tall for Randaberg" in answer.text
+    assert "Jeg har ingen opplysninger om tall for Randaberg." in answer.text
 
 
 def test_a_recommendation_after_the_vote_says_it_is_not_open(engine: Engine) -> None:
@@ -67,7 +70,7 @@ CLOSING_2021 = datetime(2021, 11, 9, 12, 0, tzinfo=OSLO)
 def test_should_i_vote_for_two_named_nominees_is_a_recommendation(engine: Engine) -> None:
     answer = engine.answer("skal jeg stemme på Harstad eller Molde", now=VOTE_2023)
     assert answer.intent == "vote_advice"
-    assert "nøytral" in answer.text and "Ullensvang: " in answer.text
+    assert "nøytral" in answer.text and "Ullensvang" in answer.text
 
 
 def test_advice_while_only_the_close_is_known_never_says_not_open(engine: Engine) -> None:
@@ -80,11 +83,11 @@ def test_advice_while_only_the_close_is_known_never_says_not_open(engine: Engine
 def test_a_named_project_brings_what_the_profile_says_of_it(engine: Engine) -> None:
     answer = engine.answer("hva er Fagbrev på jobb", now=NOW)
     assert answer.intent == "project"
-    assert "Bakgrunn, ikke grunnen til nominasjonen" in answer.text
-    assert "første kommune i IMDi Øst" in answer.text
+    # what the profile says of it, plainly: the question is about the project, not the nomination
+    assert "første kommune i IMDi Øst" in answer.text and "Bakgrunn" not in answer.text
 
 
 def test_why_nominated_again_and_again_gives_each_round(engine: Engine) -> None:
     answer = engine.answer("hvorfor blir Rælingen nominert hele tiden", now=NOW)
     assert answer.intent == "nominated_why"
-    assert "3 ganger" in answer.text
+    assert "tre ganger" in answer.text

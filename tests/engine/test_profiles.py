@@ -31,7 +31,8 @@ def test_why_nominated_with_a_year_gives_the_reason_and_its_source(engine: Engin
 def test_why_nominated_several_times_lists_each_newest_first(engine: Engine) -> None:
     answer = ask(engine, "Hvorfor ble Asker nominert?")
     lines = answer.text.split("\n")
-    assert "3 ganger" in lines[0]
+    assert "tre ganger" in lines[0]
+    assert "for 2018, 2019/2020 og 2021" in lines[0]  # in order, then each round newest first
     rounds = [line[:4] for line in lines[1:] if line[:2] == "20"]
     assert rounds == ["2021", "2019", "2018"]
     assert [f.question for f in answer.followups][:3] == [
@@ -44,13 +45,15 @@ def test_why_nominated_several_times_lists_each_newest_first(engine: Engine) -> 
 def test_why_nominated_unknown_is_said_honestly_with_what_is_known(engine: Engine) -> None:
     answer = ask(engine, "Hvorfor ble Randaberg nominert?")
     assert "Jeg vet ikke hvorfor Randaberg ble nominert" in answer.text
-    assert "Bakgrunn, ikke grunnen til nominasjonen" in answer.text
+    # the background is labelled once, not on every line
+    assert answer.text.count("Som bakgrunn, men ikke som grunn til nominasjonen") == 1
+    assert "Bakgrunn, ikke grunnen" not in answer.text
     assert answer.sources
 
 
 def test_why_a_winner_was_nominated_is_the_jury_reasoning(engine: Engine) -> None:
     answer = ask(engine, "Hvorfor ble Lørenskog nominert i 2021?")
-    assert "vant prisen for 2021" in answer.text and "Juryens begrunnelse" in answer.text
+    assert answer.text.startswith("Lørenskog vant prisen for 2021. Av de nominerte kommunene")
 
 
 def test_what_a_nominee_did_lists_its_projects(engine: Engine) -> None:
@@ -72,7 +75,7 @@ def test_a_figure_always_comes_with_the_year_it_refers_to(engine: Engine) -> Non
 
 def test_who_was_mayor_and_what_they_said(engine: Engine) -> None:
     answer = ask(engine, "Hvem var ordfører i Drammen da de ble nominert?")
-    assert "Monica Myrvold Berg (ordfører i Drammen)" in answer.text
+    assert "Monica Myrvold Berg, ordfører i Drammen, sa: " in answer.text
     assert "Eva Kjerstin Baustad" not in answer.text  # asked for the mayor only
     said = ask(engine, "Hva sa ordføreren i Tynset?")
     assert "Merete Myhre Moen" in said.text
@@ -85,25 +88,30 @@ def test_todays_mayor_stays_out_of_scope(engine: Engine) -> None:
 def test_who_is_a_person_of_the_fact_base_also_misspelt(engine: Engine) -> None:
     answer = ask(engine, "Hvem er Rita Otervik?")
     assert answer.intent == "person"
-    assert "Rita Ottervik er nevnt i faktabasen som" in answer.text and answer.sources
+    assert answer.text.startswith(
+        "Rita Ottervik var ordfører i Trondheim da Trondheim vant prisen for 2016."
+    )
+    assert answer.sources
     surname = ask(engine, "Hva sa Rieber-Mohn om Lørenskog?")
-    assert "2021, om Lørenskog" in surname.text and "Moss" not in surname.text
+    assert "I runden for 2021 sa Libe Rieber-Mohn om Lørenskog: " in surname.text
+    assert "Moss" not in surname.text
 
 
 def test_profile_card_has_the_newest_reason_and_a_button_per_round(engine: Engine) -> None:
     answer = ask(engine, "Fortell om Asker")
-    assert "Sist nominert for 2021" in answer.text
+    assert "ble sist nominert for 2021" in answer.text
     questions = [f.question for f in answer.followups]
     assert "hvorfor nominert asker 2018" in questions
 
 
 def test_nominees_of_a_year_have_one_short_line_each(engine: Engine) -> None:
     answer = ask(engine, "nominerte 2023")
-    assert "Kort om hver:" in answer.text
     lines = answer.text.split("\n")
-    after = lines[lines.index("Kort om hver:") + 1 :]
-    assert len(after) == 6 and all(len(line) < 200 for line in after)
-    assert "Kristiansand: ukjent hvorfor." in after
+    after = lines[2:]  # the list, «Tønsberg vant.», then the lines
+    assert "Kort om hver:" not in lines
+    # a line per nominee with a known reason, whole sentences; the rest in one sentence
+    assert len(after) == 5 and all(line.endswith(".") for line in after)
+    assert after[-1] == "Jeg vet ikke hvorfor Kristiansand og Ullensvang ble nominert."
 
 
 def test_while_the_vote_is_open_the_nominees_come_with_their_lines(engine: Engine) -> None:
@@ -148,4 +156,7 @@ def test_a_municipality_and_a_year_give_that_rounds_profile(engine: Engine) -> N
 def test_a_person_with_one_role_in_many_rounds_is_named_once_per_role(engine: Engine) -> None:
     text = ask(engine, "Hvem er Libe Rieber-Mohn?").text
     first = text.split("\n")[0]
-    assert first.count("IMDi-direktør (") == 1 and "Moss, 2025; Tønsberg, 2023" in first
+    assert first == (
+        "Libe Rieber-Mohn var IMDi-direktør i rundene for 2016, 2018, 2019/2020, 2021, 2023 "
+        "og 2025."
+    )

@@ -59,7 +59,7 @@ def test_english_name_is_unknown_with_the_norwegian_names(engine: Engine) -> Non
     for question in ("Hva heter prisen på engelsk?", "What is the prize called in English?"):
         answer = engine.answer(question, now=NOW)
         assert answer.matched and answer.intent == "english_name"
-        assert "ingen opplysninger" in answer.text
+        assert answer.text.startswith("Det vet jeg ikke.")
         assert (
             "Bosettingsprisen" in answer.text and "Bosettings- og integreringsprisen" in answer.text
         )
@@ -78,8 +78,9 @@ def test_unknown_prize_facts_say_so_then_what_is_known(engine: Engine) -> None:
     for question, (intent, nearby) in cases.items():
         answer = engine.answer(question, now=NOW)
         assert answer.intent == intent, question
-        assert answer.text.startswith(("Det har jeg ingen", "En liste", "Hvor mange")), answer.text
-        assert "ingen opplysninger" in answer.text and nearby.lower() in answer.text.lower()
+        assert answer.text.startswith(("Det vet jeg ikke", "En liste", "Hvor mange")), answer.text
+        unknown = ("ingen opplysninger", "vet jeg ikke")
+        assert any(u in answer.text for u in unknown) and nearby.lower() in answer.text.lower()
 
 
 def test_formerly_marginal_golden_phrasings(engine: Engine) -> None:

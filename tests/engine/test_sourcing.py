@@ -65,6 +65,8 @@ GAP_MARKERS = (
     "står ikke blant",
     "mangler jeg",
     "mener du",
+    "vet jeg ikke",
+    "vet ikke",
 )
 """Sentences saying what is *not* known (or asking back) state no fact."""
 _QUOTED = re.compile(r"«[^»]*»")

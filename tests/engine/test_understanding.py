@@ -512,8 +512,8 @@ def test_an_emoji_inside_a_question_does_not_cut_it(engine: Engine) -> None:
 @pytest.mark.parametrize(
     ("question", "count"),
     [
-        ("Hvor mange ganger har Bodø vært nominert?", "5 ganger"),
-        ("Hvor mange ganger var Tromsø nominert?", "2 ganger"),
+        ("Hvor mange ganger har Bodø vært nominert?", "fem ganger"),
+        ("Hvor mange ganger var Tromsø nominert?", "to ganger"),
     ],
 )
 def test_how_many_nominations_is_answered_with_a_number(

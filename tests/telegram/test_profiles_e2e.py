@@ -30,10 +30,10 @@ def press(bot: Harness, chat_id: int, message, label: str, query_id: str):
 def test_nominerte_lists_one_line_and_a_button_per_nominee(bot: Harness):
     [listing] = bot.say(1201, "/nominerte 2023")
     text = listing.params["text"]
-    assert "Nominerte for 2023" in text and "Kort om hver:" in text
-    assert "Molde: " in text and "Kristiansand: ukjent hvorfor." in text
+    assert "Nominerte for 2023" in text and "Kort om hver:" not in text
+    assert "Molde: " in text and "Jeg vet ikke hvorfor Kristiansand og Ullensvang" in text
     labels = [b["text"] for b in buttons(listing)]
-    for name in ("Harstad", "Molde", "Nordre Follo", "Tønsberg"):
+    for name in ("Harstad", "Molde", "Nordre Follo", "Hvorfor vant Tønsberg?"):
         assert name in labels, labels
     # No button that only leads to «Jeg vet ikke hvorfor … ble nominert» (issue 13, pattern 7).
     assert "Kristiansand" not in labels and "Ullensvang" not in labels, labels

@@ -16,7 +16,7 @@ from tests.telegram.harness import ADMIN_ID, TOKEN, SettableClock, run_bot
 from tests.telegram.test_run_cli import REPO, bot_env
 
 BREAKS = {
-    "engine": ('  multi_intro: "Vinnere:"\n', ""),
+    "engine": ('  multi_intro: "Vinnerne år for år:"\n', ""),
     "reminders": ("Neste påminnelse: {when}.", "Neste påminnelse: {naar}."),
     "pictures": ('  title_year: "Prisåret {label}"\n', ""),
 }
@@ -44,8 +44,8 @@ def test_reload_refuses_a_broken_engine_reminders_or_pictures_text(
             assert re.search(rf"texts/{area}\.yaml:\d+: ", text), text
             assert bot.services.holder.engine.kb.version == old_version
             (knowledge_copy / "texts" / f"{area}.yaml").write_text(good, encoding="utf-8")
-        [answer] = bot.say(518, "vinnere 2013-2016")
-        assert "Vinnere:" in answer.params["text"]
+        [answer] = bot.say(518, "vinnere 2008-2016")
+        assert "Vinnerne år for år:" in answer.params["text"]
     finally:
         runner.stop()
 

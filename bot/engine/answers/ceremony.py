@@ -209,6 +209,15 @@ def _as_known(view: History, year: int, project: Project) -> Project | None:
     return next((p for p in known if p.name == project.name), None)
 
 
+def description_after_colon(text: str, municipality: str) -> str:
+    """A project's description to follow «beskrevet slik:»: a lower-case first letter unless
+    the first word is a name («Tynset samarbeider …», «NAV …»)."""
+    first = text.split(" ", 1)[0]
+    if not first or first == municipality or any(c.isupper() for c in first[1:]):
+        return text
+    return first[0].lower() + text[1:]
+
+
 def project(view: History, texts: Texts, request: Request, reply: Reply) -> None:
     """What a named project is, or the projects of a municipality or a year."""
     refs = [  # hidden at the clock when known only from a later source
@@ -224,7 +233,7 @@ def project(view: History, texts: Texts, request: Request, reply: Reply) -> None
                     name=found.name,
                     municipality=found.municipality,
                     label=view.label(ref.year),
-                    text=found.description,
+                    text=description_after_colon(found.description, found.municipality),
                 )
             )
             reply.cite(Fact(None, found.sources))

@@ -39,19 +39,22 @@ def most_nominated(view: History, texts: Texts, request: Request, reply: Reply) 
     ranked = sorted(counted.items(), key=lambda item: (-len(item[1]), item[1][0], item[0]))
     top = len(ranked[0][1])
     leaders = [name for name, years in ranked if len(years) == top]
-    reply.say(texts("counting.most_lead", names=texts.join(leaders), count=top), *facts)
+    if len(leaders) == 1:  # the answer first, with its years; then the others by count
+        lead = texts(
+            "counting.most_lead",
+            names=leaders[0],
+            count=texts.count(top),
+            years=years_text(view, texts, ranked[0][1]),
+        )
+    else:
+        lead = texts("counting.most_lead_shared", names=texts.join(leaders), count=texts.count(top))
+    reply.say(lead, *facts)
     # the top MAX_RANKED, never cutting a tie, never those nominated only once (unless leading)
     least = max(2, len(ranked[min(MAX_RANKED, len(ranked)) - 1][1]))
-    shown = [(n, ys) for n, ys in ranked if len(ys) >= least or n in leaders][:MAX_YEARS]
-    for name, years in shown:
-        reply.say(
-            texts(
-                "counting.most_line",
-                name=name,
-                count=len(years),
-                years=years_text(view, texts, years),
-            )
-        )
+    shown = [(n, ys) for n, ys in ranked if len(ys) >= least and n not in leaders][:MAX_YEARS]
+    for count in sorted({len(ys) for _, ys in shown}, reverse=True):
+        names = [n for n, ys in shown if len(ys) == count]
+        reply.say(texts("counting.most_line", names=texts.join(names), count=texts.count(count)))
     _unknown_nominees(view, texts, request, reply)
     reply.municipality = leaders[0] if len(leaders) == 1 else None
     reply.followups.append(FollowUp(texts("followup.map"), "", FollowUpAction.MAP))

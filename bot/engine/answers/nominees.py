@@ -68,10 +68,13 @@ def _followups(view: History, texts: Texts, year: int, reply: Reply) -> None:
     if record is None or (record.winner is None and record.nominees is None):
         gap_followups(view, texts, year, reply)
         return
-    if record.nominees is not None:
-        reply.followups.append(FollowUp(texts("followup.winner"), f"vinner {year}"))
-    elif record.reasoning is not None:
-        reply.followups.append(FollowUp(texts("followup.reasoning"), f"begrunnelse {year}"))
+    # The answer already says who won (or that the winner is not known yet): a «Hvem vant?»
+    # button would repeat it; the jury's reasoning is new.
+    if record.winner is not None and record.reasoning is not None:
+        winner = record.winner.value.name
+        reply.followups.append(
+            FollowUp(texts("followup.reasoning_of", winner=winner), f"begrunnelse {year}")
+        )
     reply.followups.append(FollowUp(texts("followup.map"), str(year), FollowUpAction.MAP))
 
 
@@ -102,12 +105,13 @@ def _nominees_of(
             if single:
                 nearby_winners(view, texts, year, reply)
             return
-        reply.say(texts("nominees.unknown", label=record.label))
-        if record.winner is not None:
+        if record.winner is not None:  # the answer first: who won, then what is not known
+            winner = entrant_name(texts, record.winner.value)
             reply.say(
-                texts("nominees.winner_known", winner=entrant_name(texts, record.winner.value)),
-                record.winner,
+                texts("nominees.winner_known", winner=winner, label=record.label), record.winner
             )
+            return
+        reply.say(texts("nominees.unknown", label=record.label))
         return
     names = [entrant_name(texts, e) for e in record.nominees.value]
     left_out = [e for e in record.nominees.value if besides and view.matches(e, besides)]

@@ -1,5 +1,5 @@
 """The fallback when no intent fits: the fact texts that answer the question, as what the fact
-base says («Dette står i faktabasen om …»), with their sources.
+base says («Dette vet jeg om …»), with their sources.
 
 It only answers a question that names an entity of the fact base (a year, a municipality, a
 person or a project) and whose other words a passage about that entity contains (the index's
@@ -18,15 +18,18 @@ from dataclasses import dataclass
 from bot.engine.history import History
 from bot.engine.places import Place, ProjectRef
 from bot.engine.texts import Texts
-from bot.knowledge.models import Fact, KnowledgeBase
+from bot.knowledge.models import Fact, KnowledgeBase, Person
 from bot.knowledge.passage_texts import Hit
 from bot.knowledge.passages import PassageIndex
 
 from .common import as_of
+from .profiles import said_sentence
 from .reply import Reply, Request
 
 _FIGURE_YEAR = re.compile(r" \((\d{4})\)$")
 """The reference year at the end of a figure passage («…: 82 prosent (2020)»)."""
+_PERSON_ID = re.compile(r"\d{4}/profile/(.+)/people/(\d+)")
+"""A person passage's id: the nominee's name and the person's number (from 1)."""
 MAX_HITS = 3
 """At most this many passages are shown."""
 RELATIVE_SCORE = 0.6
@@ -110,7 +113,12 @@ class PassageAnswers:
             figure = _FIGURE_YEAR.search(text) if hit.passage.kind == "figure" else None
             if figure is not None:  # «…: 30 ansatte (2021)» → «… (tall for 2021)»
                 text = texts("profile.passage_figure", text=text[: figure.start()], year=figure[1])
-            if hit.passage.context:
+            person = _person(view, hit)
+            if person is not None and person[1].said:  # a sentence, as in the people answers
+                line = said_sentence(texts, person[1])  # with the role: it may be what was asked
+                if person[1].context:
+                    line = texts("profile.passage_context", text=line)
+            elif hit.passage.context:
                 line = texts("profile.passage_context", text=text)
             elif label:
                 line = texts("format.year_list_line", label=label, text=text)
@@ -142,3 +150,17 @@ class PassageAnswers:
         if entities.project is not None:
             return entities.project.project.name
         return texts.join([view.label(y) for y in entities.years])
+
+
+def _person(view: History, hit: Hit) -> tuple[str, Person] | None:
+    """The nominee's name and the person a ``person`` passage was made from."""
+    if hit.passage.kind != "person" or hit.passage.year is None:
+        return None
+    match = _PERSON_ID.fullmatch(hit.passage.id)
+    record = view.get(hit.passage.year)
+    if match is None or record is None:
+        return None
+    for profile in record.profiles:
+        if profile.entrant.name == match[1] and int(match[2]) <= len(profile.people):
+            return profile.entrant.name, profile.people[int(match[2]) - 1]
+    return None

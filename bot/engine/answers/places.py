@@ -112,7 +112,7 @@ def _nominated_years(
     mange ganger»; one nomination is said without it)."""
     key = "place.nominated_years" if len(nominated) > 1 else "place.nominated_once"
     years = _as_named(view, texts, nominated, name)
-    return texts(key, place=name, years=years, count=len(nominated))
+    return texts(key, place=name, years=years, count=texts.count(len(nominated)))
 
 
 def place_summary(view: History, texts: Texts, request: Request, reply: Reply) -> None:
@@ -131,11 +131,12 @@ def _summary(
         _compare_nominations(view, texts, request, [place, *more], reply)
     wins = _summary_of(view, texts, place, request, reply, nominations_first)
     reply.years = wins or reply.years
-    without_wins = not wins
+    said_no = _said_no(view, request, place, wins, nominations_first=nominations_first)
     for other in more:
         _name_note(texts, other, reply)
-        without_wins |= not _summary_of(view, texts, other, request, reply, nominations_first)
-    if without_wins:
+        other_wins = _summary_of(view, texts, other, request, reply, nominations_first)
+        said_no |= _said_no(view, request, other, other_wins, nominations_first=nominations_first)
+    if said_no:  # «nei, etter det jeg vet»: the years not known are the caveat
         gaps = view.unknown_years()
         if gaps:
             reply.say(texts("place.gaps", years=years_text(view, texts, gaps)))
@@ -181,6 +182,18 @@ def _compare_nominations(
     elif asked & BOTH_WORDS and not request.statement:
         key = "counting.all_nominated" if len(nominated) == len(years) else "counting.not_all"
         reply.say(texts(key + ("_two" if len(years) == 2 else "")))
+
+
+def _said_no(
+    view: History, request: Request, place: Place, wins: list[int], *, nominations_first: bool
+) -> bool:
+    """True when the answer to a yes/no question is «no» (never nominated / never won): only
+    then do the years without known winner or nominees change how it is read."""
+    if request.intent == "place_summary" or request.statement:
+        return False
+    if nominations_first:
+        return not view.nominations(place)
+    return not wins
 
 
 def _summary_of(

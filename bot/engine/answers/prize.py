@@ -199,8 +199,11 @@ def _per_year(
         if era is None:
             reply.say(texts(f"{prefix}.unknown_year", label=record.label))
             if record.reasoning is not None and record.winner is not None:
+                winner = record.winner.value.name
                 reply.followups.append(
-                    FollowUp(texts("followup.reasoning"), f"begrunnelse {record.year}")
+                    FollowUp(
+                        texts("followup.reasoning_of", winner=winner), f"begrunnelse {record.year}"
+                    )
                 )
             continue
         text = (

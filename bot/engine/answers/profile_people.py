@@ -27,6 +27,7 @@ from .profiles import (
     of_years,
     person_line,
     person_source,
+    said_sentence,
 )
 from .reply import Reply, Request
 
@@ -104,6 +105,10 @@ def place_figures(view: History, texts: Texts, request: Request, reply: Reply) -
     best = max(s for s, *_ in scored)
     if best > 0:
         scored = [item for item in scored if item[0] == best or item[0] >= 2]
+    else:
+        generic = {stem(w) for w in texts("profile.figure_words").split()} | PLACEHOLDERS
+        if asked - generic:  # a figure was asked for that is not known: say so first
+            reply.say(texts("profile.no_such_figure", place=place_name(place)))
     scored.sort(key=lambda item: (-item[0], item[1]))
     reply.years = sorted({e.year for _, _, e, _ in scored}, reverse=True)
     chosen = [(entry, figure) for _, _, entry, figure in scored[:MAX_FIGURES]]
@@ -151,7 +156,16 @@ def place_people(view: History, texts: Texts, request: Request, reply: Reply) ->
         if matching:
             pairs = matching
     reply.years = sorted({e.year for e, _ in pairs}, reverse=True)
-    _by_round(texts, "profile.people_intro", pairs[:MAX_PEOPLE], person_line, reply)
+    shown: int | None = None
+    before: str | None = None
+    for entry, someone in pairs[:MAX_PEOPLE]:
+        if entry.year != shown:
+            key = "profile.people_intro_won" if entry.won else "profile.people_intro"
+            then = entrant_name(texts, entry.entrant)
+            reply.say(texts(key, place=then, label=entry.record.label))
+            shown, before = entry.year, None
+        person_line(texts, someone, reply, again=someone.name == before)
+        before = someone.name
 
 
 def person(view: History, texts: Texts, request: Request, reply: Reply) -> None:
@@ -175,31 +189,35 @@ def person(view: History, texts: Texts, request: Request, reply: Reply) -> None:
     if not found:
         reply.say(texts("profile.who_unknown", name=name))
         return
-    where: dict[str, list[str]] = {}  # role → «Moss, 2025», … (one role, many rounds)
+    # Who they were: one sentence per role, with the round(s) («… var ordfører i Trondheim da
+    # Trondheim vant prisen for 2016.», «… var IMDi-direktør i rundene for 2016, … og 2025.»).
+    rounds: dict[str, list[tuple[PrizeYear, NomineeProfile]]] = {}
     for _, record, profile, someone in found:
-        place = texts(
-            "profile.who_where", place=entrant_name(texts, profile.entrant), label=record.label
-        )
-        if place not in where.setdefault(someone.role, []):
-            where[someone.role].append(place)
-    roles = [
-        texts("profile.who_role", role=role, where="; ".join(places))
-        for role, places in where.items()
-    ]
-    reply.say(texts("profile.who", name=name, roles=texts.join(roles)))
+        known = rounds.setdefault(someone.role, [])
+        if all(r.year != record.year for r, _ in known):
+            known.append((record, profile))
+    for role, known in rounds.items():
+        if len(known) == 1:
+            record, profile = known[0]
+            won = record.winner is not None and record.winner.value.name == profile.entrant.name
+            key = "profile.who_won" if won else "profile.who_nominated"
+            place = entrant_name(texts, profile.entrant)
+            reply.say(texts(key, name=name, role=role, place=place, label=record.label))
+        else:
+            labels = texts.join([r.label for r, _ in sorted(known, key=lambda k: k[0].year)])
+            reply.say(texts("profile.who_rounds", name=name, role=role, labels=labels))
     quoted = 0
     for _, record, profile, someone in found:
         reply.cite(person_source(someone))
         if someone.said is None or quoted >= MAX_QUOTES:
             continue
-        reply.say(
-            texts(
-                "profile.who_said",
-                label=record.label,
-                place=entrant_name(texts, profile.entrant),
-                said=someone.said,
+        if someone.context:  # background, said at another time: not «I runden for …»
+            line = texts("profile.person_context", text=said_sentence(texts, someone))
+        else:
+            line = said_sentence(
+                texts, someone, label=record.label, place=entrant_name(texts, profile.entrant)
             )
-        )
+        reply.say(line)
         quoted += 1
     reply.years = sorted({y for y, *_ in found}, reverse=True)
     reply.municipality = found[0][2].entrant.municipality.name

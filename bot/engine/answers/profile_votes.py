@@ -6,7 +6,7 @@ from __future__ import annotations
 from bot.engine.history import History
 from bot.engine.texts import Texts
 from bot.engine.types import FollowUp, FollowUpAction
-from bot.knowledge.models import Fact, PrizeYear
+from bot.knowledge.models import Entrant, Fact, PrizeYear
 from bot.knowledge.view import VoteState, vote_state
 
 from . import nominees, voting
@@ -16,14 +16,16 @@ from .reply import Reply, Request
 
 
 def nominee_lines(view: History, texts: Texts, year: int, reply: Reply) -> bool:
-    """«Kort om hver:» and one line per nominee of ``year`` (when any profile gives a
-    reason), with a button per nominee; False when there is nothing to add."""
+    """One line per nominee of ``year`` whose reason is known (when any is), then one sentence
+    naming those whose reason is not, with a button per nominee with a reason; False when
+    there is nothing to add."""
     record = view.get(year)
     if record is None or record.nominees is None:
         return False
     if not any(p.has_reason for p in record.profiles):
         return False
-    reply.say(texts("profile.lines_intro"))
+    unknown: list[str] = []
+    known: list[Entrant] = []
     for entrant in record.nominees.value:
         name = entrant_name(texts, entrant)
         won = record.winner is not None and record.winner.value == entrant
@@ -34,11 +36,18 @@ def nominee_lines(view: History, texts: Texts, year: int, reply: Reply) -> bool:
         elif profile is not None:
             reason = profile.nominated_for
         if reason is None:
-            reply.say(texts("profile.nominee_line_unknown", name=name))
+            unknown.append(name)
             continue
+        known.append(entrant)
         key = "profile.nominee_line_won" if won else "profile.nominee_line"
         reply.say(texts(key, name=name, text=short(reason.value)), reason)
-    for entrant in record.nominees.value[:MAX_BUTTONS]:
+    if unknown:
+        reply.say(texts("profile.nominees_unknown", names=texts.join(unknown)))
+    asked = {f.question for f in reply.followups}
+    for entrant in known[:MAX_BUTTONS]:
+        won = record.winner is not None and record.winner.value == entrant
+        if won and f"begrunnelse {year}" in asked:  # the same reasoning, one button
+            continue
         reply.followups.append(
             FollowUp(
                 texts("profile.button_place", name=entrant.name),
@@ -120,8 +129,8 @@ def vote_advice(view: History, texts: Texts, request: Request, reply: Reply) -> 
         reply.say(texts("profile.neutral_none"))
         reply.followups.append(FollowUp(texts("followup.subscribe"), "", FollowUpAction.SUBSCRIBE))
         return
-    reply.say(texts("profile.neutral", label=record.label))
+    names = texts.join([entrant_name(texts, e) for e in record.nominees.value])
+    reply.say(texts("profile.neutral", label=record.label, names=names), record.nominees)
     reply.years = [record.year]
-    if not nominee_lines(view, texts, record.year, reply):
-        _say_nominees(texts, record, reply)
+    nominee_lines(view, texts, record.year, reply)
     _vote_link(view, texts, record.year, request, reply)

@@ -8,6 +8,7 @@ sources; a figure is always shown with the year it refers to, and context facts 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from bot.engine.history import History
@@ -79,13 +80,25 @@ def of_years(view: History, request: Request, found: list[Entry]) -> list[Entry]
     return [e for e in found if e.year in years] if years else found
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[«A-ZÆØÅ])")
+
+
+def sentences(text: str) -> list[str]:
+    """``text`` split into sentences (a full stop, ! or ? before a capital letter)."""
+    return [s.strip() for s in _SENTENCE_END.split(text.strip()) if s.strip()]
+
+
 def short(text: str, limit: int = SHORT) -> str:
-    """The first sentence of ``text``, cut at a word to about ``limit`` characters."""
-    first = text.split(". ")[0].rstrip(".")
-    if len(first) > limit:
-        first = first[:limit].rsplit(" ", 1)[0].rstrip(",;:–- ") + " …"
-        return first
-    return first + "."
+    """The first sentences of ``text`` that fit in about ``limit`` characters; always at least
+    the whole first sentence, never cut inside one."""
+    parts = sentences(text)
+    kept = parts[:1]
+    for part in parts[1:]:
+        if len(" ".join([*kept, part])) > limit:
+            break
+        kept.append(part)
+    first = " ".join(kept)
+    return first if first.endswith((".", "!", "?", "»")) else first + "."
 
 
 def asked_place(texts: Texts, request: Request, reply: Reply) -> Place | None:
@@ -122,7 +135,10 @@ def ascii_name(name: str) -> str:
 
 
 def _why_buttons(texts: Texts, place: Place, found: list[Entry], reply: Reply) -> None:
+    asked = {f.question for f in reply.followups}
     for entry in found[:MAX_BUTTONS]:
+        if entry.won and f"begrunnelse {entry.year}" in asked:  # the same reasoning
+            continue
         reply.followups.append(
             FollowUp(
                 texts("profile.button_year", label=entry.record.label),
@@ -160,19 +176,22 @@ def _why(view: History, texts: Texts, request: Request, reply: Reply, *, detail:
         reply.followups.append(FollowUp(texts("followup.nominees"), f"nominerte {year}"))
         return
     name = place_name(place)
-    labels = texts.join([e.record.label for e in found])
-    reply.say(texts("profile.several", place=name, count=len(found), labels=labels))
+    labels = texts.join([e.record.label for e in reversed(found)])
+    reply.say(texts("profile.several", place=name, count=texts.count(len(found)), labels=labels))
+    unknown: list[str] = []
     for entry in found:
         reason = entry.reason
         reply.cite(entry.record.winner if entry.won else entry.record.nominees)
-        if reason is None:
-            place_then = entrant_name(texts, entry.entrant)  # «Skedsmo (nå Lillestrøm)»
-            reply.say(texts("profile.line_unknown", label=entry.record.label, place=place_then))
+        if reason is None:  # said once, after the rounds whose reason is known
+            unknown.append(entry.record.label)
             continue
         key = "profile.line_won" if entry.won else "profile.line"
         reply.say(texts(key, label=entry.record.label, text=short(reason.value)), reason)
         if detail or entry is found[0]:  # the newest round: what it did, by name
             _project_names(texts, entry, reply)
+    if unknown:
+        labels = texts.join(list(reversed(unknown)))
+        reply.say(texts("profile.lines_unknown", place=name, labels=labels))
     _why_buttons(texts, place, found, reply)
 
 
@@ -196,26 +215,41 @@ def _one(texts: Texts, entry: Entry, reply: Reply, *, detail: bool) -> None:
 
 
 def _known(texts: Texts, entry: Entry, reply: Reply) -> bool:
-    """What the profile says besides the reason (figures, projects, people, context)."""
+    """What the profile says besides the reason (figures, projects, people), then the
+    background (context) under one label."""
     profile = entry.profile
     if profile is None or not (
         profile.figures or profile.projects or profile.people or profile.context
     ):
         return False
-    reply.say(
-        texts(
-            "profile.known_intro",
-            place=entrant_name(texts, entry.entrant),
-            label=entry.record.label,
+    figures = profile.figures[:MAX_FIGURES]
+    people = profile.people[:MAX_PEOPLE]
+    plain_figures = [f for f in figures if not f.context]
+    plain_people = [p for p in people if not p.context]
+    projects = _entry_projects(entry)
+    if plain_figures or plain_people or projects:
+        reply.say(
+            texts(
+                "profile.known_intro",
+                place=entrant_name(texts, entry.entrant),
+                label=entry.record.label,
+            )
         )
-    )
-    for figure in profile.figures[:MAX_FIGURES]:
+    for figure in plain_figures:
         figure_line(texts, figure, reply)
     _projects(texts, entry, reply, intro=False)
-    for person in profile.people[:MAX_PEOPLE]:
+    for person in plain_people:
         person_line(texts, person, reply)
+    background_figures = [f for f in figures if f.context]
+    background_people = [p for p in people if p.context]
+    if background_figures or background_people or profile.context:
+        reply.say(texts("profile.background_intro"))
+    for figure in background_figures:
+        figure_line(texts, figure, reply, labelled=False)
+    for person in background_people:
+        person_line(texts, person, reply, labelled=False)
     for item in profile.context:
-        reply.say(texts("profile.context", text=item.value), item)
+        reply.say(item.value, item)
     return True
 
 
@@ -239,7 +273,8 @@ def _entry_projects(entry: Entry) -> list[Project]:
 def _project_names(texts: Texts, entry: Entry, reply: Reply) -> None:
     projects = _entry_projects(entry)
     if projects:
-        reply.say(texts("profile.projects_names", names=texts.join([p.name for p in projects])))
+        key = "profile.projects_names" if len(projects) > 1 else "profile.project_name"
+        reply.say(texts(key, names=texts.join([p.name for p in projects])))
         for project in projects:
             reply.cite(Fact(None, project.sources))
 
@@ -297,11 +332,27 @@ def place_profile(view: History, texts: Texts, request: Request, reply: Reply) -
         return
     newest = found[0]
     reason = newest.reason
+    # the summary just named this round alone («Molde var også nominert for 2023.»): the
+    # reason follows without naming it again
+    others = sum(1 for e in found if not e.won)
+    alone = len(found) == 1 or (not newest.won and others == 1)
     if reason is None:
-        reply.say(texts("profile.latest_unknown", label=newest.record.label))
+        key = "profile.latest_unknown_only" if alone else "profile.latest_unknown"
+        if newest.won:  # «Jeg vet ikke hvordan juryen begrunnet det.»
+            key = "profile.latest_unknown_won_only" if alone else "profile.latest_unknown_won"
+        reply.say(texts(key, place=place_name(place), label=newest.record.label))
     else:
+        key = "profile.latest_only" if alone else "profile.latest"
+        if newest.won and not alone:  # a winner is not «sist nominert»
+            key = "profile.latest_won"
         reply.say(
-            texts("profile.latest", label=newest.record.label, text=short(reason.value)), reason
+            texts(
+                key,
+                place=place_name(place),
+                label=newest.record.label,
+                text=short(reason.value),
+            ),
+            reason,
         )
     _card_details(texts, newest, reply)
     _why_buttons(texts, place, found, reply)
@@ -346,11 +397,17 @@ def winner(view: History, texts: Texts, request: Request, reply: Reply) -> None:
     record = view.get(view.resolve(reply.years[0]))
     if record is None or record.winner is None:
         return
+    # «Hvorfor vant de?» gives the reasoning; «Om Kinn» gives the municipality's profile, when
+    # it has more to tell than this one round.
     name = record.winner.value.name
+    winner_entrant = record.winner.value
+    place = Place(winner_entrant.municipality, winner_entrant.name)
+    if len(entries(view, place)) < 2:
+        return
     reply.followups.append(
         FollowUp(
             texts("profile.button_profile", name=name),
-            texts("profile.ask_why", place=ascii_name(name), year=record.year),
+            texts("profile.ask_profile", place=ascii_name(name)),
         )
     )
 
@@ -370,7 +427,7 @@ def project(view: History, texts: Texts, request: Request, reply: Reply) -> None
                     figure_line(texts, figure, reply)
             for item in profile.context:
                 if _names(item.value, name):
-                    reply.say(texts("profile.context", text=item.value), item)
+                    reply.say(item.value, item)
 
 
 def _names(text: str, name: list[str]) -> bool:
@@ -379,9 +436,10 @@ def _names(text: str, name: list[str]) -> bool:
     return any(found[i : i + len(name)] == name for i in range(len(found)))
 
 
-def figure_line(texts: Texts, figure: Figure, reply: Reply) -> None:
-    """Say one figure with what it measures and the year it refers to (context labelled)."""
-    key = "profile.figure_context" if figure.context else "profile.figure"
+def figure_line(texts: Texts, figure: Figure, reply: Reply, *, labelled: bool = True) -> None:
+    """Say one figure with what it measures and the year it refers to (a context figure
+    labelled as background unless ``labelled`` is False: said under one label already)."""
+    key = "profile.figure_context" if figure.context and labelled else "profile.figure"
     measures = figure.measures[:1].upper() + figure.measures[1:]
     reply.say(
         texts(key, measures=measures, value=figure.shown, unit=figure.unit, year=figure.year),
@@ -390,17 +448,57 @@ def figure_line(texts: Texts, figure: Figure, reply: Reply) -> None:
     reply.note(Fact(None, figure.sources, figure.note))
 
 
-def person_line(texts: Texts, person: Person, reply: Reply) -> None:
-    """Say who a person was (role at the time) and, paraphrased, what they said."""
+def person_line(
+    texts: Texts,
+    person: Person,
+    reply: Reply,
+    *,
+    labelled: bool = True,
+    again: bool = False,
+) -> None:
+    """Say who a person was (role at the time) and, paraphrased, what they said or did, as a
+    whole sentence («Ragnhild Bergheim, ordfører i Lørenskog (Ap), tok imot prisen …»);
+    ``again``: the line before was the same person («… sa også: …»)."""
     if person.said is None:
         reply.say(
             texts("profile.person_named", name=person.name, role=person.role), person_source(person)
         )
         return
-    key = "profile.person_context" if person.context else "profile.person_said"
-    reply.say(
-        texts(key, name=person.name, role=person.role, said=person.said), person_source(person)
-    )
+    line = said_sentence(texts, person, again=again)
+    if person.context and labelled:
+        line = texts("profile.person_context", text=line)
+    reply.say(line, person_source(person))
+
+
+def said_sentence(
+    texts: Texts,
+    person: Person,
+    *,
+    again: bool = False,
+    label: str | None = None,
+    place: str | None = None,
+) -> str:
+    """What ``person`` said or did as one sentence. A paraphrase that opens with a verb
+    («Tok imot prisen og sa …») gets the person as subject; a statement («Trondheim lykkes
+    …») is introduced with «sa:». With ``label`` the sentence opens with the round («I runden
+    for 2021 tok Ragnhild Bergheim imot prisen …»), naming ``place`` for a statement."""
+    said = person.said or ""
+    first, _, rest = said.partition(" ")
+    verbs = set(texts("profile.said_verbs").split())
+    if first.lower() in verbs and rest:
+        verb = first.lower()
+        if label is not None:
+            return texts("profile.did_round", label=label, verb=verb, name=person.name, rest=rest)
+        if again:
+            return texts("profile.did_again", name=person.name, verb=verb, rest=rest)
+        return texts("profile.did", name=person.name, role=person.role, verb=verb, rest=rest)
+    if label is not None:
+        return texts(
+            "profile.said_round", label=label, name=person.name, place=place or "", said=said
+        )
+    if again:
+        return texts("profile.said_again", name=person.name, said=said)
+    return texts("profile.said", name=person.name, role=person.role, said=said)
 
 
 def person_source(person: Person) -> Fact[None]:

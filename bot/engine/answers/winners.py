@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
@@ -24,6 +25,9 @@ from .common import (
 from .reply import MAX_YEARS, Reply, Request
 from .voting import winner_pending
 
+PROSE_YEARS = 4
+"""Up to this many winners are told in one sentence; more are a list."""
+
 
 def winner(view: History, texts: Texts, request: Request, reply: Reply) -> None:
     """Who won a year (or several); also explains a year without a winner."""
@@ -40,10 +44,85 @@ def winner(view: History, texts: Texts, request: Request, reply: Reply) -> None:
     if len(years) == 1:
         _one_year(view, texts, years[0], request, reply)
         return
-    reply.say(texts("winner.multi_intro"))
-    for year in years[:MAX_YEARS]:
-        line = _line(view, texts, year, reply)
-        reply.say(texts("format.year_list_line", label=view.label(year), text=line))
+    _several(view, texts, years, request, reply)
+
+
+@dataclass
+class _Years:
+    """The years of a multi-year winner answer, sorted by what is known about them."""
+
+    won: list[tuple[str, str]] = field(default_factory=list)  # (winner, label)
+    no_prize: list[str] = field(default_factory=list)
+    not_yet: list[str] = field(default_factory=list)
+    unknown: list[str] = field(default_factory=list)
+    before_start: bool = False
+
+
+def _sort_years(view: History, years: list[int], request: Request, reply: Reply) -> _Years:
+    found = _Years()
+    texts_seen: set[int] = set()
+    for year in years:
+        record = view.get(year)
+        if year < view.first_year:
+            found.before_start = True
+            continue
+        if record is None:
+            found.unknown.append(view.label(year))
+            continue
+        if record.status == YearStatus.NO_PRIZE:
+            reply.cite(record.explanation)
+            found.no_prize.append(record.label)
+            continue
+        if record.status == YearStatus.MERGED and record.merged_into:
+            reply.cite(record.explanation)
+            if record.merged_into in years:
+                continue  # said with its round
+            year, merged = record.merged_into, view.get(record.merged_into)
+            if merged is None:
+                continue
+            record = merged
+        if year in texts_seen:
+            continue
+        texts_seen.add(year)
+        decided = record.award_date is None or view.known_by(year, request.now)
+        if record.winner is not None and decided:
+            reply.cite(record.winner)
+            found.won.append((record.winner.value.name, record.label))
+        elif record.status == YearStatus.OPEN or record.winner is not None:
+            found.not_yet.append(record.label)
+        else:
+            reply.cite(record.explanation)
+            found.unknown.append(record.label)
+    return found
+
+
+def _several(view: History, texts: Texts, years: list[int], request: Request, reply: Reply) -> None:
+    """Several years: a sentence for up to ``PROSE_YEARS`` winners («Hammerfest vant prisen for
+    2013 og Drammen for 2014.»), a list for more; then what is not known, in whole sentences."""
+    found = _sort_years(view, years[:MAX_YEARS], request, reply)
+    if found.before_start:
+        reply.say(texts("winner.several_before_start", first_year=view.first_year))
+    if 0 < len(found.won) <= PROSE_YEARS:
+        items = [
+            texts("winner.prose_first" if i == 0 else "winner.prose_next", winner=w, label=label)
+            for i, (w, label) in enumerate(found.won)
+        ]
+        reply.say(texts("winner.prose", items=texts.join(items)))
+        for label in found.no_prize:
+            reply.say(texts("gap.no_prize", label=label))
+    elif found.won:
+        reply.say(texts("winner.multi_intro"))
+        for w, label in found.won:
+            reply.say(texts("all_winners.line", label=label, text=w))
+        if found.no_prize:
+            reply.say(texts("gap.no_prize", label=texts.join(found.no_prize)))
+    else:
+        for label in found.no_prize:
+            reply.say(texts("gap.no_prize", label=label))
+    if found.not_yet:
+        reply.say(texts("gap.not_yet", label=texts.join(found.not_yet)))
+    if found.unknown:
+        reply.say(texts("winner.several_unknown", labels=texts.join(found.unknown)))
     if len(years) > MAX_YEARS:
         reply.say(texts("format.truncated"))
 
@@ -77,34 +156,6 @@ def _one_year(view: History, texts: Texts, year: int, request: Request, reply: R
     reply.note(record.winner)
     reply.municipality = record.winner.value.municipality.name
     winner_followups(view, texts, year, reply)
-
-
-def _line(view: History, texts: Texts, year: int, reply: Reply) -> str:
-    """One line in a multi-year winner answer."""
-    record = view.get(year)
-    if year < view.first_year:
-        return texts("winner.line_before_start", first_year=view.first_year)
-    if record is None:
-        return texts("winner.line_unknown")
-    if record.status == YearStatus.NO_PRIZE:
-        reply.cite(record.explanation)
-        return texts("winner.line_no_prize")
-    if record.status == YearStatus.MERGED and record.merged_into:
-        into = view.winner(record.merged_into)
-        reply.cite(record.explanation, into)
-        return texts(
-            "winner.line_merged",
-            into=view.label(record.merged_into),
-            winner=entrant_name(texts, into.value) if into else "",
-            label=view.label(record.merged_into),
-        )
-    if record.winner is not None:
-        reply.cite(record.winner)
-        return texts("winner.line_won", winner=entrant_name(texts, record.winner.value))
-    if record.status == YearStatus.OPEN:
-        return texts("winner.line_open")
-    reply.cite(record.explanation)
-    return texts("winner.line_unknown")
 
 
 def all_winners(view: History, texts: Texts, request: Request, reply: Reply) -> None:
