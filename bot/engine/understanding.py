@@ -20,11 +20,13 @@ _KEYS = {
     "preambles",
     "introductions",
     "topic_links",
+    "back_references",
+    "question_words",
     "requests",
     "not_places",
     "other_prizes",
 }
-_PRIZE_KEYS = {"names", "nouns", "own", "this_years"}
+_PRIZE_KEYS = {"names", "nouns", "own", "this_years", "pointers"}
 
 Phrase = tuple[str, ...]
 
@@ -37,6 +39,8 @@ class OtherPrizes:
     nouns: frozenset[str]
     own: frozenset[Phrase]
     this_years: frozenset[str]
+    pointers: frozenset[str] = frozenset()
+    """«dette» in «en egen pris for dette»: a prize «for» what is being talked about is this one."""
 
 
 @dataclass(frozen=True)
@@ -61,6 +65,10 @@ class Understanding:
     topic_links: frozenset[str] = frozenset()
     """«eller», «og», «vs»: the words between names in a topic before a question («Molde eller
     Tønsberg – hvem vant først?»)."""
+    back_references: frozenset[Phrase] = frozenset()
+    """«Vet du det?», «Stemmer det?»: a question that only points back to the sentence before."""
+    question_words: frozenset[str] = frozenset()
+    """«hvem», «når»: where a question inside a statement starts («ingen husket hvem som …»)."""
 
 
 def load_understanding(directory: Path) -> Understanding:
@@ -128,12 +136,15 @@ def load_understanding(directory: Path) -> Understanding:
         introductions=phrases(data, "introductions"),
         requests=single(data, "requests"),
         topic_links=single(data, "topic_links"),
+        back_references=phrases(data, "back_references"),
+        question_words=single(data, "question_words"),
         not_places=single(data, "not_places"),
         other_prizes=OtherPrizes(
             names=phrases(prizes, "names"),
             nouns=single(prizes, "nouns"),
             own=phrases(prizes, "own"),
             this_years=single(prizes, "this_years"),
+            pointers=single(prizes, "pointers"),
         ),
     )
     if issues:
