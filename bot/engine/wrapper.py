@@ -182,6 +182,10 @@ def _resolve_back_references(sentences: list[_Sentence], cues: Understanding) ->
             and not before.question
             and not _is(before.folded, cues.greetings)
             and not _is(before.folded, cues.thanks)
+            and (  # «Jeg har et spørsmål. Kan du hjelpe meg?» points back to nothing
+                not _starts(before.folded, cues.preambles)
+                or any(w in cues.question_words for w in before.folded[1:])
+            )
         ):
             resolved[-1] = _embedded(before, cues)
             continue

@@ -39,6 +39,11 @@ def test_unwrap_takes_the_question_inside_the_statement() -> None:
     text = "Vi kranglet om det i går, og ingen visste hvem som vant først. Aner du?"
     assert unwrap(text, cues) == "hvem som vant først?"
     assert unwrap("Vet du det?", cues) == "Vet du det?"  # nothing before it to point to
+    about = "Vi er usikre på når avstemningen stengte i 2023. Vet du det?"
+    assert unwrap(about, cues) == "når avstemningen stengte i 2023?"
+    # a sentence about the writer with no question in it is not what is asked
+    intro = "Jeg skriver en oppgave om integrering. Kan du hjelpe meg?"
+    assert unwrap(intro, cues) == "Kan du hjelpe meg?"
 
 
 # -- other_prize: «en egen pris for dette» is this prize; someone's own prize is not ------------
