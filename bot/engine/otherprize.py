@@ -98,7 +98,10 @@ class OtherPrizeFinder:
         noun, or «egen»)."""
         before = folded[i - 1]
         if before in _OWN_POSSESSIVES or (i > 1 and folded[i - 2] in _OWN_POSSESSIVES):
-            return True
+            pointed = folded[i + 1 : i + 3]  # «en egen pris for dette»: the prize talked about
+            return not (
+                len(pointed) == 2 and pointed[0] == "for" and pointed[1] in self.cues.pointers
+            )
         if not bare or len(before) < 3 or before in self.own_words or self.known(before):
             return False
         # «Molde prisen», «Moldes pris»: this prize, for a municipality; any other name

@@ -20,6 +20,8 @@ _KEYS = {
     "preambles",
     "introductions",
     "topic_links",
+    "back_references",
+    "question_words",
     "requests",
     "not_places",
     "other_prizes",
@@ -30,7 +32,7 @@ _KEYS = {
     "anaphors",
     "own_words",
 }
-_PRIZE_KEYS = {"names", "nouns", "own", "this_years"}
+_PRIZE_KEYS = {"names", "nouns", "own", "this_years", "pointers"}
 
 Phrase = tuple[str, ...]
 
@@ -43,6 +45,8 @@ class OtherPrizes:
     nouns: frozenset[str]
     own: frozenset[Phrase]
     this_years: frozenset[str]
+    pointers: frozenset[str] = frozenset()
+    """«dette» in «en egen pris for dette»: a prize «for» what is being talked about is this one."""
 
 
 @dataclass(frozen=True)
@@ -82,6 +86,10 @@ class Understanding:
     year_clauses: frozenset[Phrase] = frozenset()
     """Canonical words that name a year by a win: «det året vi vant» (``ar vant``), «året
     Sunndal vant» (``ar kommunenavn vant``): the year(s) that municipality won."""
+    back_references: frozenset[Phrase] = frozenset()
+    """«Vet du det?», «Stemmer det?»: a question that only points back to the sentence before."""
+    question_words: frozenset[str] = frozenset()
+    """«hvem», «når»: where a question inside a statement starts («ingen husket hvem som …»)."""
 
 
 def load_understanding(directory: Path) -> Understanding:
@@ -149,6 +157,8 @@ def load_understanding(directory: Path) -> Understanding:
         introductions=phrases(data, "introductions"),
         requests=single(data, "requests"),
         topic_links=single(data, "topic_links"),
+        back_references=phrases(data, "back_references"),
+        question_words=single(data, "question_words"),
         not_places=single(data, "not_places"),
         reporting=phrases(data, "reporting"),
         asked_words=single(data, "asked_words"),
@@ -161,6 +171,7 @@ def load_understanding(directory: Path) -> Understanding:
             nouns=single(prizes, "nouns"),
             own=phrases(prizes, "own"),
             this_years=single(prizes, "this_years"),
+            pointers=single(prizes, "pointers"),
         ),
     )
     if issues:

@@ -192,6 +192,46 @@ def _split(plain: str) -> list[str]:
     return pieces
 
 
+def _embedded(sentence: _Sentence, cues: Understanding) -> _Sentence:
+    """The question inside a statement, as a question: from its first question word after the
+    start («… men ingen husket hvem som vant først.» → «hvem som vant først?»), else all of it."""
+    pieces = sentence.raw.split()
+    start = next(
+        (
+            i
+            for i, piece in enumerate(pieces)
+            if i > 0 and (folded := words(piece)) and folded[0] in cues.question_words
+        ),
+        0,
+    )
+    raw = " ".join(pieces[start:]).rstrip(" .!,;:–—-") + "?"
+    return _Sentence(raw, tuple(words(raw)))
+
+
+def _resolve_back_references(sentences: list[_Sentence], cues: Understanding) -> list[_Sentence]:
+    """A question that only points back («Vet du det?», «Stemmer det?») replaced by the
+    question in the statement before it."""
+    resolved: list[_Sentence] = []
+    for sentence in sentences:
+        before = resolved[-1] if resolved else None
+        if (
+            sentence.question
+            and sentence.folded in cues.back_references
+            and before is not None
+            and not before.question
+            and not _is(before.folded, cues.greetings)
+            and not _is(before.folded, cues.thanks)
+            and (  # «Jeg har et spørsmål. Kan du hjelpe meg?» points back to nothing
+                not _starts(before.folded, cues.preambles)
+                or any(w in cues.question_words for w in before.folded[1:])
+            )
+        ):
+            resolved[-1] = _embedded(before, cues)
+            continue
+        resolved.append(sentence)
+    return resolved
+
+
 def unwrap(text: str, cues: Understanding) -> str:
     """The question inside ``text`` (``text`` itself when nothing wraps it)."""
     return readings(text, cues)[0]
@@ -231,6 +271,7 @@ def read_message(text: str, cues: Understanding) -> Message:
         for piece in pieces[-MAX_SENTENCES:]
         if (folded := tuple(words(piece)))
     ]
+    sentences = _resolve_back_references(sentences, cues)
     kept: list[_Sentence] = []
     small_talk: list[str] = []
     preambles: list[_Sentence] = []
