@@ -291,8 +291,9 @@ class Engine:
             return self._refusal(question, "refusal.empty")
         bonus = self.frames.bonus(parsed, self._remembered(parsed, context))
         recognised = any(weight > 0 for weight in bonus.values())
-        if parsed.out_of_scope:
-            return self._refusal(question, "refusal.out_of_scope")
+        if parsed.out_of_scope:  # unless the facts about what it names say it (buses)
+            found = self.lookup.out_of_scope_words(question, parsed, now)
+            return found or self._refusal(question, "refusal.out_of_scope")
         person = self.lookup.find_person(question)  # «Hvem er Libe Rieber-Mohn?» (issue 12)
         if person is not None:
             return self.lookup.person(question, person, now, context)

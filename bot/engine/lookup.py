@@ -11,6 +11,7 @@ would otherwise refuse or only suggest; both return ``None`` when they have noth
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import datetime
 
@@ -28,6 +29,7 @@ from bot.engine.people import WRITTEN, FoundPerson, PersonIndex
 from bot.engine.places import Place
 from bot.engine.types import Answer, Conversation
 from bot.knowledge.models import KnowledgeBase
+from bot.knowledge.passages_terms import STOP_WORDS, fold
 
 PERSON_INTENT = "person"
 PASSAGE_INTENT = "passage"
@@ -37,6 +39,10 @@ CATCH_ALL = ("place_summary",)
 """Intents that answer «everything about <kommune>»: a question naming a municipality with
 content words these intents' examples never use («Hvordan hjalp Drammen leietakere?») is
 answered from the fact texts first, when a passage answers it."""
+OUT_OF_SCOPE_COVERAGE = 0.8
+"""A question with an out-of-scope word needs a passage with each such word and this share
+of the rest of its content."""
+_LETTERS = re.compile(r"[^\W\d_]+")
 MIN_COMPOUND_NAME = 4
 """A municipality's name read inside a compound («Drammensmodellen») has this many letters."""
 MIN_COMPOUND_REST = 4
@@ -92,6 +98,7 @@ class Lookup:
             synonyms.domain_words | synonyms.winner_words | synonyms.stopwords | PLACEHOLDERS
         )
         self.kb = kb
+        self.synonyms = synonyms
 
     def in_fact_texts(self, word: str) -> bool:
         """True when a fact text of the whole fact base uses ``word``: no foreign topic."""
@@ -188,6 +195,62 @@ class Lookup:
             return None
         remember(context, reply, now)
         return answered(question, reply, PASSAGE_INTENT, PASSAGE_CONFIDENCE)
+
+    def out_of_scope_words(
+        self,
+        question: str,
+        parsed: Parsed,
+        now: datetime,
+    ) -> Answer | None:
+        """The fact texts for a question with an out-of-scope word that the facts about what
+        it names use («hvor mange ukrainere kom med buss til Ullensvang» → the buses of 2022);
+        None, and so a refusal, when not.
+
+        Only for a question that itself names a year, municipality or project, whose
+        out-of-scope words are single content words (a phrase with a function word, such as
+        «hvem er ordfører», asks about the present and stays refused), and only a passage that
+        contains every out-of-scope word and most of the rest of the question."""
+        if parsed.out_of_scope_firm or not parsed.out_of_scope_found:
+            return None
+        if any(w in STOP_WORDS for phrase in parsed.out_of_scope_found for w in phrase):
+            return None
+        found = {w for phrase in parsed.out_of_scope_found for w in phrase}
+        required = [w for w in _LETTERS.findall(question.lower()) if fold(w) in found]
+        if {fold(w) for w in required} != found:  # read through a typo: not as written
+            return None
+        place = parsed.places[0] if parsed.places else self.compound_place(parsed)
+        entities = Entities(
+            years=tuple(parsed.years),
+            place=place,
+            project=parsed.projects[0] if parsed.projects else None,
+        )
+        if not entities:
+            return None
+        # «da de vant», «nominert»: the round, not what is asked about
+        asked = " ".join(w for w in _LETTERS.findall(question) if not self._round_word(w))
+        view = self.composer.view_at(now)
+        tries = [entities]
+        if entities.years and place is not None:  # «våren 2022»: a date, not a prize year
+            tries.append(Entities(place=place))
+        for named in tries:
+            request = Request(PASSAGE_INTENT, now, years=list(named.years))
+            reply = self.passage_answers.answer(
+                view,
+                self.composer.texts,
+                request,
+                asked,
+                named,
+                min_coverage=OUT_OF_SCOPE_COVERAGE,
+                required=tuple(required),
+            )
+            if reply is not None:
+                return answered(question, reply, PASSAGE_INTENT, PASSAGE_CONFIDENCE)
+        return None
+
+    def _round_word(self, word: str) -> bool:
+        """«vant», «vunnet», «vinneren»: a word that says which round, not what is asked."""
+        key = tuple(words(word))
+        return bool(set(self.synonyms.words.get(key, key)) & self.synonyms.winner_words)
 
     def instead_of(
         self,

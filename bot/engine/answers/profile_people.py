@@ -3,6 +3,7 @@ they refer to), who spoke for it and what they said, and «hvem er <person>?»."
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -27,10 +28,13 @@ from .profiles import (
     of_years,
     person_line,
     person_source,
+    say_unknown,
 )
 from .reply import Reply, Request
 
 T = TypeVar("T")
+_ROLE_END = re.compile(r",| i | på | for | og | ved | av ")
+"""Where the role itself ends in a person's role text («ordfører | i Drammen (H)»)."""
 
 
 FUZZY_STEM = 80
@@ -139,6 +143,16 @@ def place_people(view: History, texts: Texts, request: Request, reply: Reply) ->
         e for e in of_years(view, request, entries(view, place)) if e.profile and e.profile.people
     ]
     name = place_name(place)
+    rounds = entries(view, place)
+    if not rounds:  # never nominated (as known now): say that, not who spoke
+        say_unknown(view, texts, request, place, reply)
+        return
+    if request.when_won and not view.wins(place):  # «… da Harstad vant»: it never did
+        reply.say(
+            texts("place.summary_never_won", place=name),
+            *[e.record.nominees for e in rounds],
+            *[e.record.winner for e in rounds],
+        )
     if not found:
         reply.say(texts("profile.no_people", place=name))
         return
@@ -150,8 +164,27 @@ def place_people(view: History, texts: Texts, request: Request, reply: Reply) ->
         matching = [(e, p) for e, p in pairs if wanted & {stem(w) for w in words(p.role)}]
         if matching:
             pairs = matching
+    else:  # a role someone holds elsewhere, but nobody named here that round: say so
+        role = _role_asked(view, asked - {stem(w) for w in words(name)})
+        if role is not None:
+            label = texts.join(sorted({e.record.label for e in found}))
+            reply.say(texts("profile.no_role", role=role, place=name, label=label))
     reply.years = sorted({e.year for e, _ in pairs}, reverse=True)
     _by_round(texts, "profile.people_intro", pairs[:MAX_PEOPLE], person_line, reply)
+
+
+def _role_asked(view: History, asked: set[str]) -> str | None:
+    """The role word («ordfører», «rådmann») of the question's stems that some person of the
+    fact base holds, as the fact texts write it; None when the question names no role."""
+    for record in view.years.values():
+        for profile in record.profiles:
+            for someone in profile.people:
+                head = _ROLE_END.split(someone.role.lower())[0]  # «ordfører» i Drammen (H)
+                for written in head.split():
+                    found = words(written)
+                    if found and stem(found[-1]) in asked:
+                        return written.strip("(),.")
+    return None
 
 
 def person(view: History, texts: Texts, request: Request, reply: Reply) -> None:

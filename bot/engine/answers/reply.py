@@ -53,6 +53,8 @@ class Request:
     """People of the fact base named in the question (as written there)."""
     words: list[str] = field(default_factory=list)
     """The question's canonical words (for answers that pick among facts by what was asked)."""
+    when_won: bool = False
+    """Asked about the round a municipality won («… da Drammen vant»)."""
 
 
 @dataclass
