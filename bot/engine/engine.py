@@ -297,6 +297,9 @@ class Engine:
         person = self.lookup.find_person(question)  # «Hvem er Libe Rieber-Mohn?» (issue 12)
         if person is not None:
             return self.lookup.person(question, person, now, context)
+        lasted = self.lookup.duration(question, parsed, now, context)  # «hvor lenge …»
+        if lasted is not None:
+            return lasted
         if not recognised and self._off_topic(parsed):  # unless a text answers
             found = self.lookup.passages(question, parsed, now, context)
             return found or self._refusal(question, "refusal.out_of_scope")

@@ -43,6 +43,14 @@ OUT_OF_SCOPE_COVERAGE = 0.8
 """A question with an out-of-scope word needs a passage with each such word and this share
 of the rest of its content."""
 _LETTERS = re.compile(r"[^\W\d_]+")
+_DURATION = re.compile(
+    r"\b(i|på|over|nesten|rundt|drøyt|snart) (nesten |over |rundt |drøyt )?"
+    r"(\d+|ett|en|ei|to|tre|fire|fem|seks|sju|syv|åtte|ni|ti|tolv|femten|tjue|tretti|førti|"
+    r"femti) (år|måneder|uker|dager)\b(?! etter| gaml| i uka| i uken)",
+    re.IGNORECASE,
+)
+"""How long something lasted, as a fact text says it («i nesten 40 år», «over to år»; not
+«ett år etter», «to dager i uka»)."""
 MIN_COMPOUND_NAME = 4
 """A municipality's name read inside a compound («Drammensmodellen») has this many letters."""
 MIN_COMPOUND_REST = 4
@@ -99,6 +107,7 @@ class Lookup:
         )
         self.kb = kb
         self.synonyms = synonyms
+        self.nominated = frozenset(w for w in synonyms.domain_words if w.startswith("nomin"))
 
     def in_fact_texts(self, word: str) -> bool:
         """True when a fact text of the whole fact base uses ``word``: no foreign topic."""
@@ -246,6 +255,54 @@ class Lookup:
             if reply is not None:
                 return answered(question, reply, PASSAGE_INTENT, PASSAGE_CONFIDENCE)
         return None
+
+    def duration(
+        self,
+        question: str,
+        parsed: Parsed,
+        now: datetime,
+        context: Conversation | None = None,
+    ) -> Answer | None:
+        """«Hvor lenge varte introduksjonsprogrammet i Molde?», «Hvor lenge har Bodø bosatt
+        flyktninger?»: the fact text about the municipality that says how long («i nesten 40
+        år»), else that the sources do not say; None for any other question.
+
+        Only for «hvor lenge» (read as ``since_words``, but without «siden» written: «hvor
+        lenge siden vant X» asks about the win) about a named municipality, with no year and
+        no word about winning or nominating."""
+        written = set(words(question))
+        if not parsed.places or parsed.years or written & self.synonyms.since_words:
+            return None
+        if not set(parsed.words) & self.synonyms.since_words:
+            return None
+        if set(parsed.words) & (self.synonyms.winner_words | self.nominated):
+            return None
+        rest = [
+            w
+            for w in parsed.words
+            if w not in PLACEHOLDERS
+            and w not in self.synonyms.since_words
+            and w not in self.synonyms.stopwords
+        ]
+        if not [w for w in rest if w not in STOP_WORDS]:
+            return None
+        place = parsed.places[0]
+        view = self.composer.view_at(now)
+        request = Request(PASSAGE_INTENT, now)
+        reply = self.passage_answers.answer(
+            view,
+            self.composer.texts,
+            request,
+            " ".join(rest),
+            Entities(place=place),
+            keep=lambda hit: _DURATION.search(hit.passage.text) is not None,
+        )
+        if reply is None:
+            reply = Reply(now=now, municipality=place.name)
+            name = place.entrant or place.name
+            reply.say(self.composer.texts("profile.no_duration", place=name))
+        remember(context, reply, now)
+        return answered(question, reply, PASSAGE_INTENT, PASSAGE_CONFIDENCE)
 
     def _round_word(self, word: str) -> bool:
         """«vant», «vunnet», «vinneren»: a word that says which round, not what is asked."""

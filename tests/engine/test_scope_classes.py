@@ -99,3 +99,62 @@ def test_role_nobody_named_held_that_round_is_unknown_not_someone_else(engine: E
     assert answer.intent == "place_people"
     assert answer.text.startswith("Hvem som var ordfører i Nordre Follo (2023), står ikke")
     assert "Anne Melsom (kommunalsjef" in answer.text  # what is known, labelled by role
+
+
+# -- «hvor lenge»: the duration the facts give, else an honest «vet ikke» ----------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("hvor lenge har Bodø bosatt flyktninger?", "i nesten 40 år"),
+        ("Hvor lenge skulle Bergen bosette 350 flyktninger i året?", "i tre år"),
+        ("Hvor lenge skulle Larvik ta imot syriske overføringsflyktninger?", "over to år"),
+    ],
+)
+def test_how_long_is_answered_with_the_duration_the_facts_give(
+    engine: Engine, question: str, expected: str
+) -> None:
+    answer = ask(engine, question)
+    assert answer.matched and expected in answer.text, (question, answer.text)
+    assert answer.sources
+
+
+@pytest.mark.parametrize(
+    ("question", "place"),
+    [
+        ("hvor lenge varte introduksjonsprogrammet i Molde", "Molde"),
+        ("hvor lenge varer introduksjonsprogrammet i Sandnes?", "Sandnes"),
+        ("Hvor lenge har Drammen jobbet med bosetting?", "Drammen"),
+        ("Hvor lenge har Moss drevet introduksjonsprogram?", "Moss"),
+    ],
+)
+def test_how_long_the_facts_do_not_say_is_an_honest_unknown(
+    engine: Engine, question: str, place: str
+) -> None:
+    answer = ask(engine, question)
+    assert answer.text == f"Det vet jeg ikke: kildene mine om {place} sier ikke hvor lenge."
+    assert "prosent" not in answer.text and "stemmer" not in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "label", "ago"),
+    [
+        ("Hvor lenge siden vant Tønsberg?", "2023", "3"),
+        ("hvor lenge e det sia Levanger vant", "2009", "17"),
+        ("Hvor lenge er det siden Drammen vant?", "2014", "12"),
+    ],
+)
+def test_how_long_since_a_win_counts_the_years(
+    engine: Engine, question: str, label: str, ago: str
+) -> None:
+    answer = ask(engine, question)
+    assert answer.intent == "place_won"
+    assert not answer.text.startswith("Ja"), answer.text  # not a yes/no question
+    assert f"vant prisen for {label}" in answer.text
+    assert f"Det er {ago} år siden." in answer.text
+
+
+def test_other_how_long_questions_keep_their_answers(engine: Engine) -> None:
+    assert ask(engine, "Hvor lenge var avstemningen åpen i 2023?").intent == "vote_status"
+    assert ask(engine, "Hvor lenge har prisen blitt delt ut?").intent == "since_when"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from bot.engine.history import History
@@ -90,9 +90,11 @@ class PassageAnswers:
         *,
         min_coverage: float = MIN_COVERAGE,
         required: tuple[str, ...] = (),
+        keep: Callable[[Hit], bool] | None = None,
     ) -> list[Hit]:
         """The passages that answer ``question`` among those about ``entities``; with
-        ``required``, only passages that match each of those words."""
+        ``required``, only passages that match each of those words, and with ``keep``, only
+        those it keeps."""
         if not entities:
             return []
         index = self.index(view.kb)
@@ -114,6 +116,7 @@ class PassageAnswers:
             h
             for h in hits
             if all(index.matches(h, word) and _written(h, word) for word in required)
+            and (keep is None or keep(h))
         ]
         hits.sort(key=lambda hit: -hit.score)
         if not hits:
@@ -131,10 +134,13 @@ class PassageAnswers:
         *,
         min_coverage: float = MIN_COVERAGE,
         required: tuple[str, ...] = (),
+        keep: Callable[[Hit], bool] | None = None,
     ) -> Reply | None:
         """The reply quoting the best passages, or None when none answers the question
-        (``min_coverage`` and ``required`` as in :meth:`search`)."""
-        hits = self.search(view, question, entities, min_coverage=min_coverage, required=required)
+        (``min_coverage``, ``required`` and ``keep`` as in :meth:`search`)."""
+        hits = self.search(
+            view, question, entities, min_coverage=min_coverage, required=required, keep=keep
+        )
         reply = Reply(now=request.now)
         shown = []
         for hit in hits:
