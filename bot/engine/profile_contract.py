@@ -32,6 +32,7 @@ PROFILE_TEXTS: dict[str, Text] = {
     "profile.people_intro": text("label", "place"),
     "profile.no_people": text("place"),
     "profile.no_duration": text("place"),
+    "profile.no_role_round": text("place", "role", "label"),
     "profile.no_role": text("place", "role", "label"),
     "profile.context": text("text"),
     "profile.who": text("name", "roles"),

@@ -158,3 +158,12 @@ def test_how_long_since_a_win_counts_the_years(
 def test_other_how_long_questions_keep_their_answers(engine: Engine) -> None:
     assert ask(engine, "Hvor lenge var avstemningen åpen i 2023?").intent == "vote_status"
     assert ask(engine, "Hvor lenge har prisen blitt delt ut?").intent == "since_when"
+
+
+def test_role_in_a_round_without_named_people_is_unknown_for_that_round(engine: Engine) -> None:
+    answer = ask(engine, "Hvem var ordfører i Bodø i 2022?")
+    assert answer.text.startswith("Hvem som var ordfører i Bodø (2022), står ikke i kildene")
+    other = ask(engine, "hvem var ordføreren i Drammen i 2013")
+    assert other.text.startswith("Hvem som var ordfører i Drammen (2013), står ikke")
+    assert "Monica Myrvold Berg (ordfører i Drammen)" in other.text  # other rounds, labelled
+    assert "Drammen (2021)" in other.text

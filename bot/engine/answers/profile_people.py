@@ -153,10 +153,10 @@ def place_people(view: History, texts: Texts, request: Request, reply: Reply) ->
             *[e.record.nominees for e in rounds],
             *[e.record.winner for e in rounds],
         )
-    if not found:
-        reply.say(texts("profile.no_people", place=name))
-        return
     asked = {stem(w) for w in words(" ".join(request.words))}
+    if not found:
+        _nobody_that_round(view, texts, request, reply, name, asked, rounds)
+        return
     pairs = [(e, p) for e in found if e.profile for p in e.profile.people]
     roles = {stem(w) for _, p in pairs for w in words(p.role)}
     wanted = asked & roles
@@ -171,6 +171,32 @@ def place_people(view: History, texts: Texts, request: Request, reply: Reply) ->
             reply.say(texts("profile.no_role", role=role, place=name, label=label))
     reply.years = sorted({e.year for e, _ in pairs}, reverse=True)
     _by_round(texts, "profile.people_intro", pairs[:MAX_PEOPLE], person_line, reply)
+
+
+def _nobody_that_round(
+    view: History,
+    texts: Texts,
+    request: Request,
+    reply: Reply,
+    name: str,
+    asked: set[str],
+    rounds: list[Entry],
+) -> None:
+    """No one named for the rounds asked about («Hvem var ordfører i Bodø i 2022?»): say
+    so for those rounds, then who is named in the municipality's other rounds, if anyone."""
+    years = target_years(view, request)
+    role = _role_asked(view, asked - {stem(w) for w in words(name)})
+    if not years or role is None:
+        reply.say(texts("profile.no_people", place=name))
+        return
+    label = texts.join([view.label(y) for y in years])
+    reply.say(texts("profile.no_role_round", role=role, place=name, label=label))
+    others = [(e, p) for e in rounds if e.profile for p in e.profile.people]
+    holding = [(e, p) for e, p in others if asked & {stem(w) for w in words(p.role)}]
+    others = holding or others  # the same role in other rounds first (Drammen's mayors)
+    if others:
+        reply.years = sorted({e.year for e, _ in others}, reverse=True)
+        _by_round(texts, "profile.people_intro", others[:MAX_PEOPLE], person_line, reply)
 
 
 def _role_asked(view: History, asked: set[str]) -> str | None:
