@@ -29,6 +29,7 @@ from bot.engine.people import WRITTEN, FoundPerson, PersonIndex
 from bot.engine.places import Place
 from bot.engine.types import Answer, Conversation
 from bot.knowledge.models import KnowledgeBase
+from bot.knowledge.passage_texts import Hit
 from bot.knowledge.passages_terms import STOP_WORDS, fold
 
 PERSON_INTENT = "person"
@@ -43,6 +44,8 @@ OUT_OF_SCOPE_COVERAGE = 0.8
 """A question with an out-of-scope word needs a passage with each such word and this share
 of the rest of its content."""
 _LETTERS = re.compile(r"[^\W\d_]+")
+COUNT_WORDS = frozenset({"mange", "antall"})
+"""Canonical words of a question that asks for a count («hvor mange», «antall»)."""
 _DURATION = re.compile(
     r"\b(i|på|over|nesten|rundt|drøyt|snart) (nesten |over |rundt |drøyt )?"
     r"(\d+|ett|en|ei|to|tre|fire|fem|seks|sju|syv|åtte|ni|ti|tolv|femten|tjue|tretti|førti|"
@@ -235,6 +238,8 @@ class Lookup:
         )
         if not entities:
             return None
+        # «hvor mange innbyggere har Trondheim?»: only a text with a number answers a count
+        counts = bool(set(parsed.words) & COUNT_WORDS)
         # «da de vant», «nominert»: the round, not what is asked about
         asked = " ".join(w for w in _LETTERS.findall(question) if not self._round_word(w))
         view = self.composer.view_at(now)
@@ -251,6 +256,7 @@ class Lookup:
                 named,
                 min_coverage=OUT_OF_SCOPE_COVERAGE,
                 required=tuple(required),
+                keep=_has_number if counts else None,
             )
             if reply is not None:
                 return answered(question, reply, PASSAGE_INTENT, PASSAGE_CONFIDENCE)
@@ -361,6 +367,11 @@ class Lookup:
         places = self.extractor.index.places
         said = str(context.extra.get("place_said", context.municipality))
         return places.get(tuple(words(said))) or places.get(tuple(words(context.municipality)))
+
+
+def _has_number(hit: Hit) -> bool:
+    """True when the passage states a number (a count answers «hvor mange»)."""
+    return any(ch.isdigit() for ch in hit.passage.text)
 
 
 def remember(context: Conversation | None, reply: Reply, now: datetime) -> None:

@@ -57,6 +57,9 @@ def test_out_of_scope_word_the_facts_use_is_answered(
         "Hva er temperaturen i Ullensvang?",
         "Når går toget fra Tynset?",
         "Hvem vant fotball-VM i 2022?",
+        "Hvor mange innbyggere har Trondheim?",  # only a quote with «innbyggere», no count
+        "Hvem vant valget i Bergen i 2016?",
+        "Hva er renten i Drammen?",
     ],
 )
 def test_out_of_scope_word_the_facts_do_not_use_is_refused(engine: Engine, question: str) -> None:
