@@ -40,10 +40,14 @@ CATCH_ALL = ("place_summary",)
 """Intents that answer «everything about <kommune>»: a question naming a municipality with
 content words these intents' examples never use («Hvordan hjalp Drammen leietakere?») is
 answered from the fact texts first, when a passage answers it."""
-OUT_OF_SCOPE_COVERAGE = 0.8
+OUT_OF_SCOPE_COVERAGE = 0.6
 """A question with an out-of-scope word needs a passage with each such word and this share
 of the rest of its content."""
 _LETTERS = re.compile(r"[^\W\d_]+")
+WHEN_WORDS = frozenset({"nar"})
+"""Canonical words of a question that asks when («når», «kva tid»)."""
+WHEN_COVERAGE = 0.9
+"""A «når» question with an out-of-scope word needs nearly all its words in the passage."""
 COUNT_WORDS = frozenset({"mange", "antall"})
 """Canonical words of a question that asks for a count («hvor mange», «antall»)."""
 _DURATION = re.compile(
@@ -220,8 +224,9 @@ class Lookup:
 
         Only for a question that itself names a year, municipality or project, whose
         out-of-scope words are single content words (a phrase with a function word, such as
-        «hvem er ordfører», asks about the present and stays refused), and only a passage that
-        contains every out-of-scope word and most of the rest of the question."""
+        «hvem er ordfører», asks about the present and stays refused), whose every content
+        word some fact text uses, and only a passage that contains every out-of-scope word
+        as written and most of the rest of the question (a number, for a count)."""
         if parsed.out_of_scope_firm or not parsed.out_of_scope_found:
             return None
         if any(w in STOP_WORDS for phrase in parsed.out_of_scope_found for w in phrase):
@@ -240,9 +245,14 @@ class Lookup:
             return None
         # «hvor mange innbyggere har Trondheim?»: only a text with a number answers a count
         counts = bool(set(parsed.words) & COUNT_WORDS)
+        # «når åpner NAV i Randaberg?»: a text about NAV there is no answer to «when»
+        coverage = WHEN_COVERAGE if set(parsed.words) & WHEN_WORDS else OUT_OF_SCOPE_COVERAGE
         # «da de vant», «nominert»: the round, not what is asked about
         asked = " ".join(w for w in _LETTERS.findall(question) if not self._round_word(w))
         view = self.composer.view_at(now)
+        index = self.passage_answers.index(view.kb)
+        if any(not slot.terms for slot in index.slots(asked)):  # «koster», «temperaturen»
+            return None  # a word no fact text uses: no text answers it
         tries = [entities]
         if entities.years and place is not None:  # «våren 2022»: a date, not a prize year
             tries.append(Entities(place=place))
@@ -254,7 +264,7 @@ class Lookup:
                 request,
                 asked,
                 named,
-                min_coverage=OUT_OF_SCOPE_COVERAGE,
+                min_coverage=coverage,
                 required=tuple(required),
                 keep=_has_number if counts else None,
             )

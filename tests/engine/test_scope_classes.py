@@ -28,6 +28,9 @@ def ask(engine: Engine, question: str) -> Answer:
         ("Støttet alle partier bosettingen i Bodø?", "alle partier"),
         ("Hvor bor enslige mindreårige på Tynset?", "fosterhjem"),
         ("Hva sa statsministeren om Asker?", "Erna Solberg"),
+        ("Hvordan samarbeidet Drammen med NAV?", "Nav Drammen"),
+        ("Hvem jobbet i NAV i Larvik?", "Bente Nygård"),
+        ("Når kom bussene til Ullensvang?", "våren 2022"),
     ],
 )
 def test_out_of_scope_word_the_facts_use_is_answered(
