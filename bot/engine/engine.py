@@ -374,11 +374,15 @@ class Engine:
             slots |= {"year"}
         bonus = self.frames.bonus(parsed, slots)
         recognised = any(weight > 0 for weight in bonus.values())
-        if parsed.out_of_scope:
-            return self._refusal(question, "refusal.out_of_scope")
+        if parsed.out_of_scope:  # unless the facts about what it names say it (buses)
+            found = self.lookup.out_of_scope_words(question, parsed, now)
+            return found or self._refusal(question, "refusal.out_of_scope")
         person = self.lookup.find_person(question)  # «Hvem er Libe Rieber-Mohn?» (issue 12)
         if person is not None:
             return self.lookup.person(question, person, now, context)
+        lasted = self.lookup.duration(question, parsed, now, context)  # «hvor lenge …»
+        if lasted is not None:
+            return lasted
         if not recognised and self._off_topic(parsed):  # unless a text answers
             found = self.lookup.passages(question, parsed, now, context)
             return found or self._refusal(question, "refusal.out_of_scope")

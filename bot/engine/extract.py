@@ -59,6 +59,10 @@ class Parsed:
     """The county or region names as written (folded: «hordaland», «nord norge»)."""
     projects: list[ProjectRef] = field(default_factory=list)
     out_of_scope: bool = False
+    out_of_scope_found: list[tuple[str, ...]] = field(default_factory=list)
+    """The out-of-scope phrases the question used («buss», «hvem er ordforer»)."""
+    out_of_scope_firm: bool = False
+    """Out of scope for a reason no fact text can lift (another prize's name)."""
     domain: bool = False
     """The question mentions something about the prize (a prize word, a year, a place…)."""
     pronoun: bool = False
@@ -243,6 +247,7 @@ class Extractor:
                 return n
             if key in syn.out_of_scope:
                 parsed.out_of_scope = True
+                parsed.out_of_scope_found.append(key)
                 out.extend(key)
                 return n
             if key in index.places and self._name_ok(key, raw[i : i + n]):
@@ -282,6 +287,7 @@ class Extractor:
                 out.extend(syn.words.get((syn.other_prize_suffix,), (syn.other_prize_suffix,)))
                 return 1
             parsed.out_of_scope = True
+            parsed.out_of_scope_firm = True
         out.append(word)
         return 1
 

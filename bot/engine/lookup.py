@@ -11,6 +11,7 @@ would otherwise refuse or only suggest; both return ``None`` when they have noth
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import datetime
 
@@ -28,6 +29,8 @@ from bot.engine.people import WRITTEN, FoundPerson, PersonIndex
 from bot.engine.places import Place
 from bot.engine.types import Answer, Conversation
 from bot.knowledge.models import KnowledgeBase
+from bot.knowledge.passage_texts import Hit
+from bot.knowledge.passages_terms import STOP_WORDS, fold
 
 PERSON_INTENT = "person"
 PASSAGE_INTENT = "passage"
@@ -37,6 +40,24 @@ CATCH_ALL = ("place_summary",)
 """Intents that answer «everything about <kommune>»: a question naming a municipality with
 content words these intents' examples never use («Hvordan hjalp Drammen leietakere?») is
 answered from the fact texts first, when a passage answers it."""
+OUT_OF_SCOPE_COVERAGE = 0.6
+"""A question with an out-of-scope word needs a passage with each such word and this share
+of the rest of its content."""
+_LETTERS = re.compile(r"[^\W\d_]+")
+WHEN_WORDS = frozenset({"nar"})
+"""Canonical words of a question that asks when («når», «kva tid»)."""
+WHEN_COVERAGE = 0.9
+"""A «når» question with an out-of-scope word needs nearly all its words in the passage."""
+COUNT_WORDS = frozenset({"mange", "antall"})
+"""Canonical words of a question that asks for a count («hvor mange», «antall»)."""
+_DURATION = re.compile(
+    r"\b(i|på|over|nesten|rundt|drøyt|snart) (nesten |over |rundt |drøyt )?"
+    r"(\d+|ett|en|ei|to|tre|fire|fem|seks|sju|syv|åtte|ni|ti|tolv|femten|tjue|tretti|førti|"
+    r"femti) (år|måneder|uker|dager)\b(?! etter| gaml| i uka| i uken)",
+    re.IGNORECASE,
+)
+"""How long something lasted, as a fact text says it («i nesten 40 år», «over to år»; not
+«ett år etter», «to dager i uka»)."""
 MIN_COMPOUND_NAME = 4
 """A municipality's name read inside a compound («Drammensmodellen») has this many letters."""
 MIN_COMPOUND_REST = 4
@@ -92,6 +113,8 @@ class Lookup:
             synonyms.domain_words | synonyms.winner_words | synonyms.stopwords | PLACEHOLDERS
         )
         self.kb = kb
+        self.synonyms = synonyms
+        self.nominated = frozenset(w for w in synonyms.domain_words if w.startswith("nomin"))
 
     def in_fact_texts(self, word: str) -> bool:
         """True when a fact text of the whole fact base uses ``word``: no foreign topic."""
@@ -189,6 +212,119 @@ class Lookup:
         remember(context, reply, now)
         return answered(question, reply, PASSAGE_INTENT, PASSAGE_CONFIDENCE)
 
+    def out_of_scope_words(
+        self,
+        question: str,
+        parsed: Parsed,
+        now: datetime,
+    ) -> Answer | None:
+        """The fact texts for a question with an out-of-scope word that the facts about what
+        it names use («hvor mange ukrainere kom med buss til Ullensvang» → the buses of 2022);
+        None, and so a refusal, when not.
+
+        Only for a question that itself names a year, municipality or project, whose
+        out-of-scope words are single content words (a phrase with a function word, such as
+        «hvem er ordfører», asks about the present and stays refused), whose every content
+        word some fact text uses, and only a passage that contains every out-of-scope word
+        as written and most of the rest of the question (a number, for a count)."""
+        if parsed.out_of_scope_firm or not parsed.out_of_scope_found:
+            return None
+        if any(w in STOP_WORDS for phrase in parsed.out_of_scope_found for w in phrase):
+            return None
+        found = {w for phrase in parsed.out_of_scope_found for w in phrase}
+        required = [w for w in _LETTERS.findall(question.lower()) if fold(w) in found]
+        if {fold(w) for w in required} != found:  # read through a typo: not as written
+            return None
+        place = parsed.places[0] if parsed.places else self.compound_place(parsed)
+        entities = Entities(
+            years=tuple(parsed.years),
+            place=place,
+            project=parsed.projects[0] if parsed.projects else None,
+        )
+        if not entities:
+            return None
+        # «hvor mange innbyggere har Trondheim?»: only a text with a number answers a count
+        counts = bool(set(parsed.words) & COUNT_WORDS)
+        # «når åpner NAV i Randaberg?»: a text about NAV there is no answer to «when»
+        coverage = WHEN_COVERAGE if set(parsed.words) & WHEN_WORDS else OUT_OF_SCOPE_COVERAGE
+        # «da de vant», «nominert»: the round, not what is asked about
+        asked = " ".join(w for w in _LETTERS.findall(question) if not self._round_word(w))
+        view = self.composer.view_at(now)
+        index = self.passage_answers.index(view.kb)
+        if any(not slot.terms for slot in index.slots(asked)):  # «koster», «temperaturen»
+            return None  # a word no fact text uses: no text answers it
+        tries = [entities]
+        if entities.years and place is not None:  # «våren 2022»: a date, not a prize year
+            tries.append(Entities(place=place))
+        for named in tries:
+            request = Request(PASSAGE_INTENT, now, years=list(named.years))
+            reply = self.passage_answers.answer(
+                view,
+                self.composer.texts,
+                request,
+                asked,
+                named,
+                min_coverage=coverage,
+                required=tuple(required),
+                keep=_has_number if counts else None,
+            )
+            if reply is not None:
+                return answered(question, reply, PASSAGE_INTENT, PASSAGE_CONFIDENCE)
+        return None
+
+    def duration(
+        self,
+        question: str,
+        parsed: Parsed,
+        now: datetime,
+        context: Conversation | None = None,
+    ) -> Answer | None:
+        """«Hvor lenge varte introduksjonsprogrammet i Molde?», «Hvor lenge har Bodø bosatt
+        flyktninger?»: the fact text about the municipality that says how long («i nesten 40
+        år»), else that the sources do not say; None for any other question.
+
+        Only for «hvor lenge» (read as ``since_words``, but without «siden» written: «hvor
+        lenge siden vant X» asks about the win) about a named municipality, with no year and
+        no word about winning or nominating."""
+        written = set(words(question))
+        if not parsed.places or parsed.years or written & self.synonyms.since_words:
+            return None
+        if not set(parsed.words) & self.synonyms.since_words:
+            return None
+        if set(parsed.words) & (self.synonyms.winner_words | self.nominated):
+            return None
+        rest = [
+            w
+            for w in parsed.words
+            if w not in PLACEHOLDERS
+            and w not in self.synonyms.since_words
+            and w not in self.synonyms.stopwords
+        ]
+        if not [w for w in rest if w not in STOP_WORDS]:
+            return None
+        place = parsed.places[0]
+        view = self.composer.view_at(now)
+        request = Request(PASSAGE_INTENT, now)
+        reply = self.passage_answers.answer(
+            view,
+            self.composer.texts,
+            request,
+            " ".join(rest),
+            Entities(place=place),
+            keep=lambda hit: _DURATION.search(hit.passage.text) is not None,
+        )
+        if reply is None:
+            reply = Reply(now=now, municipality=place.name)
+            name = place.entrant or place.name
+            reply.say(self.composer.texts("profile.no_duration", place=name))
+        remember(context, reply, now)
+        return answered(question, reply, PASSAGE_INTENT, PASSAGE_CONFIDENCE)
+
+    def _round_word(self, word: str) -> bool:
+        """«vant», «vunnet», «vinneren»: a word that says which round, not what is asked."""
+        key = tuple(words(word))
+        return bool(set(self.synonyms.words.get(key, key)) & self.synonyms.winner_words)
+
     def instead_of(
         self,
         intent: str,
@@ -241,6 +377,11 @@ class Lookup:
         places = self.extractor.index.places
         said = str(context.extra.get("place_said", context.municipality))
         return places.get(tuple(words(said))) or places.get(tuple(words(context.municipality)))
+
+
+def _has_number(hit: Hit) -> bool:
+    """True when the passage states a number (a count answers «hvor mange»)."""
+    return any(ch.isdigit() for ch in hit.passage.text)
 
 
 def remember(context: Conversation | None, reply: Reply, now: datetime) -> None:

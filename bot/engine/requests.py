@@ -103,6 +103,13 @@ class RequestBuilder:
             have.add("year")
         return {name for name, spec in self.intents.items() if spec.needs <= have}
 
+    def _when_won(self, parsed: Parsed) -> bool:
+        """«… da Drammen vant», «… da de vant prisen»: a clause naming the winning round."""
+        asked = set(words(parsed.question))
+        return bool(asked & self.synonyms.clause_words) and bool(
+            set(parsed.words) & self.synonyms.winner_words
+        )
+
     def build(
         self,
         intent: str,
@@ -149,6 +156,9 @@ class RequestBuilder:
             ):
                 years = list(context.years)
         view = self.composer.view_at(now)  # the facts as known at ``now``
+        when_won = bool(places) and "year" in spec.uses and self._when_won(parsed)
+        if not years and when_won:
+            years = view.wins(places[0]) or years  # «da de vant»: the round it won
         if parsed.last_n:  # the last N prize years up to the latest announced winner
             latest = view.latest_awarded(now.year, now) or now.year
             rounds = [y for y, r in view.years.items() if y <= latest and not r.merged_into]
@@ -201,6 +211,7 @@ class RequestBuilder:
             repeat=bool(asked & self.synonyms.repeat_words),
             words=list(parsed.words),
             days=days,
+            when_won=when_won,
         )
 
     def _besides(

@@ -131,7 +131,9 @@ class PassageIndex:
             term = self._term(word)
             # «enheten» → «enhet», and the text's «enhet» → «enh»: both stems of the word
             shorter = stem(term) if term else None
-            options = {t for t in (term, shorter, *self._synonyms.get(word, ())) if t in self._idf}
+            # «buss» → «bus», but the text's «busser» → «buss»: the word itself as well
+            found_as = (term, shorter, word, *self._synonyms.get(word, ()))
+            options = {t for t in found_as if t in self._idf}
             key = term or word
             if key in seen:
                 continue
@@ -139,6 +141,11 @@ class PassageIndex:
             weight = max((self._idf[t] for t in options), default=self.unknown_weight)
             found.append(_Slot(word, frozenset(options), weight))
         return found
+
+    def matches(self, hit: Hit, word: str) -> bool:
+        """True when ``hit`` matched ``word`` (in any inflection, typo or synonym)."""
+        options = {t for slot in self.slots(word) for t in slot.terms}
+        return bool(options & set(hit.matched))
 
     def _term(self, word: str) -> str | None:
         term = stem(word)

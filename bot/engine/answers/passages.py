@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from bot.engine.history import History
@@ -21,6 +21,7 @@ from bot.engine.texts import Texts
 from bot.knowledge.models import Fact, KnowledgeBase, Person
 from bot.knowledge.passage_texts import Hit
 from bot.knowledge.passages import PassageIndex
+from bot.knowledge.passages_terms import stem
 
 from .common import as_of
 from .profiles import said_sentence
@@ -39,6 +40,7 @@ MIN_COVERAGE = 0.6
 than the index's default, as the answer stands alone («Hva slags hår har ordføreren i Molde?»
 matches «ordfører» only)."""
 _KEPT = 8
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,16 @@ class Entities:
 
     def __bool__(self) -> bool:
         return bool(self.years or self.place or self.person or self.project)
+
+
+def _written(hit: Hit, word: str) -> bool:
+    """True when the passage writes ``word`` (as asked, lower case, any inflection) with the
+    same letters: folding makes «bør» and «bor» one word, which a required word must not."""
+    asked = word.lower()
+    for written in _LETTERS.findall(hit.passage.text.lower()):
+        if written == asked or stem(written) in (asked, stem(asked)):
+            return True
+    return False
 
 
 class PassageAnswers:
@@ -73,8 +85,19 @@ class PassageAnswers:
                     del self._cache[next(iter(self._cache))]
             return entry[1]
 
-    def search(self, view: History, question: str, entities: Entities) -> list[Hit]:
-        """The passages that answer ``question`` among those about ``entities``."""
+    def search(
+        self,
+        view: History,
+        question: str,
+        entities: Entities,
+        *,
+        min_coverage: float = MIN_COVERAGE,
+        required: tuple[str, ...] = (),
+        keep: Callable[[Hit], bool] | None = None,
+    ) -> list[Hit]:
+        """The passages that answer ``question`` among those about ``entities``; with
+        ``required``, only passages that match each of those words, and with ``keep``, only
+        those it keeps."""
         if not entities:
             return []
         index = self.index(view.kb)
@@ -90,8 +113,14 @@ class PassageAnswers:
                 municipality=number,
                 person=entities.person,
                 limit=MAX_HITS,
-                min_coverage=MIN_COVERAGE,
+                min_coverage=min_coverage,
             )
+        hits = [
+            h
+            for h in hits
+            if all(index.matches(h, word) and _written(h, word) for word in required)
+            and (keep is None or keep(h))
+        ]
         hits.sort(key=lambda hit: -hit.score)
         if not hits:
             return []
@@ -99,10 +128,22 @@ class PassageAnswers:
         return [h for h in hits if h.score >= best * RELATIVE_SCORE][:MAX_HITS]
 
     def answer(
-        self, view: History, texts: Texts, request: Request, question: str, entities: Entities
+        self,
+        view: History,
+        texts: Texts,
+        request: Request,
+        question: str,
+        entities: Entities,
+        *,
+        min_coverage: float = MIN_COVERAGE,
+        required: tuple[str, ...] = (),
+        keep: Callable[[Hit], bool] | None = None,
     ) -> Reply | None:
-        """The reply quoting the best passages, or None when none answers the question."""
-        hits = self.search(view, question, entities)
+        """The reply quoting the best passages, or None when none answers the question
+        (``min_coverage``, ``required`` and ``keep`` as in :meth:`search`)."""
+        hits = self.search(
+            view, question, entities, min_coverage=min_coverage, required=required, keep=keep
+        )
         reply = Reply(now=request.now)
         shown = []
         for hit in hits:

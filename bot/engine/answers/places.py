@@ -223,7 +223,8 @@ def _summary_of(
     others = [(y, e, f) for y, e, f in nominated if y not in wins]
     win_facts = [view.winner(y) for y in wins]
     # Not a yes/no question («Drammen», «Når vant Drammen?»): no «Ja,»/«Nei,».
-    statement = request.intent == "place_summary" or request.statement
+    ago = ("siden" in request.words or "lenge" in request.words) and not request.years
+    statement = request.intent == "place_summary" or request.statement or ago
     prefix = "place.summary_" if statement else "place."
     won_text = texts(prefix + "won_years", place=name, years=years_text(view, texts, wins))
     if request.repeat and not statement and len(wins) == 1:
@@ -241,6 +242,8 @@ def _summary_of(
     else:
         if wins:
             reply.say(won_text, *win_facts)
+            if ago:  # «Hvor lenge siden vant Drammen?»: the years since the last win
+                reply.say(texts("county.ago", ago=max(request.now.year - wins[-1], 0)))
         elif window:
             reply.say(texts(prefix + "never_won_window", place=name, window=window))
         else:

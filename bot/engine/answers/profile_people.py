@@ -3,6 +3,7 @@ they refer to), who spoke for it and what they said, and «hvem er <person>?»."
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -28,10 +29,13 @@ from .profiles import (
     person_line,
     person_source,
     said_sentence,
+    say_unknown,
 )
 from .reply import Reply, Request
 
 T = TypeVar("T")
+_ROLE_END = re.compile(r",| i | på | for | og | ved | av ")
+"""Where the role itself ends in a person's role text («ordfører | i Drammen (H)»)."""
 
 
 FUZZY_STEM = 80
@@ -144,10 +148,20 @@ def place_people(view: History, texts: Texts, request: Request, reply: Reply) ->
         e for e in of_years(view, request, entries(view, place)) if e.profile and e.profile.people
     ]
     name = place_name(place)
-    if not found:
-        reply.say(texts("profile.no_people", place=name))
+    rounds = entries(view, place)
+    if not rounds:  # never nominated (as known now): say that, not who spoke
+        say_unknown(view, texts, request, place, reply)
         return
+    if request.when_won and not view.wins(place):  # «… da Harstad vant»: it never did
+        reply.say(
+            texts("place.summary_never_won", place=name),
+            *[e.record.nominees for e in rounds],
+            *[e.record.winner for e in rounds],
+        )
     asked = {stem(w) for w in words(" ".join(request.words))}
+    if not found:
+        _nobody_that_round(view, texts, request, reply, name, asked, rounds)
+        return
     pairs = [(e, p) for e in found if e.profile for p in e.profile.people]
     roles = {stem(w) for _, p in pairs for w in words(p.role)}
     wanted = asked & roles
@@ -155,10 +169,21 @@ def place_people(view: History, texts: Texts, request: Request, reply: Reply) ->
         matching = [(e, p) for e, p in pairs if wanted & {stem(w) for w in words(p.role)}]
         if matching:
             pairs = matching
+    else:  # a role someone holds elsewhere, but nobody named here that round: say so
+        role = _role_asked(view, asked - {stem(w) for w in words(name)})
+        if role is not None:
+            label = texts.join(sorted({e.record.label for e in found}))
+            reply.say(texts("profile.no_role", role=role, place=name, label=label))
     reply.years = sorted({e.year for e, _ in pairs}, reverse=True)
+    _people_by_round(texts, pairs[:MAX_PEOPLE], reply)
+
+
+def _people_by_round(texts: Texts, pairs: list[tuple[Entry, Person]], reply: Reply) -> None:
+    """People under one intro line per round («Da Asker ble nominert for 2018, …»); a person
+    said again in the same round is not introduced with the role a second time."""
     shown: int | None = None
     before: str | None = None
-    for entry, someone in pairs[:MAX_PEOPLE]:
+    for entry, someone in pairs:
         if entry.year != shown:
             key = "profile.people_intro_won" if entry.won else "profile.people_intro"
             then = entrant_name(texts, entry.entrant)
@@ -166,6 +191,46 @@ def place_people(view: History, texts: Texts, request: Request, reply: Reply) ->
             shown, before = entry.year, None
         person_line(texts, someone, reply, again=someone.name == before)
         before = someone.name
+
+
+def _nobody_that_round(
+    view: History,
+    texts: Texts,
+    request: Request,
+    reply: Reply,
+    name: str,
+    asked: set[str],
+    rounds: list[Entry],
+) -> None:
+    """No one named for the rounds asked about («Hvem var ordfører i Bodø i 2022?»): say
+    so for those rounds, then who is named in the municipality's other rounds, if anyone."""
+    years = target_years(view, request)
+    role = _role_asked(view, asked - {stem(w) for w in words(name)})
+    if not years or role is None:
+        reply.say(texts("profile.no_people", place=name))
+        return
+    label = texts.join([view.label(y) for y in years])
+    reply.say(texts("profile.no_role_round", role=role, place=name, label=label))
+    others = [(e, p) for e in rounds if e.profile for p in e.profile.people]
+    holding = [(e, p) for e, p in others if asked & {stem(w) for w in words(p.role)}]
+    others = holding or others  # the same role in other rounds first (Drammen's mayors)
+    if others:
+        reply.years = sorted({e.year for e, _ in others}, reverse=True)
+        _people_by_round(texts, others[:MAX_PEOPLE], reply)
+
+
+def _role_asked(view: History, asked: set[str]) -> str | None:
+    """The role word («ordfører», «rådmann») of the question's stems that some person of the
+    fact base holds, as the fact texts write it; None when the question names no role."""
+    for record in view.years.values():
+        for profile in record.profiles:
+            for someone in profile.people:
+                head = _ROLE_END.split(someone.role.lower())[0]  # «ordfører» i Drammen (H)
+                for written in head.split():
+                    found = words(written)
+                    if found and stem(found[-1]) in asked:
+                        return written.strip("(),.")
+    return None
 
 
 def person(view: History, texts: Texts, request: Request, reply: Reply) -> None:

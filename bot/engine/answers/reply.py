@@ -56,6 +56,8 @@ class Request:
     days: tuple[date, date] | None = None
     """A day or week asked about («i går», «forrige uke») in which no award is known (the
     years of an award in it are in ``years``)."""
+    when_won: bool = False
+    """Asked about the round a municipality won («… da Drammen vant»)."""
 
 
 @dataclass
