@@ -209,8 +209,10 @@ def _summary_of(
         nominated = [n for n in nominated if keep(n[0])]
     others = [(y, e, f) for y, e, f in nominated if y not in wins]
     win_facts = [view.winner(y) for y in wins]
-    # Not a yes/no question («Drammen», «Når vant Drammen?»): no «Ja,»/«Nei,».
-    statement = request.intent == "place_summary" or request.statement
+    # Not a yes/no question («Drammen», «Når vant Drammen?», «Hvor lenge siden vant Molde?»):
+    # no «Ja,»/«Nei,».
+    asks_since = "siden" in request.words or "lenge" in request.words
+    statement = request.intent == "place_summary" or request.statement or asks_since
     prefix = "place.summary_" if statement else "place."
     won_text = texts(prefix + "won_years", place=name, years=years_text(view, texts, wins))
     if request.repeat and not statement and len(wins) == 1:
@@ -228,6 +230,8 @@ def _summary_of(
     else:
         if wins:
             reply.say(won_text, *win_facts)
+            if asks_since:  # «Hvor mange år er det siden Molde vant?»
+                reply.say(texts("place.ago", ago=max(request.now.year - wins[-1], 0)))
         elif window:
             reply.say(texts(prefix + "never_won_window", place=name, window=window))
         else:
