@@ -113,3 +113,32 @@ def test_english_words_before_prize_that_mean_this_prize(
 ) -> None:
     answer = engine.answer(question, now=NOW)
     assert answer.matched and winner in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # «når fikk/mottok X prisen»: the prize year and the day it was handed out
+        (
+            "Når fikk Trondheim prisen?",
+            "Trondheim vant prisen for 2016.\nPrisen for 2016 ble delt ut 26. april 2017.",
+        ),
+        (
+            "Når mottok Kinn prisen?",
+            "Kinn vant prisen for 2022.\nPrisen for 2022 ble delt ut 17. november 2022.",
+        ),
+        ("når mottok Bærum prisen i 2018?", "Prisen for 2018 ble delt ut 13. februar 2019."),
+    ],
+)
+def test_when_a_municipality_got_the_prize_gives_the_day(
+    engine: Engine, question: str, lead: str
+) -> None:
+    answer = engine.answer(question, now=NOW)
+    assert answer.matched, answer.text
+    assert answer.text.startswith(lead), answer.text
+
+
+def test_when_without_a_known_day_gives_the_year_only(engine: Engine) -> None:
+    answer = engine.answer("Når vant Drammen?", now=NOW)
+    assert answer.text.startswith("Drammen vant prisen for 2014."), answer.text
+    assert "ble delt ut" not in answer.text, answer.text

@@ -183,6 +183,18 @@ def _compare_nominations(
         reply.say(texts(key + ("_two" if len(years) == 2 else "")))
 
 
+def _award_days(
+    view: History, texts: Texts, wins: list[int], request: Request, reply: Reply
+) -> None:
+    """The known award day of each year a municipality won."""
+    for year in wins[:MAX_YEARS]:
+        record = view.get(year)
+        if record is None or record.award_date is None:
+            continue
+        day = texts.date(record.award_date.value, now=request.now)
+        reply.say(texts("award.date", date=day, label=record.label), record.award_date)
+
+
 def _summary_of(
     view: History,
     texts: Texts,
@@ -232,6 +244,8 @@ def _summary_of(
             reply.say(won_text, *win_facts)
             if asks_since:  # «Hvor mange år er det siden Molde vant?»
                 reply.say(texts("place.ago", ago=max(request.now.year - wins[-1], 0)))
+            elif "nar" in request.words:  # «Når fikk Tønsberg prisen?»: the day it was handed out
+                _award_days(view, texts, wins, request, reply)
         elif window:
             reply.say(texts(prefix + "never_won_window", place=name, window=window))
         else:
