@@ -142,3 +142,24 @@ def test_when_without_a_known_day_gives_the_year_only(engine: Engine) -> None:
     answer = engine.answer("Når vant Drammen?", now=NOW)
     assert answer.text.startswith("Drammen vant prisen for 2014."), answer.text
     assert "ble delt ut" not in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # «hvordan gikk det med X»: whether it won, or who won that year
+        ("korleis gjekk det med Bodø i 2022?", ["Kinn", "Bodø var nominert"]),
+        ("hvordan gikk det med Tromsø?", ["ikke vunnet", "2018"]),
+    ],
+)
+def test_how_did_a_municipality_do(engine: Engine, question: str, expected: list[str]) -> None:
+    answer = engine.answer(question, now=NOW)
+    assert answer.matched and answer.intent == "place_won", answer.text
+    assert all(e in answer.text for e in expected), answer.text
+
+
+@pytest.mark.parametrize("question", ["whats the deadline to vote", "Kva er fristen for å røyste?"])
+def test_the_deadline_to_vote(engine: Engine, question: str) -> None:
+    answer = engine.answer(question, now=datetime(2023, 10, 5, 12, tzinfo=OSLO))
+    assert answer.matched and answer.intent == "vote_when", answer.text
+    assert "11. oktober" in answer.text, answer.text
