@@ -20,6 +20,9 @@ _HYPHENATED = re.compile(r"([^\W\d_]+)-([^\W\d_]+)")
 _OWN_POSSESSIVES = frozenset({"egen", "eget", "eiga", "eige"})
 OWN_FUZZY = 80.0
 """rapidfuzz ``ratio`` at which a compound is taken as this prize's name misspelt."""
+ENGLISH_NOUNS = frozenset({"prize", "prizes", "award", "awards"})
+"""English prize nouns follow the prize's name as a separate word, often typed in lower case
+(«nordic council environment prize»): an unknown word before them names another prize."""
 MIN_COMPOUND = 3
 """A compound's first part must be at least this long («Bragepris» yes, «Xpris» no)."""
 
@@ -83,7 +86,7 @@ class OtherPrizeFinder:
                     and not self._own_compound(word)
                 ):
                     return True
-            bare = word in nouns and capital[i - 1]
+            bare = word in nouns and (capital[i - 1] or word in ENGLISH_NOUNS)
             if prizeish and i > 0 and self._owner_before(folded, i, bare):
                 return True
             if word in self.cues.this_years and i + 1 < len(folded):

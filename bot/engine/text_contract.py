@@ -71,6 +71,7 @@ ENGINE_TEXTS = TextContract(
         "place.summary_won_years": text("place", "years"),
         "place.summary_never_won": text("place"),
         "place.summary_never_won_window": text("place", "window"),
+        "place.ago": text("ago"),
         "place.nominated_years": text("place", "years", "count"),
         "place.nominated_once": text("place", "years"),
         "place.also_nominated": text("place", "years"),

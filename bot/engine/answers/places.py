@@ -196,6 +196,18 @@ def _said_no(
     return not wins
 
 
+def _award_days(
+    view: History, texts: Texts, wins: list[int], request: Request, reply: Reply
+) -> None:
+    """The known award day of each year a municipality won."""
+    for year in wins[:MAX_YEARS]:
+        record = view.get(year)
+        if record is None or record.award_date is None:
+            continue
+        day = texts.date(record.award_date.value, now=request.now)
+        reply.say(texts("award.date", date=day, label=record.label), record.award_date)
+
+
 def _summary_of(
     view: History,
     texts: Texts,
@@ -222,7 +234,8 @@ def _summary_of(
         nominated = [n for n in nominated if keep(n[0])]
     others = [(y, e, f) for y, e, f in nominated if y not in wins]
     win_facts = [view.winner(y) for y in wins]
-    # Not a yes/no question («Drammen», «Når vant Drammen?»): no «Ja,»/«Nei,».
+    # Not a yes/no question («Drammen», «Når vant Drammen?», «Hvor lenge siden vant Molde?»):
+    # no «Ja,»/«Nei,».
     ago = ("siden" in request.words or "lenge" in request.words) and not request.years
     statement = request.intent == "place_summary" or request.statement or ago
     prefix = "place.summary_" if statement else "place."
@@ -242,8 +255,10 @@ def _summary_of(
     else:
         if wins:
             reply.say(won_text, *win_facts)
-            if ago:  # «Hvor lenge siden vant Drammen?»: the years since the last win
-                reply.say(texts("county.ago", ago=max(request.now.year - wins[-1], 0)))
+            if ago:  # «Hvor mange år er det siden Molde vant?»
+                reply.say(texts("place.ago", ago=max(request.now.year - wins[-1], 0)))
+            elif "nar" in request.words:  # «Når fikk Tønsberg prisen?»: the day it was handed out
+                _award_days(view, texts, wins, request, reply)
         elif window:
             reply.say(texts(prefix + "never_won_window", place=name, window=window))
         else:
