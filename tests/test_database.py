@@ -64,3 +64,33 @@ def test_delivery_states_are_the_schema_states(tmp_path: Path) -> None:
     assert store.delivery_state(conn, 1, "r1") == "sent" == DeliveryState.SENT
     with pytest.raises(ValueError, match="lost"):
         store.mark(conn, 1, "r1", "lost", now)
+
+
+def test_make_private_survives_a_wal_file_vanishing_meanwhile(tmp_path: Path) -> None:
+    # Another process closing the last connection deletes the WAL and SHM files at any moment,
+    # also between make_private listing them and reading their mode.
+    import threading
+
+    from bot.storage.database import make_private
+
+    path = tmp_path / "db.sqlite3"
+    wal = Path(f"{path}-wal")
+    make_private(path)
+    done = threading.Event()
+
+    def flicker() -> None:
+        for _ in range(20_000):
+            wal.touch()
+            wal.unlink(missing_ok=True)
+        done.set()
+
+    thread = threading.Thread(target=flicker)
+    thread.start()
+    calls = 0
+    try:
+        while not done.is_set() and calls < 200_000:
+            make_private(path)
+            calls += 1
+    finally:
+        thread.join(timeout=30)
+    assert calls > 0 and path.exists()

@@ -72,9 +72,12 @@ def make_private(path: Path) -> None:
     if not path.exists():
         os.close(os.open(path, os.O_CREAT | os.O_WRONLY, PRIVATE_FILE))
     for file in database_files(path):
-        info = file.stat()
-        if info.st_mode & 0o077 and info.st_uid == os.geteuid():
-            os.chmod(file, PRIVATE_FILE)
+        try:
+            info = file.stat()
+            if info.st_mode & 0o077 and info.st_uid == os.geteuid():
+                os.chmod(file, PRIVATE_FILE)
+        except FileNotFoundError:  # another process closed the last connection: WAL/SHM gone
+            continue
 
 
 def connect(path: Path) -> sqlite3.Connection:
