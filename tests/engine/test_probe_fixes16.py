@@ -89,3 +89,22 @@ def test_award_without_year_names_the_planned_event_of_the_round_under_way(
 def test_award_without_year_outside_a_round_is_the_general_pattern(engine: Engine) -> None:
     answer = engine.answer("Når skal prisen deles ut?", now=NOW)
     assert "årskonferanse" in answer.text, answer.text
+
+
+# -- an award whose day and place are unknown: tense by whether the round is decided ----------
+
+
+@pytest.mark.parametrize(
+    ("question", "now", "verb"),
+    [  # 2025 before its award (the date is known only from the winner's article): ahead
+        ("Når blir årets pris delt ut?", datetime(2025, 10, 20, 12, 0, tzinfo=OSLO), "deles ut"),
+        ("Når er utdelinga i år?", NOW, "deles ut"),
+        ("Når ble prisen for 2012 delt ut?", NOW, "ble delt ut"),
+    ],
+)
+def test_unknown_award_tense_follows_the_clock(
+    engine: Engine, question: str, now: datetime, verb: str
+) -> None:
+    answer = engine.answer(question, now=now)
+    assert answer.intent in ("award", "next_award"), answer.text
+    assert "ingen opplysninger" in answer.text and verb in answer.text, answer.text

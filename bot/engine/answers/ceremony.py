@@ -48,7 +48,12 @@ def award(view: History, texts: Texts, request: Request, reply: Reply) -> None:
     for _year, record in rounds(view, texts, years, reply):
         date, event, place = record.award_date, record.award_event, record.award_place
         if date is None and event is None and place is None:
-            reply.say(texts("award.unknown", label=record.label))
+            ahead = record.winner is None and (  # not decided at the clock: present tense
+                record.status == YearStatus.OPEN or record.year >= request.now.year
+            )
+            reply.say(
+                texts("award.unknown_ahead" if ahead else "award.unknown", label=record.label)
+            )
             continue
         start = len(reply.parts)
         future = date is not None and moment_at(date.value, AWARD_DEFAULT_TIME) > request.now
