@@ -149,12 +149,16 @@ class RequestBuilder:
                     or elliptic
                     or parsed.year_offset
                     or bool(set(words(parsed.question)) & self.synonyms.then_words)  # «… da?»
+                    or self._bare_relation(parsed)  # «Har de vunnet før?»: before that year
                     or not {"municipality"} & (spec.needs | spec.uses)  # «og de nominerte?»
                 )
                 and not (intent in WINNER_FACTS and parsed.places)
                 and not (parsed.places and not context.extra.get(ASKED_YEARS, True))
             ):
                 years = list(context.years)
+                pivot = list(context.extra.get(ASKED_YEAR_LIST) or [])[:1]
+                if pivot and self._bare_relation(parsed):  # the year asked about, not answered
+                    years = pivot
         view = self.composer.view_at(now)  # the facts as known at ``now``
         when_won = bool(places) and "year" in spec.uses and self._when_won(parsed)
         if not years and when_won:
@@ -244,6 +248,11 @@ class RequestBuilder:
                 if not following or following[0] in PLACEHOLDERS:
                     return sign
         return 0
+
+    def _bare_relation(self, parsed: Parsed) -> bool:
+        """True when «før»/«etter» ends the question without its own pivot («Har de vunnet
+        før?»): the year talked about is the pivot."""
+        return bool(parsed.words) and parsed.words[-1] in self.synonyms.relation_words
 
     def _offset(self, view: History, year: int, offset: int) -> int:
         step = 1 if offset > 0 else -1

@@ -213,6 +213,7 @@ ENGINE_TEXTS = TextContract(
         "award.date_unknown_planned": text(),
         "award.place_first": text("label", "text"),
         "award.unknown": text("label"),
+        "award.unknown_ahead": text("label"),
         "award.next_unknown": text(),
         "award.pending_fact": text("date", "label"),
         "award.pending_fact_no_date": text("label"),

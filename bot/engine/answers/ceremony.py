@@ -37,9 +37,8 @@ def award(view: History, texts: Texts, request: Request, reply: Reply) -> None:
     years = target_years(view, request)
     if not years and request.places:
         years = view.wins(request.places[0])
-    if not years:  # a round under way: its coming award
-        years = [y for y, at in _award_times(view) if y <= request.now.year and at > request.now]
-        years = years[:1]
+    if not years:  # a round under way: its coming award, or the event it is planned for
+        years = _coming(view, request.now)
     if not years:
         topic(view, texts, Request("venue", request.now), reply)
         if view.kb.prize.topics.get("timing") is not None:
@@ -49,7 +48,12 @@ def award(view: History, texts: Texts, request: Request, reply: Reply) -> None:
     for _year, record in rounds(view, texts, years, reply):
         date, event, place = record.award_date, record.award_event, record.award_place
         if date is None and event is None and place is None:
-            reply.say(texts("award.unknown", label=record.label))
+            ahead = record.winner is None and (  # not decided at the clock: present tense
+                record.status == YearStatus.OPEN or record.year >= request.now.year
+            )
+            reply.say(
+                texts("award.unknown_ahead" if ahead else "award.unknown", label=record.label)
+            )
             continue
         start = len(reply.parts)
         future = date is not None and moment_at(date.value, AWARD_DEFAULT_TIME) > request.now
@@ -83,6 +87,22 @@ def _award_times(view: History) -> list[tuple[int, datetime]]:
     return [(y, at) for y, r in view.years.items() if (at := award_at(r)) is not None]
 
 
+def _planned(view: History, now: datetime) -> list[int]:
+    """Rounds under way at ``now`` whose award is planned at a known event, its day unknown."""
+    return [
+        y
+        for y, r in view.years.items()
+        if y <= now.year and r.status == YearStatus.OPEN and r.award_event is not None
+    ]
+
+
+def _coming(view: History, now: datetime) -> list[int]:
+    """The round under way whose award is still ahead at ``now`` (its day known), else the
+    newest one planned at an event; empty when neither."""
+    dated = [y for y, at in _award_times(view) if y <= now.year and at > now]
+    return dated[:1] or _planned(view, now)[-1:]
+
+
 def next_award(view: History, texts: Texts, request: Request, reply: Reply) -> None:
     """When the next award is: the coming one if known, else the last one and the usual time
     of year."""
@@ -91,11 +111,7 @@ def next_award(view: History, texts: Texts, request: Request, reply: Reply) -> N
     if coming:
         award(view, texts, Request("award", request.now, years=coming[:1]), reply)
         return
-    planned = [  # a round under way whose award is planned at an event, its day unknown
-        y
-        for y, r in view.years.items()
-        if y <= request.now.year and r.status == YearStatus.OPEN and r.award_event is not None
-    ]
+    planned = _planned(view, request.now)
     if planned:
         award(view, texts, Request("award", request.now, years=planned[-1:]), reply)
         return
