@@ -1,9 +1,11 @@
 """Classes from probe set 17 (issue 12), each shown with questions the probe did not ask:
-figures asked by the unit they count («akuttplasser», «elever») or as intro results."""
+figures asked by the unit they count («akuttplasser», «elever») or as intro results, and a
+project name of another municipality read as a plain noun in a conversation."""
 
 from __future__ import annotations
 
 from bot.engine.engine import Engine
+from bot.engine.types import Conversation
 
 from .conftest import NOW
 
@@ -37,3 +39,21 @@ def test_intro_results_are_the_figures(engine: Engine) -> None:
     assert english.intent == "place_figures"
     assert "86 prosent (tall for 2009)" in english.text
     assert not english.text.startswith("Det tallet har jeg ikke")
+
+
+def test_a_project_name_of_another_place_is_a_noun_about_the_conversations_place(
+    engine: Engine,
+) -> None:
+    context = Conversation()
+    engine.answer("Fortell om Steinkjer", now=NOW, context=context)
+    answer = engine.answer("og hvem er leder for integreringsenheten?", now=NOW, context=context)
+    assert "Elin Vinje" in answer.text and "Bøgeberg" not in answer.text
+    # The project's own municipality, or a place whose texts never use the word: the project.
+    context = Conversation()
+    engine.answer("Fortell om Harstad", now=NOW, context=context)
+    own = engine.answer("hvem leder integreringsenheten der?", now=NOW, context=context)
+    assert "Maria Bøgeberg" in own.text
+    context = Conversation()
+    engine.answer("Fortell om Harstad", now=NOW, context=context)
+    other = engine.answer("Hva er Jobbsjansen?", now=NOW, context=context)
+    assert "Lørenskog" in other.text
