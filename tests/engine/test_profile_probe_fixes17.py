@@ -57,3 +57,21 @@ def test_a_project_name_of_another_place_is_a_noun_about_the_conversations_place
     engine.answer("Fortell om Harstad", now=NOW, context=context)
     other = engine.answer("Hva er Jobbsjansen?", now=NOW, context=context)
     assert "Lørenskog" in other.text
+
+
+def test_a_nominees_own_project_is_found_by_its_name(engine: Engine) -> None:
+    combo = engine.answer("hva er Kombinasjonsklasse?", now=NOW)
+    assert combo.intent == "project" and "Tromsø" in combo.text
+    handbook = engine.answer("Hva er praksishåndboken?", now=NOW)
+    assert handbook.intent == "project" and "Lørenskog" in handbook.text
+    loan = engine.answer("hva er startlån?", now=NOW)
+    assert "Sunndal" in loan.text
+
+
+def test_a_project_of_another_place_than_the_one_named_is_a_plain_word(engine: Engine) -> None:
+    council = engine.answer("Har Tromsø et integreringsråd?", now=NOW)
+    assert "juni 2018" in council.text and "Stange" not in council.text
+    unknown = engine.answer("har Bodø gratis SFO?", now=NOW)
+    assert "Stange" not in unknown.text
+    misspelt = engine.answer("Kva gjorde Stange kommune for integreringa?", now=NOW)
+    assert misspelt.intent == "place_work"
