@@ -369,6 +369,7 @@ class Engine:
             parsed = replace(parsed, pronoun=True)
         if not parsed.words and not parsed.years and parsed.year_offset == 0:
             return self._refusal(question, "refusal.empty")
+        parsed = self.lookup.project_as_noun(parsed, context, now)  # «integreringsenheten der»
         slots = self._remembered(parsed, context)
         if self.requests.names_venue(parsed):  # «prisen på Maihaugen»: the years handed out there
             slots |= {"year"}

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import datetime
 
 from bot.engine.answers import Composer, Reply, Request
@@ -21,7 +22,7 @@ from bot.engine.answers.passages import Entities, PassageAnswers
 from bot.engine.answers.profile_people import figures_match
 from bot.engine.answers.profile_people import person as person_answer
 from bot.engine.answers.reply import limit
-from bot.engine.extract import PLACEHOLDERS, Extractor, Parsed
+from bot.engine.extract import PLACE_WORD, PLACEHOLDERS, PROJECT_WORD, Extractor, Parsed
 from bot.engine.intents import IntentSpec
 from bot.engine.lexicon import Synonyms
 from bot.engine.normalise import words
@@ -349,6 +350,44 @@ class Lookup:
         if all(w in self.plain for w in parsed.words):
             return None
         return self.passages(question, parsed, now, context)
+
+    def project_as_noun(
+        self, parsed: Parsed, context: Conversation | None, now: datetime
+    ) -> Parsed:
+        """«Hvem leder integreringsenheten (der)?» in a conversation about Steinkjer: a project
+        name of another municipality («Integreringsenheten», Harstad) that the fact texts of
+        the conversation's municipality also use is read as a plain noun about that
+        municipality, as if it were named («… i Steinkjer?»)."""
+        if parsed.projects and parsed.places:
+            return self._named_place_first(parsed)
+        if not parsed.projects or context is None or context.expired(now):
+            return parsed
+        place = self._context_place(context)
+        if place is None:
+            return parsed
+        project = parsed.projects[0].project
+        owner = self.extractor.index.places.get(tuple(words(project.municipality)))
+        number = place.municipality.number
+        if owner is not None and owner.municipality.number == number:
+            return parsed
+        index = self.passage_answers.index(self.kb)
+        if not index.search(project.name, municipality=number, min_coverage=1.0):
+            return parsed
+        return replace(parsed, places=[place], words=[*parsed.words, PLACE_WORD])
+
+    def _named_place_first(self, parsed: Parsed) -> Parsed:
+        """«Har Bodø gratis SFO?»: a project of another municipality than the one named is
+        read as the plain words of its name, about the municipality named."""
+        project = parsed.projects[0].project
+        owner = self.extractor.index.places.get(tuple(words(project.municipality)))
+        named = {p.municipality.number for p in parsed.places}
+        if owner is None or owner.municipality.number in named or len(parsed.projects) > 1:
+            return parsed
+        at = parsed.words.index(PROJECT_WORD) if PROJECT_WORD in parsed.words else None
+        if at is None:
+            return parsed
+        plain = [*parsed.words[:at], *words(project.name), *parsed.words[at + 1 :]]
+        return replace(parsed, projects=[], words=plain)
 
     def _local(self, parsed: Parsed, context: Conversation | None, now: datetime) -> bool:
         """A question naming nothing, neither IMDi nor the prize, in a conversation about a

@@ -89,8 +89,16 @@ class PlaceIndex:
                 key = tuple(words(project.name))
                 if key:
                     self.projects.setdefault(key, ProjectRef(year.year, project))
-        self.max_project_words = max((len(k) for k in self.projects), default=1)
         self._project_choices = {" ".join(k): ref for k, ref in self.projects.items()}
+        # A nominee's own projects (issue 12) by their exact name only: several are common
+        # words («Startlån», «Gratis SFO») that a misspelling must not turn into a project.
+        for year in sorted(kb.years.values(), key=lambda y: y.year):
+            for profile in year.profiles:
+                for project in profile.projects:
+                    key = tuple(words(project.name))
+                    if key:
+                        self.projects.setdefault(key, ProjectRef(year.year, project))
+        self.max_project_words = max((len(k) for k in self.projects), default=1)
 
     def _add(self, name: str, place: Place) -> None:
         key = tuple(words(name))
