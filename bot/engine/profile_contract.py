@@ -20,6 +20,8 @@ PROFILE_TEXTS: dict[str, Text] = {
     "profile.nominated_in": text("labels", "place"),
     "profile.figure": text("measures", "unit", "value", "year"),
     "profile.figure_context": text("measures", "unit", "value", "year"),
+    "profile.figure_sentence": text("sentence"),
+    "profile.figure_context_sentence": text("sentence"),
     "profile.figures_intro": text("label", "place"),
     "profile.no_figures": text("place"),
     "profile.no_such_figure": text("place"),

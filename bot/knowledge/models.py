@@ -149,6 +149,17 @@ class Figure:
     note: str | None = None
     context: bool = False
     """True when the source does not present the figure as a reason for the nomination."""
+    sentence: str | None = None
+    """The figure as a whole sentence with ``{value}`` where the number goes («Harstad skulle
+    bosette {value} flyktninger i 2021.»); ``None`` when the curator wrote none."""
+
+    @property
+    def said(self) -> str | None:
+        """:attr:`sentence` with the number filled in, first letter upper-case."""
+        if self.sentence is None:
+            return None
+        text = self.sentence.replace("{value}", self.shown)
+        return text[:1].upper() + text[1:]
 
     @property
     def shown(self) -> str:

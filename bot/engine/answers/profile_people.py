@@ -112,6 +112,10 @@ def place_figures(view: History, texts: Texts, request: Request, reply: Reply) -
     scored.sort(key=lambda item: (-item[0], item[1]))
     reply.years = sorted({e.year for _, _, e, _ in scored}, reverse=True)
     chosen = [(entry, figure) for _, _, entry, figure in scored[:MAX_FIGURES]]
+    if all(figure.said is not None for _, figure in chosen):  # whole sentences: the answer first
+        for _, figure in chosen:  # what was asked for, so no «background» label
+            figure_line(texts, figure, reply, labelled=False)
+        return
     _by_round(texts, "profile.figures_intro", chosen, figure_line, reply)
 
 

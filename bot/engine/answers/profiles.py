@@ -440,11 +440,13 @@ def figure_line(texts: Texts, figure: Figure, reply: Reply, *, labelled: bool = 
     """Say one figure with what it measures and the year it refers to (a context figure
     labelled as background unless ``labelled`` is False: said under one label already)."""
     key = "profile.figure_context" if figure.context and labelled else "profile.figure"
-    measures = figure.measures[:1].upper() + figure.measures[1:]
-    reply.say(
-        texts(key, measures=measures, value=figure.shown, unit=figure.unit, year=figure.year),
-        Fact(None, figure.sources, figure.note),
-    )
+    said = figure.said
+    if said is not None:  # the curator's whole sentence
+        text = texts(key + "_sentence", sentence=said)
+    else:
+        measures = figure.measures[:1].upper() + figure.measures[1:]
+        text = texts(key, measures=measures, value=figure.shown, unit=figure.unit, year=figure.year)
+    reply.say(text, Fact(None, figure.sources, figure.note))
     reply.note(Fact(None, figure.sources, figure.note))
 
 
