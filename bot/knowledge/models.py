@@ -231,6 +231,9 @@ class PrizeYear:
     decision: Fact[str] | None = None
     """How the winner was chosen this year."""
     criteria: Fact[str] | None = None
+    criteria_general: bool = False
+    """True when :attr:`criteria` only describes the nominees in general terms: no list of
+    criteria is known, so the answer says so first."""
     award_date: Fact[Moment] | None = None
     award_event: Fact[str] | None = None
     award_place: Fact[str] | None = None
@@ -257,6 +260,11 @@ class Era(Generic[T]):
     from_year: int
     to_year: int | None
     fact: Fact[T]
+    name: str | None = None
+    """Who held the role (directors), for a sentence the engine builds around the fact."""
+    pronoun: str | None = None
+    """«Hun»/«Han»: replaces :attr:`name` at the start of the fact text right after a sentence
+    that names the person."""
 
 
 @dataclass(frozen=True)

@@ -62,3 +62,63 @@ def test_every_figure_in_the_fact_base_has_a_sentence() -> None:
         if figure.said is None or not figure.said.endswith((".", "!", "?"))
     ]
     assert not missing
+
+
+# -- the award: one sentence, what was asked first -------------------------------------------
+
+AWARD_CLOCKS = (DURING_2023_VOTE, datetime(2023, 10, 20, 12, tzinfo=OSLO), NOW)
+
+
+def test_where_the_award_is_leads_with_the_place_in_one_sentence(engine: Engine) -> None:
+    during = engine.answer("Hvor skal prisen deles ut i år?", now=DURING_2023_VOTE).text
+    assert during.startswith("Prisen for 2023 deles ut på IMDis årskonferanse i Oslo"), during
+    assert "\n" not in during
+    past = engine.answer("hvor var utdelingen for 2022", now=NOW).text
+    assert past.startswith("Prisen for 2022 ble delt ut på IMDis årskonferanse på The Hub i Oslo")
+    # «når» leads with the day, the rest of the same sentence follows
+    when = engine.answer("Hvilken dato var utdelingen i 2015?", now=NOW).text
+    assert when.startswith("Prisen for 2015 ble delt ut 12. mai 2016 på"), when
+
+
+def test_no_choppy_award_sentences_at_any_clock(engine: Engine) -> None:
+    for now in AWARD_CLOCKS:
+        for year in (2009, 2013, 2014, 2016, 2018, 2021, 2022, 2023):
+            for question in (
+                f"Hvor ble prisen for {year} delt ut?",
+                f"Når var utdelingen i {year}?",
+            ):
+                text = engine.answer(question, now=now).text
+                assert not re.search(r"Stedet (er|var)|Det (skjer|skjedde) på", text), text
+                assert text.count("Prisen for") <= 1, text
+
+
+def test_before_the_award_the_day_has_no_doubts_from_later_reports(engine: Engine) -> None:
+    text = engine.answer("Når er utdelingen?", now=BEFORE_2021_AWARD).text
+    assert "19. november" in text
+    assert "Merk" not in text and "22. november" not in text
+
+
+# -- criteria and the director: the answer first, no contradiction, nothing from later -------
+
+
+def test_criteria_known_only_in_general_terms_say_so_first(engine: Engine) -> None:
+    for now in (BEFORE_2021_AWARD, NOW):
+        text = engine.answer("Hvilke kriterier ble brukt for 2018?", now=now).text
+        assert text.startswith("Jeg vet ikke hvilke kriterier som gjaldt for 2018."), text
+        assert "Slik var" not in text and "ikke funnet" not in text
+
+
+def test_current_criteria_name_no_round_after_the_clock(engine: Engine) -> None:
+    text = engine.answer("Hvilke kriterier gjelder nå?", now=DURING_2023_VOTE).text
+    assert text.startswith("Slik er kriteriene for 2023."), text
+    assert "2024" not in text
+
+
+def test_who_leads_imdi_now_comes_first_then_the_earlier_ones_briefly(engine: Engine) -> None:
+    early = engine.answer("Hvem leder IMDi?", now=datetime(2012, 6, 1, 12, tzinfo=OSLO)).text
+    assert early.startswith("Geir Barvik er direktør i IMDi"), early
+    assert "Osmund Kaldheim (2006–2010)" in early and "2016" not in early
+    now = engine.answer("hvem er sjef for IMDi", now=NOW).text.split("\n")
+    assert now[0] == "Libe Rieber-Mohn er direktør i IMDi, etter det jeg vet."
+    assert now[1].startswith("Hun ble utnevnt")  # not the name twice in a row
+    assert "Geir Barvik (2010–2016) og Osmund Kaldheim (2006–2010)" in now[2]

@@ -273,9 +273,9 @@ def test_compound_answers_stay_within_one_telegram_message(engine: Engine) -> No
 
 def test_a_coming_award_is_in_the_future_tense(engine: Engine) -> None:
     text = ask(engine, "når blir vinneren kjent", now=DURING_2023_VOTE)
-    assert "Prisen for 2023 deles ut mandag 30. oktober 2023." in text
+    assert "Prisen for 2023 deles ut mandag 30. oktober 2023 på IMDis" in text
     past = ask(engine, "når ble prisen delt ut i 2023")
-    assert "Prisen for 2023 ble delt ut 30. oktober 2023." in past
+    assert "Prisen for 2023 ble delt ut 30. oktober 2023 på IMDis årskonferanse i Oslo." in past
 
 
 def test_small_talk_examples_do_not_shrink_to_a_bare_question_word(engine: Engine) -> None:
