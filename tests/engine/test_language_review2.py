@@ -122,3 +122,29 @@ def test_who_leads_imdi_now_comes_first_then_the_earlier_ones_briefly(engine: En
     assert now[0] == "Libe Rieber-Mohn er direktør i IMDi, etter det jeg vet."
     assert now[1].startswith("Hun ble utnevnt")  # not the name twice in a row
     assert "Geir Barvik (2010–2016) og Osmund Kaldheim (2006–2010)" in now[2]
+
+
+# -- rounds, people and fact-text fallbacks as whole sentences -------------------------------
+
+ROUND_LINE = re.compile(r"(^|\n)\d{4}(/\d{4})?( \(vant\))?: ")
+
+
+def test_several_rounds_are_whole_sentences_not_year_colon_lines(engine: Engine) -> None:
+    for question in ("Hva har Bodø gjort?", "Hvorfor ble Asker nominert?", "Hva gjorde Bærum?"):
+        text = engine.answer(question, now=NOW).text
+        assert not ROUND_LINE.search(text), text
+        assert "Her er hver runde" not in text
+    won = engine.answer("Hva gjorde Lørenskog?", now=NOW).text
+    assert "Lørenskog vant prisen for 2021. " in won
+    assert "Lørenskog ble nominert for 2018. " in won
+
+
+def test_a_role_asked_for_is_answered_by_name_first(engine: Engine) -> None:
+    text = engine.answer("Hvem var ordfører i Drammen da kommunen ble nominert?", now=NOW).text
+    assert text.startswith("Monica Myrvold Berg var ordfører i Drammen da Drammen ble nominert")
+
+
+def test_fact_text_fallback_gives_award_facts_as_sentences(engine: Engine) -> None:
+    text = engine.answer("Hvem var ordfører i Tønsberg da de vant?", now=NOW).text
+    assert not ROUND_LINE.search(text), text
+    assert "Prisen for 2023 ble tatt imot på vegne av Tønsberg av ordfører Frank Pedersen." in text

@@ -25,7 +25,7 @@ def test_why_nominated_again_and_again_lists_every_round(engine: Engine) -> None
         assert answer.intent == "nominated_why", question
         for year in ("2022", "2018", "2016", "2014", "2009"):
             assert year in answer.text, (question, year)
-        assert answer.text.index("2022:") < answer.text.index("2018:")
+        assert answer.text.index("for 2022.") < answer.text.index("for 2018.")
 
 
 # -- figures: «hvor mange / antall / andel / prosent» + what a profile counts ------------------

@@ -155,18 +155,26 @@ def place_people(view: History, texts: Texts, request: Request, reply: Reply) ->
     pairs = [(e, p) for e in found if e.profile for p in e.profile.people]
     roles = {stem(w) for _, p in pairs for w in words(p.role)}
     wanted = asked & roles
+    role_asked = False
     if wanted:
         matching = [(e, p) for e, p in pairs if wanted & {stem(w) for w in words(p.role)}]
         if matching:
-            pairs = matching
+            pairs, role_asked = matching, True
     reply.years = sorted({e.year for e, _ in pairs}, reverse=True)
     shown: int | None = None
     before: str | None = None
     for entry, someone in pairs[:MAX_PEOPLE]:
         if entry.year != shown:
-            key = "profile.people_intro_won" if entry.won else "profile.people_intro"
             then = entrant_name(texts, entry.entrant)
-            reply.say(texts(key, place=then, label=entry.record.label))
+            if role_asked:  # «Hvem var ordfører …?»: who it was, as a whole sentence, first
+                key = "profile.who_won" if entry.won else "profile.who_nominated"
+                said = texts(
+                    key, name=someone.name, role=someone.role, place=then, label=entry.record.label
+                )
+            else:
+                key = "profile.people_intro_won" if entry.won else "profile.people_intro"
+                said = texts(key, place=then, label=entry.record.label)
+            reply.say(said)
             shown, before = entry.year, None
         person_line(texts, someone, reply, again=someone.name == before)
         before = someone.name

@@ -186,7 +186,8 @@ def _why(view: History, texts: Texts, request: Request, reply: Reply, *, detail:
             unknown.append(entry.record.label)
             continue
         key = "profile.line_won" if entry.won else "profile.line"
-        reply.say(texts(key, label=entry.record.label, text=short(reason.value)), reason)
+        line = texts(key, place=name, label=entry.record.label, text=short(reason.value))
+        reply.say(line, reason)
         if detail or entry is found[0]:  # the newest round: what it did, by name
             _project_names(texts, entry, reply)
     if unknown:
