@@ -148,3 +148,23 @@ def test_fact_text_fallback_gives_award_facts_as_sentences(engine: Engine) -> No
     text = engine.answer("Hvem var ordfører i Tønsberg da de vant?", now=NOW).text
     assert not ROUND_LINE.search(text), text
     assert "Prisen for 2023 ble tatt imot på vegne av Tønsberg av ordfører Frank Pedersen." in text
+
+
+# -- unknowns said plainly, and never tacked on after an answer ------------------------------
+
+
+def test_no_bare_no_information_line_after_an_answer(engine: Engine) -> None:
+    for question in ("Hvor mange kommuner har vunnet?", "Hvor mange ganger er prisen delt ut?"):
+        text = engine.answer(question, now=BEFORE_2021_AWARD).text
+        assert text.split("\n")[0][:1].isdigit() or "vunnet" in text, text
+        assert "Det har jeg ingen opplysninger om." not in text, text
+
+
+def test_unknown_award_facts_say_jeg_vet_ikke(engine: Engine) -> None:
+    for question, expected in (
+        ("Hvem tok imot prisen for 2011?", "Jeg vet ikke hvem som tok imot prisen for 2011."),
+        ("Hvem overrakte prisen i 2012?", "Jeg vet ikke hvem som overrakte prisen for 2012."),
+    ):
+        text = engine.answer(question, now=NOW).text
+        assert expected in text, text
+        assert "ingen opplysninger" not in text
