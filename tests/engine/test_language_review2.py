@@ -168,3 +168,9 @@ def test_unknown_award_facts_say_jeg_vet_ikke(engine: Engine) -> None:
         text = engine.answer(question, now=NOW).text
         assert expected in text, text
         assert "ingen opplysninger" not in text
+
+
+def test_the_winner_line_among_the_nominees_has_no_marker_form(engine: Engine) -> None:
+    for year in (2013, 2021, 2023):
+        text = engine.answer(f"Hvem var nominert for {year}?", now=NOW).text
+        assert "(vant):" not in text, text
