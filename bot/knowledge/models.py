@@ -133,6 +133,14 @@ class Project:
     sources: tuple[Source, ...]
 
 
+SMALL_NUMBERS: dict[object, str] = {
+    2: "to", 3: "tre", 4: "fire", 5: "fem", 6: "seks", 7: "sju",
+    8: "åtte", 9: "ni", 10: "ti", 11: "elleve", 12: "tolv",
+}  # fmt: skip
+"""Whole numbers written as words in running text (style guide rule 9; «én/ett» depends on
+the noun, so 1 stays a digit)."""
+
+
 @dataclass(frozen=True)
 class Figure:
     """A number a source gives about a nominee, always with its unit and reference year."""
@@ -158,7 +166,9 @@ class Figure:
         """:attr:`sentence` with the number filled in, first letter upper-case."""
         if self.sentence is None:
             return None
-        text = self.sentence.replace("{value}", self.shown)
+        small = type(self.value) is int and self.unit != "prosent"  # «10 prosent» in digits
+        shown = SMALL_NUMBERS.get(self.value, self.shown) if small else self.shown
+        text = self.sentence.replace("{value}", shown)
         return text[:1].upper() + text[1:]
 
     @property

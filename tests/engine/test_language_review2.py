@@ -30,7 +30,7 @@ FORM = re.compile(r"\(tall for \d{4}\)|\): \d|^[^\n]*: \d[^\n]*\(tall", re.M)
     [
         ("Hvor mange flyktninger bosatte Øygarden?", "200 flyktninger"),
         ("Hvor mange bosatte Vennesla i 2022?", "over 100 flyktninger"),
-        ("Hvor mange ansatte hadde flyktningtjenesten i Lørenskog?", "12 ansatte"),
+        ("Hvor mange ansatte hadde flyktningtjenesten i Lørenskog?", "tolv ansatte"),
         ("Hvor mange enslige mindreårige bosatte Trondheim?", "123 enslige mindreårige"),
     ],
 )
@@ -174,3 +174,8 @@ def test_the_winner_line_among_the_nominees_has_no_marker_form(engine: Engine) -
     for year in (2013, 2021, 2023):
         text = engine.answer(f"Hvem var nominert for {year}?", now=NOW).text
         assert "(vant):" not in text, text
+
+
+def test_small_numbers_in_figure_sentences_are_words(engine: Engine) -> None:
+    text = engine.answer("Hvilke tall har du om Molde?", now=NOW).text
+    assert "seks måneder" in text and "6 måneder" not in text, text
