@@ -31,7 +31,7 @@ def test_a_card_without_a_known_reason_says_it_does_not_know(engine: Engine) -> 
 def test_no_figures_is_said_as_no_information(engine: Engine) -> None:
     answer = engine.answer("har du tall for Randaberg", now=NOW)
     assert answer.intent == "place_figures"
-    assert "Jeg kjenner ikke til noen tall for Randaberg." in answer.text
+    assert "Jeg vet ikke om noen tall for Randaberg." in answer.text
 
 
 def test_a_recommendation_after_the_vote_says_it_is_not_open(engine: Engine) -> None:
