@@ -179,3 +179,15 @@ def test_the_winner_line_among_the_nominees_has_no_marker_form(engine: Engine) -
 def test_small_numbers_in_figure_sentences_are_words(engine: Engine) -> None:
     text = engine.answer("Hvilke tall har du om Molde?", now=NOW).text
     assert "seks måneder" in text and "6 måneder" not in text, text
+
+
+def test_no_person_sentence_has_two_colons(engine: Engine) -> None:
+    from bot.engine.answers.profiles import said_sentence
+
+    kb = load_knowledge(KNOWLEDGE)
+    for record in kb.years.values():
+        for profile in record.profiles:
+            for person in profile.people:
+                if person.said:
+                    line = said_sentence(engine.texts, person)
+                    assert line.count(": ") <= 1, line
