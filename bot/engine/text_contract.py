@@ -217,6 +217,7 @@ ENGINE_TEXTS = TextContract(
         "award.on_places": text(),
         "award.where_words": text(),
         "award.date_unknown": text("label"),
+        "award.place_unknown": text(),
         "award.date_unknown_planned": text(),
         "award.unknown": text("label"),
         "award.next_unknown": text(),

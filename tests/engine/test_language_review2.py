@@ -191,3 +191,16 @@ def test_no_person_sentence_has_two_colons(engine: Engine) -> None:
                 if person.said:
                     line = said_sentence(engine.texts, person)
                     assert line.count(": ") <= 1, line
+
+
+def test_where_with_only_the_day_known_says_where_is_unknown(engine: Engine) -> None:
+    text = engine.answer("Hvor skal prisen deles ut?", now=BEFORE_2021_AWARD).text
+    assert text.startswith("Prisen for 2021 deles ut fredag 19. november 2021."), text
+    assert text.endswith("Jeg vet ikke hvor."), text
+    when = engine.answer("Når skal prisen deles ut?", now=BEFORE_2021_AWARD).text
+    assert "vet ikke hvor" not in when
+
+
+def test_a_future_year_names_the_last_winner_in_a_sentence(engine: Engine) -> None:
+    text = engine.answer("Hvem vant prisen for 2024?", now=BEFORE_2021_AWARD).text
+    assert "Den siste vinneren jeg kjenner til, er Sunndal, for 2019/2020." in text, text

@@ -62,6 +62,8 @@ def award(view: History, texts: Texts, request: Request, reply: Reply) -> None:
                 key = "award.where_when" if _asks_where(texts, request) else "award.when_where"
             key += "_future" if future else ""
             reply.say(texts(key, label=record.label, date=day, where=where), *facts)
+            if where is None and _asks_where(texts, request):  # «hvor?» and only the day known
+                reply.say(texts("award.place_unknown"))
         elif record.winner is None and event is not None:  # only the plan is known
             reply.say(texts("award.planned", label=record.label, where=where), *facts)
             reply.say(texts("award.date_unknown_planned"))
