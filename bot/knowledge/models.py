@@ -133,6 +133,14 @@ class Project:
     sources: tuple[Source, ...]
 
 
+SMALL_NUMBERS: dict[object, str] = {
+    2: "to", 3: "tre", 4: "fire", 5: "fem", 6: "seks", 7: "sju",
+    8: "åtte", 9: "ni", 10: "ti", 11: "elleve", 12: "tolv",
+}  # fmt: skip
+"""Whole numbers written as words in running text (style guide rule 9; «én/ett» depends on
+the noun, so 1 stays a digit)."""
+
+
 @dataclass(frozen=True)
 class Figure:
     """A number a source gives about a nominee, always with its unit and reference year."""
@@ -149,6 +157,19 @@ class Figure:
     note: str | None = None
     context: bool = False
     """True when the source does not present the figure as a reason for the nomination."""
+    sentence: str | None = None
+    """The figure as a whole sentence with ``{value}`` where the number goes («Harstad skulle
+    bosette {value} flyktninger i 2021.»); ``None`` when the curator wrote none."""
+
+    @property
+    def said(self) -> str | None:
+        """:attr:`sentence` with the number filled in, first letter upper-case."""
+        if self.sentence is None:
+            return None
+        small = type(self.value) is int and self.unit != "prosent"  # «10 prosent» in digits
+        shown = SMALL_NUMBERS.get(self.value, self.shown) if small else self.shown
+        text = self.sentence.replace("{value}", shown)
+        return text[:1].upper() + text[1:]
 
     @property
     def shown(self) -> str:
@@ -220,6 +241,9 @@ class PrizeYear:
     decision: Fact[str] | None = None
     """How the winner was chosen this year."""
     criteria: Fact[str] | None = None
+    criteria_general: bool = False
+    """True when :attr:`criteria` only describes the nominees in general terms: no list of
+    criteria is known, so the answer says so first."""
     award_date: Fact[Moment] | None = None
     award_event: Fact[str] | None = None
     award_place: Fact[str] | None = None
@@ -246,6 +270,11 @@ class Era(Generic[T]):
     from_year: int
     to_year: int | None
     fact: Fact[T]
+    name: str | None = None
+    """Who held the role (directors), for a sentence the engine builds around the fact."""
+    pronoun: str | None = None
+    """«Hun»/«Han»: replaces :attr:`name` at the start of the fact text right after a sentence
+    that names the person."""
 
 
 @dataclass(frozen=True)

@@ -125,13 +125,15 @@ def _eras(data: LDict, key: str, text_key: str, reader: FileReader) -> tuple[Era
             what,
             literals=(),
             text_key=text_key,
-            extra_keys=("from", "to"),
+            extra_keys=("from", "to", "name", "pronoun"),
             extra_required=("from",),
         )
+        name = reader.text(entry, "name", f"{what}.name") if "name" in entry else None
+        pronoun = reader.text(entry, "pronoun", f"{what}.pronoun") if "pronoun" in entry else None
         if start is None or fact is None or ("to" in entry and end is None):
             ok = False
             continue
-        eras.append(Era(start, end, fact))
+        eras.append(Era(start, end, fact, name, pronoun))
     return tuple(eras) if ok else None
 
 

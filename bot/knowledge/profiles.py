@@ -34,7 +34,7 @@ T = TypeVar("T")
 REASONING = "reasoning"
 """Literal for the winner's ``nominated_for``: the reason is the year's jury reasoning."""
 PROFILE_KEYS = ("nominated_for", "figures", "projects", "people", "context", "note")
-FIGURE_KEYS = ("value", "unit", "measures", "year", "source", "note", "context")
+FIGURE_KEYS = ("value", "unit", "measures", "year", "source", "note", "context", "sentence")
 PERSON_KEYS = ("name", "role", "said", "source", "note", "context")
 PROJECT_KEYS = ("name", "text", "source", "note")
 
@@ -208,6 +208,7 @@ class ProfileReader:
         else:
             measures = r.text(entry, "measures", f"{what}.measures")
         context = self._flag(entry, what)
+        sentence = self._sentence(entry, what) if "sentence" in entry else None
         if (
             sources is None
             or value is None
@@ -217,7 +218,27 @@ class ProfileReader:
             or context is None
         ):
             return None
-        return Figure(value, unit, measures, year, sources, r.note(entry), context)
+        return Figure(value, unit, measures, year, sources, r.note(entry), context, sentence)
+
+    def _sentence(self, entry: LDict, what: str) -> str | None:
+        """A figure's ``sentence``: one whole sentence with ``{value}`` exactly once."""
+        text = self.r.text(entry, "sentence", f"{what}.sentence")
+        if text is None:
+            return None
+        rest = text.replace("{value}", "", 1)
+        if "{value}" not in text or "{" in rest or "}" in rest:
+            self.r.error(
+                entry.line,
+                f"«{what}.sentence» må ha «{{value}}» nøyaktig én gang der tallet skal stå, "
+                "og ingen andre {…}",
+            )
+            return None
+        if not text.rstrip("»").endswith((".", "!", "?")):
+            self.r.error(
+                entry.line, f"«{what}.sentence» må være en hel setning som slutter med punktum"
+            )
+            return None
+        return " ".join(text.split())
 
     def _value(self, entry: LDict, what: str) -> int | float | str | None:
         if "value" not in entry:

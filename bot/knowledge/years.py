@@ -92,7 +92,12 @@ class YearReader:
         count = self._nominee_count(data, nominees) if "nominee_count" in data else None
         vote = read_vote(r, data) if "vote" in data else VoteWindow()
         decision = self._fact(data, "decision")
-        criteria = self._fact(data, "criteria")
+        criteria = (
+            r.text_fact(data, "criteria", "criteria", extra_keys=("general",))
+            if "criteria" in data
+            else None
+        )
+        criteria_general = self._general(data)
         reasoning = self._fact(data, "reasoning")
         award = read_award(r, data) if "award" in data else Award()
         projects = read_projects(r, data) if "projects" in data else ()
@@ -123,6 +128,7 @@ class YearReader:
             vote=vote,
             decision=decision,
             criteria=criteria,
+            criteria_general=criteria_general,
             award_date=award.date,
             award_event=award.event,
             award_place=award.place,
@@ -150,6 +156,17 @@ class YearReader:
                 f"bruk {', '.join(choices)}",
             )
             return None
+
+    def _general(self, data: LDict) -> bool:
+        """``criteria.general: true``: the source describes the nominees only in general terms
+        («hadde gjort et godt arbeid»), not as a list of criteria."""
+        value = data.get("criteria")
+        if not isinstance(value, LDict) or "general" not in value:
+            return False
+        if not isinstance(value["general"], bool):
+            self.fail(value.line_of("general"), "«criteria.general» må være true eller false")
+            return False
+        return bool(value["general"])
 
     def _fact(self, data: LDict, key: str) -> Fact[str] | None:
         return self.reader.text_fact(data, key, key) if key in data else None

@@ -10,14 +10,19 @@ from telegram import InlineKeyboardMarkup, Message, ReplyParameters
 from telegram.error import Forbidden, TelegramError
 
 from bot.engine.types import Answer
+from bot.pictures.cache import MAP, TIMELINE
 from bot.storage import unanswered
 from bot.telegram.botcontext import BotContext
 from bot.telegram.errors import chat_kind, notify_admins
 from bot.telegram.formatting import escape, render_answer, render_plain
 from bot.telegram.keyboards import SUGGESTION_BUTTONS, answer_keyboard
+from bot.telegram.pictures import send_picture
 from bot.telegram.services import Services
 
 log = logging.getLogger(__name__)
+
+PICTURE_ACTIONS = {"map": MAP, "timeline": TIMELINE}
+"""Intents whose answer is a picture: the follow-up action of the same name → picture kind."""
 
 
 def ask(services: Services, chat_id: int, question: str, *, fresh: bool = False) -> Answer:
@@ -122,6 +127,20 @@ async def send_text(
     await send_html(context, chat_id, render_plain(text), keyboard, reply_to)
 
 
+def _asked_picture(answer: Answer) -> tuple[str, int | None] | None:
+    """(picture kind, year) when the question asked for the map or the timeline itself: the
+    chat then gets the picture at once instead of a text with a button to press."""
+    if answer.intent not in PICTURE_ACTIONS:
+        return None
+    for followup in answer.followups:
+        kind = str(getattr(followup.action, "value", followup.action))
+        if kind == answer.intent:
+            payload = followup.question
+            year = int(payload) if payload.isdigit() and len(payload) == 4 else None
+            return PICTURE_ACTIONS[kind], year
+    return None
+
+
 async def answer_in_chat(
     context: BotContext,
     chat_id: int,
@@ -135,6 +154,11 @@ async def answer_in_chat(
     services = context.services
     # No await between asking and queueing: the chat's answers leave in the order asked.
     answer = ask(services, chat_id, question, fresh=fresh)
+    picture = _asked_picture(answer)
+    if picture is not None:  # «Vis meg et kart»: the picture itself, its caption says what it is
+        kind, year = picture
+        await send_picture(context, chat_id, kind, year)
+        return answer
     keyboard = answer_keyboard(
         answer,
         services.callbacks,

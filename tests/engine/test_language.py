@@ -234,7 +234,7 @@ def test_the_answer_comes_first_and_the_unknown_once_last(engine: Engine) -> Non
     assert "2025" not in during  # no later years at an earlier clock
     award = ask(engine, "Når ble prisen for 2014 delt ut?").text.split("\n")
     assert award[0].startswith("Prisen for 2014 ble delt ut på landskonferansen")
-    assert award[-1] == "Jeg vet ikke hvilken dag prisen for 2014 ble delt ut."
+    assert award[-1] == "Jeg vet ikke hvilken dag det var."
     assert ask(engine, "Hva var kriteriene i 2010?").text.startswith("Jeg vet ikke")
     planned = ask(engine, "Når ble prisen for 2024 delt ut?").text
     assert "skulle etter planen" in planned and "ble delt ut på" not in planned
@@ -254,7 +254,7 @@ def test_whole_sentences_for_every_fact_shape(engine: Engine) -> None:
     )
     assert "trolig barne" not in ask(engine, "Hvem delte ut prisen i 2013?").text
     criteria = ask(engine, "Hva er kriteriene?", DURING_2023_VOTE).text
-    assert criteria.startswith("Slik er kriteriene for 2023–2024.")  # present while they run
+    assert criteria.startswith("Slik er kriteriene for 2023.")  # present while they run
     assert ask(engine, "Hva er kriteriene?").text.startswith("Slik var kriteriene for 2023–2024.")
     for now in CLOCKS:
         for question, answer in year_answers(engine, now):

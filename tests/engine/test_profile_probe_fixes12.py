@@ -16,7 +16,7 @@ AFTER_2023_VOTE = datetime(2023, 10, 25, 12, 0, tzinfo=OSLO)
 def test_the_profile_card_shows_the_newest_rounds_figure_and_projects(engine: Engine) -> None:
     answer = engine.answer("Hva vet du om Lørenskog?", now=NOW)
     assert answer.intent == "place_summary"
-    assert "82 prosent (tall for 2020)" in answer.text
+    assert "82 prosent" in answer.text and "2020" in answer.text
     assert "Tiltaket som ble trukket fram, var Jobbsjansen." in answer.text
 
 
@@ -31,7 +31,7 @@ def test_a_card_without_a_known_reason_says_it_does_not_know(engine: Engine) -> 
 def test_no_figures_is_said_as_no_information(engine: Engine) -> None:
     answer = engine.answer("har du tall for Randaberg", now=NOW)
     assert answer.intent == "place_figures"
-    assert "Jeg har ingen opplysninger om tall for Randaberg." in answer.text
+    assert "Jeg vet ikke om noen tall for Randaberg." in answer.text
 
 
 def test_a_recommendation_after_the_vote_says_it_is_not_open(engine: Engine) -> None:
@@ -42,25 +42,25 @@ def test_a_recommendation_after_the_vote_says_it_is_not_open(engine: Engine) -> 
 
 def test_a_word_the_fact_texts_use_is_no_foreign_topic(engine: Engine) -> None:
     answer = engine.answer("Hvor mange praksisplasser har Lørenskog skaffet?", now=NOW)
-    assert answer.matched and "100 praksisplasser (tall for 2018)" in answer.text
+    assert answer.matched and "100 praksisplasser" in answer.text and "2018" in answer.text
     pizza = engine.answer("anbefale en pizzarestaurant i Moss", now=NOW)
     assert not pizza.matched
 
 
 def test_intro_is_the_introduction_programme(engine: Engine) -> None:
     answer = engine.answer("Levanger: hvor stor andel gikk til arbeid etter introen?", now=NOW)
-    assert answer.matched and "86 prosent (tall for 2009)" in answer.text
+    assert answer.matched and "86 prosent" in answer.text and "2009" in answer.text
 
 
 def test_a_year_asked_can_be_the_figures_own_year_not_the_rounds(engine: Engine) -> None:
     answer = engine.answer("Hvor mange skulle Tønsberg bosette i 2022?", now=NOW)
     assert answer.intent == "place_figures"
-    assert "60 flyktninger (tall for 2022)" in answer.text
+    assert "60 flyktninger" in answer.text and "2022" in answer.text
 
 
 def test_figures_of_the_year_asked_come_first_and_together(engine: Engine) -> None:
     answer = engine.answer("Hvor mange flyktninger bosatte Bodø i 2017?", now=NOW)
-    assert "140 plasser (tall for 2017)" in answer.text
+    assert "140 vedtaksplasser" in answer.text and "2017" in answer.text
 
 
 VOTE_2023 = datetime(2023, 10, 5, 12, 0, tzinfo=OSLO)

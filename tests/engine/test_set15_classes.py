@@ -127,7 +127,7 @@ def test_english_words_before_prize_that_mean_this_prize(
             "Når mottok Kinn prisen?",
             "Kinn vant prisen for 2022.\nPrisen for 2022 ble delt ut 17. november 2022.",
         ),
-        ("når mottok Bærum prisen i 2018?", "Prisen for 2018 ble delt ut 13. februar 2019."),
+        ("når mottok Bærum prisen i 2018?", "Prisen for 2018 ble delt ut 13. februar 2019"),
     ],
 )
 def test_when_a_municipality_got_the_prize_gives_the_day(

@@ -131,10 +131,11 @@ def picture_buttons(message: Call) -> list[str]:
 def test_picture_questions_offer_the_same_pictures(
     bot: Harness, question: str, data: str, caption: str
 ) -> None:
-    """Asking for a map or a timeline in words gets a button that sends that very picture."""
-    (answer,) = bot.say(CHAT, question)
-    assert data in picture_buttons(answer), answer.params
+    """Asking for a map or a timeline in words sends that very picture at once, the same one
+    the button ``data`` sends."""
+    asked = photos(bot, U.message_update(CHAT, question))
+    assert caption in asked.params["caption"]
     call = photos(bot, U.callback_query_update(CHAT, data))
-    assert caption in call.params["caption"]
+    assert call.params["caption"] == asked.params["caption"]
     # Only the map uses Kartverket's outlines, so only the map carries their credit.
     assert call.params["caption"].endswith(CREDIT) is data.startswith("p1|m|")

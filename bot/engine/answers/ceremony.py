@@ -9,7 +9,7 @@ from datetime import datetime
 from bot.engine.history import History
 from bot.engine.texts import Texts
 from bot.engine.types import FollowUp, FollowUpAction
-from bot.knowledge.models import Entrant, Fact, Moment, PrizeYear, Project, YearStatus
+from bot.knowledge.models import Entrant, Fact, PrizeYear, Project, YearStatus
 from bot.knowledge.view import AWARD_DEFAULT_TIME, award_at, moment_at
 
 from .common import (
@@ -55,30 +55,46 @@ def award(view: History, texts: Texts, request: Request, reply: Reply) -> None:
                 texts("award.unknown_ahead" if ahead else "award.unknown", label=record.label)
             )
             continue
-        start = len(reply.parts)
+        facts = [f for f in (date, event, place) if f is not None]
+        where = _where(texts, event, place)
         future = date is not None and moment_at(date.value, AWARD_DEFAULT_TIME) > request.now
         if date is not None:
-            _award_date(texts, record.label, date, request.now, reply)
-        tense = "_future" if future else ""
-        for fact, key in ((event, "award.event"), (place, "award.place")):
-            if fact is not None:
-                first = date is None and len(reply.parts) == start
-                name = key + ("_first" if first else tense)
-                if first and key == "award.event" and record.winner is None:
-                    name = "award.event_planned"  # only the plan is known
-                reply.say(texts(name, text=fact.value, label=record.label), fact)
-        if date is None:  # what is known first, then the unknown date, once
-            planned = record.winner is None and event is not None
-            key = "award.date_unknown_planned" if planned else "award.date_unknown"
-            reply.say(texts(key, label=record.label))
-        if len(years) == 1:
-            reply.note(date, event, place)
+            day = texts.date(date.value, now=request.now)
+            if where is None:
+                key = "award.date"
+            else:  # «hvor» leads with the place, «når» with the day
+                key = "award.where_when" if _asks_where(texts, request) else "award.when_where"
+            key += "_future" if future else ""
+            reply.say(texts(key, label=record.label, date=day, where=where), *facts)
+            if where is None and _asks_where(texts, request):  # «hvor?» and only the day known
+                reply.say(texts("award.place_unknown"))
+        elif record.winner is None and event is not None:  # only the plan is known
+            reply.say(texts("award.planned", label=record.label, where=where), *facts)
+            reply.say(texts("award.date_unknown_planned"))
+        else:  # what is known first, then the unknown day, once
+            reply.say(texts("award.where", label=record.label, where=where), *facts)
+            reply.say(texts("award.date_unknown", label=record.label))
+        if len(years) == 1:  # before the award the announced day is the plan: no doubts yet
+            reply.note(None if future else date, event, place)
 
 
-def _award_date(texts: Texts, label: str, date: Fact[Moment], now: datetime, reply: Reply) -> None:
-    future = moment_at(date.value, AWARD_DEFAULT_TIME) > now
-    key = "award.date_future" if future else "award.date"
-    reply.say(texts(key, date=texts.date(date.value, now=now), label=label), date)
+def _asks_where(texts: Texts, request: Request) -> bool:
+    """Whether the question asks where rather than when («Hvor deles prisen ut?»)."""
+    asked = set(request.words)
+    return request.intent == "venue" or bool(asked & set(texts("award.where_words").split()))
+
+
+def _where(texts: Texts, event: Fact[str] | None, place: Fact[str] | None) -> str | None:
+    """«på IMDis årskonferanse i Oslo», «på The Hub i Oslo» (a venue that takes «på», listed
+    in ``award.on_places``), or None when neither is known."""
+    parts = []
+    if event is not None:
+        parts.append(texts("award.at_event", text=event.value))
+    if place is not None:
+        first = place.value.split(" ", 1)[0]
+        on = first in texts("award.on_places").split()
+        parts.append(texts("award.on_place" if on else "award.in_place", text=place.value))
+    return " ".join(parts) or None
 
 
 def _award_times(view: History) -> list[tuple[int, datetime]]:

@@ -311,7 +311,8 @@ def topic(view: History, texts: Texts, request: Request, reply: Reply) -> None:
     intent without a handler of its own."""
     fact = view.kb.prize.topics.get(request.intent)
     if fact is None:
-        reply.say(texts("topic.unknown"))
+        if not reply.parts:  # after an answer already given, «no information» is a non sequitur
+            reply.say(texts("topic.unknown"))
         return
     text = as_of(texts, fact.value, request.now)
     if text:

@@ -155,7 +155,12 @@ class PassageAnswers:
             if figure is not None:  # «…: 30 ansatte (2021)» → «… (tall for 2021)»
                 text = texts("profile.passage_figure", text=text[: figure.start()], year=figure[1])
             person = _person(view, hit)
-            if person is not None and person[1].said:  # a sentence, as in the people answers
+            award = _award_sentence(view, texts, hit, text)
+            if award is not None:  # «2023: ordfører Frank Pedersen» → a whole sentence
+                line = award
+            elif (said := _figure_sentence(view, hit)) is not None:  # the curator's sentence
+                line = texts("profile.passage_context", text=said) if hit.passage.context else said
+            elif person is not None and person[1].said:  # a sentence, as in the people answers
                 line = said_sentence(texts, person[1])  # with the role: it may be what was asked
                 if person[1].context:
                     line = texts("profile.passage_context", text=line)
@@ -191,6 +196,47 @@ class PassageAnswers:
         if entities.project is not None:
             return entities.project.project.name
         return texts.join([view.label(y) for y in entities.years])
+
+
+def _figure_sentence(view: History, hit: Hit) -> str | None:
+    """A figure passage (``<year>/profile/<name>/figures/<n>``) as its whole sentence, when
+    the curator wrote one."""
+    if hit.passage.kind != "figure" or hit.passage.year is None:
+        return None
+    record = view.get(hit.passage.year)
+    parts = hit.passage.id.split("/")
+    if record is None or len(parts) != 5 or not parts[4].isdigit():
+        return None
+    for profile in record.profiles:
+        if profile.entrant.name == parts[2] and 0 < int(parts[4]) <= len(profile.figures):
+            return profile.figures[int(parts[4]) - 1].said
+    return None
+
+
+def _award_sentence(view: History, texts: Texts, hit: Hit, text: str) -> str | None:
+    """An award fact (who handed over, who received, the event, the place) as the sentence
+    the award answers use, or None for another passage."""
+    if hit.passage.kind != "award" or hit.passage.year is None:
+        return None
+    record = view.get(hit.passage.year)
+    if record is None:
+        return None
+    part = hit.passage.id.rsplit("/", 1)[-1]
+    winner = record.winner.value.name if record.winner is not None else None
+    if part == "handed_by":
+        return texts("handed_by.text", label=record.label, text=text, winner=winner or "")
+    if part == "received_by" and winner is not None:
+        return texts("received_by.text", label=record.label, text=text, winner=winner)
+    if part == "event":
+        where = texts("award.at_event", text=text)
+    elif part == "place":
+        first = text.split(" ", 1)[0]
+        on = first in texts("award.on_places").split()
+        where = texts("award.on_place" if on else "award.in_place", text=text)
+    else:
+        return None
+    key = "award.where" if winner is not None else "award.planned"
+    return texts(key, label=record.label, where=where)
 
 
 def _person(view: History, hit: Hit) -> tuple[str, Person] | None:

@@ -48,13 +48,28 @@ def directors(view: History, texts: Texts, request: Request, reply: Reply) -> No
                 reply.say(era.fact.value, era)
             return
     current = _current(eras, request.now.year)
-    if current is not None:  # who it is now first, then the earlier ones
-        reply.say(as_of(texts, current.fact.value, request.now), current)
-        reply.say(texts("directors.earlier"))
-    else:
+    if current is None or current.name is None:
         reply.say(texts("directors.intro"))
-    for era in eras:
-        if era is not current and era.from_year <= request.now.year:
+        for era in eras:
+            if era.from_year <= request.now.year:
+                reply.say(as_of(texts, era.fact.value, request.now), era)
+        return
+    # who it is now first, then the earlier ones in one sentence, then any acting spell
+    reply.say(texts("directors.current", name=current.name), current)
+    text = as_of(texts, current.fact.value, request.now)
+    if current.pronoun and text.startswith(current.name + " "):  # named just before
+        text = current.pronoun + text[len(current.name) :]
+    reply.say(text, current)
+    seen = [e for e in eras if e is not current and e.from_year <= request.now.year]
+    before = [e for e in seen if e.from_year < current.from_year and e.name is not None]
+    if before:
+        items = [
+            texts("directors.item", name=e.name, from_year=e.from_year, to_year=e.to_year)
+            for e in sorted(before, key=lambda e: -e.from_year)
+        ]
+        reply.say(texts("directors.before", items=texts.join(items)), *before)
+    for era in seen:
+        if era not in before:  # an acting director inside the current one's time
             reply.say(as_of(texts, era.fact.value, request.now), era)
 
 
@@ -190,6 +205,9 @@ def _per_year(
         return False
     for year, record in rounds(view, texts, years, reply):
         own = getattr(record, attribute)
+        if own is not None and attribute == "criteria" and record.criteria_general:
+            reply.say(texts(f"{prefix}.general", label=record.label, text=own.value), own)
+            continue
         if own is not None:
             undecided = not view.known_by(year, request.now)  # the round is under way
             key = f"{prefix}.year_now" if undecided else f"{prefix}.year"
@@ -246,11 +264,12 @@ def _era_text(texts: Texts, era: Era[str], year: int) -> str:
     if era.to_year is None:
         return texts("criteria.era", from_year=era.from_year, text=era.fact.value)
     tense = "now" if era.to_year >= year else "past"
-    if era.from_year == era.to_year:
+    last = min(era.to_year, max(year, era.from_year))  # a round not begun is not named yet
+    if era.from_year == last:
         return texts(f"criteria.era_one_{tense}", label=era.from_year, text=era.fact.value)
     return texts(
         f"criteria.era_span_{tense}",
         from_year=era.from_year,
-        to_year=era.to_year,
+        to_year=last,
         text=era.fact.value,
     )

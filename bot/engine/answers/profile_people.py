@@ -116,6 +116,10 @@ def place_figures(view: History, texts: Texts, request: Request, reply: Reply) -
     scored.sort(key=lambda item: (-item[0], item[1]))
     reply.years = sorted({e.year for _, _, e, _ in scored}, reverse=True)
     chosen = [(entry, figure) for _, _, entry, figure in scored[:MAX_FIGURES]]
+    if all(figure.said is not None for _, figure in chosen):  # whole sentences: the answer first
+        for _, figure in chosen:  # what was asked for, so no «background» label
+            figure_line(texts, figure, reply, labelled=False)
+        return
     _by_round(texts, "profile.figures_intro", chosen, figure_line, reply)
 
 
@@ -165,29 +169,41 @@ def place_people(view: History, texts: Texts, request: Request, reply: Reply) ->
     pairs = [(e, p) for e in found if e.profile for p in e.profile.people]
     roles = {stem(w) for _, p in pairs for w in words(p.role)}
     wanted = asked & roles
+    role_asked = False
     if wanted:
         matching = [(e, p) for e, p in pairs if wanted & {stem(w) for w in words(p.role)}]
         if matching:
-            pairs = matching
+            pairs, role_asked = matching, True
     else:  # a role someone holds elsewhere, but nobody named here that round: say so
         role = _role_asked(view, asked - {stem(w) for w in words(name)})
         if role is not None:
             label = texts.join(sorted({e.record.label for e in found}))
             reply.say(texts("profile.no_role", role=role, place=name, label=label))
     reply.years = sorted({e.year for e, _ in pairs}, reverse=True)
-    _people_by_round(texts, pairs[:MAX_PEOPLE], reply)
+    _people_by_round(texts, pairs[:MAX_PEOPLE], reply, role_asked=role_asked)
 
 
-def _people_by_round(texts: Texts, pairs: list[tuple[Entry, Person]], reply: Reply) -> None:
-    """People under one intro line per round («Da Asker ble nominert for 2018, …»); a person
-    said again in the same round is not introduced with the role a second time."""
+def _people_by_round(
+    texts: Texts, pairs: list[tuple[Entry, Person]], reply: Reply, *, role_asked: bool = False
+) -> None:
+    """People under one intro line per round («Da Asker ble nominert for 2018, …», or who held
+    the role asked about, as a whole sentence); a person said again in the same round is not
+    introduced with the role a second time."""
     shown: int | None = None
     before: str | None = None
     for entry, someone in pairs:
         if entry.year != shown:
-            key = "profile.people_intro_won" if entry.won else "profile.people_intro"
             then = entrant_name(texts, entry.entrant)
-            reply.say(texts(key, place=then, label=entry.record.label))
+            if role_asked:  # «Hvem var ordfører …?»: who it was, as a whole sentence, first
+                key = "profile.who_won" if entry.won else "profile.who_nominated"
+                where = texts("profile.the_municipality") if then in someone.role else then
+                said = texts(
+                    key, name=someone.name, role=someone.role, place=where, label=entry.record.label
+                )
+            else:
+                key = "profile.people_intro_won" if entry.won else "profile.people_intro"
+                said = texts(key, place=then, label=entry.record.label)
+            reply.say(said)
             shown, before = entry.year, None
         person_line(texts, someone, reply, again=someone.name == before)
         before = someone.name
@@ -216,7 +232,7 @@ def _nobody_that_round(
     others = holding or others  # the same role in other rounds first (Drammen's mayors)
     if others:
         reply.years = sorted({e.year for e, _ in others}, reverse=True)
-        _people_by_round(texts, others[:MAX_PEOPLE], reply)
+        _people_by_round(texts, others[:MAX_PEOPLE], reply, role_asked=bool(holding))
 
 
 def _role_asked(view: History, asked: set[str]) -> str | None:

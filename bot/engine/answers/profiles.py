@@ -186,7 +186,8 @@ def _why(view: History, texts: Texts, request: Request, reply: Reply, *, detail:
             unknown.append(entry.record.label)
             continue
         key = "profile.line_won" if entry.won else "profile.line"
-        reply.say(texts(key, label=entry.record.label, text=short(reason.value)), reason)
+        line = texts(key, place=name, label=entry.record.label, text=short(reason.value))
+        reply.say(line, reason)
         if detail or entry is found[0]:  # the newest round: what it did, by name
             _project_names(texts, entry, reply)
     if unknown:
@@ -440,11 +441,13 @@ def figure_line(texts: Texts, figure: Figure, reply: Reply, *, labelled: bool = 
     """Say one figure with what it measures and the year it refers to (a context figure
     labelled as background unless ``labelled`` is False: said under one label already)."""
     key = "profile.figure_context" if figure.context and labelled else "profile.figure"
-    measures = figure.measures[:1].upper() + figure.measures[1:]
-    reply.say(
-        texts(key, measures=measures, value=figure.shown, unit=figure.unit, year=figure.year),
-        Fact(None, figure.sources, figure.note),
-    )
+    said = figure.said
+    if said is not None:  # the curator's whole sentence
+        text = texts(key + "_sentence", sentence=said)
+    else:
+        measures = figure.measures[:1].upper() + figure.measures[1:]
+        text = texts(key, measures=measures, value=figure.shown, unit=figure.unit, year=figure.year)
+    reply.say(text, Fact(None, figure.sources, figure.note))
     reply.note(Fact(None, figure.sources, figure.note))
 
 
