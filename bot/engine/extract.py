@@ -18,6 +18,7 @@ from bot.engine.lemmas import Lemmatiser
 from bot.engine.lexicon import Synonyms
 from bot.engine.normalise import clean, tokens
 from bot.engine.places import Place, PlaceIndex, ProjectRef
+from bot.engine.relations import drop_loose_relations
 
 YEAR_WORD = "aarstall"
 PLACE_WORD = "kommunenavn"
@@ -129,6 +130,7 @@ class Extractor:
             i += step
         self._ranges(text, out, parsed, now.year)
         self._last_n(out, parsed)
+        drop_loose_relations(out, self.syn.relation_words, self.vocabulary, PLACEHOLDERS)
         self._finish(out, parsed, fuzzy_places)
         return parsed
 
