@@ -2,12 +2,13 @@
 
 The result keeps a canonical word list in which every extracted slot is replaced by a
 placeholder word, so intent matching compares the *shape* of a question, not its values.
+The result and the placeholder words are defined in :mod:`bot.engine.parsed` (and importable
+from here).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from itertools import pairwise
 
@@ -17,14 +18,14 @@ from bot.clock import OSLO
 from bot.engine.lemmas import Lemmatiser
 from bot.engine.lexicon import Synonyms
 from bot.engine.normalise import clean, tokens
-from bot.engine.places import Place, PlaceIndex, ProjectRef
+from bot.engine.parsed import COUNTY_WORD as COUNTY_WORD
+from bot.engine.parsed import PLACE_WORD as PLACE_WORD
+from bot.engine.parsed import PLACEHOLDERS as PLACEHOLDERS
+from bot.engine.parsed import PROJECT_WORD as PROJECT_WORD
+from bot.engine.parsed import YEAR_WORD as YEAR_WORD
+from bot.engine.parsed import Parsed as Parsed
+from bot.engine.places import PlaceIndex
 from bot.engine.relations import drop_loose_relations
-
-YEAR_WORD = "aarstall"
-PLACE_WORD = "kommunenavn"
-COUNTY_WORD = "fylkesnavn"
-PROJECT_WORD = "prosjektnavn"
-PLACEHOLDERS = frozenset({YEAR_WORD, PLACE_WORD, COUNTY_WORD, PROJECT_WORD})
 
 MIN_YEAR, MAX_YEAR = 1900, 2099
 MIN_COMPOUND_PART = 3
@@ -35,55 +36,6 @@ MAX_RANGE = 30
 
 SWAP_MIN_LENGTH = 4
 """Words at least this long are also corrected when two neighbouring letters are swapped."""
-
-
-@dataclass
-class Parsed:
-    """What the rules found in one question."""
-
-    question: str
-    words: list[str] = field(default_factory=list)
-    """Canonical words with placeholders, stop words removed."""
-    years: list[int] = field(default_factory=list)
-    relative_year: bool = False
-    """A year came from «i fjor», «i år» …"""
-    days: tuple[date, date] | None = None
-    """A day or period named relative to the clock («i går», «forrige uke», «på mandag»):
-    first and last day, Europe/Oslo."""
-    days_exact: bool = False
-    """``days`` is a named day or week (not a loose «nylig»): no award in it is an answer."""
-    year_offset: int = 0
-    """«året før» = -1, «året etter» = +1 (applied to the year or the context's year)."""
-    places: list[Place] = field(default_factory=list)
-    counties: list[str] = field(default_factory=list)
-    county_said: list[str] = field(default_factory=list)
-    """The county or region names as written (folded: «hordaland», «nord norge»)."""
-    projects: list[ProjectRef] = field(default_factory=list)
-    out_of_scope: bool = False
-    out_of_scope_found: list[tuple[str, ...]] = field(default_factory=list)
-    """The out-of-scope phrases the question used («buss», «hvem er ordforer»)."""
-    out_of_scope_firm: bool = False
-    """Out of scope for a reason no fact text can lift (another prize's name)."""
-    domain: bool = False
-    """The question mentions something about the prize (a prize word, a year, a place…)."""
-    pronoun: bool = False
-    """«de», «dem», «kommunen» …: refers back to the context's municipality."""
-    elliptic: bool = False
-    """Nothing but slots and filler words («og 2015?», «Og året før?»)."""
-    fuzzy_place: bool = False
-    unknown: list[str] = field(default_factory=list)
-    """Words neither in the vocabulary nor names (after typo correction)."""
-    prize_word: bool = False
-    """The prize itself is named («prisen», «bosettingsprisen» …)."""
-    last_n: int = 0
-    """«de tre siste årene» = 3: the latest known rounds."""
-    year_at: dict[int, int] = field(default_factory=dict)
-    """Position in the scanned word list → the year found there (for ranges)."""
-
-    @property
-    def text(self) -> str:
-        """The canonical word list joined, as matched against example phrasings."""
-        return " ".join(self.words)
 
 
 class Extractor:

@@ -182,7 +182,7 @@ def test_small_numbers_in_figure_sentences_are_words(engine: Engine) -> None:
 
 
 def test_no_person_sentence_has_two_colons(engine: Engine) -> None:
-    from bot.engine.answers.profiles import said_sentence
+    from bot.engine.answers.profile_lines import said_sentence
 
     kb = load_knowledge(KNOWLEDGE)
     for record in kb.years.values():

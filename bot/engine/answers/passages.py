@@ -24,7 +24,7 @@ from bot.knowledge.passages import PassageIndex
 from bot.knowledge.passages_terms import stem
 
 from .common import as_of
-from .profiles import said_sentence
+from .profile_lines import said_sentence
 from .reply import Reply, Request
 
 _FIGURE_YEAR = re.compile(r" \((\d{4})\)$")

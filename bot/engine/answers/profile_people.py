@@ -17,20 +17,17 @@ from bot.knowledge.models import NomineeProfile, Person, PrizeYear
 from bot.knowledge.passages_terms import STOP_WORDS, stem, words
 
 from .common import entrant_name, place_name, target_years
-from .profiles import (
+from .profile_entries import (
     MAX_FIGURES,
     MAX_PEOPLE,
     MAX_QUOTES,
     Entry,
     asked_place,
     entries,
-    figure_line,
     of_years,
-    person_line,
-    person_source,
-    said_sentence,
     say_unknown,
 )
+from .profile_lines import figure_line, person_line, person_source, said_sentence
 from .reply import Reply, Request
 
 T = TypeVar("T")

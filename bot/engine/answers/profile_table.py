@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from .profile_people import place_figures, place_people
+from .profile_projects import place_projects, project
 from .profile_votes import nominees_with_lines, vote_advice, vote_status
 from .profiles import (
     nominated_why,
     place_profile,
-    place_projects,
     place_work,
-    project,
     reasoning,
     winner,
 )

@@ -11,7 +11,7 @@ from bot.knowledge.view import VoteState, vote_state
 
 from . import nominees, voting
 from .common import entrant_name
-from .profiles import MAX_BUTTONS, ascii_name, short
+from .profile_entries import MAX_BUTTONS, ascii_name, short
 from .reply import Reply, Request
 
 

@@ -1,6 +1,7 @@
-"""The nominees' profiles: why a municipality was nominated, what it did, its figures, the
-people who spoke for it, who a person is, a short profile card, and the nominees of a year
-with one line each (also while a vote is open, and when asked whom to vote for).
+"""The nominees' profiles: why a municipality was nominated, what it did, a short profile
+card, and the nominees of a year with one line each (also while a vote is open, and when asked
+whom to vote for). A profile's rounds are read in :mod:`.profile_entries`, its projects in
+:mod:`.profile_projects`, its figures and people in :mod:`.profile_lines`.
 
 Every fact shown comes from a profile (or the year's jury reasoning for a winner) with its
 sources; a figure is always shown with the year it refers to, and context facts are labelled.
@@ -8,130 +9,28 @@ sources; a figure is always shown with the year it refers to, and context facts 
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-
 from bot.engine.history import History
-from bot.engine.normalise import words as fold_words
 from bot.engine.places import Place
 from bot.engine.texts import Texts
 from bot.engine.types import FollowUp, FollowUpAction
-from bot.knowledge.models import Entrant, Fact, Figure, NomineeProfile, Person, PrizeYear, Project
 
 from . import ceremony, places, winners
 from .common import entrant_name, place_name, target_years
+from .profile_entries import (
+    MAX_BUTTONS,
+    MAX_FIGURES,
+    MAX_PEOPLE,
+    Entry,
+    ascii_name,
+    asked_place,
+    entries,
+    of_years,
+    say_unknown,
+    short,
+)
+from .profile_lines import figure_line, person_line
+from .profile_projects import _entry_projects, _project_names, _projects
 from .reply import Reply, Request
-
-SHORT = 150
-"""A reason shown on one line is cut to about this many characters (a phone screen)."""
-MAX_FIGURES = 6
-MAX_PEOPLE = 5
-MAX_PROJECTS = 6
-MAX_BUTTONS = 6
-MAX_QUOTES = 3
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One round a municipality took part in, as known at the moment asked."""
-
-    year: int
-    record: PrizeYear
-    entrant: Entrant
-    profile: NomineeProfile | None
-    won: bool
-
-    @property
-    def reason(self) -> Fact[str] | None:
-        """Why it was nominated: the jury's reasoning for the winner, else the profile's."""
-        if self.won and self.record.reasoning is not None:
-            return self.record.reasoning
-        if self.profile is not None and self.profile.nominated_for is not None:
-            return self.profile.nominated_for
-        return None
-
-
-def entries(view: History, place: Place) -> list[Entry]:
-    """The rounds ``place`` was nominated in (or won), newest first."""
-    found: list[Entry] = []
-    for year in sorted(view.years, reverse=True):
-        record = view.years[year]
-        entrant = _entrant(view, record, place)
-        if entrant is None:
-            continue
-        won = record.winner is not None and view.matches(record.winner.value, place)
-        profile = next((p for p in record.profiles if view.matches(p.entrant, place)), None)
-        found.append(Entry(year, record, entrant, profile, won))
-    return found
-
-
-def _entrant(view: History, record: PrizeYear, place: Place) -> Entrant | None:
-    if record.winner is not None and view.matches(record.winner.value, place):
-        return record.winner.value
-    for entrant in record.nominees.value if record.nominees is not None else ():
-        if view.matches(entrant, place):
-            return entrant
-    return None
-
-
-def of_years(view: History, request: Request, found: list[Entry]) -> list[Entry]:
-    """The entries of the years asked about (all when no year was asked)."""
-    years = target_years(view, request)
-    return [e for e in found if e.year in years] if years else found
-
-
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[«A-ZÆØÅ])")
-
-
-def sentences(text: str) -> list[str]:
-    """``text`` split into sentences (a full stop, ! or ? before a capital letter)."""
-    return [s.strip() for s in _SENTENCE_END.split(text.strip()) if s.strip()]
-
-
-def short(text: str, limit: int = SHORT) -> str:
-    """The first sentences of ``text`` that fit in about ``limit`` characters; always at least
-    the whole first sentence, never cut inside one."""
-    parts = sentences(text)
-    kept = parts[:1]
-    for part in parts[1:]:
-        if len(" ".join([*kept, part])) > limit:
-            break
-        kept.append(part)
-    first = " ".join(kept)
-    return first if first.endswith((".", "!", "?", "»")) else first + "."
-
-
-def asked_place(texts: Texts, request: Request, reply: Reply) -> Place | None:
-    """The municipality asked about, or None after asking the user to name one."""
-    if not request.places:
-        reply.say(texts("place.need_place"))
-        return None
-    place = request.places[0]
-    reply.municipality = place.name
-    return place
-
-
-def say_unknown(view: History, texts: Texts, request: Request, place: Place, reply: Reply) -> None:
-    """Not nominated (that year, or at all): say so and when it was."""
-    years = target_years(view, request)
-    found = entries(view, place)
-    name = place_name(place)
-    if years and found:
-        reply.say(texts("profile.not_that_year", place=name, label=view.label(years[0])))
-        labels = texts.join([e.record.label for e in reversed(found)])
-        reply.say(texts("profile.nominated_in", place=name, labels=labels))
-        for entry in found:
-            reply.cite(entry.record.nominees, entry.record.winner if entry.won else None)
-        return
-    if years:
-        reply.say(texts("profile.not_that_year", place=name, label=view.label(years[0])))
-        return
-    reply.say(texts("profile.never", place=name))
-
-
-def ascii_name(name: str) -> str:
-    """A name as a button's question: short ASCII («Lørenskog» → «lorenskog»)."""
-    return " ".join(fold_words(name))
 
 
 def _why_buttons(texts: Texts, place: Place, found: list[Entry], reply: Reply) -> None:
@@ -145,9 +44,6 @@ def _why_buttons(texts: Texts, place: Place, found: list[Entry], reply: Reply) -
                 texts("profile.ask_why", place=ascii_name(place.said), year=entry.year),
             )
         )
-
-
-# -- why nominated / what it did -----------------------------------------------------------
 
 
 def nominated_why(view: History, texts: Texts, request: Request, reply: Reply) -> None:
@@ -254,72 +150,6 @@ def _known(texts: Texts, entry: Entry, reply: Reply) -> bool:
     return True
 
 
-# -- projects ------------------------------------------------------------------------------
-
-
-def _entry_projects(entry: Entry) -> list[Project]:
-    """The round's projects of this nominee: the year's records and the profile's own."""
-    found: list[Project] = []
-    names = {entry.entrant.name, entry.entrant.municipality.name}
-    for project in entry.record.projects:
-        if project.municipality in names:
-            found.append(project)
-    if entry.profile is not None:
-        for project in entry.profile.projects:
-            if all(p.name != project.name for p in found):
-                found.append(project)
-    return found
-
-
-def _project_names(texts: Texts, entry: Entry, reply: Reply) -> None:
-    projects = _entry_projects(entry)
-    if projects:
-        key = "profile.projects_names" if len(projects) > 1 else "profile.project_name"
-        reply.say(texts(key, names=texts.join([p.name for p in projects])))
-        for project in projects:
-            reply.cite(Fact(None, project.sources))
-
-
-def _projects(texts: Texts, entry: Entry, reply: Reply, *, intro: bool) -> bool:
-    projects = _entry_projects(entry)[:MAX_PROJECTS]
-    if not projects:
-        return False
-    if intro:
-        reply.say(
-            texts(
-                "profile.projects_intro",
-                place=entrant_name(texts, entry.entrant),
-                label=entry.record.label,
-            )
-        )
-    for project in projects:
-        reply.say(
-            texts("profile.project", name=project.name, text=project.description),
-            Fact(None, project.sources),
-        )
-    return True
-
-
-def place_projects(view: History, texts: Texts, request: Request, reply: Reply) -> None:
-    """The projects of a municipality (from the years and its profiles), described."""
-    if not request.places or request.projects:
-        ceremony.project(view, texts, request, reply)
-        return
-    place = asked_place(texts, request, reply)
-    if place is None:
-        return
-    found = [e for e in of_years(view, request, entries(view, place)) if _entry_projects(e)]
-    if not found:
-        ceremony.project(view, texts, request, reply)
-        return
-    reply.years = [e.year for e in found]
-    for entry in found:
-        _projects(texts, entry, reply, intro=True)
-
-
-# -- figures -------------------------------------------------------------------------------
-
-
 def place_profile(view: History, texts: Texts, request: Request, reply: Reply) -> None:
     """«Fortell om Drammen»: wins and nominations, the newest nomination's reason, and a
     button per round for the rest."""
@@ -387,9 +217,6 @@ def reasoning(view: History, texts: Texts, request: Request, reply: Reply) -> No
     ceremony.reasoning(view, texts, request, reply)
 
 
-# -- the nominees of a year with one line each ---------------------------------------------
-
-
 def winner(view: History, texts: Texts, request: Request, reply: Reply) -> None:
     """The winner answer, with a button to the winner's profile when one year was asked."""
     winners.winner(view, texts, request, reply)
@@ -411,99 +238,3 @@ def winner(view: History, texts: Texts, request: Request, reply: Reply) -> None:
             texts("profile.ask_profile", place=ascii_name(name)),
         )
     )
-
-
-def project(view: History, texts: Texts, request: Request, reply: Reply) -> None:
-    """A named project, the nominee's figures about it (its goal, its results) and what the
-    profile says about it as background."""
-    ceremony.project(view, texts, request, reply)
-    for ref in request.projects[:1]:
-        record = view.get(ref.year)
-        if record is None:
-            continue
-        name = fold_words(ref.project.name)
-        for profile in record.profiles:
-            for figure in profile.figures:
-                if _names(figure.measures, name):
-                    figure_line(texts, figure, reply)
-            for item in profile.context:
-                if _names(item.value, name):
-                    reply.say(item.value, item)
-
-
-def _names(text: str, name: list[str]) -> bool:
-    """Whether ``text`` contains the folded words of ``name`` in a row."""
-    found = fold_words(text)
-    return any(found[i : i + len(name)] == name for i in range(len(found)))
-
-
-def figure_line(texts: Texts, figure: Figure, reply: Reply, *, labelled: bool = True) -> None:
-    """Say one figure with what it measures and the year it refers to (a context figure
-    labelled as background unless ``labelled`` is False: said under one label already)."""
-    key = "profile.figure_context" if figure.context and labelled else "profile.figure"
-    said = figure.said
-    if said is not None:  # the curator's whole sentence
-        text = texts(key + "_sentence", sentence=said)
-    else:
-        measures = figure.measures[:1].upper() + figure.measures[1:]
-        text = texts(key, measures=measures, value=figure.shown, unit=figure.unit, year=figure.year)
-    reply.say(text, Fact(None, figure.sources, figure.note))
-    reply.note(Fact(None, figure.sources, figure.note))
-
-
-def person_line(
-    texts: Texts,
-    person: Person,
-    reply: Reply,
-    *,
-    labelled: bool = True,
-    again: bool = False,
-) -> None:
-    """Say who a person was (role at the time) and, paraphrased, what they said or did, as a
-    whole sentence («Ragnhild Bergheim, ordfører i Lørenskog (Ap), tok imot prisen …»);
-    ``again``: the line before was the same person («… sa også: …»)."""
-    if person.said is None:
-        reply.say(
-            texts("profile.person_named", name=person.name, role=person.role), person_source(person)
-        )
-        return
-    line = said_sentence(texts, person, again=again)
-    if person.context and labelled:
-        line = texts("profile.person_context", text=line)
-    reply.say(line, person_source(person))
-
-
-def said_sentence(
-    texts: Texts,
-    person: Person,
-    *,
-    again: bool = False,
-    label: str | None = None,
-    place: str | None = None,
-) -> str:
-    """What ``person`` said or did as one sentence. A paraphrase that opens with a verb
-    («Tok imot prisen og sa …») gets the person as subject; a statement («Trondheim lykkes
-    …») is introduced with «sa:». With ``label`` the sentence opens with the round («I runden
-    for 2021 tok Ragnhild Bergheim imot prisen …»), naming ``place`` for a statement."""
-    said = person.said or ""
-    first, _, rest = said.partition(" ")
-    verbs = set(texts("profile.said_verbs").split())
-    if first.lower() in verbs and rest:
-        verb = first.lower()
-        if label is not None:
-            return texts("profile.did_round", label=label, verb=verb, name=person.name, rest=rest)
-        if again:
-            return texts("profile.did_again", name=person.name, verb=verb, rest=rest)
-        return texts("profile.did", name=person.name, role=person.role, verb=verb, rest=rest)
-    if label is not None:
-        return texts(
-            "profile.said_round", label=label, name=person.name, place=place or "", said=said
-        )
-    if again:
-        return texts("profile.said_again", name=person.name, said=said)
-    return texts("profile.said", name=person.name, role=person.role, said=said)
-
-
-def person_source(person: Person) -> Fact[None]:
-    """The sources (and note) behind a person entry, to cite."""
-    return Fact(None, person.sources, person.note)

@@ -13,6 +13,7 @@ from types import MappingProxyType
 
 from . import (
     ceremony,
+    counties,
     counting,
     fixed,
     nominees,
@@ -41,8 +42,9 @@ HANDLERS: Mapping[str, Handler] = MappingProxyType(
         "place_won": places.place_won,
         "place_nominated": places.place_nominated,
         "place_summary": places.place_summary,
-        "county_winners": places.county_winners,
-        "counties_won": places.counties_won,
+        # counties.py
+        "county_winners": counties.county_winners,
+        "counties_won": counties.counties_won,
         # counting.py
         "most_nominated": counting.most_nominated,
         "year_nominee_count": counting.year_nominee_count,

@@ -1,0 +1,139 @@
+"""A municipality's record in sentences: its wins, nominations and award days, under the
+name it had then («som Molde»), or that it was never nominated."""
+
+from __future__ import annotations
+
+from bot.engine.history import History
+from bot.engine.places import Place
+from bot.engine.texts import Texts
+from bot.knowledge.models import Entrant, Fact
+
+from .common import place_name, years_text
+from .reply import MAX_YEARS, Reply, Request
+
+
+def _nominated_years(
+    view: History,
+    texts: Texts,
+    name: str,
+    nominated: list[tuple[int, Entrant, Fact[tuple[Entrant, ...]]]],
+) -> str:
+    """«Asker var nominert 3 ganger: for 2018, 2019/2020 og 2021.» (the count answers «hvor
+    mange ganger»; one nomination is said without it)."""
+    key = "place.nominated_years" if len(nominated) > 1 else "place.nominated_once"
+    years = _as_named(view, texts, nominated, name)
+    return texts(key, place=name, years=years, count=texts.count(len(nominated)))
+
+
+def _award_days(
+    view: History, texts: Texts, wins: list[int], request: Request, reply: Reply
+) -> None:
+    """The known award day of each year a municipality won."""
+    for year in wins[:MAX_YEARS]:
+        record = view.get(year)
+        if record is None or record.award_date is None:
+            continue
+        day = texts.date(record.award_date.value, now=request.now)
+        reply.say(texts("award.date", date=day, label=record.label), record.award_date)
+
+
+def _summary_of(
+    view: History,
+    texts: Texts,
+    place: Place,
+    request: Request,
+    reply: Reply,
+    nominations_first: bool,
+) -> list[int]:
+    """One municipality's wins and nominations; returns the years it won."""
+    name = place_name(place)
+    wins = view.wins(place)
+    nominated = view.nominations(place)
+    all_wins, all_nominated = wins, nominated
+    window = ""  # «før 2025»: the answer covers only that part of the record
+    if request.relation and request.years:
+        pivot = request.years[0]
+        side = "place.window_before" if request.relation < 0 else "place.window_after"
+        window = texts(side, label=view.label(pivot))
+
+        def keep(year: int) -> bool:
+            return year < pivot if request.relation < 0 else year > pivot
+
+        wins = [y for y in wins if keep(y)]
+        nominated = [n for n in nominated if keep(n[0])]
+    others = [(y, e, f) for y, e, f in nominated if y not in wins]
+    win_facts = [view.winner(y) for y in wins]
+    # Not a yes/no question («Drammen», «Når vant Drammen?», «Hvor lenge siden vant Molde?»):
+    # no «Ja,»/«Nei,».
+    ago = ("siden" in request.words or "lenge" in request.words) and not request.years
+    statement = request.intent == "place_summary" or request.statement or ago
+    prefix = "place.summary_" if statement else "place."
+    won_text = texts(prefix + "won_years", place=name, years=years_text(view, texts, wins))
+    if request.repeat and not statement and len(wins) == 1:
+        won_text = texts("place.won_once", place=name, years=years_text(view, texts, wins))
+    if nominations_first:
+        if nominated:
+            reply.say(_nominated_years(view, texts, name, nominated), *[f for _, _, f in nominated])
+        else:
+            reply.say(_never_nominated(texts, name, window))
+        if wins:
+            reply.say(
+                texts("place.also_won", place=name, years=years_text(view, texts, wins)),
+                *win_facts,
+            )
+    else:
+        if wins:
+            reply.say(won_text, *win_facts)
+            if ago:  # «Hvor mange år er det siden Molde vant?»
+                reply.say(texts("place.ago", ago=max(request.now.year - wins[-1], 0)))
+            elif "nar" in request.words:  # «Når fikk Tønsberg prisen?»: the day it was handed out
+                _award_days(view, texts, wins, request, reply)
+        elif window:
+            reply.say(texts(prefix + "never_won_window", place=name, window=window))
+        else:
+            reply.say(texts(prefix + "never_won", place=name))
+        if others:
+            also = texts(
+                "place.also_nominated", place=name, years=_as_named(view, texts, others, name)
+            )
+            reply.say(
+                also if wins else _nominated_years(view, texts, name, others),
+                *[f for _, _, f in others],
+            )
+        elif not wins:
+            reply.say(_never_nominated(texts, name, window))
+    if window and not wins and all_wins:  # the rest of the record, said plainly
+        reply.say(
+            texts("place.also_won", place=name, years=years_text(view, texts, all_wins)),
+            *[view.winner(y) for y in all_wins],
+        )
+    elif window and not nominated and all_nominated:
+        reply.say(
+            _nominated_years(view, texts, name, all_nominated), *[f for _, _, f in all_nominated]
+        )
+    if not reply.years:
+        reply.years = wins or [y for y, _, _ in others]
+    return wins
+
+
+def _never_nominated(texts: Texts, name: str, window: str) -> str:
+    """«Moss står ikke blant de nominerte jeg kjenner til (før 2025).»"""
+    if window:
+        return texts("place.never_nominated_window", place=name, window=window)
+    return texts("place.never_nominated", place=name)
+
+
+def _as_named(
+    view: History,
+    texts: Texts,
+    nominations: list[tuple[int, Entrant, Fact[tuple[Entrant, ...]]]],
+    shown: str = "",
+) -> str:
+    """«2015 (som Skedsmo) og 2021»: years, with the name used then when it differs."""
+    items = []
+    for year, entrant, _ in nominations:
+        label = view.label(year)
+        if entrant.name not in (entrant.municipality.name, shown):
+            label = texts("place.year_as", label=label, name=entrant.name)
+        items.append(label)
+    return texts.join(items)

@@ -1,0 +1,81 @@
+"""One line of a profile: a figure with the year it refers to, a person with their role and
+what they said, and the source behind a person."""
+
+from __future__ import annotations
+
+from bot.engine.texts import Texts
+from bot.knowledge.models import Fact, Figure, Person
+
+from .reply import Reply
+
+
+def figure_line(texts: Texts, figure: Figure, reply: Reply, *, labelled: bool = True) -> None:
+    """Say one figure with what it measures and the year it refers to (a context figure
+    labelled as background unless ``labelled`` is False: said under one label already)."""
+    key = "profile.figure_context" if figure.context and labelled else "profile.figure"
+    said = figure.said
+    if said is not None:  # the curator's whole sentence
+        text = texts(key + "_sentence", sentence=said)
+    else:
+        measures = figure.measures[:1].upper() + figure.measures[1:]
+        text = texts(key, measures=measures, value=figure.shown, unit=figure.unit, year=figure.year)
+    reply.say(text, Fact(None, figure.sources, figure.note))
+    reply.note(Fact(None, figure.sources, figure.note))
+
+
+def person_line(
+    texts: Texts,
+    person: Person,
+    reply: Reply,
+    *,
+    labelled: bool = True,
+    again: bool = False,
+) -> None:
+    """Say who a person was (role at the time) and, paraphrased, what they said or did, as a
+    whole sentence («Ragnhild Bergheim, ordfører i Lørenskog (Ap), tok imot prisen …»);
+    ``again``: the line before was the same person («… sa også: …»)."""
+    if person.said is None:
+        reply.say(
+            texts("profile.person_named", name=person.name, role=person.role), person_source(person)
+        )
+        return
+    line = said_sentence(texts, person, again=again)
+    if person.context and labelled:
+        line = texts("profile.person_context", text=line)
+    reply.say(line, person_source(person))
+
+
+def said_sentence(
+    texts: Texts,
+    person: Person,
+    *,
+    again: bool = False,
+    label: str | None = None,
+    place: str | None = None,
+) -> str:
+    """What ``person`` said or did as one sentence. A paraphrase that opens with a verb
+    («Tok imot prisen og sa …») gets the person as subject; a statement («Trondheim lykkes
+    …») is introduced with «sa:». With ``label`` the sentence opens with the round («I runden
+    for 2021 tok Ragnhild Bergheim imot prisen …»), naming ``place`` for a statement."""
+    said = person.said or ""
+    first, _, rest = said.partition(" ")
+    verbs = set(texts("profile.said_verbs").split())
+    if first.lower() in verbs and rest:
+        verb = first.lower()
+        if label is not None:
+            return texts("profile.did_round", label=label, verb=verb, name=person.name, rest=rest)
+        if again:
+            return texts("profile.did_again", name=person.name, verb=verb, rest=rest)
+        return texts("profile.did", name=person.name, role=person.role, verb=verb, rest=rest)
+    if label is not None:
+        return texts(
+            "profile.said_round", label=label, name=person.name, place=place or "", said=said
+        )
+    if again:
+        return texts("profile.said_again", name=person.name, said=said)
+    return texts("profile.said", name=person.name, role=person.role, said=said)
+
+
+def person_source(person: Person) -> Fact[None]:
+    """The sources (and note) behind a person entry, to cite."""
+    return Fact(None, person.sources, person.note)

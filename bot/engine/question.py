@@ -1,0 +1,166 @@
+"""Answering one question: parse → pick the intent (with the conversation) → compose."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+
+from bot.engine.answers.outcome import answered
+from bot.engine.extract import PLACE_WORD, YEAR_WORD, Parsed
+from bot.engine.followup import ASKED_YEAR_LIST, names_a_contest
+from bot.engine.matcher import decide
+from bot.engine.normalise import words
+from bot.engine.parts import OWN_PLACE
+from bot.engine.refusals import Refusals
+from bot.engine.requests import ASKED_YEARS
+from bot.engine.types import Answer, Conversation
+
+SMALL_TALK_MIN = 0.9
+"""Greetings, thanks and help need a near-exact match (they carry no prize signal)."""
+ELLIPTIC_CONFIDENCE = 0.9
+"""Confidence reported when a follow-up («og 2015?») reuses the previous intent."""
+
+
+class QuestionAnswering(Refusals):
+    """Answers one question (no splitting), reading and updating the conversation."""
+
+    def _answer_one(
+        self,
+        question: str,
+        now: datetime,
+        context: Conversation | None,
+        parsed: Parsed | None = None,
+    ) -> Answer:
+        """Answer one question (no splitting); ``parsed`` when it was parsed already."""
+        parsed = parsed or self.extractor.parse(self.lookup.without_kommune(question), now)
+        parsed = self._year_of_win(parsed, context, now)
+        if (  # «Jeg jobber i Molde kommune. Var vi nominert?»: «vi» is Molde
+            context is not None
+            and context.extra.get(OWN_PLACE)
+            and not parsed.places
+            and set(words(question)) & self.understanding.own_words
+        ):
+            parsed = replace(parsed, pronoun=True)
+        if not parsed.words and not parsed.years and parsed.year_offset == 0:
+            return self._refusal(question, "refusal.empty")
+        parsed = self.lookup.project_as_noun(parsed, context, now)  # «integreringsenheten der»
+        slots = self._remembered(parsed, context)
+        if self.requests.names_venue(parsed):  # «prisen på Maihaugen»: the years handed out there
+            slots |= {"year"}
+        bonus = self.frames.bonus(parsed, slots)
+        recognised = any(weight > 0 for weight in bonus.values())
+        if parsed.out_of_scope:  # unless the facts about what it names say it (buses)
+            found = self.lookup.out_of_scope_words(question, parsed, now)
+            return found or self._refusal(question, "refusal.out_of_scope")
+        person = self.lookup.find_person(question)  # «Hvem er Libe Rieber-Mohn?» (issue 12)
+        if person is not None:
+            return self.lookup.person(question, person, now, context)
+        lasted = self.lookup.duration(question, parsed, now, context)  # «hvor lenge …»
+        if lasted is not None:
+            return lasted
+        if not recognised and self._off_topic(parsed):  # unless a text answers
+            found = self.lookup.passages(question, parsed, now, context)
+            return found or self._refusal(question, "refusal.out_of_scope")
+        if not parsed.domain and self.lookup.compound_place(parsed) is not None:
+            found = self.lookup.passages(question, parsed, now, context)  # «Drammensmodellen»
+            if found is not None:
+                return found
+        if self._offset_without_year(parsed, context, now):
+            return self._refusal(question, "refusal.which_year")
+        allowed = self.requests.allowed(parsed, context)
+        ranked = self.matcher.rank(
+            parsed.text,
+            set(parsed.words),
+            allowed,
+            self.requests.ignoring_slots(parsed),
+            bonus,
+            self.frames.ask_of(parsed.words),
+        )
+        top, confidence = decide(ranked)
+        intent = top.intent if top is not None else None
+        continued = self.requests.continued_intent(parsed, context)
+        if continued is not None:
+            intent, confidence = continued, max(confidence, ELLIPTIC_CONFIDENCE)
+        if intent is None and parsed.fuzzy_place:  # a spurious place never blocks an answer
+            plain = self.extractor.parse(question, now, fuzzy_places=False)
+            retry = self._answer_one(question, now, context, plain)
+            if retry.matched:
+                return retry
+        if intent is None:  # the fact texts, before two readings that happen to agree
+            found = self.lookup.passages(question, parsed, now, context)
+            if found is not None:
+                return found
+        if intent is None and parsed.domain:
+            intent = self._same_answer(ranked, parsed, context, now)
+        if intent is None:
+            if not parsed.domain or not ranked:
+                guess = ranked[0].intent if ranked else None
+                return self._refusal(question, self._refusal_key(parsed), confidence, guess)
+            return self._suggest(question, parsed, ranked, confidence, now)
+        spec = self.intents[intent]
+        if spec.domain and not (parsed.domain or recognised or self.requests.has_context(context)):
+            return self._refusal(question, self._refusal_key(parsed), confidence, intent)
+        if not spec.domain and confidence < SMALL_TALK_MIN:
+            return self._refusal(question, "refusal.out_of_scope", confidence, intent)
+        if names_a_contest(parsed, self.synonyms.winner_words):
+            return self._refusal(question, "refusal.out_of_scope", confidence, intent)
+        better = self.lookup.instead_of(intent, question, parsed, now, context)
+        if better is not None:  # «Hvordan hjalp Drammen leietakere?»: what the texts say
+            return better
+        request = self.requests.build(intent, parsed, context, now)
+        reply = self.composer.compose(request)
+        if context is not None:
+            self.requests.remember(context, intent, reply, now)
+            context.extra[ASKED_YEARS] = bool(parsed.years or parsed.year_offset)
+            if parsed.years or parsed.year_offset:  # «året før» moves the year asked about
+                context.extra[ASKED_YEAR_LIST] = list(request.years or parsed.years)
+        return answered(question, reply, intent, confidence)
+
+    def _year_of_win(self, parsed: Parsed, context: Conversation | None, now: datetime) -> Parsed:
+        """«det året vi vant», «året Sunndal vant» (``year_clauses`` in understanding.yaml) →
+        the year(s) that municipality won, as if written: the one named in the clause, else the
+        one the conversation is about. Unchanged when no such clause, a year is written, or
+        the municipality has no known win."""
+        if parsed.years or parsed.year_offset:
+            return parsed
+        found = parsed.words
+        for clause in sorted(self.understanding.year_clauses, key=len, reverse=True):
+            size = len(clause)
+            for k in range(len(found) - size + 1):
+                if tuple(found[k : k + size]) != clause:
+                    continue
+                if k and (found[k - 1] in self.frames.ask_words or found[k - 1] == "mange"):
+                    continue  # «hvilke år vant …» asks for the year
+                if PLACE_WORD in clause:
+                    place = parsed.places[0] if len(parsed.places) == 1 else None
+                elif context is not None and not context.expired(now):
+                    place = self.requests.place(context)
+                else:
+                    place = None
+                wins = self.composer.view_at(now).wins(place) if place is not None else []
+                if not wins:
+                    return parsed
+                words = [*found[:k], YEAR_WORD, *found[k + size :]]
+                return replace(parsed, words=words, years=list(wins), domain=True)
+        return parsed
+
+    def _remembered(self, parsed: Parsed, context: Conversation | None) -> frozenset[str]:
+        """The slots the conversation fills for a question that points back («dem», «andre»,
+        or nothing but slots and filler): its year and its municipality."""
+        if context is None or context.intent is None:
+            return frozenset()
+        pointing = set(parsed.words) & self.synonyms.other_words
+        if not (parsed.pronoun or parsed.elliptic or pointing):
+            return frozenset()
+        found = {"year"} if context.years else set()
+        if context.municipality:
+            found.add("municipality")
+        return frozenset(found)
+
+    def _offset_without_year(
+        self, parsed: Parsed, context: Conversation | None, now: datetime
+    ) -> bool:
+        """«og året før?» with no year, no place and nothing said before: which year?"""
+        if not parsed.year_offset or not parsed.elliptic or parsed.years or parsed.places:
+            return False
+        return context is None or context.expired(now) or not context.years
