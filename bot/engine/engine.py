@@ -21,6 +21,7 @@ from bot.engine.followup import (
     bare_question,
     names_a_contest,
     off_topic_place,
+    points_to_round,
     split_compound,
 )
 from bot.engine.intents import IntentSpec
@@ -123,7 +124,7 @@ class Engine:
         seen: set[tuple[str, str]] = set()
         for spec in self.intents.values():
             for example in spec.examples:
-                text = self.extractor.parse(example, _EXAMPLE_NOW).text
+                text = self.extractor.parse(example, _EXAMPLE_NOW, example=True).text
                 if text and (text, spec.name) not in seen:
                     seen.add((text, spec.name))
                     examples.append((text, spec.name))
@@ -428,7 +429,7 @@ class Engine:
             return self._refusal(question, self._refusal_key(parsed), confidence, intent)
         if not spec.domain and confidence < SMALL_TALK_MIN:
             return self._refusal(question, "refusal.out_of_scope", confidence, intent)
-        if names_a_contest(parsed, self.synonyms.winner_words):
+        if names_a_contest(parsed, self.synonyms.winner_words, self.other_prizes.own_single):
             return self._refusal(question, "refusal.out_of_scope", confidence, intent)
         better = self.lookup.instead_of(intent, question, parsed, now, context)
         if better is not None:  # «Hvordan hjalp Drammen leietakere?»: what the texts say
@@ -494,7 +495,8 @@ class Engine:
             return frozenset()
         pointing = set(parsed.words) & self.synonyms.other_words
         if not (parsed.pronoun or parsed.elliptic or pointing):
-            return frozenset()
+            back = context.years and points_to_round(parsed, self.synonyms.round_pointers)
+            return frozenset({"year"}) if back else frozenset()
         found = {"year"} if context.years else set()
         if context.municipality:
             found.add("municipality")

@@ -18,6 +18,7 @@ from bot.engine.lemmas import Lemmatiser
 from bot.engine.lexicon import Synonyms
 from bot.engine.normalise import clean, tokens
 from bot.engine.places import Place, PlaceIndex, ProjectRef
+from bot.engine.stranded import reason_question
 
 YEAR_WORD = "aarstall"
 PLACE_WORD = "kommunenavn"
@@ -113,15 +114,20 @@ class Extractor:
             synonyms.max_phrase, index.max_words, index.max_county_words, index.max_project_words
         )
 
-    def parse(self, question: str, now: datetime, *, fuzzy_places: bool = True) -> Parsed:
+    def parse(
+        self, question: str, now: datetime, *, fuzzy_places: bool = True, example: bool = False
+    ) -> Parsed:
         """Read ``question`` (``now`` resolves «i fjor» and «i år»); ``fuzzy_places`` False
-        reads no misspelt place names."""
+        reads no misspelt place names; ``example`` True reads an intent example as written
+        (no «hva … for» → «hvorfor»: the examples keep both ways of asking)."""
         text = clean(question)
         parsed = Parsed(question=question)
         pairs = tokens(text)
         raw = [r for r, _ in pairs]
         folded = [self.syn.exact.get(r.lower(), f) for r, f in pairs]
         raw, folded = self._split_compounds(raw, folded)
+        if not example:  # «hva fikk de prisen for»
+            raw, folded = reason_question(raw, folded, self.syn)
         out: list[str] = []
         i = 0
         while i < len(folded):

@@ -25,6 +25,8 @@ _MARK = re.compile(r"(\*\*|__|`+|~~|^\s*#+\s|^\s*>\s?|^\s*[-*•]\s+)", re.MULTI
 _EMPHASIS = re.compile(r"(?<!\w)[_*](\w[^_*\n]*?)[_*](?!\w)")
 _EMOJI = "\u2600-\u27bf\U0001f300-\U0001faff\ufe0f\u200d"
 _BOUNDARY = re.compile(r"(?<=[.!?:])\s+|\n+|(?<!\d)\s[–—-]\s(?!\d)")
+_BUT = re.compile(r",\s+(?:men|but)\s+", re.IGNORECASE)
+"""«Sola skinner her i dag, men hvem vant i 2013?»: a remark, then a question after «men»."""
 _AFTER_EMOJI = re.compile(rf"(?<=[{_EMOJI}])\s+(?=[^\s{_EMOJI}])")
 MIN_WORDS_AFTER_EMOJI = 3
 """An emoji ends a remark before a question («Rana her 🙂 hvem vant i 2021?») when at least
@@ -192,6 +194,20 @@ def _split(plain: str) -> list[str]:
     return pieces
 
 
+def _after_but(piece: str, cues: Understanding) -> list[str]:
+    """``piece`` cut before «, men» when a question word follows it and the remark before it
+    asks nothing; ``[piece]`` otherwise."""
+    parts = _BUT.split(piece, maxsplit=1)
+    if len(parts) != 2:
+        return [piece]
+    remark, question = words(parts[0]), words(parts[1])
+    if not remark or not question or question[0] not in cues.question_words:
+        return [piece]
+    if any(w in cues.question_words for w in remark):
+        return [piece]
+    return [parts[0].rstrip() + ".", parts[1]]
+
+
 def _embedded(sentence: _Sentence, cues: Understanding) -> _Sentence:
     """The question inside a statement, as a question: from its first question word after the
     start («… men ingen husket hvem som vant først.» → «hvem som vant først?»), else all of it."""
@@ -259,7 +275,7 @@ def read_message(text: str, cues: Understanding) -> Message:
         text = text[:MAX_MESSAGE_CHARS].rsplit(None, 1)[0]
     plain = strip_markup(text)
     pieces: list[str] = []
-    for piece in _split(plain):
+    for piece in (p for whole in _split(plain) for p in _after_but(whole, cues)):
         if not piece or piece.isspace():
             continue
         if pieces and _ABBREVIATION.search(pieces[-1]):
