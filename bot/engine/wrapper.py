@@ -208,6 +208,33 @@ def _after_but(piece: str, cues: Understanding) -> list[str]:
     return [parts[0].rstrip() + ".", parts[1]]
 
 
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _corrected(
+    question: _Sentence, added: list[_Sentence], cues: Understanding
+) -> _Sentence | None:
+    """The question with its year replaced when the one remark after it corrects that year
+    («nei vent, jeg mente 2016»); None when it does not."""
+    if len(added) != 1 or not _YEAR.search(question.raw):
+        return None
+    remark = added[0]
+    years = _YEAR.findall(remark.raw)
+    folded = remark.folded
+    says = any(folded[i : i + len(p)] == p for p in cues.corrections for i in range(len(folded)))
+    if len(years) != 1 or not says:
+        return None
+    *head, last = _YEAR.split(question.raw)
+    found = _YEAR.findall(question.raw)
+    raw = (
+        "".join(
+            piece + (years[0] if k == len(found) - 1 else found[k]) for k, piece in enumerate(head)
+        )
+        + last
+    )
+    return _Sentence(raw, tuple(words(raw)))
+
+
 def _embedded(sentence: _Sentence, cues: Understanding) -> _Sentence:
     """The question inside a statement, as a question: from its first question word after the
     start («… men ingen husket hvem som vant først.» → «hvem som vant først?»), else all of it."""
@@ -319,9 +346,16 @@ def read_message(text: str, cues: Understanding) -> Message:
             if first and _topic(kept[first - 1], cues):  # «Molde eller Tønsberg – hvem …?»
                 questions.insert(0, kept[first - 1])
             last = kept.index(questions[-1])
-            questions += [s for s in kept[last + 1 :] if any(c.isdigit() for c in s.raw)]
+            added = [s for s in kept[last + 1 :] if any(c.isdigit() for c in s.raw)]
+            corrected = _corrected(questions[-1], added, cues)
+            questions += [] if corrected is not None else added
             first = statements.index(questions[0])
             before = [s.raw for s in statements[:first] if not s.question]
+            if corrected is not None:  # «Hvem vant i 2015? Nei vent, jeg mente 2016.»
+                questions[-1] = corrected
+        elif len(kept) == 2:
+            corrected = _corrected(kept[0], kept[1:], cues)
+            kept = [corrected] if corrected is not None else kept
         result = " ".join(s.raw for s in questions or kept if s.raw)
         if result:
             found.append(result)

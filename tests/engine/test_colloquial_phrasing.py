@@ -91,3 +91,30 @@ def test_since_when_follow_up_is_not_that_years_ceremony(engine: Engine) -> None
     engine.answer("Hvem vant i 2018?", now=NOW, context=context)
     answer = engine.answer("siden når har den blitt delt ut?", now=NOW, context=context)
     assert "2008" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected", "wrong"),
+    [
+        ("Hvem var nominert i 2021? Sorry, 2022.", "Haugesund", "Lillestrøm"),
+        ("hvem vant i 2010. eg meinte 2011", "Kragerø", "Kristiansand"),
+    ],
+)
+def test_correction_after_the_question_replaces_its_year(
+    engine: Engine, question: str, expected: str, wrong: str
+) -> None:
+    """«…? Nei vent, jeg mente 2016»: the corrected year only."""
+    answer = engine.answer(question, now=NOW)
+    assert expected in answer.text and wrong not in answer.text, answer.text
+
+
+def test_second_year_without_correction_is_still_asked(engine: Engine) -> None:
+    answer = engine.answer("Hvem vant i 2013? Og 2014?", now=NOW)
+    assert "Hammerfest" in answer.text and "Drammen" in answer.text
+
+
+def test_corrected_year_is_the_year_of_the_conversation(engine: Engine) -> None:
+    context = Conversation()
+    engine.answer("Hvem vant i 2021? Nei vent, jeg mente 2022.", now=NOW, context=context)
+    answer = engine.answer("hvem tok imot?", now=NOW, context=context)
+    assert "Teigen" in answer.text and "Bergheim" not in answer.text, answer.text
