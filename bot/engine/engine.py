@@ -103,7 +103,7 @@ class Engine(MessageReading):
         seen: set[tuple[str, str]] = set()
         for spec in self.intents.values():
             for example in spec.examples:
-                text = self.extractor.parse(example, _EXAMPLE_NOW).text
+                text = self.extractor.parse(example, _EXAMPLE_NOW, example=True).text
                 if text and (text, spec.name) not in seen:
                     seen.add((text, spec.name))
                     examples.append((text, spec.name))

@@ -26,6 +26,7 @@ from bot.engine.parsed import YEAR_WORD as YEAR_WORD
 from bot.engine.parsed import Parsed as Parsed
 from bot.engine.places import PlaceIndex
 from bot.engine.relations import drop_loose_relations
+from bot.engine.stranded import reason_question
 
 MIN_YEAR, MAX_YEAR = 1900, 2099
 MIN_COMPOUND_PART = 3
@@ -66,15 +67,20 @@ class Extractor:
             synonyms.max_phrase, index.max_words, index.max_county_words, index.max_project_words
         )
 
-    def parse(self, question: str, now: datetime, *, fuzzy_places: bool = True) -> Parsed:
+    def parse(
+        self, question: str, now: datetime, *, fuzzy_places: bool = True, example: bool = False
+    ) -> Parsed:
         """Read ``question`` (``now`` resolves «i fjor» and «i år»); ``fuzzy_places`` False
-        reads no misspelt place names."""
+        reads no misspelt place names; ``example`` True reads an intent example as written
+        (no «hva … for» → «hvorfor»: the examples keep both ways of asking)."""
         text = clean(question)
         parsed = Parsed(question=question)
         pairs = tokens(text)
         raw = [r for r, _ in pairs]
         folded = [self.syn.exact.get(r.lower(), f) for r, f in pairs]
         raw, folded = self._split_compounds(raw, folded)
+        if not example:  # «hva fikk de prisen for»
+            raw, folded = reason_question(raw, folded, self.syn)
         out: list[str] = []
         i = 0
         while i < len(folded):

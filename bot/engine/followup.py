@@ -70,12 +70,17 @@ def stands_alone(question: str, request_words: frozenset[str]) -> bool:
     return any(word in request_words for word in words(question))
 
 
-def names_a_contest(parsed: Parsed, winner_words: frozenset[str]) -> bool:
+def names_a_contest(
+    parsed: Parsed, winner_words: frozenset[str], own: frozenset[str] = frozenset()
+) -> bool:
     """«Hvem vant Stjernekamp?», «hvem vant x factor»: an unknown word right after «vant»
-    names what was won; unknown words elsewhere (a vocative, an insult) do not."""
-    if parsed.prize_word:
+    names what was won; unknown words elsewhere (a vocative, an insult) do not. ``own``: this
+    prize's own name parts («integrerings», «imdi»): a question naming one of them, or an
+    unknown compound starting with one («integreringsgreia», «bosettingskåringa»), is about
+    this prize."""
+    if parsed.prize_word or own & set(parsed.words):
         return False
-    unknown = set(parsed.unknown)
+    unknown = {w for w in parsed.unknown if not w.startswith(tuple(own))}
     for k, word in enumerate(parsed.words):
         if word not in winner_words:
             continue
@@ -107,3 +112,11 @@ def off_topic_place(parsed: Parsed, syn: Synonyms) -> bool:
     return any(
         len(w) >= OFF_TOPIC_LENGTH and not w.startswith(domain_stems) for w in parsed.unknown
     )
+
+
+def points_to_round(parsed: Parsed, pointers: frozenset[str]) -> bool:
+    """«Når ble den delt ut?», «når var utdelingen?»: no year or place of its own, and a word
+    that points back to the round talked about (the prize as «den», the ceremony)."""
+    if parsed.years or parsed.year_offset or parsed.places or not pointers:
+        return False
+    return bool(pointers & (set(parsed.words) | set(words(parsed.question))))

@@ -59,6 +59,11 @@ _SYNONYM_KEYS = {
     "compound_heads",
     "then_words",
     "figure_words",
+    "reason_asks",
+    "reason_prepositions",
+    "reason_verbs",
+    "reason_word",
+    "round_pointers",
 }
 
 
@@ -131,6 +136,18 @@ class Synonyms:
     """Canonical words of what the profiles count («bosatte», «jobb», «andel»): not specific."""
     then_words: frozenset[str] = frozenset()
     """Folded words pointing back to the time talked about («hvem var ordfører da?»)."""
+    reason_asks: frozenset[str] = frozenset()
+    """Folded question words that, with a stranded ``reason_prepositions`` word last, ask why
+    («hva fikk Moss prisen for?»)."""
+    reason_prepositions: frozenset[str] = frozenset()
+    """Folded prepositions left at the end of such a question («for»)."""
+    reason_verbs: frozenset[str] = frozenset()
+    """Canonical verbs that make it a question about the reason («vant», «nominert»)."""
+    reason_word: str = ""
+    """The folded question word it stands for («hvorfor»)."""
+    round_pointers: frozenset[str] = frozenset()
+    """Words (folded or canonical) by which a follow-up points back to the round talked about
+    («når ble den delt ut?», «når var utdelingen?»)."""
     compound_heads: tuple[str, ...] = ()
     """Folded words that end a compound read as two words («bolig|prosjektet»), longest first."""
     relation_words: tuple[str, str] = ("before", "after")
@@ -205,6 +222,10 @@ def load_synonyms(directory: Path) -> Synonyms:
             "clause_verbs",
             "then_words",
             "figure_words",
+            "reason_asks",
+            "reason_prepositions",
+            "reason_verbs",
+            "round_pointers",
         )
     }
 
@@ -343,6 +364,11 @@ def load_synonyms(directory: Path) -> Synonyms:
         clause_verbs=single_lists["clause_verbs"],
         then_words=single_lists["then_words"],
         figure_words=single_lists["figure_words"],
+        reason_asks=single_lists["reason_asks"],
+        reason_prepositions=single_lists["reason_prepositions"],
+        reason_verbs=single_lists["reason_verbs"],
+        round_pointers=single_lists["round_pointers"],
+        reason_word="".join(words(str(data.get("reason_word", "")))),
         compound_heads=tuple(sorted(single("compound_heads"), key=len, reverse=True)),
         compound_bare=compound_bare,
         numbers=numbers,

@@ -45,6 +45,8 @@ class OtherPrizeFinder:
         self.own_names = own_names
         self.own_words = frozenset(w for phrase in cues.own for w in phrase)
         self.own_joined = frozenset("".join(phrase) for phrase in cues.own)
+        self.own_single = frozenset(p[0] for p in cues.own if len(p) == 1 and len(p[0]) > 3)
+        """One-word parts of this prize's name («integrerings», «imdi»)."""
         self._own_list = sorted(own_names)
         self._endings = tuple(sorted(cues.nouns, key=len, reverse=True))
         names = sorted((" ".join(n) for n in cues.names), key=len, reverse=True)

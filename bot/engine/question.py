@@ -7,7 +7,7 @@ from datetime import datetime
 
 from bot.engine.answers.outcome import answered
 from bot.engine.extract import PLACE_WORD, YEAR_WORD, Parsed
-from bot.engine.followup import ASKED_YEAR_LIST, names_a_contest
+from bot.engine.followup import ASKED_YEAR_LIST, names_a_contest, points_to_round
 from bot.engine.matcher import decide
 from bot.engine.normalise import words
 from bot.engine.parts import OWN_PLACE
@@ -102,7 +102,7 @@ class QuestionAnswering(Refusals):
             return self._refusal(question, self._refusal_key(parsed), confidence, intent)
         if not spec.domain and confidence < SMALL_TALK_MIN:
             return self._refusal(question, "refusal.out_of_scope", confidence, intent)
-        if names_a_contest(parsed, self.synonyms.winner_words):
+        if names_a_contest(parsed, self.synonyms.winner_words, self.other_prizes.own_single):
             return self._refusal(question, "refusal.out_of_scope", confidence, intent)
         better = self.lookup.instead_of(intent, question, parsed, now, context)
         if better is not None:  # «Hvordan hjalp Drammen leietakere?»: what the texts say
@@ -151,7 +151,8 @@ class QuestionAnswering(Refusals):
             return frozenset()
         pointing = set(parsed.words) & self.synonyms.other_words
         if not (parsed.pronoun or parsed.elliptic or pointing):
-            return frozenset()
+            back = context.years and points_to_round(parsed, self.synonyms.round_pointers)
+            return frozenset({"year"}) if back else frozenset()
         found = {"year"} if context.years else set()
         if context.municipality:
             found.add("municipality")

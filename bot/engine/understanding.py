@@ -31,6 +31,7 @@ _KEYS = {
     "year_clauses",
     "anaphors",
     "own_words",
+    "corrections",
 }
 _PRIZE_KEYS = {"names", "nouns", "own", "this_years", "pointers"}
 
@@ -90,6 +91,9 @@ class Understanding:
     """«Vet du det?», «Stemmer det?»: a question that only points back to the sentence before."""
     question_words: frozenset[str] = frozenset()
     """«hvem», «når»: where a question inside a statement starts («ingen husket hvem som …»)."""
+    corrections: frozenset[Phrase] = frozenset()
+    """«nei vent, jeg mente 2016»: a remark after the question that puts another year in place
+    of the question's year."""
 
 
 def load_understanding(directory: Path) -> Understanding:
@@ -166,6 +170,7 @@ def load_understanding(directory: Path) -> Understanding:
         year_clauses=phrases(data, "year_clauses"),
         anaphors=single(data, "anaphors"),
         own_words=single(data, "own_words"),
+        corrections=phrases(data, "corrections"),
         other_prizes=OtherPrizes(
             names=phrases(prizes, "names"),
             nouns=single(prizes, "nouns"),

@@ -25,6 +25,8 @@ _MARK = re.compile(r"(\*\*|__|`+|~~|^\s*#+\s|^\s*>\s?|^\s*[-*•]\s+)", re.MULTI
 _EMPHASIS = re.compile(r"(?<!\w)[_*](\w[^_*\n]*?)[_*](?!\w)")
 _EMOJI = "\u2600-\u27bf\U0001f300-\U0001faff\ufe0f\u200d"
 _BOUNDARY = re.compile(r"(?<=[.!?:])\s+|\n+|(?<!\d)\s[–—-]\s(?!\d)")
+_BUT = re.compile(r",\s+(?:men|but)\s+", re.IGNORECASE)
+"""«Sola skinner her i dag, men hvem vant i 2013?»: a remark, then a question after «men»."""
 _AFTER_EMOJI = re.compile(rf"(?<=[{_EMOJI}])\s+(?=[^\s{_EMOJI}])")
 MIN_WORDS_AFTER_EMOJI = 3
 """An emoji ends a remark before a question («Rana her 🙂 hvem vant i 2021?») when at least
@@ -192,6 +194,47 @@ def _split(plain: str) -> list[str]:
     return pieces
 
 
+def _after_but(piece: str, cues: Understanding) -> list[str]:
+    """``piece`` cut before «, men» when a question word follows it and the remark before it
+    asks nothing; ``[piece]`` otherwise."""
+    parts = _BUT.split(piece, maxsplit=1)
+    if len(parts) != 2:
+        return [piece]
+    remark, question = words(parts[0]), words(parts[1])
+    if not remark or not question or question[0] not in cues.question_words:
+        return [piece]
+    if any(w in cues.question_words for w in remark):
+        return [piece]
+    return [parts[0].rstrip() + ".", parts[1]]
+
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _corrected(
+    question: _Sentence, added: list[_Sentence], cues: Understanding
+) -> _Sentence | None:
+    """The question with its year replaced when the one remark after it corrects that year
+    («nei vent, jeg mente 2016»); None when it does not."""
+    if len(added) != 1 or not _YEAR.search(question.raw):
+        return None
+    remark = added[0]
+    years = _YEAR.findall(remark.raw)
+    folded = remark.folded
+    says = any(folded[i : i + len(p)] == p for p in cues.corrections for i in range(len(folded)))
+    if len(years) != 1 or not says:
+        return None
+    *head, last = _YEAR.split(question.raw)
+    found = _YEAR.findall(question.raw)
+    raw = (
+        "".join(
+            piece + (years[0] if k == len(found) - 1 else found[k]) for k, piece in enumerate(head)
+        )
+        + last
+    )
+    return _Sentence(raw, tuple(words(raw)))
+
+
 def _embedded(sentence: _Sentence, cues: Understanding) -> _Sentence:
     """The question inside a statement, as a question: from its first question word after the
     start («… men ingen husket hvem som vant først.» → «hvem som vant først?»), else all of it."""
@@ -259,7 +302,7 @@ def read_message(text: str, cues: Understanding) -> Message:
         text = text[:MAX_MESSAGE_CHARS].rsplit(None, 1)[0]
     plain = strip_markup(text)
     pieces: list[str] = []
-    for piece in _split(plain):
+    for piece in (p for whole in _split(plain) for p in _after_but(whole, cues)):
         if not piece or piece.isspace():
             continue
         if pieces and _ABBREVIATION.search(pieces[-1]):
@@ -303,9 +346,16 @@ def read_message(text: str, cues: Understanding) -> Message:
             if first and _topic(kept[first - 1], cues):  # «Molde eller Tønsberg – hvem …?»
                 questions.insert(0, kept[first - 1])
             last = kept.index(questions[-1])
-            questions += [s for s in kept[last + 1 :] if any(c.isdigit() for c in s.raw)]
+            added = [s for s in kept[last + 1 :] if any(c.isdigit() for c in s.raw)]
+            corrected = _corrected(questions[-1], added, cues)
+            questions += [] if corrected is not None else added
             first = statements.index(questions[0])
             before = [s.raw for s in statements[:first] if not s.question]
+            if corrected is not None:  # «Hvem vant i 2015? Nei vent, jeg mente 2016.»
+                questions[-1] = corrected
+        elif len(kept) == 2:
+            corrected = _corrected(kept[0], kept[1:], cues)
+            kept = [corrected] if corrected is not None else kept
         result = " ".join(s.raw for s in questions or kept if s.raw)
         if result:
             found.append(result)
