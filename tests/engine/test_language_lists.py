@@ -54,7 +54,7 @@ def test_the_nominees_whose_reason_is_unknown_are_one_sentence(engine: Engine) -
     assert text.endswith(
         "Jeg vet ikke hvorfor Harstad, Kristiansand, Tønsberg og Ullensvang ble nominert."
     )
-    assert "\nMolde: Juryen var imponert" in text
+    assert "\nJuryen var imponert over hvor mange flyktninger Molde" in text
     # the same lines while the vote is open and when asked whom to vote for
     advice = ask(engine, "Hvem bør jeg stemme på?", DURING_2023_VOTE).text
     assert advice.startswith("Jeg er nøytral og anbefaler ingen kommune – det velger du selv.")
@@ -65,7 +65,7 @@ def test_the_nominees_whose_reason_is_unknown_are_one_sentence(engine: Engine) -
 
 def test_a_long_reason_is_cut_after_a_sentence(engine: Engine) -> None:
     text = ask(engine, "nominerte 2021", TODAY).text
-    drammen = next(line for line in text.split("\n") if line.startswith("Drammen: "))
+    drammen = next(line for line in text.split("\n") if "at Drammen har gjort" in line)
     assert drammen.endswith("får flere ut i arbeid.")  # the whole first sentence
 
 
@@ -253,15 +253,15 @@ def test_people_of_a_municipality_are_named_with_role_in_sentences(engine: Engin
     text = ask(engine, "Hvem uttalte seg for Stange?", TODAY).text
     assert text.startswith("Da Stange ble nominert for 2018, uttalte disse seg:")
     assert "Nils A. Røhne, ordfører i Stange, var glad for nominasjonen" in text
-    assert "Solbjørg Tveiten, kultursjef i Stange, sa: " in text
+    assert "Solbjørg Tveiten, kultursjef i Stange, sa at nominasjonen gir" in text
 
 
 def test_background_is_labelled_once(engine: Engine) -> None:
     text = ask(engine, "Hvorfor ble Kristiansand nominert i 2023?", TODAY).text
     lines = text.split("\n")
     assert lines[0].startswith("Jeg vet ikke hvorfor Kristiansand ble nominert for 2023")
-    assert lines[1] == "Som bakgrunn, men ikke som grunn til nominasjonen, vet jeg dette:"
-    assert "Kristiansand vant prisen for 2010." in text
+    assert lines[1] == "Dette er bakgrunn fra samme tid, ikke grunnen til nominasjonen."
+    assert "2014" not in text  # background from 2014 is not that round's
 
 
 def test_a_project_is_described_in_a_sentence(engine: Engine) -> None:
@@ -291,7 +291,7 @@ def test_several_rounds_unknown_reasons_are_one_sentence(engine: Engine) -> None
 
 def test_what_a_person_said_is_a_sentence_in_the_text_fallback_too(engine: Engine) -> None:
     text = ask(engine, "Hva sa kultursjefen i Stange?", TODAY).text
-    assert "Solbjørg Tveiten, kultursjef i Stange, sa: Nominasjonen gir inspirasjon" in text
+    assert "Solbjørg Tveiten, kultursjef i Stange, sa at nominasjonen gir inspirasjon" in text
     assert "(kultursjef i Stange):" not in text
 
 

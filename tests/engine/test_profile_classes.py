@@ -163,7 +163,7 @@ def test_who_leads_a_unit_in_a_named_municipality_is_not_imdi_s_director(engine:
 def test_why_were_they_nominated_in_a_year_gives_the_lines(engine: Engine) -> None:
     answer = ask(engine, "hvorfor ble disse nominert i 2018?")
     assert answer.intent == "nominees"
-    assert "Stange" in answer.text and "\nAsker: " in answer.text  # one line per nominee
+    assert "Stange" in answer.text and "\nIMDi omtalte Asker" in answer.text  # one line each
 
 
 def test_what_a_municipality_is_known_for(engine: Engine) -> None:

@@ -41,7 +41,7 @@ def test_the_neutral_reply_says_so_in_plain_words(engine: Engine) -> None:
     """Class: recommendation («synes du …» was refused as an opinion question)."""
     answer = engine.answer("Hvilken kommune mener du jeg skal stemme på?", now=VOTE_2023)
     assert answer.intent == "vote_advice"
-    assert "nøytral" in answer.text and "Molde: " in answer.text
+    assert "nøytral" in answer.text and "flyktninger Molde klarte" in answer.text
 
 
 def test_other_phrasings_of_projects_figures_and_people(engine: Engine) -> None:

@@ -47,7 +47,7 @@ def test_why_nominated_unknown_is_said_honestly_with_what_is_known(engine: Engin
     answer = ask(engine, "Hvorfor ble Randaberg nominert?")
     assert "Jeg vet ikke hvorfor Randaberg ble nominert" in answer.text
     # the background is labelled once, not on every line
-    assert answer.text.count("Som bakgrunn, men ikke som grunn til nominasjonen") == 1
+    assert answer.text.count("ikke grunnen til nominasjonen") == 1
     assert "Bakgrunn, ikke grunnen" not in answer.text
     assert answer.sources
 
@@ -76,7 +76,7 @@ def test_a_figure_always_comes_with_the_year_it_refers_to(engine: Engine) -> Non
 
 def test_who_was_mayor_and_what_they_said(engine: Engine) -> None:
     answer = ask(engine, "Hvem var ordfører i Drammen da de ble nominert?")
-    assert "Monica Myrvold Berg, ordfører i Drammen, sa: " in answer.text
+    assert "Monica Myrvold Berg, ordfører i Drammen, sa at nominasjonen" in answer.text
     assert "Eva Kjerstin Baustad" not in answer.text  # asked for the mayor only
     said = ask(engine, "Hva sa ordføreren i Tynset?")
     assert "Merete Myhre Moen" in said.text
@@ -90,11 +90,11 @@ def test_who_is_a_person_of_the_fact_base_also_misspelt(engine: Engine) -> None:
     answer = ask(engine, "Hvem er Rita Otervik?")
     assert answer.intent == "person"
     assert answer.text.startswith(
-        "Rita Ottervik var ordfører i Trondheim da Trondheim vant prisen for 2016."
+        "Rita Ottervik var ordfører i Trondheim da kommunen vant prisen for 2016."
     )
     assert answer.sources
     surname = ask(engine, "Hva sa Rieber-Mohn om Lørenskog?")
-    assert "I runden for 2021 sa Libe Rieber-Mohn om Lørenskog: " in surname.text
+    assert "I runden for 2021 sa Libe Rieber-Mohn at Lørenskogs integreringsarbeid" in surname.text
     assert "Moss" not in surname.text
 
 
@@ -117,13 +117,13 @@ def test_nominees_of_a_year_have_one_short_line_each(engine: Engine) -> None:
 
 def test_while_the_vote_is_open_the_nominees_come_with_their_lines(engine: Engine) -> None:
     answer = ask(engine, "Er avstemningen åpen nå?", VOTE_2023)
-    assert "åpen nå" in answer.text and "Molde: " in answer.text
+    assert "åpen nå" in answer.text and "flyktninger Molde klarte" in answer.text
 
 
 def test_the_bot_does_not_pick_sides(engine: Engine) -> None:
     answer = ask(engine, "Hvem bør jeg stemme på?", VOTE_2023)
     assert answer.intent == "vote_advice"
-    assert "nøytral" in answer.text and "Nordre Follo: " in answer.text
+    assert "nøytral" in answer.text and "\nNordre Follo pekte selv" in answer.text
     closed = ask(engine, "Hvem bør jeg stemme på?", NOW)
     assert "nøytral" in closed.text and "ikke åpen" in closed.text
 

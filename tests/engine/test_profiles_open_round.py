@@ -40,7 +40,7 @@ def at(day: int, month: int = 10) -> datetime:
 
 def test_open_vote_lists_the_nominees_with_a_line_each(engine: Engine) -> None:
     text = engine.answer("Er avstemningen åpen nå?", now=at(5)).text
-    assert "Kinn: Kinn ble trukket fram" in text
+    assert "\nKinn ble trukket fram" in text
     assert text.endswith(
         "Jeg vet ikke hvorfor Skedsmo (nå Lillestrøm), Grünerløkka (bydel i Oslo) og Vadsø "
         "ble nominert."
@@ -49,5 +49,5 @@ def test_open_vote_lists_the_nominees_with_a_line_each(engine: Engine) -> None:
 
 def test_recommendation_is_neutral_with_lines_and_link(engine: Engine) -> None:
     answer = engine.answer("Hvem bør jeg stemme på?", now=at(5))
-    assert "nøytral" in answer.text and "Kinn: Kinn ble trukket fram" in answer.text
+    assert "nøytral" in answer.text and "\nKinn ble trukket fram" in answer.text
     assert "Stem her: https://www.imdi.no/stem" in answer.text

@@ -3,6 +3,8 @@ what they said, and the source behind a person."""
 
 from __future__ import annotations
 
+import re
+
 from bot.engine.texts import Texts
 from bot.knowledge.models import Fact, Figure, Person
 
@@ -45,6 +47,29 @@ def person_line(
     reply.say(line, person_source(person))
 
 
+_PARTY = re.compile(r"\s+\(([A-ZÆØÅ][\wæøå]{0,4})\)$")
+
+
+def with_party(name: str, role: str) -> tuple[str, str]:
+    """Move a party abbreviation that ends the role to the name: («Tore Opdal Hansen»,
+    «ordfører i Drammen (H)») → («Tore Opdal Hansen (H)», «ordfører i Drammen»)."""
+    found = _PARTY.search(role)
+    if found is None:
+        return name, role
+    return f"{name} ({found.group(1)})", role[: found.start()]
+
+
+def reported(said: str, *names: str) -> str:
+    """A statement as a clause after «sa at»: its first letter in lower case unless the
+    first word is a name (one of the words of ``names``, or with a capital inside, «NAV»)."""
+    first = said.split(" ", 1)[0].strip(",.;:")
+    proper = {w.strip(",.;:()") for n in names for w in n.split() if w[:1].isupper()}
+    bare = first[:-1] if first.endswith("s") else first
+    if not first or first in proper or bare in proper or any(c.isupper() for c in first[1:]):
+        return said
+    return said[:1].lower() + said[1:]
+
+
 def said_sentence(
     texts: Texts,
     person: Person,
@@ -55,7 +80,7 @@ def said_sentence(
 ) -> str:
     """What ``person`` said or did as one sentence. A paraphrase that opens with a verb
     («Tok imot prisen og sa …») gets the person as subject; a statement («Trondheim lykkes
-    …») is introduced with «sa:». With ``label`` the sentence opens with the round («I runden
+    …») follows «sa at». With ``label`` the sentence opens with the round («I runden
     for 2021 tok Ragnhild Bergheim imot prisen …»), naming ``place`` for a statement."""
     said = person.said or ""
     first, _, rest = said.partition(" ")
@@ -66,14 +91,18 @@ def said_sentence(
             return texts("profile.did_round", label=label, verb=verb, name=person.name, rest=rest)
         if again:
             return texts("profile.did_again", name=person.name, verb=verb, rest=rest)
-        return texts("profile.did", name=person.name, role=person.role, verb=verb, rest=rest)
+        name, role = with_party(person.name, person.role)
+        return texts("profile.did", name=name, role=role, verb=verb, rest=rest)
+    name, role = with_party(person.name, person.role)
+    clause = reported(said, person.role, place or "")
     if label is not None:
-        return texts(
-            "profile.said_round", label=label, name=person.name, place=place or "", said=said
-        )
+        key = "profile.said_round"
+        if place and place not in said:
+            key = "profile.said_round_about"
+        return texts(key, label=label, name=person.name, place=place or "", said=clause)
     if again:
-        return texts("profile.said_again", name=person.name, said=said)
-    return texts("profile.said", name=person.name, role=person.role, said=said)
+        return texts("profile.said_again", name=person.name, said=clause)
+    return texts("profile.said", name=name, role=role, said=clause)
 
 
 def person_source(person: Person) -> Fact[None]:

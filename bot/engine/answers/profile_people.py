@@ -27,7 +27,7 @@ from .profile_entries import (
     of_years,
     say_unknown,
 )
-from .profile_lines import figure_line, person_line, person_source, said_sentence
+from .profile_lines import figure_line, person_line, person_source, said_sentence, with_party
 from .reply import Reply, Request
 
 T = TypeVar("T")
@@ -193,10 +193,7 @@ def _people_by_round(
             then = entrant_name(texts, entry.entrant)
             if role_asked:  # «Hvem var ordfører …?»: who it was, as a whole sentence, first
                 key = "profile.who_won" if entry.won else "profile.who_nominated"
-                where = texts("profile.the_municipality") if then in someone.role else then
-                said = texts(
-                    key, name=someone.name, role=someone.role, place=where, label=entry.record.label
-                )
+                said = _who(texts, key, someone.name, someone.role, then, entry.record.label)
             else:
                 key = "profile.people_intro_won" if entry.won else "profile.people_intro"
                 said = texts(key, place=then, label=entry.record.label)
@@ -204,6 +201,15 @@ def _people_by_round(
             shown, before = entry.year, None
         person_line(texts, someone, reply, again=someone.name == before)
         before = someone.name
+
+
+def _who(texts: Texts, key: str, name: str, role: str, place: str, label: str) -> str:
+    """Who held a role in a round as one sentence, the party after the name and «kommunen»
+    for a place the role names already («Ragnhild Bergheim (Ap) var ordfører i Lørenskog da
+    kommunen vant prisen for 2021.»)."""
+    name, role = with_party(name, role)
+    where = texts("profile.the_municipality") if place in role else place
+    return texts(key, name=name, role=role, place=where, label=label)
 
 
 def _nobody_that_round(
@@ -280,10 +286,14 @@ def person(view: History, texts: Texts, request: Request, reply: Reply) -> None:
             won = record.winner is not None and record.winner.value.name == profile.entrant.name
             key = "profile.who_won" if won else "profile.who_nominated"
             place = entrant_name(texts, profile.entrant)
-            reply.say(texts(key, name=name, role=role, place=place, label=record.label))
+            reply.say(_who(texts, key, name, role, place, record.label))
         else:
-            labels = texts.join([r.label for r, _ in sorted(known, key=lambda k: k[0].year)])
-            reply.say(texts("profile.who_rounds", name=name, role=role, labels=labels))
+            ordered = sorted(known, key=lambda k: k[0].year)
+            labels = texts.join([r.label for r, _ in ordered])
+            now = ordered[-1][0].year >= request.now.year  # this year's round: still in the role
+            key = "profile.who_rounds_now" if now else "profile.who_rounds"
+            shown, role = with_party(name, role)
+            reply.say(texts(key, name=shown, role=role, labels=labels))
     quoted = 0
     for _, record, profile, someone in found:
         reply.cite(person_source(someone))

@@ -12,6 +12,7 @@ from bot.knowledge.view import VoteState, vote_state
 from . import nominees, voting
 from .common import entrant_name
 from .profile_entries import MAX_BUTTONS, ascii_name, short
+from .profile_lines import reported
 from .reply import Reply, Request
 
 
@@ -39,8 +40,12 @@ def nominee_lines(view: History, texts: Texts, year: int, reply: Reply) -> bool:
             unknown.append(name)
             continue
         known.append(entrant)
-        key = "profile.nominee_line_won" if won else "profile.nominee_line"
-        reply.say(texts(key, name=name, text=short(reason.value)), reason)
+        text = short(reason.value)
+        if name in text:  # the sentence names the place itself: no «Molde: Molde …» line
+            key = "profile.nominee_line_won" if won else "profile.nominee_line"
+        else:
+            key, text = "profile.nominee_line_about", reported(text, name)
+        reply.say(texts(key, name=name, text=text), reason)
     if unknown:
         reply.say(texts("profile.nominees_unknown", names=texts.join(unknown)))
     asked = {f.question for f in reply.followups}

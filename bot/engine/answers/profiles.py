@@ -9,6 +9,8 @@ sources; a figure is always shown with the year it refers to, and context facts 
 
 from __future__ import annotations
 
+import re
+
 from bot.engine.history import History
 from bot.engine.places import Place
 from bot.engine.texts import Texts
@@ -31,6 +33,9 @@ from .profile_entries import (
 from .profile_lines import figure_line, person_line
 from .profile_projects import _entry_projects, _project_names, _projects
 from .reply import Reply, Request
+
+MAX_BACKGROUND = 2
+"""Background sentences at most after «Jeg vet ikke hvorfor …» (issue 13, M9)."""
 
 
 def _why_buttons(texts: Texts, place: Place, found: list[Entry], reply: Reply) -> None:
@@ -137,17 +142,34 @@ def _known(texts: Texts, entry: Entry, reply: Reply) -> bool:
     _projects(texts, entry, reply, intro=False)
     for person in plain_people:
         person_line(texts, person, reply)
-    background_figures = [f for f in figures if f.context]
-    background_people = [p for p in people if p.context]
-    if background_figures or background_people or profile.context:
+    year = entry.record.year
+    background_figures = [f for f in figures if f.context and f.year in (year - 1, year)]
+    background_people = [p for p in people if p.context and _same_time(p.said or "", year)]
+    context = [item for item in profile.context if _same_time(item.value, year)]
+    room = MAX_BACKGROUND
+    background_figures = background_figures[:room]
+    room -= len(background_figures)
+    background_people = background_people[: max(room, 0)]
+    room -= len(background_people)
+    context = context[: max(room, 0)]
+    if background_figures or background_people or context:
         reply.say(texts("profile.background_intro"))
     for figure in background_figures:
         figure_line(texts, figure, reply, labelled=False)
     for person in background_people:
         person_line(texts, person, reply, labelled=False)
-    for item in profile.context:
+    for item in context:
         reply.say(item.value, item)
     return True
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _same_time(text: str, year: int) -> bool:
+    """Whether a background text is from the round's time: every year it names is the
+    round's year or the one before (Kristiansand 2023: 2022, not 2014)."""
+    return all(int(y) in (year - 1, year) for y in _YEAR.findall(text))
 
 
 def place_profile(view: History, texts: Texts, request: Request, reply: Reply) -> None:
