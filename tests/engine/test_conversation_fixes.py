@@ -1,0 +1,81 @@
+"""Conversation classes fixed after probe sets 08, 09, 11 and 12, each tested with
+conversations the sets do not use, through the real engine over the real fact base."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from bot.engine.engine import Engine
+from bot.engine.types import Conversation
+from tests.engine.conftest import NOW
+
+
+def talk(engine: Engine, *questions: str, now: datetime = NOW):
+    """The answers to ``questions`` asked in one conversation."""
+    context = Conversation()
+    return [engine.answer(q, now=now, context=context) for q in questions]
+
+
+# -- «har de vunnet før?» then «hvem delte ut prisen?»: the prize is the one they won ------------
+
+
+def test_ceremony_after_won_before_points_to_the_win(engine: Engine) -> None:
+    *_, handed, when = talk(
+        engine,
+        "Hvem vant i 2016?",
+        "har de vunnet før?",  # no: nominated for 2009 and 2014 only
+        "hvem delte ut prisen?",
+        "når var utdelingen?",
+    )
+    assert handed.matched and "2016" in handed.text, handed.text
+    assert "2009" not in handed.text and "2014" not in handed.text, handed.text
+    assert when.matched and "2017" in when.text, when.text  # the 2016 prize, handed out 2017
+
+
+# -- «Vær så snill …»: politeness around a question, not the weather («vær») --------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "needle"),
+    [
+        ("Vær så snill, hvem delte ut prisen i 2018?", "Sanner"),
+        ("Hvem vant i 2010, vær så snill?", "Kristiansand"),
+        ("Ver så snill og sei kven som vann i 2013", "Hammerfest"),
+    ],
+)
+def test_politeness_is_a_wrapper(engine: Engine, question: str, needle: str) -> None:
+    answer = engine.answer(question, now=NOW)
+    assert answer.matched and needle in answer.text, answer.text
+
+
+def test_polite_request_starts_a_conversation(engine: Engine) -> None:
+    first, handed = talk(engine, "Vær snill og fortell om prisen for 2012.", "Hvem tok imot den?")
+    assert first.matched and "Molde" in first.text, first.text
+    assert handed.matched and "2012" in handed.text, handed.text
+
+
+def test_weather_stays_refused(engine: Engine) -> None:
+    assert not engine.answer("Hvordan blir været i Molde i morgen?", now=NOW).matched
+
+
+# -- spoken «va» (var) and «nån gang» (noen gang), also in follow-ups ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "needle"),
+    [
+        ("va bodø nominert nån gang?", "2014"),
+        ("hvem va ordfører i Moss i 2025?", "Simen Nord"),
+        ("har sunndal nån gang vunnet?", "2019"),
+    ],
+)
+def test_spoken_var_and_noen(engine: Engine, question: str, needle: str) -> None:
+    answer = engine.answer(question, now=NOW)
+    assert answer.matched and needle in answer.text, answer.text
+
+
+def test_spoken_follow_up_about_the_place(engine: Engine) -> None:
+    *_, mayor = talk(engine, "Hvem vant i 2025?", "hvem va ordfører der?")
+    assert mayor.matched and "Simen Nord" in mayor.text, mayor.text
