@@ -79,3 +79,49 @@ def test_spoken_var_and_noen(engine: Engine, question: str, needle: str) -> None
 def test_spoken_follow_up_about_the_place(engine: Engine) -> None:
     *_, mayor = talk(engine, "Hvem vant i 2025?", "hvem va ordfører der?")
     assert mayor.matched and "Simen Nord" in mayor.text, mayor.text
+
+
+# -- «fortell om nominasjonen til X»: a request about a nomination gives IMDi's reasons -----------
+
+
+@pytest.mark.parametrize(
+    ("question", "needle"),
+    [
+        ("Fortell litt om Stange sin nominasjon", "planlagt"),
+        ("Beskriv nominasjonen av Tromsø", "2018"),
+    ],
+)
+def test_request_about_a_nomination_gives_reasons(
+    engine: Engine, question: str, needle: str
+) -> None:
+    answer = engine.answer(question, now=NOW)
+    assert answer.matched and answer.intent == "nominated_why", answer.text
+    assert needle in answer.text, answer.text
+
+
+def test_request_about_a_place_stays_a_summary(engine: Engine) -> None:
+    answer = engine.answer("Fortell om Drammen", now=NOW)
+    assert answer.matched and answer.intent == "place_summary", answer.text
+
+
+# -- the prize's name: «har den alltid hett det?», «… og først med det nye?» ----------------------
+
+
+def test_name_history_in_a_conversation(engine: Engine) -> None:
+    organiser, renamed, old, new = talk(
+        engine,
+        "Hvem står bak prisen?",
+        "Hadde den et annet navn tidligere?",
+        "hvem vant sist med det gamle?",
+        "og den første med det nye?",
+    )
+    assert organiser.matched and "IMDi" in organiser.text, organiser.text
+    assert renamed.matched and "Bosettingsprisen" in renamed.text, renamed.text
+    assert renamed.intent == "renaming", renamed.text
+    assert old.matched and "Trondheim" in old.text, old.text
+    assert new.matched and "Bærum" in new.text, new.text
+
+
+def test_participle_of_hete(engine: Engine) -> None:
+    answer = engine.answer("Har prisa alltid heitt det same?", now=NOW)
+    assert answer.matched and answer.intent == "renaming", answer.text
