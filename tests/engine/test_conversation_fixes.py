@@ -125,3 +125,27 @@ def test_name_history_in_a_conversation(engine: Engine) -> None:
 def test_participle_of_hete(engine: Engine) -> None:
     answer = engine.answer("Har prisa alltid heitt det same?", now=NOW)
     assert answer.matched and answer.intent == "renaming", answer.text
+
+
+# -- «Vant X i år Y?» → «Nei, Z vant» → «hvorfor det?»: Z's win that year, then X's nomination ---
+
+
+def test_why_after_a_no_gives_the_winners_reasons_that_year(engine: Engine) -> None:
+    _, why = talk(engine, "Vant Drammen i 2021?", "hvorfor det?")
+    assert why.matched and why.intent == "reasoning", why.text
+    assert why.text.startswith("Lørenskog vant prisen for 2021"), why.text
+    assert "82 prosent" in why.text, why.text  # the jury's reasons for Lørenskog
+    assert "2014" not in why.text and "2013" not in why.text, why.text  # Drammen's other years
+
+
+def test_why_follow_up_keeps_the_asked_year(engine: Engine) -> None:
+    _, why = talk(engine, "Var Tromsø vinneren i 2018?", "hvorfor?")
+    assert why.matched and "Bærum vant prisen for 2018" in why.text, why.text
+    assert "Tromsø ble nominert for 2018" in why.text, why.text
+    assert "2019/2020" not in why.text, why.text
+
+
+def test_why_did_a_loser_win_names_the_winner(engine: Engine) -> None:
+    answer = engine.answer("Hvorfor vant Sandefjord i 2021?", now=NOW)
+    assert answer.matched and answer.text.startswith("Lørenskog vant prisen for 2021"), answer.text
+    assert "Sandefjord ble nominert for 2021" in answer.text, answer.text
