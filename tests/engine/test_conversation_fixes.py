@@ -149,3 +149,21 @@ def test_why_did_a_loser_win_names_the_winner(engine: Engine) -> None:
     answer = engine.answer("Hvorfor vant Sandefjord i 2021?", now=NOW)
     assert answer.matched and answer.text.startswith("Lørenskog vant prisen for 2021"), answer.text
     assert "Sandefjord ble nominert for 2021" in answer.text, answer.text
+
+
+# -- «ble det ikke delt ut»: a negated award question asks for the years without a prize ---------
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["i hvilket år ble det ikke delt ut noen pris", "hvilket år delte IMDi ikke ut prisen?"],
+)
+def test_negated_award_question_is_the_year_without_prize(engine: Engine, question: str) -> None:
+    answer = engine.answer(question, now=NOW)
+    assert answer.matched and answer.intent == "no_prize_years", answer.text
+    assert "2017" in answer.text, answer.text
+
+
+def test_plain_award_question_stays(engine: Engine) -> None:
+    answer = engine.answer("Når ble prisen for 2016 delt ut?", now=NOW)
+    assert answer.matched and answer.intent == "award" and "2017" in answer.text, answer.text
