@@ -27,6 +27,8 @@ Moss?» is about 2025)."""
 ASKED_YEARS = "asked_years"
 """Context key: whether the last question named a year (else its years were only the answer's).
 A follow-up naming another municipality («Og Bærum?») reuses years only when they were asked."""
+WHY = "hvorfor"
+"""The canonical «why» question word: a why follow-up keeps the year the user asked about."""
 STATEMENT_INTENT = "statement"
 """The conversation's intent after a statement that was not understood as a question of its
 own: no intent continues it, but its names and years are there to point back at."""
@@ -150,6 +152,10 @@ class RequestBuilder:
                     or parsed.year_offset
                     or bool(set(words(parsed.question)) & self.synonyms.then_words)  # «… da?»
                     or self._bare_relation(parsed)  # «Har de vunnet før?»: before that year
+                    or (  # «Vant Asker i 2018?» → «Hvorfor (det)?»: why, that year
+                        self.frames.ask_of(parsed.words) == WHY
+                        and bool(context.extra.get(ASKED_YEARS, False))
+                    )
                     or not {"municipality"} & (spec.needs | spec.uses)  # «og de nominerte?»
                 )
                 and not (intent in WINNER_FACTS and parsed.places)

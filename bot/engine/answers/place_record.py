@@ -111,8 +111,8 @@ def _summary_of(
         reply.say(
             _nominated_years(view, texts, name, all_nominated), *[f for _, _, f in all_nominated]
         )
-    if not reply.years:
-        reply.years = wins or [y for y, _, _ in others]
+    if not reply.years:  # a win outside the window is still what «den»/«prisen» points to next
+        reply.years = wins or all_wins or [y for y, _, _ in others]
     return wins
 
 

@@ -10,6 +10,7 @@ sources; a figure is always shown with the year it refers to, and context facts 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from bot.engine.history import History
 from bot.engine.places import Place
@@ -36,6 +37,9 @@ from .reply import Reply, Request
 
 MAX_BACKGROUND = 2
 """Background sentences at most after «Jeg vet ikke hvorfor …» (issue 13, M9)."""
+
+WON = "vant"
+"""The canonical word of winning: a «why» question about a win, not about a nomination."""
 
 
 def _why_buttons(texts: Texts, place: Place, found: list[Entry], reply: Reply) -> None:
@@ -233,6 +237,10 @@ def reasoning(view: History, texts: Texts, request: Request, reply: Reply) -> No
             )
         else:  # nominated but never won
             delegate = bool(found) and not view.wins(place)
+        if delegate and years and WON in request.words:
+            # «Hvorfor vant Asker i 2018?», «Vant Asker i 2018?» → «Hvorfor det?»: that year's
+            # winner and the jury's reasons, then why the municipality asked about was nominated
+            ceremony.reasoning(view, texts, replace(request, places=[]), reply)
         if delegate:
             place_work(view, texts, request, reply)
             return
