@@ -1,0 +1,54 @@
+"""Classes behind single-question first-try failures of probe sets 08, 09, 11 and 12 (issue 11),
+each tested with questions of the class that the probe sets do not use, through the real engine
+over the real fact base."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine.engine import Engine
+from tests.engine.conftest import NOW
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # a remark, then a question without «?»: the remark's words («først», «kinnet») are
+        # not part of the question
+        ("har vært på hytta hele uka. hvem vant i 2016", "Trondheim"),
+        ("sola skinner i dag 😎 uansett kven vann i 2014", "Drammen"),
+        ("måtte handle først: hvem vant i 2012", "Molde"),
+    ],
+)
+def test_remark_before_unmarked_question(engine: Engine, question: str, expected: str) -> None:
+    answer = engine.answer(question, now=NOW)
+    assert answer.matched and answer.intent == "winner", answer.text
+    assert expected in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "når får jeg uføretrygd utbetalt?",
+        "hvor mye er barnetrygden i 2025?",
+        "Kan jeg få sykepenger mens jeg tar kurs?",
+    ],
+)
+def test_own_benefits_and_pension_are_refused(engine: Engine, question: str) -> None:
+    answer = engine.answer(question, now=NOW)
+    assert not answer.matched, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "intent", "expected"),
+    [
+        # a misspelt word of a two-word phrase («delte ut», «tok imot») is corrected before
+        # the phrase is read, so the phrase's meaning is kept
+        ("hvem dellte ut prisen i 2018", "handed_by", "Sanner"),
+        ("hvem deltte ut prisn for 2016?", "handed_by", "Rieber-Mohn"),
+    ],
+)
+def test_typo_inside_a_phrase(engine: Engine, question: str, intent: str, expected: str) -> None:
+    answer = engine.answer(question, now=NOW)
+    assert answer.matched and answer.intent == intent, answer.text
+    assert expected in answer.text, answer.text
