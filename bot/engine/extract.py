@@ -79,6 +79,7 @@ class Extractor:
         raw = [r for r, _ in pairs]
         folded = [self.syn.exact.get(r.lower(), f) for r, f in pairs]
         raw, folded = self._split_compounds(raw, folded)
+        folded = self._phrase_typos(folded)
         if not example:  # «hva fikk de prisen for»
             raw, folded = reason_question(raw, folded, self.syn)
         out: list[str] = []
@@ -91,6 +92,29 @@ class Extractor:
         drop_loose_relations(out, self.syn.relation_words, self.vocabulary, PLACEHOLDERS)
         self._finish(out, parsed, fuzzy_places)
         return parsed
+
+    def _phrase_typos(self, folded: list[str]) -> list[str]:
+        """«hvem deltte ut prisen» → «delte ut»: a misspelt word whose correction makes a
+        two-word phrase of the lexicon with its neighbour is corrected before phrases are read
+        (other misspellings are corrected after, word by word)."""
+        phrases = self.syn.words
+        fixed = list(folded)
+        for i, word in enumerate(folded):
+            if (
+                len(word) < SWAP_MIN_LENGTH
+                or word.isdigit()
+                or word in self.vocabulary
+                or word in self.index.places
+            ):
+                continue
+            corrected = self._correct(word)
+            if corrected is None or len(corrected) != 1 or corrected[0] == word:
+                continue
+            after = (corrected[0], folded[i + 1]) if i + 1 < len(folded) else None
+            before = (folded[i - 1], corrected[0]) if i else None
+            if after in phrases or before in phrases:
+                fixed[i] = corrected[0]
+        return fixed
 
     def _split_compounds(self, raw: list[str], folded: list[str]) -> tuple[list[str], list[str]]:
         """«boligprosjektet» → «bolig prosjektet»: an unknown word ending in a head word of
