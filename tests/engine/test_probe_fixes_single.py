@@ -4,8 +4,11 @@ over the real fact base."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 
+from bot.clock import OSLO
 from bot.engine.engine import Engine
 from tests.engine.conftest import NOW
 
@@ -52,3 +55,21 @@ def test_typo_inside_a_phrase(engine: Engine, question: str, intent: str, expect
     answer = engine.answer(question, now=NOW)
     assert answer.matched and answer.intent == intent, answer.text
     assert expected in answer.text, answer.text
+
+
+AUTUMN_2022 = datetime(2022, 9, 5, 12, 0, tzinfo=OSLO)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # «melde seg på» and its nouns are how a municipality nominates itself (from 2022)
+        "når er nominasjonsfristen?",
+        "kommunen vil melde seg på, hva er påmeldingsfristen?",
+        "hvordan går påmeldingen for kommuner til?",
+    ],
+)
+def test_signing_up_is_nomination(engine: Engine, question: str) -> None:
+    answer = engine.answer(question, now=AUTUMN_2022)
+    assert answer.matched and answer.intent == "nomination", answer.text
+    assert "9. september" in answer.text, answer.text
