@@ -73,3 +73,17 @@ def test_signing_up_is_nomination(engine: Engine, question: str) -> None:
     answer = engine.answer(question, now=AUTUMN_2022)
     assert answer.matched and answer.intent == "nomination", answer.text
     assert "9. september" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # «kom først» between two municipalities is «vant først»
+        ("hvem kom først, Drammen eller Molde?", "Molde vant først"),
+        ("kem kom fyrst av Levanger og Vadsø", "Vadsø vant først"),
+    ],
+)
+def test_came_first_of_two(engine: Engine, question: str, expected: str) -> None:
+    answer = engine.answer(question, now=NOW)
+    assert answer.matched and answer.intent == "compare_places", answer.text
+    assert expected in answer.text, answer.text
