@@ -87,3 +87,17 @@ def test_came_first_of_two(engine: Engine, question: str, expected: str) -> None
     answer = engine.answer(question, now=NOW)
     assert answer.matched and answer.intent == "compare_places", answer.text
     assert expected in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # «også» (a filler word, otherwise dropped) between two years of nominations
+        ("var de som var nominert i 2018, også nominert i 2021?", "Asker og Lørenskog"),
+        ("ble noen nominert i 2016 også nominert i 2021?", "Ingen kommune"),
+    ],
+)
+def test_also_nominated_in_another_year(engine: Engine, question: str, expected: str) -> None:
+    answer = engine.answer(question, now=NOW)
+    assert answer.matched and answer.intent == "nominated_both", answer.text
+    assert expected in answer.text, answer.text
