@@ -101,3 +101,17 @@ def test_also_nominated_in_another_year(engine: Engine, question: str, expected:
     answer = engine.answer(question, now=NOW)
     assert answer.matched and answer.intent == "nominated_both", answer.text
     assert expected in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # Nynorsk «busetje/busett» is the «bosette/bosatt» the fact texts use
+        ("kor mange flyktningar vedtok Tynset å busetje i 2016?", "32"),
+        ("kor mange flyktningar vart busett i Lørenskog?", "72"),
+    ],
+)
+def test_nynorsk_settling_words(engine: Engine, question: str, expected: str) -> None:
+    answer = engine.answer(question, now=NOW)
+    assert answer.matched, answer.text
+    assert expected in answer.text, answer.text
