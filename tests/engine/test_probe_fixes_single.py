@@ -115,3 +115,22 @@ def test_nynorsk_settling_words(engine: Engine, question: str, expected: str) ->
     answer = engine.answer(question, now=NOW)
     assert answer.matched, answer.text
     assert expected in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # «når de vant» after the question is the time clause «da de vant»
+        ("hvem var ordfører i Bærum når de vant?", "Hammer Krog var ordfører i Bærum"),
+        ("hvem var ordfører i Tønsberg når dei vann", "Frank Pedersen"),
+    ],
+)
+def test_when_clause_after_the_question(engine: Engine, question: str, expected: str) -> None:
+    answer = engine.answer(question, now=NOW)
+    assert answer.matched, answer.text
+    assert expected in answer.text, answer.text
+
+
+def test_when_question_itself_is_unchanged(engine: Engine) -> None:
+    answer = engine.answer("når vant Moss?", now=NOW)
+    assert answer.intent == "place_won" and not answer.text.startswith("Ja"), answer.text
