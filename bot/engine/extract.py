@@ -79,6 +79,8 @@ class Extractor:
         raw = [r for r, _ in pairs]
         folded = [self.syn.exact.get(r.lower(), f) for r, f in pairs]
         raw, folded = self._split_compounds(raw, folded)
+        folded = self._phrase_typos(folded)
+        folded = self._when_clause(raw, folded, parsed)
         if not example:  # «hva fikk de prisen for»
             raw, folded = reason_question(raw, folded, self.syn)
         out: list[str] = []
@@ -91,6 +93,43 @@ class Extractor:
         drop_loose_relations(out, self.syn.relation_words, self.vocabulary, PLACEHOLDERS)
         self._finish(out, parsed, fuzzy_places)
         return parsed
+
+    def _when_clause(self, raw: list[str], folded: list[str], parsed: Parsed) -> list[str]:
+        """«hvem var ordfører i Moss når de vant» → «… da de vant»: a question word of
+        ``clause_when`` after the start, followed by a pronoun and a clause verb, opens a time
+        clause (``parsed.question`` says so too, for the checks that read it as written)."""
+        syn = self.syn
+        for i in range(1, len(folded) - 2):
+            word = syn.clause_when.get(folded[i])
+            verb = syn.words.get((folded[i + 2],), (folded[i + 2],))
+            if word and folded[i + 1] in syn.pronouns and verb[0] in syn.clause_verbs:
+                pattern = rf"\b{re.escape(raw[i])}(?=\s+{re.escape(raw[i + 1])}\b)"
+                parsed.question = re.sub(pattern, word, parsed.question, count=1)
+                return [*folded[:i], word, *folded[i + 1 :]]
+        return folded
+
+    def _phrase_typos(self, folded: list[str]) -> list[str]:
+        """«hvem deltte ut prisen» → «delte ut»: a misspelt word whose correction makes a
+        two-word phrase of the lexicon with its neighbour is corrected before phrases are read
+        (other misspellings are corrected after, word by word)."""
+        phrases = self.syn.words
+        fixed = list(folded)
+        for i, word in enumerate(folded):
+            if (
+                len(word) < SWAP_MIN_LENGTH
+                or word.isdigit()
+                or word in self.vocabulary
+                or word in self.index.places
+            ):
+                continue
+            corrected = self._correct(word)
+            if corrected is None or len(corrected) != 1 or corrected[0] == word:
+                continue
+            after = (corrected[0], folded[i + 1]) if i + 1 < len(folded) else None
+            before = (folded[i - 1], corrected[0]) if i else None
+            if after in phrases or before in phrases:
+                fixed[i] = corrected[0]
+        return fixed
 
     def _split_compounds(self, raw: list[str], folded: list[str]) -> tuple[list[str], list[str]]:
         """«boligprosjektet» → «bolig prosjektet»: an unknown word ending in a head word of

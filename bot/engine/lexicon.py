@@ -21,6 +21,7 @@ DAYS_IN_WEEK = 7
 _SYNONYM_KEYS = {
     "words",
     "exact",
+    "clause_when",
     "stopwords",
     "out_of_scope",
     "other_prize_suffix",
@@ -75,6 +76,9 @@ class Synonyms:
     """Folded phrase → canonical folded words."""
     exact: dict[str, str]
     """Lower-case unfolded word → canonical word, applied before folding (``før`` → ``before``)."""
+    clause_when: dict[str, str]
+    """Folded question word → the clause word it stands for when it opens a time clause after
+    the question («hvem var ordfører når de vant» = «da de vant»)."""
     stopwords: frozenset[str]
     out_of_scope: frozenset[tuple[str, ...]]
     other_prize_suffix: str
@@ -258,6 +262,11 @@ def load_synonyms(directory: Path) -> Synonyms:
     for canonical, variants in node.items():
         for variant in check.word_list(variants, canonical, node.line_of(canonical)):
             exact[variant.lower()] = str(canonical)
+    clause_when: dict[str, str] = {}
+    node = mapping("clause_when")
+    for canonical, variants in node.items():
+        for variant in check.word_list(variants, canonical, node.line_of(canonical)):
+            clause_when[" ".join(words(variant))] = str(canonical)
 
     def offsets(key: str, unit: str = "år") -> dict[tuple[str, ...], int]:
         result: dict[tuple[str, ...], int] = {}
@@ -332,6 +341,7 @@ def load_synonyms(directory: Path) -> Synonyms:
     return Synonyms(
         words=synonym_map,
         exact=exact,
+        clause_when=clause_when,
         stopwords=single_lists["stopwords"],
         out_of_scope=out_of_scope,
         other_prize_suffix="".join(words(suffix)),

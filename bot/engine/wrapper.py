@@ -275,6 +275,25 @@ def _resolve_back_references(sentences: list[_Sentence], cues: Understanding) ->
     return resolved
 
 
+MAX_LEAD_WORDS = 1
+"""An unmarked question may start after this many words («anyway hvem vant i 2009»)."""
+
+
+def _unmarked_question(kept: list[_Sentence], cues: Understanding) -> list[_Sentence]:
+    """``kept`` with its last sentence marked as a question when no sentence ends in «?», it
+    starts with a question word (after at most one filler word) and the remarks before it ask
+    nothing: «skal på ski i helga men først: hvem vant i 2018»."""
+    if len(kept) < 2 or any(s.question for s in kept):
+        return kept
+    last = kept[-1]
+    if not any(w in cues.question_words for w in last.folded[: MAX_LEAD_WORDS + 1]):
+        return kept
+    if any(w in cues.question_words for s in kept[:-1] for w in s.folded):
+        return kept
+    raw = last.raw.rstrip(" .!,;:–—-") + "?"
+    return [*kept[:-1], _Sentence(raw, last.folded)]
+
+
 def unwrap(text: str, cues: Understanding) -> str:
     """The question inside ``text`` (``text`` itself when nothing wraps it)."""
     return readings(text, cues)[0]
@@ -337,6 +356,9 @@ def read_message(text: str, cues: Understanding) -> Message:
         statements.append(kept[-1])
     if not kept and preambles:  # «Jeg skriver en oppgave og lurer på når …»: the question
         kept = [_trim(preambles[-1], cues)]
+    if (marked := _unmarked_question(kept, cues)) is not kept:
+        statements[statements.index(kept[-1])] = marked[-1]
+        kept = marked
     found: list[str] = []
     before: list[str] = []
     if kept:
