@@ -76,3 +76,18 @@ def test_tell_about_a_municipality_with_a_year_is_its_profile(engine: Engine) ->
     bodo = engine.answer("tell me about Bodø 2022", now=NOW)
     assert bodo.intent == "place_summary"
     assert "ja-kommune" in bodo.text
+
+
+def test_a_two_word_name_misspelt_in_its_second_word(engine: Engine) -> None:
+    figures = engine.answer("hvor mange deltok i introduksjonsprogrammet i nordre flolo?", now=NOW)
+    assert figures.intent == "place_figures"
+    assert "Nordre Follo" in figures.text and "164" in figures.text
+    why = engine.answer("hvorfor ble nordre folo nominert?", now=NOW)
+    assert why.intent == "nominated_why"
+    assert "Nordre Follo" in why.text
+
+
+def test_a_misspelt_name_does_not_keep_the_fact_texts_from_answering(engine: Engine) -> None:
+    answer = engine.answer("hvor mange flyktninger gikk introprogrammet i nordre foloo", now=NOW)
+    assert answer.matched
+    assert "164" in answer.text and "2022" in answer.text
