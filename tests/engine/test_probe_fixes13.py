@@ -91,3 +91,9 @@ def test_a_misspelt_name_does_not_keep_the_fact_texts_from_answering(engine: Eng
     answer = engine.answer("hvor mange flyktninger gikk introprogrammet i nordre foloo", now=NOW)
     assert answer.matched
     assert "164" in answer.text and "2022" in answer.text
+
+
+def test_a_project_is_told_with_the_context_that_names_it_inflected(engine: Engine) -> None:
+    answer = engine.answer("hva var integreringsmottaket i Steinkjer?", now=NOW)
+    assert answer.intent == "project"
+    assert "Listhaug" in answer.text and "desember 2016" in answer.text
