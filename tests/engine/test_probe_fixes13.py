@@ -97,3 +97,14 @@ def test_a_project_is_told_with_the_context_that_names_it_inflected(engine: Engi
     answer = engine.answer("hva var integreringsmottaket i Steinkjer?", now=NOW)
     assert answer.intent == "project"
     assert "Listhaug" in answer.text and "desember 2016" in answer.text
+
+
+def test_why_and_a_municipality_alone_is_why_it_was_in_the_running(engine: Engine) -> None:
+    never_won = engine.answer("hvorfor Tynset?", now=NOW)
+    assert never_won.intent == "nominated_why"
+    assert "2016" in never_won.text and "bolig" in never_won.text
+    talk = Conversation()
+    engine.answer("hvem var nominert i 2018?", now=NOW, context=talk)
+    both = engine.answer("hvorfor Lørenskog?", now=NOW, context=talk)
+    assert both.intent == "nominated_why"
+    assert "2018" in both.text and "2021" in both.text
