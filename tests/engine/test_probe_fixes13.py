@@ -108,3 +108,12 @@ def test_why_and_a_municipality_alone_is_why_it_was_in_the_running(engine: Engin
     both = engine.answer("hvorfor Lørenskog?", now=NOW, context=talk)
     assert both.intent == "nominated_why"
     assert "2018" in both.text and "2021" in both.text
+
+
+def test_how_a_municipality_solved_something_is_what_it_did(engine: Engine) -> None:
+    buses = engine.answer("hvordan taklet Ullensvang de mange ukrainerne?", now=NOW)
+    assert buses.matched and buses.intent == "place_work"
+    assert "189 ukrainere" in buses.text
+    homes = engine.answer("hvordan ordnet Molde boliger til flyktningene?", now=NOW)
+    assert homes.matched
+    assert "Nøkkelferdige boliger" in homes.text
