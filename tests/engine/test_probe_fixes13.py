@@ -117,3 +117,16 @@ def test_how_a_municipality_solved_something_is_what_it_did(engine: Engine) -> N
     homes = engine.answer("hvordan ordnet Molde boliger til flyktningene?", now=NOW)
     assert homes.matched
     assert "Nøkkelferdige boliger" in homes.text
+
+
+def test_how_many_work_there_is_the_staff(engine: Engine) -> None:
+    unit = Conversation()
+    engine.answer("hva er integreringsenheten i Harstad?", now=NOW, context=unit)
+    staff = engine.answer("hvor mange arbeidet der?", now=NOW, context=unit)
+    assert staff.intent == "place_figures"
+    assert "30 ansatte" in staff.text and "2021" in staff.text
+    english = Conversation()
+    engine.answer("hvorfor ble Harstad nominert i 2021?", now=NOW, context=english)
+    assert (
+        "30 ansatte" in engine.answer("how many people work there?", now=NOW, context=english).text
+    )
