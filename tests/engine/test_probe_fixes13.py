@@ -130,3 +130,14 @@ def test_how_many_work_there_is_the_staff(engine: Engine) -> None:
     assert (
         "30 ansatte" in engine.answer("how many people work there?", now=NOW, context=english).text
     )
+
+
+def test_how_a_municipality_ran_its_work_is_what_it_did(engine: Engine) -> None:
+    molde = engine.answer("hvordan drev Molde integreringsarbeidet?", now=NOW)
+    assert molde.intent == "place_work"
+    assert "MOVED" in molde.text
+    sunndal = engine.answer("hvordan jobbet Sunndal med introduksjonsprogrammet?", now=NOW)
+    assert sunndal.intent == "place_work"
+    assert "første arbeidsplass" in sunndal.text
+    results = engine.answer("hvordan gikk det med introdeltakerne i Nordre Follo?", now=NOW)
+    assert results.intent == "place_figures"
