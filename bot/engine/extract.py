@@ -331,9 +331,11 @@ class Extractor:
         """Fuzzy names, pronouns, domain signal, stop words, placeholder runs."""
         syn = self.syn
         result: list[str] = []
+        previous = ""
         for word in out:
             if not word:
                 continue
+            before, previous = previous, word
             if word in PLACEHOLDERS:
                 if not result or result[-1] != word:
                     result.append(word)
@@ -352,10 +354,14 @@ class Extractor:
                 and word not in syn.stopwords
                 and not word.isdigit()
             ):
-                place = self.index.fuzzy(word)
+                pair = self.index.fuzzy_pair(before, word)  # «nordre folo»
+                if pair is not None and result and result[-1] == before:
+                    result.pop()
+                place = pair or self.index.fuzzy(word)
                 if place is not None:
                     parsed.places.append(place)
-                    parsed.fuzzy_place = True
+                    parsed.fuzzy_place = pair is None  # a pair's first word is spelt right
+                    parsed.misspelt_names.append(word)
                     if not result or result[-1] != PLACE_WORD:
                         result.append(PLACE_WORD)
                     continue

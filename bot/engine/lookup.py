@@ -207,7 +207,10 @@ class Lookup:
             return None
         view = self.composer.view_at(now)
         request = Request(PASSAGE_INTENT, now, years=list(parsed.years))
-        reply = self.passage_answers.answer(view, self.composer.texts, request, question, entities)
+        query = question  # a misspelt name is no word the texts could match («nordre folo»)
+        if parsed.misspelt_names:
+            query = " ".join(w for w in words(question) if w not in parsed.misspelt_names)
+        reply = self.passage_answers.answer(view, self.composer.texts, request, query, entities)
         if reply is None:
             return None
         remember(context, reply, now)

@@ -49,6 +49,8 @@ class Parsed:
     elliptic: bool = False
     """Nothing but slots and filler words («og 2015?», «Og året før?»)."""
     fuzzy_place: bool = False
+    misspelt_names: list[str] = field(default_factory=list)
+    """Words read as a misspelt municipality name («folo» in «nordre folo»)."""
     unknown: list[str] = field(default_factory=list)
     """Words neither in the vocabulary nor names (after typo correction)."""
     prize_word: bool = False

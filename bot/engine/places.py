@@ -73,6 +73,10 @@ class PlaceIndex:
                 if tuple(words(entrant.name)) not in self.places:
                     self._add(entrant.name, Place(municipality, entrant.name, entrant.name))
         self.single_words = {key[0]: place for key, place in self.places.items() if len(key) == 1}
+        self.pairs: dict[str, dict[str, Place]] = {}
+        for key, place in self.places.items():
+            if len(key) == 2:
+                self.pairs.setdefault(key[0], {})[" ".join(key)] = place
         self._single_choices = list(self.single_words)
         self.max_words = max((len(k) for k in self.places), default=1)
 
@@ -121,6 +125,17 @@ class PlaceIndex:
             phrase, list(self._project_choices), scorer=fuzz.ratio, score_cutoff=88.0
         )
         return self._project_choices[best[0]] if best else None
+
+    def fuzzy_pair(self, first: str, second: str) -> Place | None:
+        """The two-word municipality whose first word is ``first`` and whose name the pair
+        spells with a letter or two wrong («Nordre Folo» → Nordre Follo)."""
+        choices = self.pairs.get(first)
+        if not choices or len(second) < FUZZY_SHORT_LENGTH or second.isdigit():
+            return None
+        best = process.extractOne(
+            f"{first} {second}", list(choices), scorer=fuzz.ratio, score_cutoff=FUZZY_SHORT_CUTOFF
+        )
+        return choices[best[0]] if best else None
 
     def fuzzy(self, word: str) -> Place | None:
         """Return the municipality a misspelt single word most likely names, if any."""

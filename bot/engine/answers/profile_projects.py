@@ -14,6 +14,9 @@ from .profile_entries import MAX_PROJECTS, Entry, asked_place, entries, of_years
 from .profile_lines import figure_line
 from .reply import Reply, Request
 
+MAX_ENDING = 3
+"""Letters a project's last word may gain when inflected in a text («-en», «-ene», «-et»)."""
+
 
 def _entry_projects(entry: Entry) -> list[Project]:
     """The round's projects of this nominee: the year's records and the profile's own."""
@@ -94,6 +97,15 @@ def project(view: History, texts: Texts, request: Request, reply: Reply) -> None
 
 
 def _names(text: str, name: list[str]) -> bool:
-    """Whether ``text`` contains the folded words of ``name`` in a row."""
+    """Whether ``text`` contains the folded words of ``name`` in a row, the last one also
+    inflected («helsefagklassen» names «Helsefagklasse»)."""
     found = fold_words(text)
-    return any(found[i : i + len(name)] == name for i in range(len(found)))
+    if not name:
+        return False
+    *head, last = name
+    for i in range(len(found) - len(name) + 1):
+        word = found[i + len(head)]
+        inflected = word.startswith(last) and len(word) - len(last) <= MAX_ENDING
+        if found[i : i + len(head)] == head and (word == last or inflected):
+            return True
+    return False
