@@ -209,6 +209,13 @@ class ProfileReader:
             measures = r.text(entry, "measures", f"{what}.measures")
         context = self._flag(entry, what)
         sentence = self._sentence(entry, what) if "sentence" in entry else None
+        if sentence is not None and year is not None and str(year) not in sentence:
+            r.error(
+                entry.line,
+                f"«{what}.sentence» må nevne året tallet gjelder ({year}), så svaret alltid "
+                "sier hvilket år tallet er fra",
+            )
+            sentence = None
         if (
             sources is None
             or value is None

@@ -162,6 +162,18 @@ def test_a_figure_without_reference_year_is_rejected(with_profiles: Path) -> Non
     find(issues_of(with_profiles), Y21, line, "mangler året det gjelder")
 
 
+def test_a_figure_sentence_without_the_reference_year_is_rejected(with_profiles: Path) -> None:
+    edit(
+        with_profiles,
+        "        year: 2020\n",
+        '        year: 2020\n        sentence: "{value} prosent kom i arbeid eller utdanning."\n',
+    )
+    line = line_of(with_profiles, "      - value: 82")
+    find(issues_of(with_profiles), Y21, line, "må nevne året tallet gjelder (2020)")
+    edit(with_profiles, "{value} prosent kom", "I 2020 kom {value} prosent")
+    load_knowledge(with_profiles)  # with the year in the sentence it loads
+
+
 def test_a_person_without_role_is_rejected(with_profiles: Path) -> None:
     edit(with_profiles, "        role: enhetsleder\n", "")
     line = line_of(with_profiles, "      - name: Maria")
