@@ -240,6 +240,7 @@ ENGINE_TEXTS = TextContract(
         "reasoning.need_year": text(),
         "reasoning.never_won": text("place"),
         "project.text": text("label", "municipality", "name", "text"),
+        "project.text_won": text("label", "municipality", "name", "text"),
         "project.list": text("items", "place"),
         "project.item": text("label", "name"),
         "project.none": text("place"),

@@ -16,6 +16,7 @@ from bot.knowledge.models import (
     KnowledgeBase,
     NomineeProfile,
     PrizeYear,
+    Project,
     Source,
 )
 from bot.knowledge.municipalities import normalise_name
@@ -195,8 +196,13 @@ class PassageBuilder:
             fact(f"notes/{index}", "note", note)
         for index, project in enumerate(record.projects, 1):
             owner = entrants.get(normalise_name(project.municipality))
-            text = f"{project.name}: {project.description}"
-            add(f"projects/{index}", "project", text, project.sources, (owner,) if owner else ())
+            add(
+                f"projects/{index}",
+                "project",
+                _project_text(project),
+                project.sources,
+                (owner,) if owner else (),
+            )
 
     def _profile(self, record: PrizeYear, profile: NomineeProfile) -> None:
         year = record.year
@@ -246,7 +252,7 @@ class PassageBuilder:
             self.add(
                 f"{base}/projects/{index}",
                 "project",
-                f"{project.name}: {project.description}",
+                _project_text(project),
                 year,
                 project.sources,
                 number,
@@ -280,3 +286,10 @@ def _mentioned(text: str, entrants: dict[str, Entrant]) -> list[Entrant]:
     """The year's entrants whose name occurs as whole words in ``text``."""
     folded = f" {' '.join(_WORD.findall(fold(text)))} "
     return [e for e in entrants.values() if f" {' '.join(_WORD.findall(fold(e.name)))} " in folded]
+
+
+def _project_text(project: Project) -> str:
+    """The project's description, with its name before it only when the sentence lacks it."""
+    if project.name.casefold() in project.description.casefold():
+        return project.description
+    return f"{project.name}: {project.description}"

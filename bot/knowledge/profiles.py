@@ -28,6 +28,7 @@ from bot.knowledge.models import Entrant, Fact, Figure, NomineeProfile, Person, 
 from bot.knowledge.municipalities import normalise_name
 from bot.knowledge.reader import UNKNOWN, FileReader
 from bot.knowledge.yamlio import LDict, LList
+from bot.knowledge.yearparts import sentence_error
 
 T = TypeVar("T")
 
@@ -312,6 +313,9 @@ class ProfileReader:
                 else None
             )
             if fact is None or name is None:
+                return None
+            if (problem := sentence_error(fact.value, item_what)) is not None:
+                self.r.error(items.line_of(index), problem)
                 return None
             return Project(name, owner, fact.value, fact.sources)
 

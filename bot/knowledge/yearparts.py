@@ -89,6 +89,14 @@ def read_award(r: FileReader, data: LDict) -> Award:
     return award
 
 
+def sentence_error(text: str, what: str) -> str | None:
+    """Why a project description is not a whole sentence (capital first, full stop last), in
+    Norwegian, or ``None``: the answers show it alone, without the project's name before it."""
+    if text[:1].isupper() and text.endswith("."):
+        return None
+    return f"{what}.text må være en hel setning med stor forbokstav og punktum til slutt"
+
+
 def read_projects(r: FileReader, data: LDict) -> tuple[Project, ...]:
     """The ``projects:`` list; each project belongs to a winner or nominee of the year."""
     items = data["projects"]
@@ -127,6 +135,9 @@ def read_projects(r: FileReader, data: LDict) -> tuple[Project, ...]:
                 entry.line_of("municipality"),
                 f"«{place}» i {what} er verken vinner eller nominert dette året",
             )
+            continue
+        if fact is not None and (problem := sentence_error(fact.value, what)) is not None:
+            r.error(items.line_of(index), problem)
             continue
         if fact is not None and name is not None and place is not None:
             projects.append(Project(name, place, fact.value, fact.sources))

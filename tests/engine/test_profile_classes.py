@@ -169,7 +169,7 @@ def test_why_were_they_nominated_in_a_year_gives_the_lines(engine: Engine) -> No
 def test_what_a_municipality_is_known_for(engine: Engine) -> None:
     answer = ask(engine, "Hva er Tynset kjent for?")
     assert answer.intent == "place_work"
-    assert "Bokollektiv for enslige mindreårige" in answer.text
+    assert "Kommunen kjøpte et bokollektiv til enslige mindreårige." in answer.text
 
 
 # -- more wordings: «hva trakk IMDi fram hos X», «hva vet du om X sin nominasjon», a compound

@@ -60,7 +60,7 @@ def test_why_a_winner_was_nominated_is_the_jury_reasoning(engine: Engine) -> Non
 def test_what_a_nominee_did_lists_its_projects(engine: Engine) -> None:
     answer = ask(engine, "Hva har Tynset gjort?")
     assert answer.intent == "place_work"
-    assert "Bokollektiv for enslige mindreårige" in answer.text
+    assert "Kommunen kjøpte et bokollektiv til enslige mindreårige." in answer.text
     # «Hva gjorde …» for a municipality that only was nominated: not «never won»
     other = ask(engine, "Hva gjorde Stange?")
     assert "ikke vunnet" not in other.text and "Stange ble nominert for 2018" in other.text

@@ -241,13 +241,13 @@ def _as_known(view: History, year: int, project: Project) -> Project | None:
     return next((p for p in known if p.name == project.name), None)
 
 
-def description_after_colon(text: str, municipality: str) -> str:
-    """A project's description to follow «beskrevet slik:»: a lower-case first letter unless
-    the first word is a name («Tynset samarbeider …», «NAV …»)."""
-    first = text.split(" ", 1)[0]
-    if not first or first == municipality or any(c.isupper() for c in first[1:]):
-        return text
-    return first[0].lower() + text[1:]
+def _won(view: History, year: int, municipality: str) -> bool:
+    """True when the view knows that ``municipality`` won the prize for ``year``."""
+    record = view.get(year)
+    if record is None or record.winner is None:
+        return False
+    winner = record.winner.value
+    return municipality in (winner.name, winner.municipality.name)
 
 
 def project(view: History, texts: Texts, request: Request, reply: Reply) -> None:
@@ -261,11 +261,13 @@ def project(view: History, texts: Texts, request: Request, reply: Reply) -> None
         for ref, found in refs:
             reply.say(
                 texts(
-                    "project.text",
+                    "project.text_won"
+                    if _won(view, ref.year, found.municipality)
+                    else "project.text",
                     name=found.name,
                     municipality=found.municipality,
                     label=view.label(ref.year),
-                    text=description_after_colon(found.description, found.municipality),
+                    text=found.description,
                 )
             )
             reply.cite(Fact(None, found.sources))
