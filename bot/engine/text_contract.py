@@ -305,6 +305,8 @@ ENGINE_TEXTS = TextContract(
         "vote.url_past": text("url"),
         "vote.how_history": text(),
         "vote.how_line": text("label", "text"),
+        "vote.closed_awaiting": text("award", "closes", "label"),
+        "vote.how_then": text("text"),
         "vote.how_unknown": text(),
         "vote.how_next": text(),
         "vote.subscribe_hint": text(),

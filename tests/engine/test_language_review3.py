@@ -117,3 +117,37 @@ def test_a_yes_no_about_one_municipality_has_no_gap_line(engine: Engine, place: 
 def test_no_two_brackets_in_a_row(engine: Engine, question: str) -> None:
     text = say(engine, question, TODAY)
     assert not re.search(r"\) \(", text), text
+
+
+# -- M7: between the vote's close and the award -------------------------------------------
+
+
+@pytest.mark.parametrize("question", ["Hvor stemmer man?", "Hvordan kan jeg stemme på en kommune?"])
+def test_how_to_vote_after_the_close_names_the_round_awaiting_its_winner(
+    engine: Engine, question: str
+) -> None:
+    text = say(engine, question, AFTER_2023_VOTE)
+    assert text.startswith("Avstemningen for 2023 stengte 11. oktober, og vinneren kåres"), text
+    assert "Slik foregikk" not in text, text
+
+
+# -- M10: a follow-up with its own place or about the user does not take the old year -------
+
+
+def test_a_follow_up_naming_its_place_and_when_it_won_takes_that_round(engine: Engine) -> None:
+    context = Conversation()
+    engine.answer("Hvem vant i 2022?", now=TODAY, context=context)
+    text = engine.answer(
+        "Hvem var ordfører i Tønsberg da kommunen vant?", now=TODAY, context=context
+    )
+    assert "runden for 2022" not in text.text, text.text
+    assert text.text.startswith("Frank Pedersen var ordfører i Tønsberg da kommunen vant"), (
+        text.text
+    )
+
+
+def test_a_vote_question_about_me_is_about_the_vote_now(engine: Engine) -> None:
+    context = Conversation()
+    engine.answer("Hvem vant i 2010?", now=DURING_2023_VOTE, context=context)
+    text = engine.answer("Hvor kan jeg stemme?", now=DURING_2023_VOTE, context=context).text
+    assert "2010" not in text and "imdi.no" in text, text
