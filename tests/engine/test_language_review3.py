@@ -151,3 +151,10 @@ def test_a_vote_question_about_me_is_about_the_vote_now(engine: Engine) -> None:
     engine.answer("Hvem vant i 2010?", now=DURING_2023_VOTE, context=context)
     text = engine.answer("Hvor kan jeg stemme?", now=DURING_2023_VOTE, context=context).text
     assert "2010" not in text and "imdi.no" in text, text
+
+
+def test_the_how_phrase_has_no_tacked_on_for_forste_gang(engine: Engine) -> None:
+    """M21: «Du kan stemme på de nominerte kommunene, for første gang.» read as a fragment."""
+    text = say(engine, "Hvordan stemmer jeg?", datetime(2019, 2, 5, 12, tzinfo=OSLO))
+    assert "kan stemme på de nominerte kommunene." in text, text
+    assert ", for første gang" not in text, text
