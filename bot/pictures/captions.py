@@ -93,7 +93,8 @@ def map_caption(
         parts.append(text(kb, "caption.map_year_no_winner", prize=prize, label=record.label))
     nominees = record.nominees.value if record.nominees else ()
     names = _join(kb, [display_name(kb, entrant) for entrant in nominees])
-    others = [e for e in nominees if not record.winner or e != record.winner.value]
+    won = display_name(kb, record.winner.value) if record.winner else ""
+    others = [e for e in nominees if display_name(kb, e) != won]
     if not nominees:
         parts.append(text(kb, "caption.nominees_unknown"))
     elif record.nominee_count and record.nominee_count.value > len(nominees):
