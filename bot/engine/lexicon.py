@@ -59,6 +59,7 @@ _SYNONYM_KEYS = {
     "clause_verbs",
     "compound_heads",
     "then_words",
+    "self_words",
     "figure_words",
     "reason_asks",
     "reason_prepositions",
@@ -139,6 +140,7 @@ class Synonyms:
     figure_words: frozenset[str] = frozenset()
     """Canonical words of what the profiles count («bosatte», «jobb», «andel»): not specific."""
     then_words: frozenset[str] = frozenset()
+    self_words: frozenset[str] = frozenset()
     """Folded words pointing back to the time talked about («hvem var ordfører da?»)."""
     reason_asks: frozenset[str] = frozenset()
     """Folded question words that, with a stranded ``reason_prepositions`` word last, ask why
@@ -225,6 +227,7 @@ def load_synonyms(directory: Path) -> Synonyms:
             "clause_words",
             "clause_verbs",
             "then_words",
+            "self_words",
             "figure_words",
             "reason_asks",
             "reason_prepositions",
@@ -373,6 +376,7 @@ def load_synonyms(directory: Path) -> Synonyms:
         clause_words=single_lists["clause_words"],
         clause_verbs=single_lists["clause_verbs"],
         then_words=single_lists["then_words"],
+        self_words=single_lists["self_words"],
         figure_words=single_lists["figure_words"],
         reason_asks=single_lists["reason_asks"],
         reason_prepositions=single_lists["reason_prepositions"],

@@ -105,6 +105,17 @@ class RequestBuilder:
             have.add("year")
         return {name for name, spec in self.intents.items() if spec.needs <= have}
 
+    def _about_me_now(self, intent: str, parsed: Parsed) -> bool:
+        """«Kan jeg stemme flere ganger?»: a vote question about the user, without «da» or a
+        year of its own, is about the vote now, not the year the conversation was about."""
+        asked = set(words(parsed.question))
+        return (
+            intent.startswith("vote")
+            and not parsed.elliptic
+            and bool(asked & self.synonyms.self_words)
+            and not asked & self.synonyms.then_words
+        )
+
     def _when_won(self, parsed: Parsed) -> bool:
         """«… da Drammen vant», «… da de vant prisen»: a clause naming the winning round."""
         asked = set(words(parsed.question))
@@ -160,6 +171,8 @@ class RequestBuilder:
                 )
                 and not (intent in WINNER_FACTS and parsed.places)
                 and not (parsed.places and not context.extra.get(ASKED_YEARS, True))
+                and not (parsed.places and self._when_won(parsed))  # «… i Tønsberg da de vant»
+                and not self._about_me_now(intent, parsed)
             ):
                 years = list(context.years)
                 pivot = list(context.extra.get(ASKED_YEAR_LIST) or [])[:1]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
@@ -48,6 +49,10 @@ def load_texts(directory: Path) -> dict[str, str]:
     return flat
 
 
+_ADJACENT_BRACKETS = re.compile(r"\(([^()\n]+)\) \(([^()\n]+)\)")
+"""«X (a) (b)»: a bracket right after another (merged into «X (a, b)»)."""
+
+
 class Texts:
     """Fills templates and formats dates, times and lists in Norwegian."""
 
@@ -63,8 +68,9 @@ class Texts:
         return key in self.templates
 
     def __call__(self, key: str, **values: object) -> str:
-        """Return template ``key`` filled with ``values``."""
-        return self.templates[key].format(**values)
+        """Return template ``key`` filled with ``values``; two brackets in a row, as when a
+        name with its own bracket gets a year, become one: «Skedsmo (nå Lillestrøm, 2015)»."""
+        return _ADJACENT_BRACKETS.sub(r"(\1, \2)", self.templates[key].format(**values))
 
     def count(self, number: int) -> str:
         """«to», «tre» … «tolv» for small counts (``format.counts``), digits above."""

@@ -92,16 +92,28 @@ def map_caption(
     else:
         parts.append(text(kb, "caption.map_year_no_winner", prize=prize, label=record.label))
     nominees = record.nominees.value if record.nominees else ()
-    names = ", ".join(display_name(kb, entrant) for entrant in nominees)
+    names = _join(kb, [display_name(kb, entrant) for entrant in nominees])
+    won = display_name(kb, record.winner.value) if record.winner else ""
+    others = [e for e in nominees if display_name(kb, e) != won]
     if not nominees:
         parts.append(text(kb, "caption.nominees_unknown"))
     elif record.nominee_count and record.nominee_count.value > len(nominees):
         parts.append(
             text(kb, "caption.nominees_partial", count=record.nominee_count.value, names=names)
         )
+    elif record.winner and others:  # «Lørenskog vant …. De andre nominerte var …»
+        others_names = _join(kb, [display_name(kb, entrant) for entrant in others])
+        parts.append(text(kb, "caption.nominees_others", names=others_names))
     else:
         parts.append(text(kb, "caption.nominees", names=names))
     return finish(kb, parts, content.sources, credit=True)
+
+
+def _join(kb: KnowledgeBase, names: list[str]) -> str:
+    """«Asker, Drammen og Harstad»."""
+    if len(names) <= 1:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} {text(kb, 'caption.and')} {names[-1]}"
 
 
 def timeline_caption(kb: KnowledgeBase, now: datetime) -> str:

@@ -52,6 +52,8 @@ PICTURE_TEXTS = TextContract(
         "caption.map_year": text("label", "prize", "winner"),
         "caption.map_year_no_winner": text("label", "prize"),
         "caption.nominees": text("names"),
+        "caption.nominees_others": text("names"),
+        "caption.and": text(),
         "caption.nominees_unknown": text(),
         "caption.nominees_partial": text("count", "names"),
         "caption.no_prize": text("label"),

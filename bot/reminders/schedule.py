@@ -181,14 +181,14 @@ def next_reminder(schedule: Iterable[Reminder], now: datetime) -> Reminder | Non
 
 
 def describe_rules(rules: Iterable[ReminderRule], texts: ReminderTexts) -> str:
-    """``når avstemningen åpner, 3 dager før avstemningen stenger og kl. 09.00 …``."""
+    """``når avstemningen åpner, tre dager før avstemningen stenger og kl. 09.00 …``."""
     parts: list[str] = []
     for rule in rules:
         days = abs(rule.offset_days)
         if rule.anchor == "opens" and rule.offset_days == 0:
             parts.append(texts.get("rules.opens"))
         elif rule.anchor == "opens" and rule.offset_days > 0:
-            parts.append(texts.get("rules.opens_after", days=days))
+            parts.append(texts.get("rules.opens_after", days=texts.count(days)))
         elif rule.anchor == "closes" and rule.offset_days == 0 and rule.at is not None:
             moment = datetime.combine(datetime(2000, 1, 1).date(), rule.at, tzinfo=OSLO)
             parts.append(texts.get("rules.closes_day_at", time=texts.time(moment)))
@@ -197,7 +197,7 @@ def describe_rules(rules: Iterable[ReminderRule], texts: ReminderTexts) -> str:
         elif rule.anchor == "closes" and rule.offset_days == -1:
             parts.append(texts.get("rules.closes_before_one"))
         elif rule.anchor == "closes" and rule.offset_days < 0:
-            parts.append(texts.get("rules.closes_before", days=days))
+            parts.append(texts.get("rules.closes_before", days=texts.count(days)))
     parts = list(dict.fromkeys(parts))
     if not parts:
         return texts.get("rules.fallback")

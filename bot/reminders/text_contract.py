@@ -17,6 +17,7 @@ REMINDER_TEXTS = TextContract(
     texts={
         "format.weekdays": text(words=7),
         "format.months": text(words=12),
+        "format.counts": text(words=13),
         "format.date": text("day", "month", "weekday", "year"),
         "format.time": text("hour", "minute"),
         "format.date_time": text("date", "time"),

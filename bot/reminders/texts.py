@@ -36,6 +36,11 @@ class ReminderTexts(AreaTexts):
         text = self.get("format.date", weekday=weekday, day=local.day, month=month, year=local.year)
         return " ".join(text.split())
 
+    def count(self, number: int) -> str:
+        """«tre» for a count from zero to twelve (``format.counts``), digits above."""
+        counts = self.words("format.counts")
+        return counts[number] if 0 <= number < len(counts) else str(number)
+
     def time(self, moment: datetime) -> str:
         """``kl. 09.00`` in Europe/Oslo."""
         local = moment.astimezone(OSLO)

@@ -30,7 +30,7 @@ def test_yes_no_names_the_real_winner(engine: Engine) -> None:
 
 def test_gaps_are_said_plainly(engine: Engine) -> None:
     text_2024 = ask(engine, "Hvem vant i 2024?").text
-    assert "ingen opplysninger" in text_2024 and "september" in text_2024
+    assert text_2024.startswith("Jeg vet ikke hvem") and "september" in text_2024
     assert "Tønsberg" in text_2024 and "Moss" in text_2024
     assert "ingen pris" in ask(engine, "Hvem vant i 2017?").text.lower() or "ikke delt ut" in (
         ask(engine, "Hvem vant i 2017?").text
@@ -38,7 +38,7 @@ def test_gaps_are_said_plainly(engine: Engine) -> None:
     assert "Sunndal" in ask(engine, "Hvem vant i 2019?").text
     before = ask(engine, "Hvem vant i 1999?").text
     assert "2008" in before and "Vadsø" in before
-    assert "ingen opplysninger" in ask(engine, "Hvem vant i 2026?").text
+    assert "vet ikke noe om prisen for 2026" in ask(engine, "Hvem vant i 2026?").text
     money = ask(engine, "Hvor mye penger får vinneren?")
     assert money.matched and money.text.startswith("Det vet jeg ikke.")
 

@@ -156,7 +156,7 @@ def test_the_mayor_when_they_won_is_a_whole_sentence(engine: Engine) -> None:
 def test_no_bare_no_information_line_after_an_answer(engine: Engine) -> None:
     for question in ("Hvor mange kommuner har vunnet?", "Hvor mange ganger er prisen delt ut?"):
         text = engine.answer(question, now=BEFORE_2021_AWARD).text
-        assert text.split("\n")[0][:1].isdigit() or "vunnet" in text, text
+        assert text.startswith("Prisen har gått til elleve kommuner"), text
         assert "Det har jeg ingen opplysninger om." not in text, text
 
 

@@ -24,13 +24,13 @@ def test_organiser_names_imdi_in_full_once(engine: Engine) -> None:
 
 def test_2017_says_no_prize_once(engine: Engine) -> None:
     text = ask(engine, "Hvem vant i 2017?")
-    assert "ingen pris for 2017" in text
-    assert "ikke delt ut noen pris for 2017" not in text
+    assert text.startswith("Det ble ikke delt ut noen pris for 2017."), text
+    assert text.count("pris for 2017") == 1, text
 
 
 def test_unknown_year_says_unknown_once(engine: Engine) -> None:
     text = ask(engine, "Hvem vant i 2024?")
-    assert text.count("ingen opplysninger") == 1, text
+    assert text.count("Jeg vet ikke") == 1 and "ingen opplysninger" not in text, text
 
 
 def test_window_is_one_sentence_with_the_asked_end_first(engine: Engine) -> None:
@@ -129,7 +129,7 @@ def test_sami_name_is_explained_and_cited(engine: Engine) -> None:
 
 def test_unknown_year_nominees_are_not_said_twice(engine: Engine) -> None:
     text = ask(engine, "hvem var nominert i 2024")
-    assert text.count("ingen opplysninger") == 1, text
+    assert text.count("Jeg vet ikke") == 1 and "ingen opplysninger" not in text, text
 
 
 def test_nearby_winners_are_not_repeated(engine: Engine) -> None:
@@ -143,7 +143,7 @@ def test_repeat_winners_and_winner_count(engine: Engine) -> None:
     assert answer.sources
     assert engine.answer("Har Molde vunnet flere ganger?", now=NOW).intent == "place_won"
     count = engine.answer("hvor mange kommuner har vunnet", now=NOW)
-    assert count.intent == "count" and count.text.startswith("15 kommuner har vunnet prisen")
+    assert count.intent == "count" and count.text.startswith("Prisen har gått til 15 kommuner")
     earlier = engine.answer(
         "hvor mange kommuner har vunnet", now=datetime(2021, 11, 20, tzinfo=OSLO)
     )
@@ -168,7 +168,7 @@ def test_director_of_a_year(engine: Engine) -> None:
 
 
 def test_gap_years_explained(engine: Engine) -> None:
-    assert "ingen pris for 2017" in ask(engine, "hvorfor ble det ingen pris i 2017")
+    assert "ikke delt ut noen pris for 2017" in ask(engine, "hvorfor ble det ingen pris i 2017")
     merged = engine.answer("hvorfor er 2019 og 2020 slått sammen", now=NOW)
     assert merged.intent == "frequency" and "slått sammen" in merged.text
 
@@ -324,7 +324,7 @@ def test_english_why_when_and_called(engine: Engine) -> None:
 
 def test_an_explanation_written_later_is_cut_for_an_earlier_clock(engine: Engine) -> None:
     early = ask(engine, "hvem vant i 2024", now=datetime(2024, 3, 1, 12, tzinfo=OSLO))
-    assert "4. juni 2024" not in early and "ingen opplysninger" in early
+    assert "4. juni 2024" not in early and "Jeg vet ikke hvem" in early
     assert "4. juni 2024" in ask(engine, "hvem vant i 2024")
 
 

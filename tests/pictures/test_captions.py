@@ -17,7 +17,7 @@ def test_year_caption_names_winner_nominees_sources_and_credit(
     kb: KnowledgeBase, now: datetime
 ) -> None:
     caption = map_caption(kb, 2015, now)
-    assert "2015: Grimstad vant." in caption
+    assert "Grimstad vant Bosettings- og integreringsprisen 2015." in caption
     assert "Skedsmo (nå Lillestrøm)" in caption
     assert "Kilder: Testkilde" in caption
     assert caption.endswith(CREDIT)
@@ -50,3 +50,13 @@ def test_year_argument(kb: KnowledgeBase) -> None:
     for outside in (["2007"], ["2027"], ["0000"]):
         year, reply = parse_year_arg(kb, outside, 2026)
         assert year is None and "fra 2008 til 2026" in reply
+
+
+def test_year_caption_is_sentences_with_og(kb: KnowledgeBase, now: datetime) -> None:
+    """Issue 13, review 3 (M13): the winner first in a sentence, then the others with «og»,
+    not «Nominerte: A, B, C.»."""
+    caption = map_caption(kb, 2015, now)
+    assert "Nominerte:" not in caption, caption
+    assert "De andre nominerte var Lavangen, " in caption, caption
+    assert " og Skedsmo (nå Lillestrøm)." in caption, caption
+    assert caption.count("Grimstad") == 1, caption

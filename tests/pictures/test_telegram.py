@@ -52,7 +52,9 @@ def cache_of(bot: Harness) -> PictureCache:
 def test_kart_with_year_sends_the_map_then_reuses_it(bot: Harness) -> None:
     call = photos(bot, U.message_update(CHAT, "/kart 2023"))
     caption = call.params["caption"]
-    assert "2023: Tønsberg vant." in caption and caption.endswith(CREDIT)
+    assert "Tønsberg vant Bosettings- og integreringsprisen 2023." in caption and caption.endswith(
+        CREDIT
+    )
     assert len(caption) <= 1024
     cache = cache_of(bot)
     kb = bot.services.holder.engine.kb
@@ -88,7 +90,7 @@ def test_bad_year_gets_a_polite_reply(bot: Harness) -> None:
 
 def test_map_button_after_a_winner_answer_sends_that_year(bot: Harness) -> None:
     call = photos(bot, U.callback_query_update(CHAT, "p1|m|2021"))
-    assert "2021: Lørenskog vant." in call.params["caption"]
+    assert "Lørenskog vant Bosettings- og integreringsprisen 2021." in call.params["caption"]
     timeline = photos(bot, U.callback_query_update(CHAT, "p1|t|"))
     assert timeline.params["caption"].startswith("Tidslinje for")
     answered = bot.api.wait_for("answerCallbackQuery", count=2)
@@ -107,7 +109,7 @@ def test_vis_pa_kart_button_under_a_winner_answer(bot: Harness) -> None:
     assert buttons, answer.params["reply_markup"]
     assert buttons[0]["callback_data"] == "p1|m|2021"
     call = photos(bot, U.callback_query_update(CHAT, buttons[0]["callback_data"]))
-    assert "2021: Lørenskog vant." in call.params["caption"]
+    assert "Lørenskog vant Bosettings- og integreringsprisen 2021." in call.params["caption"]
 
 
 def picture_buttons(message: Call) -> list[str]:
@@ -123,7 +125,7 @@ def picture_buttons(message: Call) -> list[str]:
     ("question", "data", "caption"),
     [
         ("vis meg et kart", "p1|m|", "vinnerne"),
-        ("vis kart for 2023", "p1|m|2023", "2023: Tønsberg vant."),
+        ("vis kart for 2023", "p1|m|2023", "Tønsberg vant Bosettings- og integreringsprisen 2023."),
         ("tidslinje", "p1|t|", "Tidslinje for"),
         ("show me a map", "p1|m|", "vinnerne"),
     ],

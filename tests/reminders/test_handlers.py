@@ -93,7 +93,7 @@ def text_of(calls) -> str:  # type: ignore[no-untyped-def]
 def test_subscribe_confirms_what_and_when_and_twice_is_harmless(bot: Harness, db) -> None:  # type: ignore[no-untyped-def]
     reply = text_of(bot.say(42, "/abonner"))
     assert "Nå abonnerer du på påminnelser" in reply and "Du får en melding når" in reply
-    assert "når avstemningen åpner, 3 dager før avstemningen stenger og kl. 09.00" in reply
+    assert "når avstemningen åpner, tre dager før avstemningen stenger og kl. 09.00" in reply
     assert "Neste påminnelse: mandag 2. november 2026 kl. 10.00." in reply
     assert "/stopp" in reply
     again = text_of(bot.say(42, "/abonner"))

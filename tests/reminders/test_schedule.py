@@ -118,7 +118,7 @@ def test_next_reminder() -> None:
 def test_describe_rules_in_norwegian() -> None:
     text = describe_rules(RULES, ReminderTexts())
     assert text == (
-        "når avstemningen åpner, 3 dager før avstemningen stenger og "
+        "når avstemningen åpner, tre dager før avstemningen stenger og "
         "kl. 09.00 den dagen avstemningen stenger"
     )
 

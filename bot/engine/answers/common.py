@@ -181,7 +181,7 @@ def rounds(
 
 
 def nearby_winners(view: History, texts: Texts, year: int, reply: Reply) -> None:
-    """«Nærmeste vinnere …»: the known winners just before and after ``year``."""
+    """«Prisen for 2023 gikk til Tønsberg»: the known winners just before and after ``year``."""
     items = []
     facts = []
     for other in (view.previous_awarded(year), view.next_awarded(year)):
@@ -199,7 +199,8 @@ def nearby_winners(view: History, texts: Texts, year: int, reply: Reply) -> None
         )
         facts.append(winner)
     if items:
-        reply.say(texts("gap.unknown_nearby", nearby=texts.join(items)), *facts)
+        nearby = texts.join(items)
+        reply.say(texts("gap.unknown_nearby", nearby=nearby[:1].upper() + nearby[1:]), *facts)
 
 
 def _already_said(reply: Reply, name: str, year: int) -> bool:

@@ -17,12 +17,48 @@ def _nominated_years(
     texts: Texts,
     name: str,
     nominated: list[tuple[int, Entrant, Fact[tuple[Entrant, ...]]]],
+    request: Request,
+    *,
+    yes: bool = False,
 ) -> str:
-    """«Asker var nominert 3 ganger: for 2018, 2019/2020 og 2021.» (the count answers «hvor
-    mange ganger»; one nomination is said without it)."""
+    """«Asker var nominert tre ganger, for 2018, 2019/2020 og 2021.» (the count answers «hvor
+    mange ganger»; one nomination is said without it). A round still under way at the clock
+    comes first, in the present: «Ja, Harstad er nominert for 2023. Harstad var også …»."""
+    current = [n for n in nominated if not view.known_by(n[0], request.now)]
+    past = [n for n in nominated if n not in current]
+    if current:
+        key = "place.nominated_now_yes" if yes else "place.nominated_now"
+        text = texts(key, place=name, years=_as_named(view, texts, current, name))
+        if past:
+            also = texts("place.nominated_before", years=_as_named(view, texts, past, name))
+            text = f"{text} {also}"
+        return text
     key = "place.nominated_years" if len(nominated) > 1 else "place.nominated_once"
     years = _as_named(view, texts, nominated, name)
     return texts(key, place=name, years=years, count=texts.count(len(nominated)))
+
+
+def _also_nominated(
+    view: History,
+    texts: Texts,
+    name: str,
+    others: list[tuple[int, Entrant, Fact[tuple[Entrant, ...]]]],
+    request: Request,
+) -> str:
+    """«Molde var også nominert for 2009.» after its wins; a round under way is said in the
+    present: «Molde er nominert igjen for 2023.»."""
+    current = [n for n in others if not view.known_by(n[0], request.now)]
+    past = [n for n in others if n not in current]
+    parts = []
+    if past:
+        parts.append(
+            texts("place.also_nominated", place=name, years=_as_named(view, texts, past, name))
+        )
+    if current:
+        parts.append(
+            texts("place.nominated_again", place=name, years=_as_named(view, texts, current, name))
+        )
+    return " ".join(parts)
 
 
 def _award_days(
@@ -73,7 +109,10 @@ def _summary_of(
         won_text = texts("place.won_once", place=name, years=years_text(view, texts, wins))
     if nominations_first:
         if nominated:
-            reply.say(_nominated_years(view, texts, name, nominated), *[f for _, _, f in nominated])
+            reply.say(
+                _nominated_years(view, texts, name, nominated, request, yes=not statement),
+                *[f for _, _, f in nominated],
+            )
         else:
             reply.say(_never_nominated(texts, name, window))
         if wins:
@@ -93,11 +132,9 @@ def _summary_of(
         else:
             reply.say(texts(prefix + "never_won", place=name))
         if others:
-            also = texts(
-                "place.also_nominated", place=name, years=_as_named(view, texts, others, name)
-            )
+            also = _also_nominated(view, texts, name, others, request)
             reply.say(
-                also if wins else _nominated_years(view, texts, name, others),
+                also if wins else _nominated_years(view, texts, name, others, request),
                 *[f for _, _, f in others],
             )
         elif not wins:
@@ -109,7 +146,8 @@ def _summary_of(
         )
     elif window and not nominated and all_nominated:
         reply.say(
-            _nominated_years(view, texts, name, all_nominated), *[f for _, _, f in all_nominated]
+            _nominated_years(view, texts, name, all_nominated, request),
+            *[f for _, _, f in all_nominated],
         )
     if not reply.years:  # a win outside the window is still what «den»/«prisen» points to next
         reply.years = wins or all_wins or [y for y, _, _ in others]

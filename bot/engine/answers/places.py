@@ -123,7 +123,7 @@ def _summary(
         _name_note(texts, other, reply)
         other_wins = _summary_of(view, texts, other, request, reply, nominations_first)
         said_no |= _said_no(view, request, other, other_wins, nominations_first=nominations_first)
-    if said_no:  # «nei, etter det jeg vet»: the years not known are the caveat
+    if said_no and more:  # «nei, etter det jeg vet»: the years not known are the caveat
         gaps = view.unknown_years()
         if gaps:
             reply.say(texts("place.gaps", years=years_text(view, texts, gaps)))

@@ -7,6 +7,7 @@ from bot.engine.history import History
 from bot.engine.texts import Texts
 from bot.engine.types import FollowUp, FollowUpAction
 from bot.knowledge.models import Entrant, Era, Fact
+from bot.knowledge.view import nominees_announced
 
 from .common import as_of, rounds, target_years, topic, years_text
 from .reply import Reply, Request
@@ -114,24 +115,46 @@ def prize_money(view: History, texts: Texts, request: Request, reply: Reply) -> 
 
 
 def count(view: History, texts: Texts, request: Request, reply: Reply) -> None:
-    """How many winners are known (the number first), then the topic text on the count."""
+    """How many winners are known (the number first, in words), the place in the row of an
+    award still to come, and the past rounds whose outcome is unknown."""
     known = [
         (year, won)
         for year in view.awarded
         if view.known_by(year, request.now) and (won := view.winner(year)) is not None
     ]
+    gaps = [y for y in view.unknown_years() if y < request.now.year]
     if known:
+        towns = len({won.value.municipality.name for _, won in known})
         reply.say(
             texts(
-                "count.known",
+                "count.known_each" if towns == len(known) else "count.known",
                 rounds=len(known),
-                municipalities=len({won.value.municipality.name for _, won in known}),
+                municipalities=texts.count(towns),
                 first=view.label(known[0][0]),
                 last=view.label(known[-1][0]),
             ),
             *[won for _, won in known],
         )
-    topic(view, texts, request, reply)
+    upcoming = [
+        (year, record.award_date)
+        for year, record in view.years.items()
+        if record.award_date is not None
+        and record.nominees is not None
+        and nominees_announced(record, request.now)
+        and not view.known_by(year, request.now)
+    ]
+    if upcoming and not gaps:
+        when = upcoming[0][1]
+        reply.say(
+            texts(
+                "count.next",
+                date=texts.date(when.value, with_year=False, now=request.now),
+                ordinal=len(known) + 1,
+            ),
+            when,
+        )
+    if gaps:
+        reply.say(texts("count.unknown", years=years_text(view, texts, gaps)))
 
 
 def nominated_count(view: History, texts: Texts, request: Request, reply: Reply) -> None:

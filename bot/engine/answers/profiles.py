@@ -16,6 +16,7 @@ from bot.engine.history import History
 from bot.engine.places import Place
 from bot.engine.texts import Texts
 from bot.engine.types import FollowUp, FollowUpAction
+from bot.knowledge.view import winner_announced
 
 from . import ceremony, places, winners
 from .common import entrant_name, place_name, target_years
@@ -115,7 +116,11 @@ def _one(texts: Texts, entry: Entry, reply: Reply, *, detail: bool) -> None:
         else:
             _project_names(texts, entry, reply)
         return
-    reply.say(texts("profile.why_unknown", place=name, label=label), entry.record.nominees)
+    # the round under way at the clock: it is nominated, the answer says so first
+    key = "profile.why_unknown"
+    if reply.now is not None and not winner_announced(entry.record, reply.now):
+        key = "profile.why_unknown_now"
+    reply.say(texts(key, place=name, label=label), entry.record.nominees)
     if not _known(texts, entry, reply):
         reply.say(texts("profile.nothing_more", place=name, label=label))
 
@@ -195,6 +200,8 @@ def place_profile(view: History, texts: Texts, request: Request, reply: Reply) -
     alone = len(found) == 1 or (not newest.won and others == 1)
     if reason is None:
         key = "profile.latest_unknown_only" if alone else "profile.latest_unknown"
+        if not alone and reply.now is not None and not winner_announced(newest.record, reply.now):
+            key = "profile.latest_unknown_now"  # the summary just said «er nominert for 2023»
         if newest.won:  # «Jeg vet ikke hvordan juryen begrunnet det.»
             key = "profile.latest_unknown_won_only" if alone else "profile.latest_unknown_won"
         reply.say(texts(key, place=place_name(place), label=newest.record.label))

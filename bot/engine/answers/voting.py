@@ -219,7 +219,9 @@ def vote_how(view: History, texts: Texts, request: Request, reply: Reply) -> Non
         return
     if current is not None:
         _when_current(texts, current[0], request, reply)
-    if current is None or not _how(texts, current[1], reply, future=_ahead(current[0], request)):
+    if current is None and _awaiting_winner(view, texts, request, reply):
+        pass
+    elif current is None or not _how(texts, current[1], reply, future=_ahead(current[0], request)):
         past = [
             (record, how)
             for record, window in _windows(view)
@@ -238,6 +240,38 @@ def vote_how(view: History, texts: Texts, request: Request, reply: Reply) -> Non
         reply.say(texts("vote.how_next"))
     reply.followups.append(FollowUp(texts("followup.vote"), "er avstemningen apen"))
     reply.followups.append(FollowUp(texts("followup.subscribe"), "", FollowUpAction.SUBSCRIBE))
+
+
+def _awaiting_winner(view: History, texts: Texts, request: Request, reply: Reply) -> bool:
+    """«Avstemningen for 2023 stengte 11. oktober, og vinneren kåres 30. oktober.»: the vote of
+    a round whose winner is still to come has closed; say so, and how it went. False when no
+    round is in that state."""
+    waiting = [
+        record
+        for record, window in _windows(view)
+        if window.closes is not None
+        and vote_state(record, request.now) is VoteState.CLOSED
+        and not view.known_by(record.year, request.now)
+    ]
+    if not waiting:
+        return False
+    record = waiting[-1]
+    closes = record.vote.closes
+    assert closes is not None
+    day = texts.date(closes.value, with_year=False, now=request.now)
+    if record.award_date is not None:
+        award = texts.date(record.award_date.value, with_year=False, now=request.now)
+        reply.say(
+            texts("vote.closed_awaiting", label=record.label, closes=day, award=award),
+            closes,
+            record.award_date,
+        )
+    else:
+        reply.say(texts("vote.closes_text", label=record.label, closes=day), closes)
+    if record.vote.how is not None:
+        reply.say(texts("vote.how_then", text=record.vote.how.value), record.vote.how)
+    reply.years = [record.year]
+    return True
 
 
 def _no_public(texts: Texts, record: PrizeYear, reply: Reply) -> None:
