@@ -140,8 +140,10 @@ class Synonyms:
     figure_words: frozenset[str] = frozenset()
     """Canonical words of what the profiles count («bosatte», «jobb», «andel»): not specific."""
     then_words: frozenset[str] = frozenset()
-    self_words: frozenset[str] = frozenset()
     """Folded words pointing back to the time talked about («hvem var ordfører da?»)."""
+    self_words: frozenset[str] = frozenset()
+    """Folded words for the user («jeg», «meg»): «Kan jeg stemme flere ganger?» is about the
+    vote now, not about the year talked about before."""
     reason_asks: frozenset[str] = frozenset()
     """Folded question words that, with a stranded ``reason_prepositions`` word last, ask why
     («hva fikk Moss prisen for?»)."""
