@@ -63,6 +63,13 @@ class RequestBuilder:
         self.venues = venues or {}
         """Names of award events and venues («maihaugen») → the prize years handed out there."""
 
+    def _in_rounds(self, places: list[Place], years: tuple[int, ...], now: datetime) -> bool:
+        """Whether every municipality named was nominated in one of ``years`` (as known at
+        ``now``); True when none is named."""
+        view = self.composer.view_at(now)
+        wanted = set(years)
+        return all({y for y, _, _ in view.nominations(p)} & wanted for p in places)
+
     def names_venue(self, parsed: Parsed) -> bool:
         """Whether the question names an award venue or event («Maihaugen») and no year: the
         venue stands for the years handed out there, so it fills the year slot."""
@@ -166,6 +173,9 @@ class RequestBuilder:
                     or (  # «Vant Asker i 2018?» → «Hvorfor (det)?»: why, that year
                         self.frames.ask_of(parsed.words) == WHY
                         and bool(context.extra.get(ASKED_YEARS, False))
+                        # «Hvorfor Lørenskog?» after the 2018 list: that round; «Hvorfor ble
+                        # Gjøvik nominert?» after 2014, a round without Gjøvik: every round
+                        and self._in_rounds(parsed.places, context.years, now)
                     )
                     or not {"municipality"} & (spec.needs | spec.uses)  # «og de nominerte?»
                 )

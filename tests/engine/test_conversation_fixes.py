@@ -167,3 +167,17 @@ def test_negated_award_question_is_the_year_without_prize(engine: Engine, questi
 def test_plain_award_question_stays(engine: Engine) -> None:
     answer = engine.answer("Når ble prisen for 2016 delt ut?", now=NOW)
     assert answer.matched and answer.intent == "award" and "2017" in answer.text, answer.text
+
+
+def test_a_why_question_naming_its_own_place_does_not_take_the_last_year(engine: Engine) -> None:
+    # «hvem vant i 2014?» then «Hvorfor ble Gjøvik nominert?»: Gjøvik was nominated for
+    # 2019/2020, not 2014; the question names its place and no year, so it stands alone.
+    for first, place, year in (
+        ("hvem vant i 2014?", "Gjøvik", "2019/2020"),
+        ("Hvem var nominert i 2012?", "Tynset", "2016"),
+    ):
+        talk = Conversation()
+        engine.answer(first, now=NOW, context=talk)
+        answer = engine.answer(f"Hvorfor ble {place} nominert?", now=NOW, context=talk)
+        assert answer.intent == "nominated_why", answer.text
+        assert year in answer.text and "står ikke blant" not in answer.text, answer.text
