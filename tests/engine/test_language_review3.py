@@ -1,4 +1,4 @@
-"""Issue 13, third editor review (/work/review2, M3, M6, M7, M8, M10–M13): prize, vote, count
+"""Issue 13, third editor review (review 2 findings M3, M6, M7, M8, M10–M13): prize, vote, count
 and place answers. Each test asks questions of the class other than the review's own
 examples, at the clocks where tense matters."""
 
