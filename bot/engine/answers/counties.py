@@ -183,19 +183,26 @@ def counties_won(view: History, texts: Texts, request: Request, reply: Reply) ->
         reply.say(texts("gap.no_info"))
         return
     ranked = sorted(by_county.items(), key=lambda item: (-len(item[1]), item[0]))
+    say_ranked_wins(view, texts, ranked, "county.by_county_intro", reply)
+    reply.followups.append(FollowUp(texts("followup.map"), "", FollowUpAction.MAP))
+
+
+def say_ranked_wins(
+    view: History,
+    texts: Texts,
+    ranked: list[tuple[str, list[tuple[int, str]]]],
+    intro: str,
+    reply: Reply,
+) -> None:
+    """Areas (counties, regions) ranked by wins, most first: the leader(s), the ``intro``
+    line, then one line per area with its winners."""
     most = len(ranked[0][1])
-    leaders = [county for county, wins in ranked if len(wins) == most]
+    leaders = [area for area, wins in ranked if len(wins) == most]
     key = "county.most_one" if len(leaders) == 1 else "county.most_shared"
     reply.say(texts(key, counties=texts.join(leaders), count=most))
-    reply.say(texts("county.by_county_intro"))
-    for county, wins in ranked:
+    reply.say(texts(intro))
+    for area, wins in ranked:
         items = [texts("county.item", name=n, labels=view.label(y)) for y, n in wins]
         reply.say(
-            texts(
-                "county.by_county_line",
-                county=county,
-                count=len(wins),
-                items=texts.join(items),
-            )
+            texts("county.by_county_line", county=area, count=len(wins), items=texts.join(items))
         )
-    reply.followups.append(FollowUp(texts("followup.map"), "", FollowUpAction.MAP))

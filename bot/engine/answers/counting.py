@@ -16,6 +16,7 @@ from bot.knowledge.models import Entrant, Fact, YearStatus
 from . import nominees as nominee_answers
 from . import places as place_answers
 from .common import entrant_name, gap, place_name, register_source, rounds, target_years, years_text
+from .counties import say_ranked_wins
 from .reply import MAX_PLACES, MAX_YEARS, MOST_WORDS, Reply, Request
 
 MAX_RANKED = 6
@@ -386,15 +387,6 @@ def regions_won(view: History, texts: Texts, request: Request, reply: Reply) -> 
         reply.say(texts("gap.no_info"))
         return
     ranked = sorted(by_region.items(), key=lambda item: -len(item[1]))
-    most = len(ranked[0][1])
-    leaders = [name for name, wins in ranked if len(wins) == most]
-    key = "county.most_one" if len(leaders) == 1 else "county.most_shared"
-    reply.say(texts(key, counties=texts.join(leaders), count=most))
-    reply.say(texts("counting.by_region_intro"))
-    for name, wins in ranked:
-        items = [texts("county.item", name=n, labels=view.label(y)) for y, n in wins]
-        reply.say(
-            texts("county.by_county_line", county=name, count=len(wins), items=texts.join(items))
-        )
+    say_ranked_wins(view, texts, ranked, "counting.by_region_intro", reply)
     reply.cite(Fact(None, (register_source(texts),)))
     reply.followups.append(FollowUp(texts("followup.map"), "", FollowUpAction.MAP))
