@@ -101,7 +101,7 @@ class QuestionAnswering(Refusals):
         if spec.domain and not (parsed.domain or recognised or self.requests.has_context(context)):
             return self._refusal(question, self._refusal_key(parsed), confidence, intent)
         if not spec.domain and confidence < SMALL_TALK_MIN:
-            return self._refusal(question, "refusal.out_of_scope", confidence, intent)
+            return self._refusal(question, self._outside_key(parsed), confidence, intent)
         if names_a_contest(parsed, self.synonyms.winner_words, self.other_prizes.own_single):
             return self._refusal(question, "refusal.out_of_scope", confidence, intent)
         better = self.lookup.instead_of(intent, question, parsed, now, context)

@@ -20,6 +20,11 @@ _TRYING = threading.local()
 """Set while a «Mente du …?» question is tried, so trying it never tries further ones."""
 
 
+ADJACENT_LENGTH = 8
+"""A term at least this long that the fact texts use makes a question prize-adjacent (short
+words such as «skole» or «været» occur in them by chance)."""
+
+
 class Refusals(EngineParts):
     """Refusing, suggesting, and choosing between two readings with the same answer."""
 
@@ -48,14 +53,24 @@ class Refusals(EngineParts):
         foreign = [w for w in parsed.unknown if not self.lookup.in_fact_texts(w)]
         return off_topic_place(replace(parsed, unknown=foreign), self.synonyms)
 
-    @staticmethod
-    def _refusal_key(parsed: Parsed) -> str:
+    def _refusal_key(self, parsed: Parsed) -> str:
         """Which refusal text: a question that names something of the prize (the last rounds,
         a municipality, a county, a project, the prize) was not understood, which is not the
-        same as asking about something else (issue 13)."""
+        same as asking about something else (issue 13); a question about a term the fact
+        texts use («Hva er introduksjonsprogrammet?») is near the prize, not beside it."""
         named = parsed.places or parsed.counties or parsed.projects
-        about_prize = bool(parsed.last_n or named or parsed.prize_word)
-        return "refusal.not_understood_examples" if about_prize else "refusal.out_of_scope"
+        if parsed.last_n or named or parsed.prize_word:
+            return "refusal.not_understood_examples"
+        return self._outside_key(parsed)
+
+    def _outside_key(self, parsed: Parsed) -> str:
+        """«refusal.adjacent» when the question asks about a term the fact texts use (near the
+        prize, though not answered by it), else «refusal.out_of_scope»."""
+        stop = self.synonyms.stopwords
+        terms = [w for w in parsed.words if len(w) >= ADJACENT_LENGTH and w not in stop]
+        if any(self.lookup.in_fact_texts(w) for w in terms):
+            return "refusal.adjacent"
+        return "refusal.out_of_scope"
 
     def _refusal(
         self, question: str, key: str, confidence: float = 0.0, best_guess: str | None = None

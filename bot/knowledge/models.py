@@ -119,7 +119,9 @@ class VoteWindow:
     url: Fact[str] | None = None
     """The vote page."""
     how: Fact[str] | None = None
-    """How to vote (one vote per person on imdi.no, …)."""
+    """How to vote, a verb phrase without tense («stemme på imdi.no»)."""
+    limit: Fact[str] | None = None
+    """How many votes each may cast, a noun phrase («én stemme per person»)."""
 
 
 @dataclass(frozen=True)
@@ -242,6 +244,8 @@ class PrizeYear:
     """How the winner was chosen this year."""
     criteria: Fact[str] | None = None
     criteria_general: bool = False
+    criteria_now: str | None = None
+    """:attr:`criteria` in the present tense, for while the round is under way."""
     """True when :attr:`criteria` only describes the nominees in general terms: no list of
     criteria is known, so the answer says so first."""
     award_date: Fact[Moment] | None = None

@@ -12,6 +12,11 @@ from bot.knowledge.view import VoteState, vote_state
 
 PAST = re.compile(r"\b(kunne|ble|var|stemte|åpnet|stengte|hadde|fikk)\b", re.IGNORECASE)
 """Past-tense verbs that would misdescribe a round under way."""
+CRITERIA_PAST = re.compile(
+    r"\b(kunne|ble|var|hadde|fikk|måtte|skulle|bygget|meldte|svarte|tok|drev|oppnådde)\b",
+    re.IGNORECASE,
+)
+"""Past-tense verbs a criteria text uses; the past form needs one, the present form none."""
 UNDER_WAY = (VoteState.OPEN, VoteState.UPCOMING, VoteState.CLOSES_LATER)
 
 
@@ -22,9 +27,32 @@ def _round_texts(record: PrizeYear) -> list[tuple[str, str]]:
         ("vote.how", vote.how.value if vote.how else ""),
         ("vote.description", vote.description.value if vote.description else ""),
         ("decision", record.decision.value if record.decision else ""),
-        ("criteria", record.criteria.value if record.criteria else ""),
+        ("criteria", record.criteria_now or (record.criteria.value if record.criteria else "")),
     ]
     return [(key, text) for key, text in found if text]
+
+
+def criteria_tense_problems(past: str, now: str, label: str) -> list[tuple[str, str]]:
+    """(key, why) for each way a round's two criteria forms cannot be put in the tense the
+    clock asks for: each must name the round, the past form (``text``) needs a past verb and
+    the present form (``now``) none."""
+    problems = []
+    first = label.split("/")[0]
+    for key, text in (("text", past), ("now", now)):
+        if first and first not in text:
+            problems.append((key, f"«criteria.{key}» må nevne runden («For {label} …»)"))
+    if not CRITERIA_PAST.search(past):
+        problems.append(("text", "«criteria.text» skal stå i fortid («… ble kommunene vurdert …»)"))
+    hit = CRITERIA_PAST.search(now)
+    if hit:
+        problems.append(
+            (
+                "now",
+                f"«criteria.now» skal stå i presens, men har «{hit.group(0)}» "
+                "(«… vurderes kommunene …»)",
+            )
+        )
+    return problems
 
 
 def tense_warnings(kb: KnowledgeBase, now: datetime) -> list[str]:

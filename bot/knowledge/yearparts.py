@@ -9,7 +9,17 @@ from bot.knowledge.municipalities import normalise_name
 from bot.knowledge.reader import LITERALS, NONE, UNKNOWN, FileReader
 from bot.knowledge.yamlio import LDict, LList
 
-VOTE_KEYS = ("public", "source", "note", "opens", "closes", "description", "url", "how")
+VOTE_KEYS = (
+    "public",
+    "source",
+    "note",
+    "opens",
+    "closes",
+    "description",
+    "url",
+    "how",
+    "limit",
+)
 AWARD_KEYS = ("date", "event", "place", "handed_by", "received_by")
 PROJECT_KEYS = ("name", "municipality")
 
@@ -61,11 +71,12 @@ def read_vote(r: FileReader, data: LDict) -> VoteWindow:
         r.text_fact(value, "description", "vote.description") if "description" in value else None
     )
     how = r.text_fact(value, "how", "vote.how") if "how" in value else None
+    limit = r.text_fact(value, "limit", "vote.limit") if "limit" in value else None
     url = r.text_fact(value, "url", "vote.url", text_key="url") if "url" in value else None
     if url is not None and not url.value.startswith(("https://", "http://")):
         r.error(value["url"].line_of("url"), "«vote.url.url» må begynne med https:// eller http://")
         url = None
-    return VoteWindow(public_fact, opens, closes, description, url, how)
+    return VoteWindow(public_fact, opens, closes, description, url, how, limit)
 
 
 def read_award(r: FileReader, data: LDict) -> Award:

@@ -23,6 +23,7 @@ from bot.knowledge.municipalities import MunicipalityRegister, normalise_name
 from bot.knowledge.prize import read_fact_list
 from bot.knowledge.profiles import ProfileReader
 from bot.knowledge.reader import LITERALS, FileReader, suggest
+from bot.knowledge.tense import criteria_tense_problems
 from bot.knowledge.yamlio import LDict, LList, child
 from bot.knowledge.yearparts import Award, listed_names, read_award, read_projects, read_vote
 
@@ -93,11 +94,14 @@ class YearReader:
         vote = read_vote(r, data) if "vote" in data else VoteWindow()
         decision = self._fact(data, "decision")
         criteria = (
-            r.text_fact(data, "criteria", "criteria", extra_keys=("general",))
+            r.text_fact(data, "criteria", "criteria", extra_keys=("general", "now"))
             if "criteria" in data
             else None
         )
         criteria_general = self._general(data)
+        criteria_now = (
+            self._criteria_now(data, label, criteria_general) if criteria is not None else None
+        )
         reasoning = self._fact(data, "reasoning")
         award = read_award(r, data) if "award" in data else Award()
         projects = read_projects(r, data) if "projects" in data else ()
@@ -129,6 +133,7 @@ class YearReader:
             decision=decision,
             criteria=criteria,
             criteria_general=criteria_general,
+            criteria_now=criteria_now,
             award_date=award.date,
             award_event=award.event,
             award_place=award.place,
@@ -167,6 +172,29 @@ class YearReader:
             self.fail(value.line_of("general"), "«criteria.general» må være true eller false")
             return False
         return bool(value["general"])
+
+    def _criteria_now(self, data: LDict, label: str | None, general: bool) -> str | None:
+        """``criteria.now``, the present-tense form shown while the round is under way; the
+        past form (``text``) is shown after the award. Both name the round and are whole
+        sentences; a list of criteria without ``now`` is an error."""
+        value = data["criteria"]
+        text = str(value.get("text", ""))
+        now = value.get("now")
+        if general:  # a remark on what the sources say, not a list of criteria
+            return None
+        if not isinstance(now, str) or not now.strip():
+            self.fail(
+                value.line_of("text"),
+                "«criteria» trenger to former: «text» i fortid for etter utdelingen («For 2023 "
+                "ble kommunene vurdert etter …») og «now» i presens mens runden pågår («For 2023 "
+                "vurderes kommunene etter …»)",
+            )
+            return None
+        now = " ".join(now.split())
+        problems = criteria_tense_problems(text, now, label or "")
+        for key, problem in problems:
+            self.fail(value.line_of(key), problem)
+        return None if problems else now
 
     def _fact(self, data: LDict, key: str) -> Fact[str] | None:
         return self.reader.text_fact(data, key, key) if key in data else None

@@ -251,7 +251,7 @@ def test_about_the_bot_and_its_sources(engine: Engine) -> None:
 
 def test_a_future_vote_is_not_spoken_of_in_the_past(engine: Engine) -> None:
     text = ask(engine, "når åpner avstemningen i 2026")
-    assert "blir" in text and "ingen opplysninger" in text and " var " not in text
+    assert text.startswith("Jeg vet ikke om det blir") and " var " not in text
 
 
 def test_more_typos(engine: Engine) -> None:

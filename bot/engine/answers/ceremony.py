@@ -13,6 +13,7 @@ from bot.knowledge.models import Entrant, Fact, PrizeYear, Project, YearStatus
 from bot.knowledge.view import AWARD_DEFAULT_TIME, award_at, moment_at
 
 from .common import (
+    as_of,
     entrant_name,
     gap,
     need_year,
@@ -39,6 +40,8 @@ def award(view: History, texts: Texts, request: Request, reply: Reply) -> None:
         years = view.wins(request.places[0])
     if not years:  # a round under way: its coming award, or the event it is planned for
         years = _coming(view, request.now)
+    if not years and _asks_where(texts, request) and _usual_venue(view, texts, request, reply):
+        return
     if not years:
         topic(view, texts, Request("venue", request.now), reply)
         if view.kb.prize.topics.get("timing") is not None:
@@ -76,6 +79,56 @@ def award(view: History, texts: Texts, request: Request, reply: Reply) -> None:
             reply.say(texts("award.date_unknown", label=record.label))
         if len(years) == 1:  # before the award the announced day is the plan: no doubts yet
             reply.note(None if future else date, event, place)
+
+
+def _usual_venue(view: History, texts: Texts, request: Request, reply: Reply) -> bool:
+    """«Hvor deles prisen ut?» with no round under way: the event of the latest awards (since
+    when), then where and when the latest award was, then one short sentence on the early
+    years. False when no round with a known winner has a known event."""
+    held = [
+        (year, record)
+        for year, record in view.years.items()
+        if record.award_event is not None
+        and record.winner is not None
+        and view.known_by(year, request.now)
+    ]
+    if not held:
+        return False
+    latest_year, latest = held[-1]
+    event = latest.award_event
+    assert event is not None
+    since = latest_year  # the first of the latest rounds in a row held at the same event
+    for year, record in reversed(held):
+        if record.award_event is None or record.award_event.value != event.value:
+            break
+        since = year
+    usual = since < latest_year
+    if usual:
+        reply.say(texts("award.usual", since=view.label(since), event=event.value), event)
+    where = _where(texts, None if usual else event, latest.award_place)
+    facts = [f for f in (latest.award_date, latest.award_place) if f is not None]
+    if not usual:
+        facts.append(event)
+    day = (
+        texts.date(latest.award_date.value, now=request.now)
+        if latest.award_date is not None
+        else None
+    )
+    if day is not None and where is not None:
+        reply.say(
+            texts("award.latest_where_when", label=latest.label, where=where, date=day), *facts
+        )
+    elif day is not None:
+        reply.say(texts("award.latest_when", label=latest.label, date=day), *facts)
+    elif where is not None:
+        reply.say(texts("award.latest_where", label=latest.label, where=where), *facts)
+    early = view.kb.prize.topics.get("venue_early")
+    if early is not None:
+        text = as_of(texts, early.value, request.now)
+        if text:
+            reply.say(text, early)
+    reply.years = [latest_year]
+    return True
 
 
 def _asks_where(texts: Texts, request: Request) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from bot.engine.history import History
 from bot.engine.texts import Texts
 from bot.engine.types import FollowUp, FollowUpAction
-from bot.knowledge.models import Entrant, Era, Fact
+from bot.knowledge.models import Entrant, Era, Fact, YearStatus
 from bot.knowledge.view import nominees_announced
 
 from .common import as_of, rounds, target_years, topic, years_text
@@ -75,15 +75,48 @@ def directors(view: History, texts: Texts, request: Request, reply: Reply) -> No
 
 
 def criteria(view: History, texts: Texts, request: Request, reply: Reply) -> None:
-    """What the prize rewards (by year, or the current criteria)."""
+    """What the prize rewards: the year asked, else the latest round whose criteria are known
+    (in the tense of the clock), then the later rounds whose criteria are not known."""
     eras = view.kb.prize.criteria
     if _per_year(view, texts, request, reply, "criteria", eras, "criteria", era_heading=True):
+        return
+    known = [
+        year
+        for year, record in view.years.items()
+        if year <= request.now.year and record.criteria is not None and not record.criteria_general
+    ]
+    if known:
+        latest = known[-1]
+        _criteria_of(view, texts, request, reply, latest)
+        later = [
+            year
+            for year, record in view.years.items()
+            if latest < year <= request.now.year
+            and record.criteria is None
+            and record.status not in (YearStatus.NO_PRIZE, YearStatus.MERGED)
+        ]
+        if later:
+            reply.say(texts("criteria.unknown_later", labels=years_text(view, texts, later)))
         return
     era = _era(eras, None)
     if era is None:
         topic(view, texts, Request("purpose", request.now), reply)
         return
     reply.say(_era_text(texts, era, request.now.year), era)
+
+
+def _criteria_of(view: History, texts: Texts, request: Request, reply: Reply, year: int) -> None:
+    """A round's own criteria: the present form while it is under way, the past one after."""
+    record = view.years[year]
+    own = record.criteria
+    assert own is not None
+    undecided = not view.known_by(year, request.now)
+    if record.criteria_general:
+        key = "criteria.general_now" if undecided else "criteria.general"
+        reply.say(texts(key, label=record.label, text=own.value), own)
+        return
+    text = record.criteria_now if undecided and record.criteria_now else own.value
+    reply.say(texts("criteria.year", label=record.label, text=text), own)
 
 
 def how_chosen(view: History, texts: Texts, request: Request, reply: Reply) -> None:
@@ -228,8 +261,8 @@ def _per_year(
         return False
     for year, record in rounds(view, texts, years, reply):
         own = getattr(record, attribute)
-        if own is not None and attribute == "criteria" and record.criteria_general:
-            reply.say(texts(f"{prefix}.general", label=record.label, text=own.value), own)
+        if own is not None and attribute == "criteria":
+            _criteria_of(view, texts, request, reply, year)
             continue
         if own is not None:
             undecided = not view.known_by(year, request.now)  # the round is under way
@@ -238,7 +271,9 @@ def _per_year(
             continue
         era = _era(eras, year)
         if era is None:
-            reply.say(texts(f"{prefix}.unknown_year", label=record.label))
+            undecided = not view.known_by(year, request.now)
+            key = f"{prefix}.unknown_year_now" if undecided else f"{prefix}.unknown_year"
+            reply.say(texts(key, label=record.label))
             if record.reasoning is not None and record.winner is not None:
                 winner = record.winner.value.name
                 reply.followups.append(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 from bot.engine.history import History
@@ -12,9 +13,6 @@ from bot.knowledge.view import VoteState, award_at, vote_state
 
 from .common import gap, rounds, target_years
 from .reply import MAX_YEARS, Reply, Request
-
-MAX_HOW_YEARS = 3
-"""How the last few votes went, when none is open («hvordan stemmer jeg?»)."""
 
 
 def vote_status(view: History, texts: Texts, request: Request, reply: Reply) -> None:
@@ -122,15 +120,28 @@ def vote_when(view: History, texts: Texts, request: Request, reply: Reply) -> No
         ):
             gap(view, texts, year, reply, nearby=False)
             continue
-        _window_of(texts, record, request, reply)
+        _window_of(view, texts, record, request, reply)
 
 
-def _window_of(texts: Texts, record: PrizeYear, request: Request, reply: Reply) -> None:
-    """One round's voting window, the asked end first."""
+def _window_of(
+    view: History, texts: Texts, record: PrizeYear, request: Request, reply: Reply
+) -> None:
+    """One round's voting window, the asked end first. A yes/no question about a round that
+    is over («Var det avstemning i 2022?») gets «Ja, …»/«Nei, …» and how people voted first,
+    then the known dates, then what is not known."""
     window = record.vote
+    yes_no = not request.statement
     if window.public is not None and window.public.value is False:
-        _no_public(texts, record, reply)
+        _no_public(texts, record, reply, answer=yes_no)
         return
+    state = vote_state(record, request.now)
+    over = state is VoteState.CLOSED or (
+        state is VoteState.NONE and view.known_by(record.year, request.now)
+    )
+    if yes_no and over and window.public is not None and window.public.value:
+        _yes_how(texts, record, reply)
+        if window.opens is None or window.closes is None:  # the known end before the unknown
+            request = replace(request, focus="close")
     if window.opens is None and window.closes is None and window.description is None:
         pending = record.winner is None and record.year >= request.now.year
         key = "vote.unknown_future" if pending else "vote.unknown"
@@ -209,9 +220,16 @@ def vote_how(view: History, texts: Texts, request: Request, reply: Reply) -> Non
             if window.public is not None and window.public.value is False:
                 _no_public(texts, record, reply)
             elif window.how is not None:
-                reply.say(
-                    texts("vote.how_line", label=record.label, text=window.how.value), window.how
-                )
+                if window.limit is not None:
+                    line = texts(
+                        "vote.how_line_limit",
+                        label=record.label,
+                        text=window.how.value,
+                        limit=window.limit.value,
+                    )
+                else:
+                    line = texts("vote.how_line", label=record.label, text=window.how.value)
+                reply.say(line, window.how, window.limit)
                 if window.url is not None:
                     reply.say(texts("vote.url_past", url=window.url.value), window.url)
             else:
@@ -221,25 +239,82 @@ def vote_how(view: History, texts: Texts, request: Request, reply: Reply) -> Non
         _when_current(texts, current[0], request, reply)
     if current is None and _awaiting_winner(view, texts, request, reply):
         pass
-    elif current is None or not _how(texts, current[1], reply, future=_ahead(current[0], request)):
-        past = [
-            (record, how)
-            for record, window in _windows(view)
-            if (how := window.how) is not None
-            and vote_state(record, request.now) in (VoteState.CLOSED, VoteState.NONE)
-            and view.known_by(record.year, request.now)
-        ][-MAX_HOW_YEARS:]
-        if past:
-            reply.say(texts("vote.how_history"))
-            for record, how in reversed(past):
-                reply.say(texts("vote.how_line", label=record.label, text=how.value), how)
-            reply.years = [past[-1][0].year]
-        else:
-            reply.say(texts("vote.how_unknown"))
+    elif current is not None and _how(texts, current[1], reply, future=_ahead(current[0], request)):
+        if request.repeat and current[1].limit is None:
+            _limit_unknown(view, texts, request, reply, "vote.limit_unknown")
+    elif current is None:
+        _last_how(view, texts, request, reply)
+    else:
+        reply.say(texts("vote.how_unknown"))
     if current is None:
         reply.say(texts("vote.how_next"))
     reply.followups.append(FollowUp(texts("followup.vote"), "er avstemningen apen"))
     reply.followups.append(FollowUp(texts("followup.subscribe"), "", FollowUpAction.SUBSCRIBE))
+
+
+def _last_how(view: History, texts: Texts, request: Request, reply: Reply) -> None:
+    """No vote open and none awaiting its winner: say so, then how and when the last known
+    vote went, in whole sentences (and how many votes each had, when asked)."""
+    reply.say(texts("vote.when_none_open"))
+    past = [
+        record
+        for record, window in _windows(view)
+        if window.how is not None
+        and vote_state(record, request.now) in (VoteState.CLOSED, VoteState.NONE)
+        and view.known_by(record.year, request.now)
+    ]
+    if not past:
+        reply.say(texts("vote.how_unknown"))
+        return
+    record = past[-1]
+    window = record.vote
+    if window.opens is not None and window.closes is not None:
+        same_year = window.opens.value.day.year == window.closes.value.day.year
+        opens = texts.date(window.opens.value, with_year=not same_year, now=request.now)
+        closes = texts.date(window.closes.value, now=request.now)
+        reply.say(
+            texts("vote.last_span", label=record.label, opens=opens, closes=closes),
+            window.opens,
+            window.closes,
+        )
+    elif window.closes is not None:
+        closes = texts.date(window.closes.value, now=request.now)
+        reply.say(texts("vote.last_closed", label=record.label, closes=closes), window.closes)
+    else:
+        reply.say(texts("vote.last_round", label=record.label), window.public)
+    _how_then(texts, window, reply)
+    if request.repeat and window.limit is None:
+        _limit_unknown(view, texts, request, reply, "vote.limit_unknown_past")
+    reply.years = [record.year]
+
+
+def _how_then(texts: Texts, window: VoteWindow, reply: Reply) -> None:
+    """«Da kunne publikum stemme på imdi.no(, med én stemme per person).»"""
+    how = window.how
+    assert how is not None
+    if window.limit is not None:
+        reply.say(
+            texts("vote.how_then_limit", text=how.value, limit=window.limit.value),
+            how,
+            window.limit,
+        )
+    else:
+        reply.say(texts("vote.how_then", text=how.value), how)
+
+
+def _limit_unknown(view: History, texts: Texts, request: Request, reply: Reply, key: str) -> None:
+    """Asked whether one may vote more than once, for a round whose limit is unknown: say so,
+    then the latest earlier round whose limit is known."""
+    reply.say(texts(key))
+    known = [
+        record
+        for record in view.years.values()
+        if record.vote.limit is not None and view.known_by(record.year, request.now)
+    ]
+    if known:
+        limit = known[-1].vote.limit
+        assert limit is not None
+        reply.say(texts("vote.limit_other", label=known[-1].label, limit=limit.value), limit)
 
 
 def _awaiting_winner(view: History, texts: Texts, request: Request, reply: Reply) -> bool:
@@ -269,16 +344,40 @@ def _awaiting_winner(view: History, texts: Texts, request: Request, reply: Reply
     else:
         reply.say(texts("vote.closes_text", label=record.label, closes=day), closes)
     if record.vote.how is not None:
-        reply.say(texts("vote.how_then", text=record.vote.how.value), record.vote.how)
+        _how_then(texts, record.vote, reply)
+    if request.repeat and record.vote.limit is None:
+        _limit_unknown(view, texts, request, reply, "vote.limit_unknown_past")
     reply.years = [record.year]
     return True
 
 
-def _no_public(texts: Texts, record: PrizeYear, reply: Reply) -> None:
-    """No public vote that round, and the curator's explanation when there is one (it says
-    what its source says, so the source's title fits the answer)."""
+def _yes_how(texts: Texts, record: PrizeYear, reply: Reply) -> None:
+    """«Ja, for 2022 kunne publikum stemme på IMDis nettsider, med én stemme per person.»"""
     window = record.vote
-    reply.say(texts("vote.no_public", label=record.label), window.public)
+    if window.how is None:
+        reply.say(texts("vote.yes_plain", label=record.label), window.public)
+    elif window.limit is None:
+        reply.say(texts("vote.yes_how", label=record.label, text=window.how.value), window.how)
+    else:
+        reply.say(
+            texts(
+                "vote.yes_how_limit",
+                label=record.label,
+                text=window.how.value,
+                limit=window.limit.value,
+            ),
+            window.how,
+            window.limit,
+        )
+
+
+def _no_public(texts: Texts, record: PrizeYear, reply: Reply, *, answer: bool = False) -> None:
+    """No public vote that round (led by «Nei,» when ``answer``ing a yes/no question), and the
+    curator's explanation when there is one (it says what its source says, so the source's
+    title fits the answer)."""
+    window = record.vote
+    key = "vote.no_public_answer" if answer else "vote.no_public"
+    reply.say(texts(key, label=record.label), window.public)
     if window.description is not None:
         reply.say(window.description.value, window.description)
 
@@ -296,7 +395,14 @@ def _how(texts: Texts, window: VoteWindow, reply: Reply, *, future: bool = False
     said = False
     if window.how is not None:
         key = "vote.how_future" if future else "vote.how_text"
-        reply.say(texts(key, text=window.how.value), window.how)
+        if window.limit is not None:
+            reply.say(
+                texts(key + "_limit", text=window.how.value, limit=window.limit.value),
+                window.how,
+                window.limit,
+            )
+        else:
+            reply.say(texts(key, text=window.how.value), window.how)
         said = True
     if window.url is not None:
         reply.say(texts("vote.url", url=window.url.value), window.url)
