@@ -255,7 +255,7 @@ def test_whole_sentences_for_every_fact_shape(engine: Engine) -> None:
     assert "trolig barne" not in ask(engine, "Hvem delte ut prisen i 2013?").text
     criteria = ask(engine, "Hva er kriteriene?", DURING_2023_VOTE).text
     assert criteria.startswith("For 2023 vurderes kommunene")  # present while they run
-    assert ask(engine, "Hva er kriteriene?").text.startswith("For 2024 ble kommunene vurdert")
+    assert ask(engine, "Hva er kriteriene?").text.startswith("For 2024 skulle kommunene vurderes")
     for now in CLOCKS:
         for question, answer in year_answers(engine, now):
             # The nominees' lines («Harstad: <the reason>», the profiles' own format) are
