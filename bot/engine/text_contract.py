@@ -322,6 +322,7 @@ ENGINE_TEXTS = TextContract(
         "vote.last_span": text("closes", "label", "opens"),
         "vote.last_closed": text("closes", "label"),
         "vote.last_round": text("label"),
+        "vote.times_words": text(),
         "vote.limit_unknown": text(),
         "vote.limit_unknown_past": text(),
         "vote.limit_other": text("label", "limit"),

@@ -134,6 +134,11 @@ def test_voting_more_than_once_is_answered_or_said_to_be_unknown(engine: Engine)
         "Jeg vet ikke om du kan stemme mer enn én gang.",
         "For 2022 var det én stemme per person.",
     ]
+    nynorsk = say(engine, "Kor mange gonger kan eg stemme?", DURING_2023_VOTE)
+    assert "Jeg vet ikke om du kan stemme mer enn én gang." in nynorsk
+    many = say(engine, "Hvor mange ganger kan jeg stemme?", AFTER_2023_AWARD)
+    assert "Jeg vet ikke om man kunne stemme mer enn én gang da." in many
+    assert "Jeg vet ikke om" not in say(engine, "Hvordan stemmer jeg?", DURING_2023_VOTE)
     after = say(engine, "Kan jeg stemme flere ganger?", TODAY)
     assert "Jeg vet ikke om man kunne stemme mer enn én gang da." in after
     assert "For 2022 var det én stemme per person." in after

@@ -240,7 +240,7 @@ def vote_how(view: History, texts: Texts, request: Request, reply: Reply) -> Non
     if current is None and _awaiting_winner(view, texts, request, reply):
         pass
     elif current is not None and _how(texts, current[1], reply, future=_ahead(current[0], request)):
-        if request.repeat and current[1].limit is None:
+        if _asks_times(texts, request) and current[1].limit is None:
             _limit_unknown(view, texts, request, reply, "vote.limit_unknown")
     elif current is None:
         _last_how(view, texts, request, reply)
@@ -283,9 +283,15 @@ def _last_how(view: History, texts: Texts, request: Request, reply: Reply) -> No
     else:
         reply.say(texts("vote.last_round", label=record.label), window.public)
     _how_then(texts, window, reply)
-    if request.repeat and window.limit is None:
+    if _asks_times(texts, request) and window.limit is None:
         _limit_unknown(view, texts, request, reply, "vote.limit_unknown_past")
     reply.years = [record.year]
+
+
+def _asks_times(texts: Texts, request: Request) -> bool:
+    """Whether the question asks how many times one may vote («Kan jeg stemme flere ganger?»,
+    «Hvor mange ganger kan jeg stemme?»; the words: ``vote.times_words``)."""
+    return request.repeat or bool(set(request.words) & set(texts("vote.times_words").split()))
 
 
 def _how_then(texts: Texts, window: VoteWindow, reply: Reply) -> None:
@@ -345,7 +351,7 @@ def _awaiting_winner(view: History, texts: Texts, request: Request, reply: Reply
         reply.say(texts("vote.closes_text", label=record.label, closes=day), closes)
     if record.vote.how is not None:
         _how_then(texts, record.vote, reply)
-    if request.repeat and record.vote.limit is None:
+    if _asks_times(texts, request) and record.vote.limit is None:
         _limit_unknown(view, texts, request, reply, "vote.limit_unknown_past")
     reply.years = [record.year]
     return True
