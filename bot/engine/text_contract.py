@@ -313,6 +313,8 @@ ENGINE_TEXTS = TextContract(
         "vote.url_past": text("url"),
         "vote.no_public_answer": text("label"),
         "vote.yes_plain": text("label"),
+        "vote.yes_now": text("label"),
+        "vote.yes_future": text("label"),
         "vote.yes_how": text("label", "text"),
         "vote.yes_how_limit": text("label", "limit", "text"),
         "vote.how_text_limit": text("limit", "text"),

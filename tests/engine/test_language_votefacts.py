@@ -201,3 +201,18 @@ def test_a_term_near_the_prize_gets_a_polite_reply_not_the_off_topic_one(engine:
         assert answer.text != off_topic and "Jeg svarer bare på" not in answer.text
         assert "kriteriene" in answer.text
     assert "Jeg svarer bare på" in off_topic
+
+
+def test_a_yes_no_vote_question_about_a_round_under_way_or_coming_says_yes_first(
+    engine: Engine,
+) -> None:
+    lines = say(engine, "Er det avstemning i 2023?", DURING_2023_VOTE).split("\n")
+    assert lines[0] == "Ja, det er publikumsavstemning for 2023."
+    assert lines[1].startswith("Avstemningen for 2023 er åpen nå")
+    coming = say(engine, "Blir det avstemning i 2023?", datetime(2023, 9, 20, 12, tzinfo=OSLO))
+    assert coming.startswith("Ja, det blir publikumsavstemning for 2023.\n"), coming
+    assert say(engine, "Er det avstemning i 2021?", BEFORE_2021_AWARD).startswith(
+        "Ja, det er publikumsavstemning for 2021."
+    )
+    when = say(engine, "Når stenger avstemningen i 2023?", DURING_2023_VOTE)
+    assert when.startswith("Avstemningen for 2023 stenger")  # «når» is not yes/no

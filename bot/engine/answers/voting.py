@@ -138,7 +138,11 @@ def _window_of(
     over = state is VoteState.CLOSED or (
         state is VoteState.NONE and view.known_by(record.year, request.now)
     )
-    if yes_no and over and window.public is not None and window.public.value:
+    public = window.public is not None and window.public.value
+    if yes_no and public and not over and state is not VoteState.NONE:  # under way or coming
+        key = "vote.yes_future" if state is VoteState.UPCOMING else "vote.yes_now"
+        reply.say(texts(key, label=record.label), window.public)
+    if yes_no and over and public:
         _yes_how(texts, record, reply)
         if window.opens is None or window.closes is None:  # the known end before the unknown
             request = replace(request, focus="close")
