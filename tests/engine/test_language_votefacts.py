@@ -216,3 +216,13 @@ def test_a_yes_no_vote_question_about_a_round_under_way_or_coming_says_yes_first
     )
     when = say(engine, "Når stenger avstemningen i 2023?", DURING_2023_VOTE)
     assert when.startswith("Avstemningen for 2023 stenger")  # «når» is not yes/no
+
+
+def test_vote_windows_state_no_guess_and_the_usual_time_comes_before_history(
+    engine: Engine,
+) -> None:
+    for year in range(2018, 2024):
+        text = say(engine, f"Når åpnet avstemningen i {year}?", TODAY)
+        assert "trolig" not in text, (year, text)
+    lines = say(engine, "Når deles prisen ut?", TODAY).split("\n")
+    assert lines[1].startswith("Fra 2021 deles prisen ut om høsten"), lines
