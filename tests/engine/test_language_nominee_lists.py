@@ -81,6 +81,8 @@ def test_no_nominee_list_is_a_form_at_any_clock_or_behind_any_button(
                 assert not BARE_WINNER_LINE.match(line), (now.date(), where, line)
                 assert "Merk:" not in line, (now.date(), where, line)  # N1
                 assert "ble det trukket fram at" not in line, (now.date(), where, line)  # N1
+                if where == question:  # no colon before a whole sentence in the list's lines
+                    assert not re.search(r": [A-ZÆØÅ0-9]", line), (now.date(), where, line)
 
 
 def test_a_decided_round_is_told_in_the_past_with_the_winner_first(engine: Engine) -> None:
@@ -237,3 +239,14 @@ def test_without_a_year_the_latest_known_list_says_it_is_the_latest(engine: Engi
     during = ask(engine, "Hvem er nominert?", DURING_2023_VOTE).text
     assert during.startswith("De nominerte for 2023 er Harstad,")
     assert "siste nominerte jeg kjenner til" not in during
+
+
+def test_whom_to_vote_for_names_the_nominees_also_when_only_the_close_is_known(
+    engine: Engine,
+) -> None:
+    lines = ask(engine, "Hvem bør jeg stemme på?", CLOCKS[0]).text.split("\n")
+    assert lines[0] == (
+        "Jeg er nøytral og anbefaler ingen kommune – det velger du selv. De nominerte for 2021"
+        " er Asker, Drammen, Harstad, Lillestrøm, Lørenskog og Sandefjord."
+    )
+    assert lines[1].startswith("Avstemningen for 2021 stenger torsdag 11. november 2021.")

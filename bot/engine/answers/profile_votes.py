@@ -118,7 +118,11 @@ def vote_advice(view: History, texts: Texts, request: Request, reply: Reply) -> 
     )
     if record is None and closing is not None and closing.vote.closes is not None:
         closes = closing.vote.closes  # only the close is known: never «not open»
-        reply.say(texts("profile.neutral_short"))
+        if closing.nominees is not None:  # the nominees named, as while a vote is open
+            names = texts.join([entrant_name(texts, e) for e in closing.nominees.value])
+            reply.say(texts("profile.neutral", label=closing.label, names=names), closing.nominees)
+        else:
+            reply.say(texts("profile.neutral_short"))
         reply.say(
             texts(
                 "vote.closes_later",
@@ -128,8 +132,7 @@ def vote_advice(view: History, texts: Texts, request: Request, reply: Reply) -> 
             closes,
         )
         reply.years = [closing.year]
-        if not nominee_lines(view, texts, closing.year, reply):
-            _say_nominees(texts, closing, reply)
+        nominee_lines(view, texts, closing.year, reply)
         reply.followups.append(FollowUp(texts("followup.subscribe"), "", FollowUpAction.SUBSCRIBE))
         return
     if record is None or record.nominees is None:
