@@ -63,6 +63,8 @@ def list_questions() -> list[str]:
         "Hvorfor vant Hammerfest?",
         "Hva har Tynset gjort?",
         "Hvem vant i 2018?",
+        "Var Asker nominert i 2021?",
+        "Var Oslo nominert i 2023?",
     ]
     return questions
 
@@ -250,3 +252,41 @@ def test_whom_to_vote_for_names_the_nominees_also_when_only_the_close_is_known(
         " er Asker, Drammen, Harstad, Lillestrøm, Lørenskog og Sandefjord."
     )
     assert lines[1].startswith("Avstemningen for 2021 stenger torsdag 11. november 2021.")
+
+
+# -- one municipality in one round: yes or no in a sentence, with the winner ---------------
+
+
+@pytest.mark.parametrize(
+    ("question", "now", "expected"),
+    [
+        ("Var Molde nominert i 2023?", DURING_2023_VOTE, "Ja, Molde er nominert for 2023."),
+        (
+            "Var Drammen nominert i 2021?",
+            TODAY,
+            "Ja. Drammen var nominert for 2021, men Lørenskog vant.",
+        ),
+        ("Var Bærum nominert i 2018?", TODAY, "Ja. Bærum var nominert for 2018 og vant prisen."),
+        ("Var Kragerø nominert i 2011?", TODAY, "Ja. Kragerø vant prisen for 2011."),
+        (
+            "Var Bodø nominert i 2012?",
+            TODAY,
+            "Molde vant prisen for 2012, men jeg vet ikke hvem som ellers var nominert.",
+        ),
+        (
+            "Var Bergen nominert i 2022?",
+            TODAY,
+            "Nei. Bergen var ikke blant de nominerte for 2022. De nominerte var Kinn, som vant,"
+            " Bodø, Haugesund, Rælingen og Vennesla.",
+        ),
+        (
+            "Var Senja nominert i 2025?",
+            BEFORE_2025_AWARD,
+            "Prisen for 2025 er ikke delt ut ennå, og jeg vet ikke hvem som er nominert.",
+        ),
+    ],
+)
+def test_one_municipality_in_one_round_is_one_sentence(
+    engine: Engine, question: str, now: datetime, expected: str
+) -> None:
+    assert ask(engine, question, now).text == expected

@@ -86,7 +86,7 @@ def _followups(view: History, texts: Texts, year: int, reply: Reply) -> None:
     reply.followups.append(FollowUp(texts("followup.map"), str(year), FollowUpAction.MAP))
 
 
-def _winner_first(texts: Texts, record: PrizeYear, names: list[str]) -> list[str]:
+def winner_first(texts: Texts, record: PrizeYear, names: list[str]) -> list[str]:
     """``names`` with the winner (when known and among them) first, marked «som vant»."""
     if record.winner is None:
         return names
@@ -122,7 +122,7 @@ def _nominees_of(
         return
     under_way = record.status == YearStatus.OPEN
     if record.nominees is None:
-        _nominees_unknown(view, texts, record, reply, single=single)
+        say_nominees_unknown(view, texts, record, reply, single=single)
         return
     names = [entrant_name(texts, e) for e in record.nominees.value]
     left_out = [e for e in record.nominees.value if besides and view.matches(e, besides)]
@@ -134,7 +134,7 @@ def _nominees_of(
         key = "nominees.others_won" if won else "nominees.others"
         if under_way:
             key = "nominees.others_now"
-        others = others if won else _winner_first(texts, record, others)
+        others = others if won else winner_first(texts, record, others)
         sentence = texts(key, label=record.label, place=place, names=texts.join(others))
         facts = (record.nominees, record.winner) if won else facts
     elif record.nominee_count is not None and record.nominee_count.value > len(names):
@@ -143,12 +143,12 @@ def _nominees_of(
             count=record.nominee_count.value,
             label=record.label,
             named=len(names),
-            names=texts.join(_winner_first(texts, record, names)),
+            names=texts.join(winner_first(texts, record, names)),
         )
         facts = (record.nominee_count, record.nominees)
     else:
         key = "nominees.list_now" if under_way else "nominees.list"
-        names = _winner_first(texts, record, names)
+        names = winner_first(texts, record, names)
         sentence = texts(key, label=record.label, names=texts.join(names))
     if record.winner is not None and not left_out:
         facts = (*facts, record.winner)
@@ -158,7 +158,7 @@ def _nominees_of(
         pending_round(texts, record, reply)  # with the day it is decided, when known
 
 
-def _nominees_unknown(
+def say_nominees_unknown(
     view: History, texts: Texts, record: PrizeYear, reply: Reply, *, single: bool
 ) -> None:
     """A round whose nominees are not known: what is known first, then that they are not."""
