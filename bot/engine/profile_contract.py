@@ -66,6 +66,7 @@ PROFILE_TEXTS: dict[str, Text] = {
     "profile.nominee_line": text("name", "text"),
     "profile.nominee_line_won": text("name", "text"),
     "profile.nominee_line_about": text("name", "text"),
+    "profile.nominee_line_about_won": text("name", "text"),
     "profile.nominees_unknown": text("names"),
     "profile.vote_link": text("url"),
     "profile.neutral": text("label", "names"),

@@ -45,7 +45,7 @@ def test_gaps_are_said_plainly(engine: Engine) -> None:
 
 def test_unknown_nominees_give_the_winner(engine: Engine) -> None:
     text = ask(engine, "Hvem var nominert i 2012?").text
-    assert text == "Molde vant prisen for 2012. Hvem som ellers var nominert, vet jeg ikke."
+    assert text == "Molde vant prisen for 2012, men jeg vet ikke hvem som ellers var nominert."
 
 
 def test_out_of_scope_is_refused_without_prize_facts(engine: Engine) -> None:
@@ -232,11 +232,15 @@ def test_reasoning_offers_neighbours_and_the_map(engine: Engine) -> None:
 
 
 def test_a_single_year_answer_shows_the_curators_caveat_last(engine: Engine) -> None:
-    """Inferred or disputed facts say so («Merk: …»), from the fact's `user_note` in knowledge/
-    (the curator's `note` is never shown, issue 13)."""
+    """Inferred or disputed facts say so, from the fact's `user_note` in knowledge/ (the
+    curator's `note` is never shown, issue 13); the nominees' note is a sentence right after
+    the list it qualifies, never a «Merk:» line."""
     nominees = ask(engine, "Hvem var nominert i 2013?").text.split("\n")
-    assert nominees[0].startswith("Nominerte for 2013: Hammerfest")
-    assert nominees[-1].startswith("Merk: ") and "bygger på" in nominees[-1]
+    assert nominees[0].startswith("De nominerte for 2013 var Hammerfest, som vant,")
+    assert nominees[0].endswith(
+        "vet jeg fra Hammerfests ordfører, som skrev at kommunen vant foran dem."
+    )
+    assert not any(line.startswith("Merk:") for line in nominees)
     award = ask(engine, "Når ble prisen delt ut i 2021?").text
     assert "19. november 2021" in award and "fredag" not in award
     assert "Merk: " in award and "22. november" in award

@@ -82,10 +82,11 @@ def test_curator_notes_never_reach_a_user(engine: Engine) -> None:
 
 def test_user_notes_are_full_sentences_shown_once(engine: Engine) -> None:
     text = ask(engine, "Hvem var nominert i 2013?").text
-    assert text.endswith(
-        "Merk: At de fem andre var nominert, bygger på at Hammerfests ordfører skrev at"
-        " kommunen vant foran dem."
-    ), text
+    assert (
+        " At de fem andre var nominert, vet jeg fra Hammerfests ordfører, som skrev at"
+        " kommunen vant foran dem.\n"
+    ) in text, text
+    assert text.count("At de fem andre") == 1
     assert "er utledet" not in text
     for _question, answer in year_answers(engine):
         for line in answer.text.split("\n"):
@@ -213,7 +214,7 @@ def test_every_button_leads_to_a_new_answer(engine: Engine) -> None:
 
 def test_no_who_won_button_under_a_list_that_says_who_won(engine: Engine) -> None:
     answer = ask(engine, "Hvem var nominert i 2023?")
-    assert "Tønsberg vant." in answer.text
+    assert "Tønsberg, som vant," in answer.text
     assert "Hvem vant?" not in [f.label for f in answer.followups]
     assert "Få påminnelse" not in [f.label for f in ask(engine, "Når deles prisen ut?").followups]
     labels = [f.label for f in ask(engine, "Hvem vant i 2011?").followups]

@@ -108,10 +108,11 @@ def test_profile_card_has_the_newest_reason_and_a_button_per_round(engine: Engin
 def test_nominees_of_a_year_have_one_short_line_each(engine: Engine) -> None:
     answer = ask(engine, "nominerte 2023")
     lines = answer.text.split("\n")
-    after = lines[2:]  # the list, «Tønsberg vant.», then the lines
+    after = lines[1:]  # the list (with «Tønsberg, som vant»), then the lines
     assert "Kort om hver:" not in lines
     # a line per nominee with a known reason, whole sentences; the rest in one sentence
     assert len(after) == 5 and all(line.endswith(".") for line in after)
+    assert after[0].startswith("Tønsberg ble beskrevet")  # the winner's reason first
     assert after[-1] == "Jeg vet ikke hvorfor Kristiansand og Ullensvang ble nominert."
 
 

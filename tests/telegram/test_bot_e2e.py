@@ -491,7 +491,7 @@ def test_command_contents(bot: Harness):
     for needle in ("Kartverket (CC BY 4.0)", "NLOD 2.0", "/slettmeg", version):
         assert needle in about.params["text"]
     [nominees] = bot.say(621, "/nominerte 2023")
-    assert "Nominerte for 2023" in nominees.params["text"]
+    assert "De nominerte for 2023 var" in nominees.params["text"]
     assert "Nordre Follo" in nominees.params["text"]
     [help_text] = bot.say(622, "/hjelp")
     assert "@prisbot" in help_text.params["text"]

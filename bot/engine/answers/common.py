@@ -279,8 +279,10 @@ def _leads_somewhere(view: History, texts: Texts, followup: FollowUp, reply: Rep
         if record.status == YearStatus.UNKNOWN or record.winner is None:
             return record.status in (YearStatus.NO_PRIZE, YearStatus.MERGED)
         if record.winner is not None and record.year in reply.years:
-            said = texts("nominees.winner_was", winner=entrant_name(texts, record.winner.value))
-            return said not in reply.parts
+            winner = entrant_name(texts, record.winner.value)
+            said = texts("nominees.winner_was", winner=winner)
+            listed = texts("nominees.the_winner", winner=winner)  # «Drammen, som vant, …»
+            return said not in reply.parts and not any(listed in p for p in reply.parts)
     return True
 
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from bot.engine.history import History
 from bot.engine.places import Place
 from bot.engine.texts import Texts
 from bot.engine.types import FollowUp, FollowUpAction
-from bot.knowledge.models import YearStatus
+from bot.knowledge.models import Fact, PrizeYear, YearStatus
+from bot.knowledge.view import award_at
 
 from .common import (
     entrant_name,
@@ -40,7 +43,8 @@ def nominees(view: History, texts: Texts, request: Request, reply: Reply) -> Non
 
 
 def _latest(view: History, texts: Texts, request: Request, reply: Reply) -> None:
-    """The latest round whose nominees are known (no year asked)."""
+    """The latest round whose nominees are known (no year asked): that round's list, and
+    (when it is not the round under way) that these are the latest known."""
     latest = max(
         (y for y, r in view.years.items() if r.nominees and y <= request.now.year),
         default=None,
@@ -49,14 +53,18 @@ def _latest(view: History, texts: Texts, request: Request, reply: Reply) -> None
     if latest is None or record is None or record.nominees is None:
         reply.say(texts("gap.no_info"))
         return
-    reply.say(
-        texts(
-            "nominees.no_year",
-            label=record.label,
-            names=texts.join([entrant_name(texts, e) for e in record.nominees.value]),
-        ),
-        record.nominees,
-    )
+    tail = None
+    if record.status != YearStatus.OPEN:
+        pending = next(
+            (r for y, r in view.years.items() if y > latest and r.status == YearStatus.OPEN),
+            None,
+        )
+        tail = (
+            texts("nominees.no_year_open", label=pending.label)
+            if pending is not None
+            else texts("nominees.no_year")
+        )
+    _nominees_of(view, texts, latest, reply, single=True, tail=tail)
     reply.years = [latest]
 
 
@@ -78,6 +86,16 @@ def _followups(view: History, texts: Texts, year: int, reply: Reply) -> None:
     reply.followups.append(FollowUp(texts("followup.map"), str(year), FollowUpAction.MAP))
 
 
+def winner_first(texts: Texts, record: PrizeYear, names: list[str]) -> list[str]:
+    """``names`` with the winner (when known and among them) first, marked «som vant»."""
+    if record.winner is None:
+        return names
+    winner = entrant_name(texts, record.winner.value)
+    if winner not in names:
+        return names
+    return [texts("nominees.the_winner", winner=winner)] + [n for n in names if n != winner]
+
+
 def _nominees_of(
     view: History,
     texts: Texts,
@@ -86,7 +104,10 @@ def _nominees_of(
     *,
     single: bool,
     besides: Place | None = None,
+    tail: str | None = None,
 ) -> None:
+    """One round's nominees in one sentence (the winner first, «som vant»), in the past for a
+    decided round and in the present for one under way; ``tail`` follows that sentence."""
     record = view.get(year)
     if record is not None and record.status == YearStatus.MERGED and record.merged_into:
         gap(view, texts, year, reply, nearby=False)
@@ -99,56 +120,65 @@ def _nominees_of(
     ):
         gap(view, texts, year, reply, nearby=single)
         return
+    under_way = record.status == YearStatus.OPEN
     if record.nominees is None:
-        if record.status == YearStatus.UNKNOWN and record.explanation is not None:
-            reply.say(record.explanation.value, record.explanation)
-            if single:
-                nearby_winners(view, texts, year, reply)
-            return
-        if record.winner is not None:  # the answer first: who won, then what is not known
-            winner = entrant_name(texts, record.winner.value)
-            reply.say(
-                texts("nominees.winner_known", winner=winner, label=record.label), record.winner
-            )
-            return
-        reply.say(texts("nominees.unknown", label=record.label))
+        say_nominees_unknown(view, texts, record, reply, single=single)
         return
     names = [entrant_name(texts, e) for e in record.nominees.value]
     left_out = [e for e in record.nominees.value if besides and view.matches(e, besides)]
+    facts: tuple[Fact[Any] | None, ...] = (record.nominees,)
     if left_out:
+        place = entrant_name(texts, left_out[0])
         others = [entrant_name(texts, e) for e in record.nominees.value if e not in left_out]
-        reply.say(
-            texts(
-                "nominees.others",
-                label=record.label,
-                place=entrant_name(texts, left_out[0]),
-                names=texts.join(others),
-            ),
-            record.nominees,
-        )
+        won = record.winner is not None and entrant_name(texts, record.winner.value) == place
+        key = "nominees.others_won" if won else "nominees.others"
+        if under_way:
+            key = "nominees.others_now"
+        others = others if won else winner_first(texts, record, others)
+        sentence = texts(key, label=record.label, place=place, names=texts.join(others))
+        facts = (record.nominees, record.winner) if won else facts
     elif record.nominee_count is not None and record.nominee_count.value > len(names):
-        reply.say(
-            texts(
-                "nominees.count",
-                count=record.nominee_count.value,
-                label=record.label,
-                named=len(names),
-                names=texts.join(names),
-            ),
-            record.nominee_count,
-            record.nominees,
+        sentence = texts(
+            "nominees.count",
+            count=record.nominee_count.value,
+            label=record.label,
+            named=len(names),
+            names=texts.join(winner_first(texts, record, names)),
         )
+        facts = (record.nominee_count, record.nominees)
     else:
-        reply.say(
-            texts("nominees.list", label=record.label, names=texts.join(names)),
-            record.nominees,
-        )
-    if single:
-        reply.note(record.nominees)
-    if record.winner is not None:
-        reply.say(
-            texts("nominees.winner_was", winner=entrant_name(texts, record.winner.value)),
-            record.winner,
-        )
-    elif record.status == YearStatus.OPEN:
+        key = "nominees.list_now" if under_way else "nominees.list"
+        names = winner_first(texts, record, names)
+        sentence = texts(key, label=record.label, names=texts.join(names))
+    if record.winner is not None and not left_out:
+        facts = (*facts, record.winner)
+    note = record.nominees.user_note if single else None  # a whole sentence, shown as one
+    reply.say(" ".join(p for p in (sentence, note, tail) if p), *facts)
+    if record.winner is None and under_way:
         pending_round(texts, record, reply)  # with the day it is decided, when known
+
+
+def say_nominees_unknown(
+    view: History, texts: Texts, record: PrizeYear, reply: Reply, *, single: bool
+) -> None:
+    """A round whose nominees are not known: what is known first, then that they are not."""
+    if record.status == YearStatus.UNKNOWN and record.explanation is not None:
+        reply.say(record.explanation.value, record.explanation)
+        if single:
+            nearby_winners(view, texts, record.year, reply)
+        return
+    if record.winner is not None:  # the answer first: who won, then what is not known
+        winner = entrant_name(texts, record.winner.value)
+        reply.say(texts("nominees.winner_known", winner=winner, label=record.label), record.winner)
+        return
+    if record.status != YearStatus.OPEN:
+        reply.say(texts("nominees.unknown", label=record.label))
+        return
+    at = award_at(record)
+    if record.award_date is not None and at is not None and reply.now and at > reply.now:
+        day = texts.date(record.award_date.value, now=reply.now)
+        reply.say(
+            texts("nominees.unknown_open_date", label=record.label, date=day), record.award_date
+        )
+        return
+    reply.say(texts("nominees.unknown_open", label=record.label))

@@ -3,11 +3,13 @@ written in :mod:`.place_record`; county and region winners are in :mod:`.countie
 
 from __future__ import annotations
 
+from typing import Any
+
 from bot.engine.history import History
 from bot.engine.places import Place
 from bot.engine.texts import Texts
 from bot.engine.types import FollowUp, FollowUpAction
-from bot.knowledge.models import Fact, YearStatus
+from bot.knowledge.models import Entrant, Fact, PrizeYear, YearStatus
 
 from .common import (
     entrant_name,
@@ -19,6 +21,7 @@ from .common import (
     winner_followups,
     years_text,
 )
+from .nominees import say_nominees_unknown, winner_first
 from .place_record import _summary_of
 from .reply import MAX_PLACES, MAX_YEARS, MOST_WORDS, Reply, Request
 
@@ -71,35 +74,56 @@ def place_nominated(view: History, texts: Texts, request: Request, reply: Reply)
     reply.years = years
     nominated = {y: (e, f) for y, e, f in view.nominations(place)}
     for year, record in rounds(view, texts, years, reply, nearby=True):
-        if year in nominated:
-            entrant, fact = nominated[year]
+        _nominated_in(view, texts, place, record, nominated.get(year), reply)
+
+
+def _nominated_in(
+    view: History,
+    texts: Texts,
+    place: Place,
+    record: PrizeYear,
+    nomination: tuple[Entrant, Fact[Any]] | None,
+    reply: Reply,
+) -> None:
+    """One round of «Var Asker nominert i 2021?»: yes or no in one sentence, with the winner
+    (or, in a round under way, in the present); what is not known said plainly."""
+    winner = record.winner
+    won = winner is not None and view.matches(winner.value, place)
+    under_way = record.status == YearStatus.OPEN
+    if won and winner is not None:  # the winner was nominated, also when the list is unknown
+        key = "place.nominated_yes_won" if record.nominees else "place.nominated_won"
+        name = entrant_name(texts, winner.value)
+        reply.say(texts(key, place=name, label=record.label), winner)
+    elif nomination is not None:
+        name = entrant_name(texts, nomination[0])
+        if winner is not None:
             reply.say(
                 texts(
-                    "place.nominated_yes", place=entrant_name(texts, entrant), label=record.label
+                    "place.nominated_yes_lost",
+                    place=name,
+                    label=record.label,
+                    winner=entrant_name(texts, winner.value),
                 ),
-                fact,
-            )
-        elif record.nominees is None:
-            reply.say(
-                texts("place.nominated_unknown", label=record.label),
-                record.explanation if record.status == YearStatus.UNKNOWN else None,
+                nomination[1],
+                winner,
             )
         else:
-            names = texts.join([entrant_name(texts, e) for e in record.nominees.value])
-            reply.say(
-                texts(
-                    "place.nominated_no",
-                    place=place_name(place),
-                    label=record.label,
-                    names=names,
-                ),
-                record.nominees,
-            )
-        if record.winner is not None:
-            reply.say(
-                texts("place.winner_that_year", winner=entrant_name(texts, record.winner.value)),
-                record.winner,
-            )
+            key = "place.nominated_yes_now" if under_way else "place.nominated_yes"
+            reply.say(texts(key, place=name, label=record.label), nomination[1])
+    elif record.nominees is None:
+        say_nominees_unknown(view, texts, record, reply, single=False)
+    else:
+        names = [entrant_name(texts, e) for e in record.nominees.value]
+        reply.say(
+            texts(
+                "place.nominated_no_now" if under_way else "place.nominated_no",
+                place=place_name(place),
+                label=record.label,
+                names=texts.join(winner_first(texts, record, names)),
+            ),
+            record.nominees,
+            winner,
+        )
 
 
 def place_summary(view: History, texts: Texts, request: Request, reply: Reply) -> None:

@@ -12,25 +12,26 @@ from bot.knowledge.view import VoteState, vote_state
 from . import nominees, voting
 from .common import entrant_name
 from .profile_entries import MAX_BUTTONS, ascii_name, short
-from .profile_lines import reported
 from .reply import Reply, Request
 
 
 def nominee_lines(view: History, texts: Texts, year: int, reply: Reply) -> bool:
-    """One line per nominee of ``year`` whose reason is known (when any is), then one sentence
-    naming those whose reason is not, with a button per nominee with a reason; False when
-    there is nothing to add."""
+    """One line per nominee of ``year`` whose reason is known (when any is), the winner first
+    with the jury's reasoning, then one sentence naming those whose reason is not, with a
+    button per nominee with a reason; False when there is nothing to add."""
     record = view.get(year)
     if record is None or record.nominees is None:
         return False
     if not any(p.has_reason for p in record.profiles):
         return False
+    winner = entrant_name(texts, record.winner.value) if record.winner is not None else None
+    entrants = sorted(record.nominees.value, key=lambda e: entrant_name(texts, e) != winner)
     unknown: list[str] = []
     known: list[Entrant] = []
-    for entrant in record.nominees.value:
+    for entrant in entrants:
         name = entrant_name(texts, entrant)
-        won = record.winner is not None and record.winner.value == entrant
-        profile = next((p for p in record.profiles if p.entrant == entrant), None)
+        won = name == winner
+        profile = next((p for p in record.profiles if p.entrant.name == entrant.name), None)
         reason: Fact[str] | None = None
         if won and record.reasoning is not None:
             reason = record.reasoning
@@ -41,18 +42,19 @@ def nominee_lines(view: History, texts: Texts, year: int, reply: Reply) -> bool:
             continue
         known.append(entrant)
         text = short(reason.value)
-        if name in text:  # the sentence names the place itself: no «Molde: Molde …» line
+        if name in text or entrant.name in text:  # the sentence names the place itself
             key = "profile.nominee_line_won" if won else "profile.nominee_line"
-        else:
-            key, text = "profile.nominee_line_about", reported(text, name)
+        else:  # a curator should name it (tests/knowledge): the place in a sentence first
+            key = "profile.nominee_line_about_won" if won else "profile.nominee_line_about"
         reply.say(texts(key, name=name, text=text), reason)
+        if won and text == " ".join(reason.value.split()):  # the whole reasoning is said
+            reply.followups = [f for f in reply.followups if f.question != f"begrunnelse {year}"]
     if unknown:
         reply.say(texts("profile.nominees_unknown", names=texts.join(unknown)))
     asked = {f.question for f in reply.followups}
+    if f"begrunnelse {year}" in asked:  # the winner's reasoning has its own button
+        known = [e for e in known if entrant_name(texts, e) != winner]
     for entrant in known[:MAX_BUTTONS]:
-        won = record.winner is not None and record.winner.value == entrant
-        if won and f"begrunnelse {year}" in asked:  # the same reasoning, one button
-            continue
         reply.followups.append(
             FollowUp(
                 texts("profile.button_place", name=entrant.name),
@@ -104,7 +106,7 @@ def _say_nominees(texts: Texts, record: PrizeYear, reply: Reply) -> None:
     if record.nominees is None:
         return
     names = texts.join([entrant_name(texts, e) for e in record.nominees.value])
-    reply.say(texts("nominees.list", label=record.label, names=names), record.nominees)
+    reply.say(texts("nominees.list_now", label=record.label, names=names), record.nominees)
 
 
 def vote_advice(view: History, texts: Texts, request: Request, reply: Reply) -> None:
@@ -116,7 +118,11 @@ def vote_advice(view: History, texts: Texts, request: Request, reply: Reply) -> 
     )
     if record is None and closing is not None and closing.vote.closes is not None:
         closes = closing.vote.closes  # only the close is known: never «not open»
-        reply.say(texts("profile.neutral_short"))
+        if closing.nominees is not None:  # the nominees named, as while a vote is open
+            names = texts.join([entrant_name(texts, e) for e in closing.nominees.value])
+            reply.say(texts("profile.neutral", label=closing.label, names=names), closing.nominees)
+        else:
+            reply.say(texts("profile.neutral_short"))
         reply.say(
             texts(
                 "vote.closes_later",
@@ -126,8 +132,7 @@ def vote_advice(view: History, texts: Texts, request: Request, reply: Reply) -> 
             closes,
         )
         reply.years = [closing.year]
-        if not nominee_lines(view, texts, closing.year, reply):
-            _say_nominees(texts, closing, reply)
+        nominee_lines(view, texts, closing.year, reply)
         reply.followups.append(FollowUp(texts("followup.subscribe"), "", FollowUpAction.SUBSCRIBE))
         return
     if record is None or record.nominees is None:

@@ -132,7 +132,7 @@ def _one_year(view: History, texts: Texts, year: int, request: Request, reply: R
         record = view.get(year)
         if record is not None and record.status == YearStatus.OPEN and record.nominees:
             names = texts.join([entrant_name(texts, e) for e in record.nominees.value])
-            reply.say(texts("nominees.list", label=record.label, names=names), record.nominees)
+            reply.say(texts("nominees.list_now", label=record.label, names=names), record.nominees)
         else:
             gap_followups(view, texts, year, reply)
         return
