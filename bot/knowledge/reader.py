@@ -203,8 +203,15 @@ class FileReader:
         return self.text(data, "note", "note") if "note" in data else None
 
     def user_note(self, data: LDict) -> str | None:
-        """The optional ``user_note:`` of a fact: a full sentence users see under the answer."""
-        return self.text(data, "user_note", "user_note") if "user_note" in data else None
+        """The optional ``user_note:`` of a fact: a full sentence users see under the answer
+        (no label is put in front of it, so it must read as a sentence on its own)."""
+        if "user_note" not in data:
+            return None
+        note = self.text(data, "user_note", "user_note")
+        if note and not (note[:1].isupper() and note.endswith((".", "»"))):
+            _, line = child(data, "user_note")
+            self.error(line, "«user_note» må være hele setninger: stor forbokstav og punktum")
+        return note
 
     def is_literal(self, parent: LDict | LList, key: str | int, allowed: tuple[str, ...]) -> bool:
         """True when the value is one of the literal words ``unknown``/``none`` allowed here."""

@@ -243,9 +243,10 @@ def test_a_single_year_answer_shows_the_curators_caveat_last(engine: Engine) -> 
     assert not any(line.startswith("Merk:") for line in nominees)
     award = ask(engine, "Når ble prisen delt ut i 2021?").text
     assert "19. november 2021" in award and "fredag" not in award
-    assert "Merk: " in award and "22. november" in award
+    assert "\nDatoen var kunngjort på forhånd." in award and "22. november" in award
     handed = ask(engine, "Hvem delte ut prisen i 2013?").text
-    assert "Solveig Horne" in handed and "Merk: At Solveig Horne overrakte" in handed
+    assert "Solveig Horne" in handed and "\nAt Solveig Horne overrakte" in handed
+    assert "Merk:" not in award + handed  # a user note is a sentence, not a curator's label
 
 
 def test_caveats_stay_out_of_multi_year_answers(engine: Engine) -> None:

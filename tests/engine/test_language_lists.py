@@ -44,7 +44,7 @@ def test_nominee_lines_are_whole_sentences_and_the_unknown_are_named_once(
     assert len(unknown) <= 1
     if unknown:  # after what is known (only a note to the reader or the vote link follow)
         after = text.split(unknown[0])[1].strip().split("\n")
-        assert all(line.startswith(("Merk:", "Stem her")) for line in after if line), text
+        assert all(line.startswith(("At ", "Stem her")) for line in after if line), text
     for line in text.split("\n"):
         assert line.endswith((".", "?", "»", ")")), line
 

@@ -97,7 +97,9 @@ def combined(texts: Texts, question: str, one: Answer, two: Answer) -> Answer | 
 
 
 def _notes_last(text: str, prefix: str) -> str:
-    """Move caveat lines («Merk: …») of a two-part answer below both parts."""
+    """Move caveat lines of a two-part answer below both parts (when notes carry a label)."""
+    if not prefix:
+        return text
     lines = text.split("\n")
     notes = [line for line in lines if line.startswith(prefix)]
     return "\n".join([line for line in lines if not line.startswith(prefix)] + notes)
