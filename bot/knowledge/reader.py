@@ -28,9 +28,13 @@ MAX_YEAR = 2100
 FACT_KEYS = ("text", "source", "note", "user_note")
 MOMENT_KEYS = ("date", "time", "source", "note", "user_note")
 
-_SENTENCE_START = re.compile(r"(?:^|(?<=[^\d\s][.!?]))\s*([«\"(]?)(\d|\{value\})")
-"""A sentence that opens with a digit (or a figure's ``{value}``): at the start of the text
-or after a full stop that does not close an ordinal («4. mai»)."""
+_ABBREVIATIONS = "".join(rf"(?<!\b{a}\.)" for a in ("kl", "ca", "nr", "jf", "eks", "pkt", "st"))
+_SENTENCE_START = re.compile(
+    rf"(?:^|(?<=[^\d\s][.!?]){_ABBREVIATIONS}\s|:\s)\s*([«\"(]?)(\d|\{{value\}})"
+)
+"""A sentence that opens with a digit (or a figure's ``{value}``): at the start of the text,
+after a colon, or after a full stop that closes neither an ordinal («4. mai») nor an
+abbreviation («kl. 12.00», «ca. 300»)."""
 
 
 def digit_start(text: str) -> str | None:

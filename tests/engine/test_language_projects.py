@@ -22,7 +22,8 @@ NAMES = re.compile(
     r"(?:Blant tiltakene som ble trukket fram, var|Tiltaket som ble trukket fram, var) ([^\n]*)\."
 )
 QUOTED = re.compile(r"«[^»]*»")
-SENTENCE = re.compile(r"(?:^|(?<=[^\d\s][.!?]))\s*(\S)", re.MULTILINE)
+SENTENCE = re.compile(r"(?:^|(?<=[^\d\s][.!?])\s|:\s)\s*(\S)", re.MULTILINE)
+"""A sentence's first character (also after a colon; «4. mai» ends no sentence)."""
 
 
 def _projects(engine: Engine) -> dict[tuple[int, str], list[Project]]:
@@ -63,6 +64,8 @@ def test_tynset_and_stange_name_their_measures_in_small_letters(engine: Engine) 
     assert "integreringsråd, Stanges integreringspris, foreldreveiledning, gratis SFO" in stange
     lorenskog = engine.answer("Hvorfor ble Lørenskog nominert i 2018?", now=TODAY).text
     assert "praksisnettverk, Jobbsjansen, Fagbrev på jobb" in lorenskog
+    both = engine.answer("Hva gjorde Lørenskog?", now=TODAY).text  # 2021 named it, 2018 too
+    assert "praksisnettverk, Jobbsjansen, Fagbrev på jobb" in both
 
 
 def test_a_list_of_measures_has_no_og_inside_an_item(engine: Engine) -> None:
@@ -121,3 +124,5 @@ def test_no_reason_sentence_opens_with_a_number(engine: Engine) -> None:
         assert not any(s.isdigit() for s in starts), text
     trondheim = engine.answer("Hvorfor vant Trondheim?", now=TODAY).text
     assert "Av deltakerne i introduksjonsprogrammet gikk 53 prosent videre" in trondheim
+    levanger = engine.answer("Hvorfor vant Levanger?", now=TODAY).text  # no «: 86 prosent»
+    assert "landsnivået. Av deltakerne i introduksjonsprogrammet gikk 86 prosent" in levanger

@@ -91,3 +91,6 @@ def test_an_ordinal_or_a_number_inside_a_sentence_is_no_sentence_start() -> None
     assert digit_start("2008 var første gang.") == "2008 var første gang."
     assert digit_start("Det var i mai. 53 prosent gikk videre.") is not None
     assert digit_start("{value} prosent kom i arbeid.") is not None
+    assert digit_start("Resultatene var gode: 86 prosent kom i arbeid.") is not None
+    assert digit_start("Avstemningen stengte kl. 12:00 den dagen.") is None
+    assert digit_start("Kommunen bosatte ca. 300 flyktninger.") is None

@@ -18,9 +18,13 @@ from .reply import Reply, Request
 
 MAX_ENDING = 3
 """Letters a project's last word may gain when inflected in a text («-en», «-ene», «-et»)."""
+
+
 JUST_BEFORE = 2
-"""Sentences (answer parts) before a round's project names that may have named a project:
-the round's reason and a figure after it."""
+"""Answer parts before a round's project names that may have named a project: the round's
+reason and a figure after it."""
+NAMES_KEYS = ("profile.projects_names", "profile.project_name")
+"""The templates of the sentence naming a round's projects (several, one)."""
 
 
 def _entry_projects(entry: Entry) -> list[Project]:
@@ -39,12 +43,15 @@ def _entry_projects(entry: Entry) -> list[Project]:
 
 def _project_names(texts: Texts, entry: Entry, reply: Reply) -> None:
     """One sentence naming the round's projects as written inside a sentence, leaving out
-    those the sentences just before named already (the reason, a figure: «… en tydelig
-    arbeidslinje fra første dag» before «Arbeidslinje fra første dag»)."""
-    said = fold_words(" ".join(reply.parts[-JUST_BEFORE:]))
+    those the sentences just before (the round's reason, a figure) named already («… en
+    tydelig arbeidslinje fra første dag» before «Arbeidslinje fra første dag»); another
+    round's names sentence does not count."""
+    ours = tuple(texts(key, names="\0").split("\0")[0] for key in NAMES_KEYS)
+    before = [p for p in reply.parts[-JUST_BEFORE:] if not p.startswith(ours)]
+    said = fold_words(" ".join(before))
     projects = [p for p in _entry_projects(entry) if not _mentions(said, fold_words(p.name))]
     if projects:
-        key = "profile.projects_names" if len(projects) > 1 else "profile.project_name"
+        key = NAMES_KEYS[0] if len(projects) > 1 else NAMES_KEYS[1]
         reply.say(texts(key, names=texts.join([p.phrase for p in projects])))
         for project in projects:
             reply.cite(Fact(None, project.sources))
