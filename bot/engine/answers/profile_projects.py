@@ -17,9 +17,7 @@ from .profile_lines import figure_line
 from .reply import Reply, Request
 
 MAX_ENDING = 3
-"""Letters a project's last word may gain when inflected in a text («-en», «-ene», «-et»)."""
-
-
+"""Letters a word may gain when inflected in a text («-en», «-ene», «-et»)."""
 JUST_BEFORE = 2
 """Answer parts before a round's project names that may have named a project: the round's
 reason and a figure after it."""
