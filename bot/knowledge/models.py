@@ -133,6 +133,22 @@ class Project:
     """Municipality name as in the year record (winner or nominee)."""
     description: str
     sources: tuple[Source, ...]
+    proper_name: bool = False
+    """True for a real name (Jobbsjansen, Globus kafé, MOVED) that keeps its capital letters
+    mid-sentence; a descriptive heading («Bokollektiv for enslige mindreårige») does not."""
+    in_sentence: str | None = None
+    """The curated form used inside a sentence, when the name needs rewording there (a heading
+    with «og» in it, which would blur the boundaries of a list)."""
+
+    @property
+    def phrase(self) -> str:
+        """The project as written inside a sentence: the curated form, the proper name as it
+        is, or the heading with a small first letter («bokollektiv for enslige mindreårige»)."""
+        if self.in_sentence is not None:
+            return self.in_sentence
+        if self.proper_name:
+            return self.name
+        return self.name[:1].lower() + self.name[1:]
 
 
 SMALL_NUMBERS: dict[object, str] = {

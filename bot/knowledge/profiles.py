@@ -26,7 +26,8 @@ from typing import TypeVar
 
 from bot.knowledge.models import Entrant, Fact, Figure, NomineeProfile, Person, Project
 from bot.knowledge.municipalities import normalise_name
-from bot.knowledge.reader import UNKNOWN, FileReader
+from bot.knowledge.project_names import WORDING_KEYS, check_list, read_wording
+from bot.knowledge.reader import UNKNOWN, FileReader, digit_start
 from bot.knowledge.yamlio import LDict, LList
 from bot.knowledge.yearparts import sentence_error
 
@@ -37,7 +38,7 @@ REASONING = "reasoning"
 PROFILE_KEYS = ("nominated_for", "figures", "projects", "people", "context", "note")
 FIGURE_KEYS = ("value", "unit", "measures", "year", "source", "note", "context", "sentence")
 PERSON_KEYS = ("name", "role", "said", "source", "note", "context")
-PROJECT_KEYS = ("name", "text", "source", "note")
+PROJECT_KEYS = ("name", "text", "source", "note", *WORDING_KEYS)
 
 
 class ProfileReader:
@@ -246,6 +247,12 @@ class ProfileReader:
                 entry.line, f"«{what}.sentence» må være en hel setning som slutter med punktum"
             )
             return None
+        if digit_start(text) is not None:
+            self.r.error(
+                entry.line_of("sentence"),
+                f"«{what}.sentence» begynner en setning med tallet: skriv den om så tallet står "
+                "lenger ut («I 2026 var {value} prosent …»)",
+            )
         return " ".join(text.split())
 
     def _value(self, entry: LDict, what: str) -> int | float | str | None:
@@ -304,7 +311,12 @@ class ProfileReader:
             if isinstance(value, str):
                 return self._linked_project(value, owner, items.line_of(index), item_what)
             fact = self.r.text_fact(
-                items, index, item_what, literals=(), extra_keys=("name",), extra_required=("name",)
+                items,
+                index,
+                item_what,
+                literals=(),
+                extra_keys=("name", *WORDING_KEYS),
+                extra_required=("name",),
             )
             mapping = items[index]
             name = (
@@ -317,9 +329,14 @@ class ProfileReader:
             if (problem := sentence_error(fact.value, item_what)) is not None:
                 self.r.error(items.line_of(index), problem)
                 return None
-            return Project(name, owner, fact.value, fact.sources)
+            proper, phrase = read_wording(self.r, mapping, name, item_what)
+            return Project(name, owner, fact.value, fact.sources, proper, phrase)
 
-        return self._list(entry, "projects", what, read)
+        found = self._list(entry, "projects", what, read)
+        items = entry["projects"]
+        if isinstance(items, LList) and len(items) == len(found):
+            check_list(self.r, items, list(enumerate(found)))
+        return found
 
     def _linked_project(self, name: str, owner: str, line: int, what: str) -> Project | None:
         """A plain name refers to the year's ``projects`` record of the same nominee."""

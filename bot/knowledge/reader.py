@@ -8,6 +8,7 @@ line. A reader returns ``None`` when the value is missing, wrong or written as a
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 from datetime import date, datetime, time
 from typing import Any
@@ -26,6 +27,22 @@ MAX_YEAR = 2100
 
 FACT_KEYS = ("text", "source", "note", "user_note")
 MOMENT_KEYS = ("date", "time", "source", "note", "user_note")
+
+_ABBREVIATIONS = "".join(rf"(?<!\b{a}\.)" for a in ("kl", "ca", "nr", "jf", "eks", "pkt", "st"))
+_SENTENCE_START = re.compile(
+    rf"(?:^|(?<=[^\d\s][.!?]){_ABBREVIATIONS}\s|:\s)\s*([«\"(]?)(\d|\{{value\}})"
+)
+"""A sentence that opens with a digit (or a figure's ``{value}``): at the start of the text,
+after a colon, or after a full stop that closes neither an ordinal («4. mai») nor an
+abbreviation («kl. 12.00», «ca. 300»)."""
+
+
+def digit_start(text: str) -> str | None:
+    """The start of the first sentence of ``text`` that begins with a number, or ``None``:
+    Norwegian style does not open a sentence with digits («53 prosent av …» →
+    «Av … var 53 prosent …»)."""
+    found = _SENTENCE_START.search(text)
+    return text[found.start(2) : found.start(2) + 30] if found else None
 
 
 class FileReader:
@@ -244,6 +261,13 @@ class FileReader:
         text = self.text(value, text_key, f"{what}.{text_key}") if text_key in value else None
         note = self.note(value)
         if text is None or sources is None:
+            return None
+        if text_key == "text" and (start := digit_start(text)) is not None:
+            self.error(
+                value.line_of(text_key),
+                f"en setning i «{what}.{text_key}» begynner med et tall («{start}…»): skriv "
+                "setningen om så tallet står lenger ut («Av deltakerne var 53 prosent …»)",
+            )
             return None
         return Fact(text, sources, note, self.user_note(value))
 

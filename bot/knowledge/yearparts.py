@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from bot.knowledge.models import Fact, Moment, Project, VoteWindow
 from bot.knowledge.municipalities import normalise_name
+from bot.knowledge.project_names import WORDING_KEYS, check_list, read_wording
 from bot.knowledge.reader import LITERALS, NONE, UNKNOWN, FileReader
 from bot.knowledge.yamlio import LDict, LList
 
@@ -122,6 +123,7 @@ def read_projects(r: FileReader, data: LDict) -> tuple[Project, ...]:
     if isinstance(written_winner, str):
         known.add(normalise_name(written_winner))
     projects: list[Project] = []
+    lists: dict[str, list[tuple[int, Project]]] = {}
     for index in range(len(items)):
         what = f"projects[{index + 1}]"
         fact = r.text_fact(
@@ -129,7 +131,7 @@ def read_projects(r: FileReader, data: LDict) -> tuple[Project, ...]:
             index,
             what,
             literals=(),
-            extra_keys=PROJECT_KEYS,
+            extra_keys=(*PROJECT_KEYS, *WORDING_KEYS),
             extra_required=PROJECT_KEYS,
         )
         entry = items[index]
@@ -151,7 +153,12 @@ def read_projects(r: FileReader, data: LDict) -> tuple[Project, ...]:
             r.error(items.line_of(index), problem)
             continue
         if fact is not None and name is not None and place is not None:
-            projects.append(Project(name, place, fact.value, fact.sources))
+            proper, phrase = read_wording(r, entry, name, what)
+            project = Project(name, place, fact.value, fact.sources, proper, phrase)
+            projects.append(project)
+            lists.setdefault(normalise_name(place), []).append((index, project))
+    for found in lists.values():  # one nominee's projects are named in one list
+        check_list(r, items, found)
     return tuple(projects)
 
 

@@ -116,7 +116,7 @@ def test_how_a_municipality_solved_something_is_what_it_did(engine: Engine) -> N
     assert "189 ukrainere" in buses.text
     homes = engine.answer("hvordan ordnet Molde boliger til flyktningene?", now=NOW)
     assert homes.matched
-    assert "Nøkkelferdige boliger" in homes.text
+    assert "nøkkelferdige boliger" in homes.text
 
 
 def test_how_many_work_there_is_the_staff(engine: Engine) -> None:

@@ -30,14 +30,14 @@ def test_a_named_project_leads_with_its_sentence_then_the_round(engine: Engine) 
     text = engine.answer("Hva er Jobbsjansen?", now=TODAY).text
     assert text.startswith(
         "Jobbsjansen er et prosjekt som hjelper hjemmeværende kvinner med innvandrerbakgrunn ut i"
-        " arbeid. Det ble trukket fram da Lørenskog ble nominert for 2018."
+        " arbeid. Tiltaket ble trukket fram da Lørenskog ble nominert for 2018."
     )
 
 
 def test_a_winners_project_is_told_as_part_of_the_win(engine: Engine) -> None:
     text = engine.answer("Hva er Globale Bærum?", now=TODAY).text
     assert text.startswith("Globale Bærum startet som et initiativ fra Røde Kors.")
-    assert "Det ble trukket fram da Bærum vant prisen for 2018." in text
+    assert "Tiltaket ble trukket fram da Bærum vant prisen for 2018." in text
 
 
 def test_a_municipalitys_projects_are_sentences_naming_the_project(engine: Engine) -> None:

@@ -3,6 +3,7 @@ the winner won, and the winners' projects."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import datetime
 
@@ -305,6 +306,14 @@ def _won(view: History, year: int, municipality: str) -> bool:
 
 def project(view: History, texts: Texts, request: Request, reply: Reply) -> None:
     """What a named project is, or the projects of a municipality or a year."""
+    say_project(view, texts, request, reply, {})
+
+
+def say_project(
+    view: History, texts: Texts, request: Request, reply: Reply, told: Mapping[str, str]
+) -> None:
+    """:func:`project`, with ``told`` giving a fuller sentence to show instead of a project's
+    description (by project name)."""
     refs = [  # hidden at the clock when known only from a later source
         (ref, found)
         for ref in request.projects[:MAX_PROJECTS]
@@ -320,7 +329,7 @@ def project(view: History, texts: Texts, request: Request, reply: Reply) -> None
                     name=found.name,
                     municipality=found.municipality,
                     label=view.label(ref.year),
-                    text=found.description,
+                    text=told.get(found.name, found.description),
                 )
             )
             reply.cite(Fact(None, found.sources))
@@ -341,7 +350,7 @@ def project(view: History, texts: Texts, request: Request, reply: Reply) -> None
         if not of_place:
             reply.say(texts("project.none", place=place_name(place)))
             return
-        items = [texts("project.item", name=p.name, label=view.label(y)) for y, p in of_place]
+        items = [texts("project.item", name=p.phrase, label=view.label(y)) for y, p in of_place]
         reply.say(texts("project.list", place=place_name(place), items=texts.join(items)))
         for _, p in of_place:
             reply.cite(Fact(None, p.sources))
@@ -353,7 +362,8 @@ def project(view: History, texts: Texts, request: Request, reply: Reply) -> None
             reply.say(texts("project.none_year", labels=years_text(view, texts, years)))
             return
         items = [
-            texts("project.item_of", name=p.name, municipality=p.municipality) for _, p in of_years
+            texts("project.item_of", name=p.phrase, municipality=p.municipality)
+            for _, p in of_years
         ]
         reply.say(
             texts(
@@ -364,7 +374,7 @@ def project(view: History, texts: Texts, request: Request, reply: Reply) -> None
             reply.cite(Fact(None, p.sources))
         reply.years = years
         return
-    names = [p.name for r in view.years.values() for p in r.projects][:MAX_PROJECT_HINTS]
+    names = [p.phrase for r in view.years.values() for p in r.projects][:MAX_PROJECT_HINTS]
     reply.say(texts("project.need_name", items=texts.join(names)))
 
 

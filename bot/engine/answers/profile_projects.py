@@ -3,10 +3,12 @@ municipality did (its projects, newest round first)."""
 
 from __future__ import annotations
 
+import re
+
 from bot.engine.history import History
 from bot.engine.normalise import words as fold_words
 from bot.engine.texts import Texts
-from bot.knowledge.models import Fact, Project
+from bot.knowledge.models import Fact, Figure, Project
 
 from . import ceremony
 from .common import entrant_name
@@ -15,7 +17,12 @@ from .profile_lines import figure_line
 from .reply import Reply, Request
 
 MAX_ENDING = 3
-"""Letters a project's last word may gain when inflected in a text («-en», «-ene», «-et»)."""
+"""Letters a word may gain when inflected in a text («-en», «-ene», «-et»)."""
+JUST_BEFORE = 2
+"""Answer parts before a round's project names that may have named a project: the round's
+reason and a figure after it."""
+NAMES_KEYS = ("profile.projects_names", "profile.project_name")
+"""The templates of the sentence naming a round's projects (several, one)."""
 
 
 def _entry_projects(entry: Entry) -> list[Project]:
@@ -33,10 +40,17 @@ def _entry_projects(entry: Entry) -> list[Project]:
 
 
 def _project_names(texts: Texts, entry: Entry, reply: Reply) -> None:
-    projects = _entry_projects(entry)
+    """One sentence naming the round's projects as written inside a sentence, leaving out
+    those the sentences just before (the round's reason, a figure) named already («… en
+    tydelig arbeidslinje fra første dag» before «Arbeidslinje fra første dag»); another
+    round's names sentence does not count."""
+    ours = tuple(texts(key, names="\0").split("\0")[0] for key in NAMES_KEYS)
+    before = [p for p in reply.parts[-JUST_BEFORE:] if not p.startswith(ours)]
+    said = fold_words(" ".join(before))
+    projects = [p for p in _entry_projects(entry) if not _mentions(said, fold_words(p.name))]
     if projects:
-        key = "profile.projects_names" if len(projects) > 1 else "profile.project_name"
-        reply.say(texts(key, names=texts.join([p.name for p in projects])))
+        key = NAMES_KEYS[0] if len(projects) > 1 else NAMES_KEYS[1]
+        reply.say(texts(key, names=texts.join([p.phrase for p in projects])))
         for project in projects:
             reply.cite(Fact(None, project.sources))
 
@@ -80,20 +94,85 @@ def place_projects(view: History, texts: Texts, request: Request, reply: Reply) 
 
 def project(view: History, texts: Texts, request: Request, reply: Reply) -> None:
     """A named project, the nominee's figures about it (its goal, its results) and what the
-    profile says about it as background."""
-    ceremony.project(view, texts, request, reply)
+    profile says about it as background: only the sentences that name it; a sentence that
+    says what the description says, and more, is shown instead of the description."""
+    told: dict[str, str] = {}
+    used: list[Fact[str]] = []
+    background: list[tuple[str, Fact[str]]] = []
+    figures: list[Figure] = []
     for ref in request.projects[:1]:
         record = view.get(ref.year)
         if record is None:
             continue
         name = fold_words(ref.project.name)
         for profile in record.profiles:
-            for figure in profile.figures:
-                if _names(figure.measures, name):
-                    figure_line(texts, figure, reply)
+            figures.extend(f for f in profile.figures if _names(f.measures, name))
             for item in profile.context:
-                if _names(item.value, name):
-                    reply.say(item.value, item)
+                for sentence in sentences(item.value):
+                    if not _names(sentence, name):
+                        continue
+                    if ref.project.name not in told and _repeats(ref.project.description, sentence):
+                        told[ref.project.name] = sentence
+                        used.append(item)
+                    else:
+                        background.append((sentence, item))
+    ceremony.say_project(view, texts, request, reply, told)
+    reply.cite(*used)
+    for figure in figures:
+        figure_line(texts, figure, reply)
+    for sentence, item in background:
+        reply.say(sentence, item)
+
+
+_SENTENCE_END = re.compile(r"(?<=[^\d\s][.!?])\s+(?=[«A-ZÆØÅ0-9])")
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a curated text («… barnet begynner.» ends one; «4. desember» does
+    not)."""
+    return [s for s in _SENTENCE_END.split(text.strip()) if s]
+
+
+MIN_SHARED = 0.8
+"""Share of a description's words another sentence must have to say the same thing."""
+MIN_WORD = 4
+"""Shorter words («er», «en», «for») do not count when comparing what sentences say."""
+
+
+def _repeats(description: str, sentence: str) -> bool:
+    """Whether ``sentence`` says what ``description`` says (nearly all its words, in any
+    order and inflected): «Globus kafé er en internasjonal kafé drevet av innvandrerkvinner
+    …» repeats «Globus kafé er en kafé drevet av innvandrerkvinner.»."""
+    own = {w for w in fold_words(description) if len(w) >= MIN_WORD}
+    if not own:
+        return False
+    other = fold_words(sentence)
+    shared = [w for w in own if any(_same_word(w, o) for o in other)]
+    return len(shared) >= MIN_SHARED * len(own)
+
+
+def _same_word(one: str, other: str) -> bool:
+    """The same word, perhaps inflected («norskopplæring», «norskopplæringen», «samlede»,
+    «samlet»): equal, or sharing all but the ending of the shorter one."""
+    if one == other:
+        return True
+    short, long = sorted((one, other), key=len)
+    if len(short) < MIN_WORD or len(long) - len(short) > MAX_ENDING:
+        return False
+    return long.startswith(short[:-1])
+
+
+def _mentions(words: list[str], name: list[str]) -> bool:
+    """Whether the folded ``words`` of a text name a project (its words in a row, each
+    perhaps inflected: «samlet tjenestene for flyktninger og innvandrere» names «Samlede
+    tjenester for flyktninger og innvandrere»)."""
+    size = len(name)
+    if not size:
+        return False
+    return any(
+        all(_same_word(a, b) for a, b in zip(words[i : i + size], name, strict=True))
+        for i in range(len(words) - size + 1)
+    )
 
 
 def _names(text: str, name: list[str]) -> bool:
