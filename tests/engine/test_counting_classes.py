@@ -45,13 +45,13 @@ def test_region_by_adjective_demonym_or_compound(
     [
         (
             "hvor mange ganger har en kommune i Agder vunnet?",
-            "Prisen har gått til en kommune i Agder 2 ganger: Kristiansand (2010) og Grimstad",
+            "Prisen har gått til en kommune fra Agder to ganger: Kristiansand (2010) og Grimstad",
         ),
         (
             "Hvor mange kommuner i Finnmark har vunnet prisen?",
-            "2 kommuner i Finnmark har vunnet prisen: Vadsø (2008) og Hammerfest (2013).",
+            "To kommuner fra Finnmark har vunnet prisen: Vadsø (2008) og Hammerfest (2013).",
         ),
-        ("Hvor mange kommuner i Vestfold har vunnet?", "Én kommune i Vestfold har vunnet prisen"),
+        ("Hvor mange kommuner i Vestfold har vunnet?", "Én kommune fra Vestfold har vunnet prisen"),
         ("Hvor mange ganger har prisen gått til Rogaland?", "Ingen kommune i Rogaland"),
     ],
 )

@@ -387,6 +387,6 @@ def regions_won(view: History, texts: Texts, request: Request, reply: Reply) -> 
         reply.say(texts("gap.no_info"))
         return
     ranked = sorted(by_region.items(), key=lambda item: -len(item[1]))
-    say_ranked_wins(view, texts, ranked, "counting.by_region_intro", reply)
+    say_ranked_wins(view, texts, ranked, "counting.by_region_among", reply)
     reply.cite(Fact(None, (register_source(texts),)))
     reply.followups.append(FollowUp(texts("followup.map"), "", FollowUpAction.MAP))
