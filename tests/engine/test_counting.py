@@ -72,12 +72,12 @@ def test_most_nominated_counts_only_what_was_known_then(engine: Engine) -> None:
 @pytest.mark.parametrize(
     ("question", "count", "name"),
     [
-        ("Hvor mange var nominert i 2018?", "7 nominerte", "Steinkjer"),
-        ("Hvor mange kommuner ble nominert i 2023?", "6 nominerte", "Ullensvang"),
-        ("Kor mange var nominerte i 2022?", "5 nominerte", "Vennesla"),
-        ("Antall nominerte i 2014?", "6 nominerte", "Larvik"),
-        ("hvor mange ble nominert i 2019", "6 nominerte", "Randaberg"),
-        ("Hvor mange nominerte var det i 2009?", "12 nominerte", "Brønnøy"),
+        ("Hvor mange var nominert i 2018?", "sju nominerte", "Steinkjer"),
+        ("Hvor mange kommuner ble nominert i 2023?", "seks nominerte", "Ullensvang"),
+        ("Kor mange var nominerte i 2022?", "fem nominerte", "Vennesla"),
+        ("Antall nominerte i 2014?", "seks nominerte", "Larvik"),
+        ("hvor mange ble nominert i 2019", "seks nominerte", "Randaberg"),
+        ("Hvor mange nominerte var det i 2009?", "tolv nominerte", "Brønnøy"),
     ],
 )
 def test_how_many_were_nominated_gives_the_number_and_the_names(
@@ -221,7 +221,7 @@ def test_first_winner_under_the_new_name_is_unknown_before_it_was_announced(
         (
             "Hvor lenge siden har Sorlandet vunnet?",
             "Sørlandet",
-            "Grimstad, med prisen for 2015. Det er 11 år siden.",
+            "Grimstad, med prisen for 2015. Det er elleve år siden.",
         ),
         ("Har Austlandet vunne?", "Østlandet", "Sist vant Moss, med prisen for 2025."),
         ("Har Midt-Norge vunnet?", "Midt-Norge", "Sist vant Sunndal, med prisen for 2019/2020."),

@@ -152,3 +152,52 @@ def test_the_single_leading_region_is_said_with_its_winners_in_the_lead(engine: 
 def test_how_many_in_an_area_counts_in_words(engine: Engine, question: str, expected: str) -> None:
     text = say(engine, question, TODAY)
     assert expected in text, text
+
+
+# -- counts as words in every counting answer; the winner inside the list of nominees --------
+
+
+@pytest.mark.parametrize(
+    ("question", "now", "expected"),
+    [
+        ("Hvor mange nominerte var det i 2009?", TODAY, "For 2009 var det tolv nominerte: "),
+        ("Hvor mange nominerte var det i 2022?", TODAY, "For 2022 var det fem nominerte: "),
+        (
+            "Var det flere nominerte i 2021 enn i 2023?",
+            TODAY,
+            "Nei, det var like mange: seks nominerte både for 2021 og 2023.",
+        ),
+        ("Var det flere nominerte i 2009 enn i 2022?", TODAY, "Det var tolv nominerte for 2009"),
+        ("Hvilke vinnere er nominert igjen?", TODAY, "Tre vinnere er senere nominert på nytt"),
+        ("Hvor mange kommuner har vært nominert?", TODAY, "i de elleve årene"),
+        ("Hvor lenge er det siden Molde vant?", BEFORE_2021_AWARD, "Det er ni år siden."),
+        ("Hvor lenge siden vant noen i Vestland?", DURING_2023_VOTE, "Det er ett år siden."),
+        ("Hvor lenge er det siden Nord-Norge vant?", BEFORE_2025_AWARD, "Det er tolv år siden."),
+    ],
+)
+def test_small_counts_in_counting_answers_are_words(
+    engine: Engine, question: str, now: datetime, expected: str
+) -> None:
+    text = say(engine, question, now)
+    assert expected in text, text
+
+
+def test_the_winner_is_marked_in_the_list_of_nominees_not_on_a_line_of_its_own(
+    engine: Engine,
+) -> None:
+    text = say(engine, "Var det flere nominerte i 2021 enn i 2023?", AFTER_2023_AWARD)
+    assert (
+        "For 2021 var de nominerte Asker, Drammen, Harstad, Lillestrøm, Lørenskog, som vant, og"
+        in text
+    )
+    assert "Nominert for" not in text and "\nTønsberg vant." not in text, text
+    count = say(engine, "Hvor mange nominerte var det i 2009?", TODAY)
+    assert count.startswith("For 2009 var det tolv nominerte: Levanger, som vant, Bodø"), count
+    assert "\n" not in count, count
+
+
+def test_a_lone_year_without_a_prize_is_said_once(engine: Engine) -> None:
+    for question in ("Hvilket år ble det ikke delt ut noen pris?", "år uten pris"):
+        text = say(engine, question, TODAY)
+        assert text.count("ikke delt ut noen pris for 2017") == 1, text
+        assert "eneste prisåret uten noen pris" not in text, text

@@ -58,12 +58,13 @@ def county_winners(view: History, texts: Texts, request: Request, reply: Reply) 
             last_name = entrant_name(texts, last_won.value)
             label = view.label(last)
             if area.asks_since:
-                ago = max(request.now.year - last, 0)
+                ago = texts.count(max(request.now.year - last, 0), neuter=True)
                 reply.say(texts("county.last_ago", winner=last_name, label=label, ago=ago))
             else:
                 reply.say(texts("county.last", winner=last_name, label=label))
         elif area.asks_since:
-            reply.say(texts("county.ago", ago=max(request.now.year - reply.years[-1], 0)))
+            ago = texts.count(max(request.now.year - reply.years[-1], 0), neuter=True)
+            reply.say(texts("county.ago", ago=ago))
         if len(winners) == 1:
             reply.municipality = winners.pop()
     else:

@@ -174,9 +174,9 @@ def nominated_count(view: History, texts: Texts, request: Request, reply: Reply)
         texts(
             "nominated_count.text",
             municipalities=len(towns),
-            rounds=len(known),
+            rounds=texts.count(len(known)),
             years=years_text(view, texts, known),
-            winners=len(won & towns),
+            winners=texts.count(len(won & towns)),
         ),
         *facts,
     )
