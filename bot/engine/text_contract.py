@@ -19,6 +19,7 @@ ENGINE_TEXTS = TextContract(
         "format.weekdays": text(words=7),
         "format.counts": text(words=13),
         "format.counts_neuter": text(words=13),
+        "format.ordinals": text(words=13),
         "format.months": text(words=12),
         "format.date": text("day", "month", "weekday", "year"),
         "format.date_no_year": text("day", "month", "weekday"),

@@ -63,6 +63,7 @@ class Texts:
         self.conjunction = templates.get("format.and", "og")
         self.counts = templates.get("format.counts", "").split()
         self.counts_neuter = templates.get("format.counts_neuter", "").split() or self.counts
+        self.ordinals = templates.get("format.ordinals", "").split()
 
     def has(self, key: str) -> bool:
         """True when a template exists."""
@@ -80,6 +81,12 @@ class Texts:
         if 0 <= number < len(words):
             return words[number]
         return str(number)
+
+    def ordinal(self, number: int) -> str:
+        """«tolvte» up to twelve (``format.ordinals``), «14.» above."""
+        if 0 < number < len(self.ordinals):
+            return self.ordinals[number]
+        return f"{number}."
 
     def join(self, items: Sequence[str]) -> str:
         """«A», «A og B», «A, B og C»."""

@@ -201,3 +201,11 @@ def test_a_lone_year_without_a_prize_is_said_once(engine: Engine) -> None:
         text = say(engine, question, TODAY)
         assert text.count("ikke delt ut noen pris for 2017") == 1, text
         assert "eneste prisåret uten noen pris" not in text, text
+
+
+def test_the_coming_award_is_counted_with_an_ordinal_word_up_to_twelve(engine: Engine) -> None:
+    for question in ("Hvor mange har vunnet?", "hvor mange vinnere har det vært"):
+        text = say(engine, question, BEFORE_2021_AWARD)
+        assert "Utdelingen fredag 19. november blir den tolvte i rekken." in text, text
+    later = say(engine, "Hvor mange har vunnet?", DURING_2023_VOTE)
+    assert "blir den 14. i rekken." in later, later

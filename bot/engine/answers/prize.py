@@ -149,7 +149,7 @@ def count(view: History, texts: Texts, request: Request, reply: Reply) -> None:
             texts(
                 "count.next",
                 date=texts.date(when.value, with_year=False, now=request.now),
-                ordinal=len(known) + 1,
+                ordinal=texts.ordinal(len(known) + 1),
             ),
             when,
         )
