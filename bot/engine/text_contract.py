@@ -126,6 +126,8 @@ ENGINE_TEXTS = TextContract(
         "county.winners_short": text("county", "items"),
         "county.single_item": text("county", "label", "name"),
         "county.single": text("items"),
+        "county.between_two": text("count"),
+        "county.between_last": text("count"),
         "county.singles": text("items"),
         "county.region": text("counties", "region"),
         "county.last": text("label", "winner"),

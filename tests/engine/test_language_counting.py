@@ -209,3 +209,20 @@ def test_the_coming_award_is_counted_with_an_ordinal_word_up_to_twelve(engine: E
         assert "Utdelingen fredag 19. november blir den tolvte i rekken." in text, text
     later = say(engine, "Hvor mange har vunnet?", DURING_2023_VOTE)
     assert "blir den 14. i rekken." in later, later
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Hvor lang tid gikk det mellom seirene i Agder?", "Det gikk fem år mellom de to seirene."),
+        (
+            "hvor mange år mellom de to siste vinnerne fra Østlandet?",
+            "Mellom de to siste seirene gikk det to år.",
+        ),
+    ],
+)
+def test_years_between_an_areas_wins_are_counted(
+    engine: Engine, question: str, expected: str
+) -> None:
+    text = say(engine, question, TODAY)
+    assert expected in text, text

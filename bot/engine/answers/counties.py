@@ -65,6 +65,10 @@ def county_winners(view: History, texts: Texts, request: Request, reply: Reply) 
         elif area.asks_since:
             ago = texts.count(max(request.now.year - reply.years[-1], 0), neuter=True)
             reply.say(texts("county.ago", ago=ago))
+        if "mellom" in request.words and len(reply.years) > 1:  # «… mellom de to gangene?»
+            between = texts.count(reply.years[-1] - reply.years[-2], neuter=True)
+            key = "county.between_two" if len(reply.years) == 2 else "county.between_last"
+            reply.say(texts(key, count=between))
         if len(winners) == 1:
             reply.municipality = winners.pop()
     else:
