@@ -30,7 +30,7 @@ BY_AREA = {contract.area: contract for contract in TEXT_CONTRACTS}
 # Per file, on disk: a single-line text to delete (its key) and one to give a placeholder
 # the program does not fill in: (area, deleted line start, its key, edited line start, edit).
 ON_DISK = [
-    ("engine", "  multi_intro:", "winner.multi_intro", "  one: ", ("{label}", "{aar}")),
+    ("engine", "  prose_next:", "winner.prose_next", "  one: ", ("{label}", "{aar}")),
     ("telegram", "  flood:", "refusals.flood", "  too_long:", ("{limit}", "{grense}")),
     ("reminders", '  next: "Neste', "subscribe.next", "  sent:", ("{when}", "{naar}")),
     ("pictures", "  title_year:", "map.title_year", '  no_prize: "Ingen', ("{label}", "{aar}")),
@@ -156,8 +156,8 @@ def test_an_unused_key_and_a_wrong_word_list_are_reported(tmp_path: Path) -> Non
 
 
 def test_engine_refuses_a_broken_engine_file_instead_of_crashing(tmp_path: Path) -> None:
-    """The reported bug: without ``winner.multi_intro`` a list of winners (more years than one
-    sentence holds, «vinnere 2008-2016») raised KeyError."""
+    """The reported bug: without a text the several-years answer formats (``winner.prose_next``,
+    «vinnere 2008-2016») the engine raised KeyError."""
     copy = _copy(tmp_path)
     holder = EngineHolder(copy)
     now = datetime(2026, 11, 23, 12, 0, tzinfo=OSLO)
@@ -165,13 +165,13 @@ def test_engine_refuses_a_broken_engine_file_instead_of_crashing(tmp_path: Path)
     path = copy / "texts" / "engine.yaml"
     line = _line_of(path, "winner:")
     path.write_text(
-        path.read_text(encoding="utf-8").replace('  multi_intro: "Vinnerne år for år:"\n', ""),
+        path.read_text(encoding="utf-8").replace('  prose_next: "{winner} for {label}"\n', ""),
         "utf-8",
     )
     with pytest.raises(KnowledgeError) as caught:
         Engine.load(copy)
     assert [str(i) for i in caught.value.issues] == [
-        f"knowledge/texts/engine.yaml:{line}: teksten «winner.multi_intro» mangler"
+        f"knowledge/texts/engine.yaml:{line}: teksten «winner.prose_next» mangler"
     ]
     assert holder.reload()  # refused: the running engine keeps answering
     assert holder.engine.answer("vinnere 2008-2016", now=now).text == before
@@ -200,17 +200,19 @@ def test_text_usage_reports_a_key_or_placeholder_the_contract_lacks(
     usage = TextUsage()
     with usage.installed(monkeypatch):
         engine.answer("vinnere 2008-2016", now=datetime(2026, 11, 23, 12, 0, tzinfo=OSLO))
-    assert "engine.winner.multi_intro" in usage.used()
+    assert "engine.winner.prose_next" in usage.used()
     assert usage.drift() == []
     real = BY_AREA["engine"]
     without = TextContract(
-        "engine", {k: v for k, v in real.texts.items() if k != "winner.multi_intro"}
+        "engine", {k: v for k, v in real.texts.items() if k != "winner.prose_next"}
     )
     assert any(
-        "engine.winner.multi_intro is not in the contract" in p for p in usage.drift((without,))
+        "engine.winner.prose_next is not in the contract" in p for p in usage.drift((without,))
     )
-    wider = TextContract("engine", {**real.texts, "winner.multi_intro": text("label")})
-    assert any("winner.multi_intro allows label" in p for p in usage.drift((wider,)))
+    wider = TextContract(
+        "engine", {**real.texts, "winner.prose_next": text("label", "winner", "year")}
+    )
+    assert any("winner.prose_next allows year" in p for p in usage.drift((wider,)))
 
 
 def test_terminal_texts_in_process(

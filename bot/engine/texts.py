@@ -62,6 +62,8 @@ class Texts:
         self.months = templates.get("format.months", "").split()
         self.conjunction = templates.get("format.and", "og")
         self.counts = templates.get("format.counts", "").split()
+        self.counts_neuter = templates.get("format.counts_neuter", "").split() or self.counts
+        self.ordinals = templates.get("format.ordinals", "").split()
 
     def has(self, key: str) -> bool:
         """True when a template exists."""
@@ -72,11 +74,19 @@ class Texts:
         name with its own bracket gets a year, become one: «Skedsmo (nå Lillestrøm, 2015)»."""
         return _ADJACENT_BRACKETS.sub(r"(\1, \2)", self.templates[key].format(**values))
 
-    def count(self, number: int) -> str:
-        """«to», «tre» … «tolv» for small counts (``format.counts``), digits above."""
-        if 0 <= number < len(self.counts):
-            return self.counts[number]
+    def count(self, number: int, *, neuter: bool = False) -> str:
+        """«to», «tre» … «tolv» for small counts (``format.counts``), digits above; ``neuter``
+        for a neuter noun («ett år», ``format.counts_neuter``)."""
+        words = self.counts_neuter if neuter else self.counts
+        if 0 <= number < len(words):
+            return words[number]
         return str(number)
+
+    def ordinal(self, number: int) -> str:
+        """«tolvte» up to twelve (``format.ordinals``), «14.» above."""
+        if 0 < number < len(self.ordinals):
+            return self.ordinals[number]
+        return f"{number}."
 
     def join(self, items: Sequence[str]) -> str:
         """«A», «A og B», «A, B og C»."""

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from bot.engine.answers.sources import label as source_label
 from bot.engine.answers.sources import split
-from bot.knowledge.models import KnowledgeBase, Source, YearStatus
-from bot.knowledge.view import as_known_at
+from bot.engine.texts import Texts
+from bot.knowledge.models import KnowledgeBase, PrizeYear, Source, YearStatus
+from bot.knowledge.view import as_known_at, award_at
 from bot.pictures.content import (
     MapContent,
     display_name,
@@ -20,6 +22,8 @@ from bot.pictures.texts import prize_name, text
 MAX_CAPTION = 1024
 MAX_SOURCES = 3
 """As under answers: at most three sources, the most specific to the caption first."""
+_ADJACENT_BRACKETS = re.compile(r"\(([^()]*)\) \(([^()]*)\)")
+"""«Skedsmo (nå Lillestrøm) (2015)» → «Skedsmo (nå Lillestrøm, 2015)», as in the answers."""
 
 
 def _source_text(sources: tuple[Source, ...]) -> str:
@@ -32,8 +36,9 @@ def finish(kb: KnowledgeBase, parts: list[str], sources: tuple[Source, ...], cre
     tail = "\n\n" + text(kb, "credit") if credit else ""
     room = MAX_CAPTION - len(tail)
     body = "\n".join(p for p in parts if p)
-    first, rest = split(sources, body)
-    sources = first + rest
+    # Only the sources behind what the caption says (a 2013 map does not show an article
+    # about 2021 that merely lists the 2013 winner), as the answers do before «Flere kilder».
+    sources, _rest = split(sources, body)
     if len(body) > room:
         return body[: room - 1].rstrip() + "…" + tail
     for count in range(min(len(sources), MAX_SOURCES), 0, -1):
@@ -53,8 +58,14 @@ def map_caption(
     if year is None:
         prize = prize_name(kb)
         parts = [text(kb, "caption.map_all", prize=prize, first=first_year(kb), last=now.year)]
-        if content.name_notes:
-            parts.append(text(kb, "caption.names", names="; ".join(content.name_notes)))
+        if content.names_then:
+            then = [
+                _ADJACENT_BRACKETS.sub(
+                    r"(\1, \2)", text(kb, "caption.name_item", name=name, years=years)
+                )
+                for name, years in content.names_then
+            ]
+            parts.append(text(kb, "caption.names", names=_join(kb, then)))
         return finish(kb, parts, content.sources, credit=True)
     original = kb.years.get(year)
     record = resolve_round(kb, year)
@@ -90,7 +101,7 @@ def map_caption(
             )
         )
     else:
-        parts.append(text(kb, "caption.map_year_no_winner", prize=prize, label=record.label))
+        parts.append(_no_winner(kb, record, prize, now))
     nominees = record.nominees.value if record.nominees else ()
     names = _join(kb, [display_name(kb, entrant) for entrant in nominees])
     won = display_name(kb, record.winner.value) if record.winner else ""
@@ -107,6 +118,20 @@ def map_caption(
     else:
         parts.append(text(kb, "caption.nominees", names=names))
     return finish(kb, parts, content.sources, credit=True)
+
+
+def _no_winner(kb: KnowledgeBase, record: PrizeYear, prize: str, now: datetime) -> str:
+    """The year's winner not known: a round under way says when the winner is announced, in
+    the same words and date as the chat answer («… er ikke kåret ennå. Den kåres mandag 30.
+    oktober 2023.»)."""
+    if record.status is not YearStatus.OPEN:
+        return text(kb, "caption.map_year_no_winner", prize=prize, label=record.label)
+    at = award_at(record)
+    if record.award_date is None or at is None or at <= now:
+        return text(kb, "caption.map_year_pending", prize=prize, label=record.label)
+    engine = Texts({k[len("engine.") :]: v for k, v in kb.texts.items() if k.startswith("engine.")})
+    day = engine.date(record.award_date.value, now=now)
+    return text(kb, "caption.map_year_pending_date", prize=prize, label=record.label, date=day)
 
 
 def _join(kb: KnowledgeBase, names: list[str]) -> str:

@@ -40,6 +40,8 @@ class MapContent:
     """A notice drawn over the map when there is nothing (or not everything) to show."""
     name_notes: list[str] = field(default_factory=list)
     """Names used at the time that differ from today's municipality."""
+    names_then: list[tuple[str, str]] = field(default_factory=list)
+    """The same as (name as shown, its year labels) for the caption's sentence."""
     sources: tuple[Source, ...] = ()
     nominees_complete: bool = True
     """False when the fact base does not know every nominee, so grey may hide one."""
@@ -133,6 +135,7 @@ def map_all_years(kb: KnowledgeBase, now: datetime) -> MapContent:
         text(kb, "map.name_note", text=note, years=", ".join(labels))
         for note, labels in notes.items()
     ]
+    content.names_then = [(note, ", ".join(labels)) for note, labels in notes.items()]
     content.sources = _unique_sources(*sources)
     content.nominees_complete = all(
         map_one_year(kb, year, now).nominees_complete for year in range(first, last + 1)

@@ -82,11 +82,13 @@ def test_up_to_four_winners_are_one_sentence(engine: Engine) -> None:
     )
 
 
-def test_more_winners_are_a_clean_list(engine: Engine) -> None:
+def test_more_winners_are_even_sentences_not_a_list(engine: Engine) -> None:
+    """Review 3 (M20): more than five winners are sentences too, shared out evenly."""
     text = ask(engine, "hvem vant fra 2008 til 2014").text
-    lines = text.split("\n")
-    assert lines[0].endswith(":") and "2008: Vadsø" in lines and "2014: Drammen" in lines
-    assert " vant." not in text
+    assert text.split("\n") == [
+        "Vadsø vant prisen for 2008, Levanger for 2009, Kristiansand for 2010 og Kragerø for 2011.",
+        "Molde vant prisen for 2012, Hammerfest for 2013 og Drammen for 2014.",
+    ], text
 
 
 def test_years_without_a_known_winner_are_said_in_a_sentence(engine: Engine) -> None:
@@ -97,7 +99,7 @@ def test_years_without_a_known_winner_are_said_in_a_sentence(engine: Engine) -> 
     text = ask(engine, "vinnere 2016-2018", TODAY).text
     assert "Det ble ikke delt ut noen pris for 2017." in text
     assert ask(engine, "vinnere 2020-2023", DURING_2023_VOTE).text.endswith(
-        "Vinneren for 2023 er ikke kåret ennå."
+        "Vinneren for 2023 er ikke kåret ennå. Den kåres mandag 30. oktober 2023."
     )
 
 

@@ -150,9 +150,9 @@ def test_how_long_the_facts_do_not_say_is_an_honest_unknown(
 @pytest.mark.parametrize(
     ("question", "label", "ago"),
     [
-        ("Hvor lenge siden vant Tønsberg?", "2023", "3"),
+        ("Hvor lenge siden vant Tønsberg?", "2023", "tre"),
         ("hvor lenge e det sia Levanger vant", "2009", "17"),
-        ("Hvor lenge er det siden Drammen vant?", "2014", "12"),
+        ("Hvor lenge er det siden Drammen vant?", "2014", "tolv"),
     ],
 )
 def test_how_long_since_a_win_counts_the_years(

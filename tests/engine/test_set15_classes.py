@@ -49,7 +49,10 @@ def test_other_words_for_the_same_question(
 @pytest.mark.parametrize(
     ("question", "lead"),
     [
-        ("Hvor mange år er det siden Kinn vant?", "Kinn vant prisen for 2022.\nDet er 4 år siden."),
+        (
+            "Hvor mange år er det siden Kinn vant?",
+            "Kinn vant prisen for 2022.\nDet er fire år siden.",
+        ),
         ("kor lenge er det sidan Vadsø vann?", "Vadsø vant prisen for 2008.\nDet er 18 år siden."),
     ],
 )

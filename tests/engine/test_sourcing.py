@@ -67,8 +67,10 @@ GAP_MARKERS = (
     "mener du",
     "vet jeg ikke",
     "vet ikke",
+    "ikke delt ut ennå",
 )
-"""Sentences saying what is *not* known (or asking back) state no fact."""
+"""Sentences saying what is *not* known (or asking back, or a prize year after the clock)
+state no fact."""
 _QUOTED = re.compile(r"«[^»]*»")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n")
 

@@ -77,7 +77,7 @@ def test_kart_without_year_and_tidslinje(bot: Harness) -> None:
     everything = photos(bot, U.message_update(CHAT, "/kart"))
     assert "vinnerne" in everything.params["caption"]
     timeline = photos(bot, U.message_update(CHAT, "/tidslinje"))
-    assert timeline.params["caption"].startswith("Tidslinje for")
+    assert timeline.params["caption"].startswith("Tidslinjen viser")
     kb = bot.services.holder.engine.kb
     assert cache_of(bot).cached(kb, TIMELINE, None, bot.clock()) is not None
 
@@ -92,7 +92,7 @@ def test_map_button_after_a_winner_answer_sends_that_year(bot: Harness) -> None:
     call = photos(bot, U.callback_query_update(CHAT, "p1|m|2021"))
     assert "Lørenskog vant Bosettings- og integreringsprisen 2021." in call.params["caption"]
     timeline = photos(bot, U.callback_query_update(CHAT, "p1|t|"))
-    assert timeline.params["caption"].startswith("Tidslinje for")
+    assert timeline.params["caption"].startswith("Tidslinjen viser")
     answered = bot.api.wait_for("answerCallbackQuery", count=2)
     assert len(answered) >= 2
 
@@ -126,7 +126,7 @@ def picture_buttons(message: Call) -> list[str]:
     [
         ("vis meg et kart", "p1|m|", "vinnerne"),
         ("vis kart for 2023", "p1|m|2023", "Tønsberg vant Bosettings- og integreringsprisen 2023."),
-        ("tidslinje", "p1|t|", "Tidslinje for"),
+        ("tidslinje", "p1|t|", "Tidslinjen viser"),
         ("show me a map", "p1|m|", "vinnerne"),
     ],
 )

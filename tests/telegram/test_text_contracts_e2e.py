@@ -16,7 +16,7 @@ from tests.telegram.harness import ADMIN_ID, TOKEN, SettableClock, run_bot
 from tests.telegram.test_run_cli import REPO, bot_env
 
 BREAKS = {
-    "engine": ('  multi_intro: "Vinnerne år for år:"\n', ""),
+    "engine": ('  prose_next: "{winner} for {label}"\n', ""),
     "reminders": ("Neste påminnelse: {when}.", "Neste påminnelse: {naar}."),
     "pictures": ('  title_year: "Prisåret {label}"\n', ""),
 }
@@ -45,7 +45,7 @@ def test_reload_refuses_a_broken_engine_reminders_or_pictures_text(
             assert bot.services.holder.engine.kb.version == old_version
             (knowledge_copy / "texts" / f"{area}.yaml").write_text(good, encoding="utf-8")
         [answer] = bot.say(518, "vinnere 2008-2016")
-        assert "Vinnerne år for år:" in answer.params["text"]
+        assert "Hammerfest vant prisen for 2013" in answer.params["text"]
     finally:
         runner.stop()
 

@@ -181,8 +181,9 @@ def rounds(
 
 
 def nearby_winners(view: History, texts: Texts, year: int, reply: Reply) -> None:
-    """«Prisen for 2023 gikk til Tønsberg»: the known winners just before and after ``year``."""
-    items = []
+    """«Prisen for 2023 gikk til Tønsberg, og prisen for 2025 til Moss.»: the known winners
+    just before and after ``year``."""
+    items: list[str] = []
     facts = []
     for other in (view.previous_awarded(year), view.next_awarded(year)):
         if other is None or (reply.now is not None and not view.known_by(other, reply.now)):
@@ -192,15 +193,20 @@ def nearby_winners(view: History, texts: Texts, year: int, reply: Reply) -> None
             continue
         items.append(
             texts(
-                "gap.nearby_item",
+                "gap.nearby_next" if items else "gap.nearby_item",
                 winner=entrant_name(texts, winner.value),
                 label=view.label(other),
             )
         )
         facts.append(winner)
-    if items:
-        nearby = texts.join(items)
-        reply.say(texts("gap.unknown_nearby", nearby=nearby[:1].upper() + nearby[1:]), *facts)
+    if not items:
+        return
+    first = items[0][:1].upper() + items[0][1:]
+    if len(items) == 1:
+        reply.say(texts("gap.unknown_nearby", nearby=first), *facts)
+        return
+    # Two main clauses: «Prisen for 2023 gikk til Tønsberg, og prisen for 2025 til Moss.»
+    reply.say(texts("gap.unknown_nearby_two", first=first, second=items[1]), *facts)
 
 
 def _already_said(reply: Reply, name: str, year: int) -> bool:

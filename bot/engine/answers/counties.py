@@ -58,12 +58,17 @@ def county_winners(view: History, texts: Texts, request: Request, reply: Reply) 
             last_name = entrant_name(texts, last_won.value)
             label = view.label(last)
             if area.asks_since:
-                ago = max(request.now.year - last, 0)
+                ago = texts.count(max(request.now.year - last, 0), neuter=True)
                 reply.say(texts("county.last_ago", winner=last_name, label=label, ago=ago))
             else:
                 reply.say(texts("county.last", winner=last_name, label=label))
         elif area.asks_since:
-            reply.say(texts("county.ago", ago=max(request.now.year - reply.years[-1], 0)))
+            ago = texts.count(max(request.now.year - reply.years[-1], 0), neuter=True)
+            reply.say(texts("county.ago", ago=ago))
+        if "mellom" in request.words and len(reply.years) > 1:  # «… mellom de to gangene?»
+            between = texts.count(reply.years[-1] - reply.years[-2], neuter=True)
+            key = "county.between_two" if len(reply.years) == 2 else "county.between_last"
+            reply.say(texts(key, count=between))
         if len(winners) == 1:
             reply.municipality = winners.pop()
     else:
@@ -93,14 +98,18 @@ def _winners_sentence(
     items: list[str],
 ) -> str:
     """«Kinn er den eneste vinneren fra Vestland, med prisen for 2022.» / «Fra Agder har …
-    vunnet prisen.» / «Prisen har gått til en kommune i Trøndelag 2 ganger: …» (asked how many)."""
+    vunnet prisen.» / «Prisen har gått til en kommune fra Trøndelag to ganger: …» (asked how
+    many; small counts as words)."""
     if "mange" in request.words:
         times = sum(len(ys) for ys in won.values())
         if "ganger" in request.words:
             key = "county.times" if times > 1 else "county.times_once"
-            return texts(key, county=area.first, count=times, items=texts.join(items))
+            count = texts.count(times)
+            return texts(key, county=area.first, count=count, items=texts.join(items))
         key = "county.places" if len(won) > 1 else "county.places_one"
-        return texts(key, county=area.first, count=len(won), items=texts.join(items))
+        count = texts.count(len(won))  # first in the sentence: «To kommuner …»
+        count = count[:1].upper() + count[1:]
+        return texts(key, county=area.first, count=count, items=texts.join(items))
     if len(won) == 1:
         name, years = next(iter(won.items()))
         labels = years_text(view, texts, years)
@@ -183,7 +192,7 @@ def counties_won(view: History, texts: Texts, request: Request, reply: Reply) ->
         reply.say(texts("gap.no_info"))
         return
     ranked = sorted(by_county.items(), key=lambda item: (-len(item[1]), item[0]))
-    say_ranked_wins(view, texts, ranked, "county.by_county_intro", reply)
+    say_ranked_wins(view, texts, ranked, "county.by_county_among", reply)
     reply.followups.append(FollowUp(texts("followup.map"), "", FollowUpAction.MAP))
 
 
@@ -191,18 +200,49 @@ def say_ranked_wins(
     view: History,
     texts: Texts,
     ranked: list[tuple[str, list[tuple[int, str]]]],
-    intro: str,
+    among: str,
     reply: Reply,
 ) -> None:
-    """Areas (counties, regions) ranked by wins, most first: the leader(s), the ``intro``
-    line, then one line per area with its winners."""
+    """Areas (counties, regions) ranked by wins, most first, each said once: the leader(s) in
+    the lead sentence (``among`` names the division), then a sentence per other area with more
+    than one win, and the areas with one win each together."""
     most = len(ranked[0][1])
     leaders = [area for area, wins in ranked if len(wins) == most]
-    key = "county.most_one" if len(leaders) == 1 else "county.most_shared"
-    reply.say(texts(key, counties=texts.join(leaders), count=most))
-    reply.say(texts(intro))
-    for area, wins in ranked:
-        items = [texts("county.item", name=n, labels=view.label(y)) for y, n in wins]
+    division = texts(among)
+
+    def items(wins: list[tuple[int, str]]) -> str:
+        return texts.join([texts("county.item", name=n, labels=view.label(y)) for y, n in wins])
+
+    if len(leaders) == 1:
         reply.say(
-            texts("county.by_county_line", county=area, count=len(wins), items=texts.join(items))
+            texts(
+                "county.most_one",
+                among=division,
+                counties=leaders[0],
+                count=texts.count(most),
+                items=items(ranked[0][1]),
+            )
         )
+    else:
+        reply.say(
+            texts(
+                "county.most_shared",
+                among=division,
+                counties=texts.join(leaders),
+                count=texts.count(most),
+            )
+        )
+    singles = []
+    for area, wins in ranked:
+        if len(leaders) == 1 and area == leaders[0]:
+            continue
+        if len(wins) == 1 and most > 1:
+            year, name = wins[0]
+            singles.append(
+                texts("county.single_item", county=area, name=name, label=view.label(year))
+            )
+            continue
+        reply.say(texts("county.winners_short", county=area, items=items(wins)))
+    if singles:
+        key = "county.singles" if len(singles) > 1 else "county.single"
+        reply.say(texts(key, items=texts.join(singles)))

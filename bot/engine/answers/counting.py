@@ -87,23 +87,27 @@ def year_nominee_count(view: History, texts: Texts, request: Request, reply: Rep
         if record.nominees is None:
             nominee_answers.nominees(view, texts, Request("nominees", request.now, [_year]), reply)
             continue
+        winner = entrant_name(texts, record.winner.value) if record.winner is not None else ""
         names = [entrant_name(texts, e) for e in record.nominees.value]
+        marked = [texts("counting.the_winner", name=n) if n == winner else n for n in names]
+        if len(marked) > 1 and names[-2] == winner:
+            marked[-2] += ","  # «Tønsberg, som vant, og Ullensvang»
         stated = record.nominee_count.value if record.nominee_count is not None else 0
         if stated > len(names):
             reply.say(
                 texts(
                     "counting.year_count_partial",
                     label=record.label,
-                    count=stated,
-                    named=len(names),
-                    names=texts.join(names),
+                    count=texts.count(stated),
+                    named=texts.count(len(names)),
+                    names=texts.join(marked),
                 ),
                 record.nominee_count,
                 record.nominees,
             )
         elif compared:  # the numbers were just said: the names, with the winner
             reply.say(
-                texts("counting.year_names", label=record.label, names=texts.join(names)),
+                texts("counting.year_names", label=record.label, names=texts.join(marked)),
                 record.nominees,
             )
         else:
@@ -111,16 +115,15 @@ def year_nominee_count(view: History, texts: Texts, request: Request, reply: Rep
                 texts(
                     "counting.year_count",
                     label=record.label,
-                    count=len(names),
-                    names=texts.join(names),
+                    count=texts.count(len(names)),
+                    names=texts.join(marked),
                 ),
                 record.nominees,
             )
-        if record.winner is not None:
-            reply.say(
-                texts("nominees.winner_was", winner=entrant_name(texts, record.winner.value)),
-                record.winner,
-            )
+        if winner and winner in names:
+            reply.cite(record.winner)
+        elif winner:
+            reply.say(texts("nominees.winner_was", winner=winner), record.winner)
     if len(years) == 1:
         reply.followups.append(FollowUp(texts("followup.winner"), f"vinner {years[0]}"))
 
@@ -143,7 +146,7 @@ def _compare_counts(
     asked = set(request.words)
     if counts[0] == counts[1]:
         key = "counting.compare_same_no" if asked & {"flere", "farre"} else "counting.compare_same"
-        reply.say(texts(key, count=counts[0], first=first, second=second))
+        reply.say(texts(key, count=texts.count(counts[0]), first=first, second=second))
         return True
     more = counts[0] > counts[1]
     if "flere" in asked or "farre" in asked:
@@ -151,7 +154,10 @@ def _compare_counts(
         key = "counting.compare_yes" if yes else "counting.compare_no"
     else:
         key = "counting.compare_counts"
-    reply.say(texts(key, first=first, second=second, count_first=counts[0], count_second=counts[1]))
+    count_first, count_second = texts.count(counts[0]), texts.count(counts[1])
+    reply.say(
+        texts(key, first=first, second=second, count_first=count_first, count_second=count_second)
+    )
     return True
 
 
@@ -182,10 +188,10 @@ def compare_places(view: History, texts: Texts, request: Request, reply: Reply) 
         leaders = [name for name, ys in winners.items() if len(ys) == most]
         if len(leaders) == 1:
             key = "counting.won_most" if most > 1 else "counting.won_only"
-            reply.say(texts(key, names=leaders[0], count=most))
+            reply.say(texts(key, names=leaders[0], count=texts.count(most)))
         else:
             key = "counting.won_most_same" if most > 1 else "counting.won_most_once"
-            reply.say(texts(key, names=texts.join(leaders), count=most))
+            reply.say(texts(key, names=texts.join(leaders), count=texts.count(most)))
     first = ""
     if len(winners) > 1:
         first = min(winners, key=lambda name: winners[name][0])
@@ -232,7 +238,8 @@ def winners_renominated(view: History, texts: Texts, request: Request, reply: Re
         reply.say(texts("counting.renominated_none"))
         return
     key = "counting.renominated" if len(items) > 1 else "counting.renominated_one"
-    reply.say(texts(key, count=len(items), items=texts.join(items)))
+    count = texts.count(len(items))  # first in the sentence: «Tre vinnere …»
+    reply.say(texts(key, count=count[:1].upper() + count[1:], items=texts.join(items)))
     reply.municipality = names[0] if len(names) == 1 else None
 
 
@@ -262,8 +269,13 @@ def no_prize_years(view: History, texts: Texts, request: Request, reply: Reply) 
         reply.say(texts("counting.no_prize_none"))
         return
     if empty:
-        key = "counting.no_prize_one" if len(empty) == 1 else "counting.no_prize_many"
-        reply.say(texts(key, first=view.label(empty[0]), years=years_text(view, texts, empty)))
+        explained = all(
+            (r := view.years[y]).explanation is not None and r.label in r.explanation.value
+            for y in empty
+        )
+        if len(empty) > 1 or not explained:  # a lone explained year says it itself
+            key = "counting.no_prize_one" if len(empty) == 1 else "counting.no_prize_many"
+            reply.say(texts(key, first=view.label(empty[0]), years=years_text(view, texts, empty)))
         for year in empty:
             gap(view, texts, year, reply, nearby=False)
     for year in merged:
@@ -387,6 +399,6 @@ def regions_won(view: History, texts: Texts, request: Request, reply: Reply) -> 
         reply.say(texts("gap.no_info"))
         return
     ranked = sorted(by_region.items(), key=lambda item: -len(item[1]))
-    say_ranked_wins(view, texts, ranked, "counting.by_region_intro", reply)
+    say_ranked_wins(view, texts, ranked, "counting.by_region_among", reply)
     reply.cite(Fact(None, (register_source(texts),)))
     reply.followups.append(FollowUp(texts("followup.map"), "", FollowUpAction.MAP))

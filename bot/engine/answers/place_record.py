@@ -124,7 +124,8 @@ def _summary_of(
         if wins:
             reply.say(won_text, *win_facts)
             if ago:  # «Hvor mange år er det siden Molde vant?»
-                reply.say(texts("place.ago", ago=max(request.now.year - wins[-1], 0)))
+                years_ago = texts.count(max(request.now.year - wins[-1], 0), neuter=True)
+                reply.say(texts("place.ago", ago=years_ago))
             elif "nar" in request.words:  # «Når fikk Tønsberg prisen?»: the day it was handed out
                 _award_days(view, texts, wins, request, reply)
         elif window:

@@ -182,7 +182,7 @@ def count(view: History, texts: Texts, request: Request, reply: Reply) -> None:
             texts(
                 "count.next",
                 date=texts.date(when.value, with_year=False, now=request.now),
-                ordinal=len(known) + 1,
+                ordinal=texts.ordinal(len(known) + 1),
             ),
             when,
         )
@@ -207,9 +207,9 @@ def nominated_count(view: History, texts: Texts, request: Request, reply: Reply)
         texts(
             "nominated_count.text",
             municipalities=len(towns),
-            rounds=len(known),
+            rounds=texts.count(len(known)),
             years=years_text(view, texts, known),
-            winners=len(won & towns),
+            winners=texts.count(len(won & towns)),
         ),
         *facts,
     )

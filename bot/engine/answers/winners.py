@@ -25,8 +25,8 @@ from .common import (
 from .reply import MAX_YEARS, Reply, Request
 from .voting import winner_pending
 
-PROSE_YEARS = 4
-"""Up to this many winners are told in one sentence; more are a list."""
+PROSE_YEARS = 5
+"""At most this many winners are told in one sentence; more take several sentences."""
 
 
 def winner(view: History, texts: Texts, request: Request, reply: Reply) -> None:
@@ -55,6 +55,7 @@ class _Years:
     no_prize: list[str] = field(default_factory=list)
     not_yet: list[str] = field(default_factory=list)
     unknown: list[str] = field(default_factory=list)
+    future: list[str] = field(default_factory=list)
     before_start: bool = False
 
 
@@ -67,7 +68,8 @@ def _sort_years(view: History, years: list[int], request: Request, reply: Reply)
             found.before_start = True
             continue
         if record is None:
-            found.unknown.append(view.label(year))
+            later = year > request.now.year
+            (found.future if later else found.unknown).append(view.label(year))
             continue
         if record.status == YearStatus.NO_PRIZE:
             reply.cite(record.explanation)
@@ -97,34 +99,43 @@ def _sort_years(view: History, years: list[int], request: Request, reply: Reply)
 
 
 def _several(view: History, texts: Texts, years: list[int], request: Request, reply: Reply) -> None:
-    """Several years: a sentence for up to ``PROSE_YEARS`` winners («Hammerfest vant prisen for
-    2013 og Drammen for 2014.»), a list for more; then what is not known, in whole sentences."""
+    """Several years, always in sentences: the winners («Hammerfest vant prisen for 2013 og
+    Drammen for 2014.», at most ``PROSE_YEARS`` to a sentence), then the years without a prize,
+    the rounds still to be decided and the unknown years, each said once after the known."""
     found = _sort_years(view, years[:MAX_YEARS], request, reply)
+    say_won(texts, found.won, reply)
     if found.before_start:
         reply.say(texts("winner.several_before_start", first_year=view.first_year))
-    if 0 < len(found.won) <= PROSE_YEARS:
-        items = [
-            texts("winner.prose_first" if i == 0 else "winner.prose_next", winner=w, label=label)
-            for i, (w, label) in enumerate(found.won)
-        ]
-        reply.say(texts("winner.prose", items=texts.join(items)))
-        for label in found.no_prize:
-            reply.say(texts("gap.no_prize", label=label))
-    elif found.won:
-        reply.say(texts("winner.multi_intro"))
-        for w, label in found.won:
-            reply.say(texts("all_winners.line", label=label, text=w))
-        if found.no_prize:
-            reply.say(texts("gap.no_prize", label=texts.join(found.no_prize)))
-    else:
-        for label in found.no_prize:
-            reply.say(texts("gap.no_prize", label=label))
-    if found.not_yet:
-        reply.say(texts("gap.not_yet", label=texts.join(found.not_yet)))
+    if found.no_prize:
+        reply.say(texts("gap.no_prize", label=texts.join(found.no_prize)))
     if found.unknown:
         reply.say(texts("winner.several_unknown", labels=texts.join(found.unknown)))
+    for label in found.not_yet:
+        record = next((r for r in view.years.values() if r.label == label), None)
+        if record is not None and len(found.not_yet) == 1:
+            pending_round(texts, record, reply)
+        else:
+            reply.say(texts("gap.not_yet", label=label))
+    if found.future:
+        key = "winner.several_future" if len(found.future) > 1 else "winner.one_future"
+        reply.say(texts(key, labels=texts.join(found.future)))
     if len(years) > MAX_YEARS:
         reply.say(texts("format.truncated"))
+
+
+def say_won(texts: Texts, won: list[tuple[str, str]], reply: Reply) -> None:
+    """«Vadsø vant prisen for 2008, Levanger for 2009 … og Molde for 2012.»: the (winner,
+    label) pairs in as few sentences as ``PROSE_YEARS`` allows, of even length (six winners
+    are two sentences of three, not five and one)."""
+    sentences = -(-len(won) // PROSE_YEARS)
+    size = -(-len(won) // sentences) if won else 0
+    for start in range(0, len(won), size or 1):
+        chunk = won[start : start + size]
+        items = [
+            texts("winner.prose_first" if i == 0 else "winner.prose_next", winner=w, label=label)
+            for i, (w, label) in enumerate(chunk)
+        ]
+        reply.say(texts("winner.prose", items=texts.join(items)))
 
 
 def _one_year(view: History, texts: Texts, year: int, request: Request, reply: Reply) -> None:
@@ -159,25 +170,17 @@ def _one_year(view: History, texts: Texts, year: int, request: Request, reply: R
 
 
 def all_winners(view: History, texts: Texts, request: Request, reply: Reply) -> None:
-    """Every year with its winner or gap."""
+    """Every year, in the same sentences as several years: the winners, then the years without
+    a prize, the unknown years and the round still to be decided."""
     if request.years:
         winner(view, texts, request, reply)
         return
-    reply.say(texts("all_winners.intro"))
-    for record in view.years.values():
-        if record.status == YearStatus.MERGED and record.merged_into:
-            continue
-        if record.winner is not None:
-            text = texts("all_winners.won", winner=entrant_name(texts, record.winner.value))
-            reply.cite(record.winner)
-        elif record.status == YearStatus.NO_PRIZE:
-            text = texts("all_winners.no_prize")
-            reply.cite(record.explanation)
-        elif record.status == YearStatus.OPEN:
-            text = texts("all_winners.open")
-        else:
-            text = texts("all_winners.unknown")
-        reply.say(texts("all_winners.line", label=record.label, text=text))
+    years = [
+        year
+        for year, record in view.years.items()
+        if not (record.status == YearStatus.MERGED and record.merged_into)
+    ]
+    _several(view, texts, years, request, reply)
     reply.followups.append(FollowUp(texts("followup.timeline"), "", FollowUpAction.TIMELINE))
     reply.followups.append(FollowUp(texts("followup.map"), "", FollowUpAction.MAP))
 
@@ -194,11 +197,14 @@ def latest_winner(view: History, texts: Texts, request: Request, reply: Reply) -
     _named_winner(view, texts, "latest_winner.text", year, reply)
     if year is None:
         return
-    later = [y for y, r in view.years.items() if year < y <= request.now.year and r.winner is None]
-    pending = _pending_after(view, texts, year, request, reply)
-    later = [y for y in later if y not in pending]
-    if later:
+    later = [
+        y
+        for y, r in view.years.items()
+        if year < y <= request.now.year and r.winner is None and r.status != YearStatus.OPEN
+    ]
+    if later:  # in year order: the unknown years come before the round under way
         reply.say(texts("latest_winner.later_unknown", labels=years_text(view, texts, later)))
+    _pending_after(view, texts, year, request, reply)
 
 
 def _pending_after(
