@@ -80,7 +80,8 @@ def combined(texts: Texts, question: str, one: Answer, two: Answer) -> Answer | 
     sources = [*one.sources, *two.sources, *one.more_sources, *two.more_sources]
     shown, more = split(sources, text)
     followups = list(one.followups)
-    followups += [f for f in two.followups if f not in followups]
+    labels = {f.label for f in followups}  # two buttons «Vis på kart» would be a riddle
+    followups += [f for f in two.followups if f not in followups and f.label not in labels]
     return Answer(
         question=question,
         text=text,
@@ -125,11 +126,17 @@ def _join_without_repeats(first: str, second: str) -> str:
             and all(w in lowered for w in content)
         )
 
+    def without_restated_lead(line: str, earlier: str) -> str:
+        """«Kristiansand vant prisen for 2010. Kristiansand tenkte …» after «Kristiansand vant
+        Bosettingsprisen 2010.»: the line without its first sentence, which was said."""
+        lead, sep, rest = line.partition(". ")
+        return rest if sep and rest[:1].isupper() and restates(lead + ".", earlier) else line
+
     one, two = first.split("\n"), second.split("\n")
     kept_one = [line for line in one if not covered(line, two)]
     said = "\n".join(kept_one)
     kept_two = [
-        line
+        without_restated_lead(line, said)
         for line in two
         if line not in kept_one and not covered(line, kept_one) and not restates(line, said)
     ]
