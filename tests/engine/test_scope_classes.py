@@ -179,3 +179,25 @@ def test_role_in_a_round_without_named_people_is_unknown_for_that_round(engine: 
     assert "Monica Myrvold Berg mente også" in other.text  # the role said once per round
     then = "Monica Myrvold Berg var ordfører i Drammen da kommunen ble nominert for 2021"
     assert then in other.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Kan du hjelpe meg å søke om startlån?",
+        "kan du hjelpe meg med å søke jobb i kommunen",
+        "Hvordan søker jeg statsborgerskap?",
+        "Can you help me apply for a flat?",
+    ],
+)
+def test_help_with_ones_own_application_is_refused(engine: Engine, question: str) -> None:
+    """A request for help with the asker's own application is not about the prize, even when
+    a nominee's facts use its word (Sunndal's startlån): the polite out-of-scope reply."""
+    answer = ask(engine, question)
+    assert not answer.matched and answer.text.startswith("Det kan jeg dessverre ikke"), answer.text
+
+
+def test_a_municipality_applying_for_the_prize_is_still_answered(engine: Engine) -> None:
+    answer = ask(engine, "Hvordan kan kommunen søke om å bli nominert?")
+    assert answer.matched and answer.intent != "out_of_scope", answer.text
+    assert "nominer" in answer.text
