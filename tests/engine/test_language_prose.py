@@ -92,8 +92,10 @@ def test_a_role_in_this_years_round_is_in_the_present(engine: Engine) -> None:
     now = ask(engine, "Hvem er Libe Rieber-Mohn?", BEFORE_2021)
     assert now.startswith("Libe Rieber-Mohn er IMDi-direktør og har vært det i rundene for")
     assert "håpet at prisen" in ask(engine, "Hvem uttalte seg for Tønsberg?", NOW)
+    # review 3, T2: the director's era has not ended, so later clocks say «er» too, as
+    # «Hvem er direktør i IMDi?» does at the same clock
     later = ask(engine, "Hvem er Libe Rieber-Mohn?", datetime(2027, 6, 1, 12, tzinfo=OSLO))
-    assert "var IMDi-direktør i rundene for" in later
+    assert later.startswith("Libe Rieber-Mohn er IMDi-direktør og har vært det i rundene for")
 
 
 def test_background_without_a_known_reason_is_short_and_from_that_round(engine: Engine) -> None:

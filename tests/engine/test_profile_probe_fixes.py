@@ -34,7 +34,10 @@ def test_specific_question_about_a_municipality_is_not_the_catch_all(engine: Eng
 def test_several_nominations_name_the_newest_rounds_projects(engine: Engine) -> None:
     """Class: why nominated, several rounds (probe: Sunndal's projects were missing)."""
     answer = engine.answer("Hvorfor ble Molde nominert?", now=NOW)
-    assert "to ganger" in answer.text and "Nøkkelferdige boliger" in answer.text
+    # review 3, N7: the win leads (its reasoning unknown), then the other round
+    assert answer.text.startswith("Molde vant prisen for 2012, men jeg vet ikke hvordan juryen")
+    assert "Kommunen var også nominert for 2023." in answer.text
+    assert "Nøkkelferdige boliger" in answer.text
 
 
 def test_the_neutral_reply_says_so_in_plain_words(engine: Engine) -> None:
