@@ -317,7 +317,10 @@ def test_a_winner_whose_reasoning_is_unknown_says_so_plainly(engine: Engine) -> 
     molde = ask(engine, "Fortell om Molde", BEFORE_2021_AWARD).text
     assert molde == "Molde vant prisen for 2012.\nJeg vet ikke hvordan juryen begrunnet det."
     lorenskog = ask(engine, "Fortell om Lørenskog", TODAY).text
-    # the reasoning follows the win as its own sentences, no colon (review 3)
+    # the reasoning follows the win in its own sentences, no colon (review 3)
     assert "begrunnelsen:" not in lorenskog
-    assert "\nAv de nominerte kommunene hadde Lørenskog best resultater" in lorenskog
+    assert lorenskog.startswith(
+        "Lørenskog vant prisen for 2021. Av de nominerte kommunene hadde Lørenskog best resultater"
+    )
+    assert "82 prosent" in lorenskog and "åtte av ti" not in lorenskog  # the figure once
     assert "sist nominert" not in lorenskog

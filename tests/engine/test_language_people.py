@@ -225,3 +225,23 @@ def test_an_unknown_reason_is_said_once(engine: Engine, question: str) -> None:
     for now in (DURING_2023, CLOCKS[2], AFTER_2023):
         answer = text(engine, question, now)
         assert "har jeg ikke" not in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("place", "start"),
+    [
+        ("Sunndal", "Sunndal vant prisen for 2019/2020. I Sunndal var integrering"),
+        ("Grimstad", "Grimstad vant prisen for 2015. Grimstad, som feiret 200-årsjubileum"),
+    ],
+)
+def test_a_winners_card_gives_the_reasoning_with_the_win_and_each_figure_once(
+    engine: Engine, place: str, start: str
+) -> None:
+    """The reasoning joins the sentence of the win (not after the other nominations), the
+    other nominations follow with «Kommunen», and a figure the reasoning gave is not repeated."""
+    answer = text(engine, f"Fortell om {place}", DURING_2023)
+    lines = answer.split("\n")
+    assert lines[0].startswith(start), answer
+    assert lines[1].startswith("Kommunen var også nominert for"), answer
+    grimstad = text(engine, "Fortell om Grimstad", LATE)
+    assert grimstad.count("71") == 1, grimstad

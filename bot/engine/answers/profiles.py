@@ -195,6 +195,7 @@ def _same_time(text: str, year: int) -> bool:
 def place_profile(view: History, texts: Texts, request: Request, reply: Reply) -> None:
     """«Fortell om Drammen»: wins and nominations, the newest nomination's reason, and a
     button per round for the rest."""
+    start = len(reply.parts)
     places.place_summary(view, texts, request, reply)
     if len(request.places) != 1:
         return
@@ -205,6 +206,7 @@ def place_profile(view: History, texts: Texts, request: Request, reply: Reply) -
         return
     newest = found[0]
     reason = newest.reason
+    won_line = reply.parts[start] if len(reply.parts) > start else ""  # «Sunndal vant …»
     # the summary just named this round alone («Molde var også nominert for 2023.»): the
     # reason follows without naming it again
     others = sum(1 for e in found if not e.won)
@@ -216,6 +218,10 @@ def place_profile(view: History, texts: Texts, request: Request, reply: Reply) -
         if newest.won:  # «Jeg vet ikke hvordan juryen begrunnet det.»
             key = "profile.latest_unknown_won_only" if alone else "profile.latest_unknown_won"
         reply.say(texts(key, place=place_name(place), label=newest.record.label))
+    elif newest.won and not alone and newest.record.label in won_line:
+        # the reasoning joins the sentence of the win, before the other nominations (issue 13)
+        reply.parts[start] += " " + texts("profile.latest_won", text=short(reason.value))
+        reply.cite(reason)
     else:
         key = "profile.latest_only" if alone else "profile.latest"
         if newest.won and not alone:  # a winner is not «sist nominert»
@@ -229,15 +235,16 @@ def place_profile(view: History, texts: Texts, request: Request, reply: Reply) -
             ),
             reason,
         )
-    _card_details(texts, newest, reply)
+    _card_details(texts, newest, reply, said=short(reason.value) if reason else "")
     _why_buttons(texts, place, found, reply)
 
 
-def _card_details(texts: Texts, entry: Entry, reply: Reply) -> None:
-    """The newest round's headline figure (not a context one) and its projects' names."""
+def _card_details(texts: Texts, entry: Entry, reply: Reply, *, said: str = "") -> None:
+    """The newest round's headline figure (not a context one, nor one the reason ``said``
+    just gave: Grimstad's 71 refugees once) and its projects' names."""
     if entry.profile is not None:
         figure = next((f for f in entry.profile.figures if not f.context), None)
-        if figure is not None:
+        if figure is not None and not re.search(rf"\b{re.escape(figure.shown)}\b", said):
             figure_line(texts, figure, reply)
     _project_names(texts, entry, reply)
 
