@@ -245,3 +245,27 @@ def test_a_winners_card_gives_the_reasoning_with_the_win_and_each_figure_once(
     assert lines[1].startswith("Kommunen var også nominert for"), answer
     grimstad = text(engine, "Fortell om Grimstad", LATE)
     assert grimstad.count("71") == 1, grimstad
+
+
+@pytest.mark.parametrize(
+    ("year", "start"),
+    [
+        (2014, "Geir Barvik ledet IMDi i 2014.\nHan "),
+        (2009, "Osmund Kaldheim ledet IMDi i 2009.\nHan "),
+        (2022, "Libe Rieber-Mohn ledet IMDi i 2022.\nHun "),
+    ],
+)
+def test_the_director_of_a_year_is_a_sentence_not_a_label(
+    engine: Engine, year: int, start: str
+) -> None:
+    """M14: who led IMDi that year first, as a sentence, then «Han/Hun …», no «…, ifølge
+    kildene:» label before whole sentences."""
+    answer = text(engine, f"Hvem var direktør i IMDi i {year}?", DURING_2023)
+    assert answer.startswith(start), answer
+    assert ":\n" not in answer.split("\nKilder")[0]
+
+
+def test_the_earlier_directors_follow_without_a_dangling_before_that(engine: Engine) -> None:
+    answer = text(engine, "Hvem er direktør i IMDi?", LATE)
+    assert "Tidligere direktører var Geir Barvik (2010–2016) og Osmund Kaldheim" in answer
+    assert "Før det" not in answer

@@ -220,7 +220,13 @@ def place_profile(view: History, texts: Texts, request: Request, reply: Reply) -
         reply.say(texts(key, place=place_name(place), label=newest.record.label))
     elif newest.won and not alone and newest.record.label in won_line:
         # the reasoning joins the sentence of the win, before the other nominations (issue 13)
-        reply.parts[start] += " " + texts("profile.latest_won", text=short(reason.value))
+        line = texts(
+            "profile.latest_won",
+            place=place_name(place),
+            label=newest.record.label,
+            text=short(reason.value),
+        )
+        reply.parts[start] += " " + line
         reply.cite(reason)
     else:
         key = "profile.latest_only" if alone else "profile.latest"
