@@ -269,3 +269,21 @@ def test_the_earlier_directors_follow_without_a_dangling_before_that(engine: Eng
     answer = text(engine, "Hvem er direktør i IMDi?", LATE)
     assert "Tidligere direktører var Geir Barvik (2010–2016) og Osmund Kaldheim" in answer
     assert "Før det" not in answer
+
+
+@pytest.mark.parametrize(
+    ("question", "start"),
+    [
+        ("Hvem uttalte seg for Drammen?", "I runden for 2021 sa Monica Myrvold Berg, ordfører i"),
+        ("Hvem uttalte seg for Tønsberg?", "I runden for 2023 kalte Frank Pedersen, ordfører i"),
+        ("Hvem uttalte seg for Harstad?", "Maria Bøgeberg var leder for integreringsenheten"),
+    ],
+)
+def test_who_spoke_for_a_municipality_has_no_colon_intro(
+    engine: Engine, question: str, start: str
+) -> None:
+    """Who spoke: the round opens the first statement, no «uttalte disse seg:» line before
+    whole sentences; someone only named is said in a sentence with the round."""
+    answer = text(engine, question, LATE)
+    assert answer.startswith(start), answer
+    assert "uttalte disse seg" not in answer and ":\n" not in answer

@@ -61,6 +61,8 @@ def test_everything_a_person_said_reads_as_reported_speech(engine: Engine) -> No
             said_sentence(engine.texts, person),
             said_sentence(engine.texts, person, again=True),
             said_sentence(engine.texts, person, label=record.label, place=profile.entrant.name),
+            said_sentence(engine.texts, person, label=record.label, with_role=True),
+            said_sentence(engine.texts, person, subject="hun", place=profile.entrant.name),
         ):
             assert not re.search(r"\bsa( også)?: |\bom [A-ZÆØÅ][\wæøå]+: ", line), line
             after = re.search(r"\bsa(?: også)? at (\S+)", line)
@@ -70,7 +72,8 @@ def test_everything_a_person_said_reads_as_reported_speech(engine: Engine) -> No
         first = (person.said or "").split(" ", 1)[0]
         assert first not in {"Et", "En", "Ei", "At"}, person.said  # a fragment, not a clause
     text = ask(engine, "Hvem uttalte seg for Tønsberg?")
-    assert "kalte prisen et stolt øyeblikk" in text and "sa:" not in text
+    assert "kalte Frank Pedersen, ordfører i Tønsberg, prisen et stolt øyeblikk" in text
+    assert "sa:" not in text
 
 
 def test_the_party_follows_the_name_and_the_place_is_not_repeated(engine: Engine) -> None:

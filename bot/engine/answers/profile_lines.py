@@ -33,6 +33,7 @@ def person_line(
     labelled: bool = True,
     again: bool = False,
     subject: str | None = None,
+    label: str | None = None,
 ) -> None:
     """Say who a person was (role at the time) and, paraphrased, what they said or did, as a
     whole sentence («Ragnhild Bergheim, ordfører i Lørenskog (Ap), tok imot prisen …»);
@@ -43,7 +44,10 @@ def person_line(
             texts("profile.person_named", name=person.name, role=person.role), person_source(person)
         )
         return
-    line = said_sentence(texts, person, again=again, subject=subject)
+    if label is not None:  # the round first, then who with the role: no intro line
+        line = said_sentence(texts, person, label=label, with_role=True)
+    else:
+        line = said_sentence(texts, person, again=again, subject=subject)
     if person.context and labelled:
         line = texts("profile.person_context", text=line)
     reply.say(line, person_source(person))
@@ -80,6 +84,7 @@ def said_sentence(
     label: str | None = None,
     place: str | None = None,
     subject: str | None = None,
+    with_role: bool = False,
 ) -> str:
     """What ``person`` said or did as one sentence. A paraphrase that opens with a verb
     («Tok imot prisen og sa …») gets the person as subject; a statement («Trondheim lykkes
@@ -95,6 +100,11 @@ def said_sentence(
     about = place is not None and place != "" and place not in said and place not in person.role
     if first.lower() in verbs and rest:
         verb = first.lower()
+        if label is not None and with_role:
+            name, role = with_party(person.name, person.role)
+            return texts(
+                "profile.did_round_role", label=label, verb=verb, name=name, role=role, rest=rest
+            )
         if label is not None:
             return texts("profile.did_round", label=label, verb=verb, name=who, rest=rest)
         if again:
@@ -105,6 +115,8 @@ def said_sentence(
         return texts("profile.did", name=name, role=role, verb=verb, rest=rest)
     name, role = with_party(person.name, person.role)
     clause = reported(said, person.role, place or "")
+    if label is not None and with_role:
+        return texts("profile.said_round_role", label=label, name=name, role=role, said=clause)
     if label is not None:
         key = "profile.said_round_about" if about else "profile.said_round"
         return texts(key, label=label, name=who, place=place or "", said=clause)

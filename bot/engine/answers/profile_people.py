@@ -216,24 +216,26 @@ def _people_by_round(
     shown: int | None = None
     before: str | None = None
     for entry, someone in pairs:
+        label = entry.record.label
+        key = "profile.who_won" if entry.won else "profile.who_nominated"
+        then = entrant_name(texts, entry.entrant)
         if entry.year != shown:
-            then = entrant_name(texts, entry.entrant)
-            if role_asked:  # «Hvem var ordfører …?»: who it was, as a whole sentence, first
-                key = "profile.who_won" if entry.won else "profile.who_nominated"
-                said = _who(texts, key, someone.name, someone.role, then, entry.record.label)
-                before = someone.name
-            else:
-                key = "profile.people_intro_won" if entry.won else "profile.people_intro"
-                said = texts(key, place=then, label=entry.record.label)
-                before = None
-            reply.say(said)
             shown = entry.year
-            named = before == someone.name
-            again = False
+            if role_asked or someone.said is None:
+                # «Hvem var ordfører …?», or someone only named: who it was, as a sentence
+                reply.say(_who(texts, key, someone.name, someone.role, then, label))
+                before, named, again = someone.name, True, False
+            else:  # the round opens the first statement: «I runden for 2018 var …, ordfører …»
+                person_line(texts, someone, reply, label=label)
+                before = someone.name
+                continue
         else:
             named = again = someone.name == before
-        subject = subject_of(view, texts, someone) if named else None
-        person_line(texts, someone, reply, again=again, subject=subject)
+        if someone.said is None and not named:
+            reply.say(_who(texts, key, someone.name, someone.role, then, label))
+        elif someone.said is not None:
+            subject = subject_of(view, texts, someone) if named else None
+            person_line(texts, someone, reply, again=again, subject=subject)
         before = someone.name
 
 
