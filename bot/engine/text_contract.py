@@ -78,6 +78,7 @@ ENGINE_TEXTS = TextContract(
         "place.nominated_now": text("place", "years"),
         "place.nominated_now_yes": text("place", "years"),
         "place.nominated_again": text("place", "years"),
+        "place.also_nominated_and_again": text("now", "place", "years"),
         "place.nominated_before": text("years"),
         "place.never_nominated": text("place"),
         "place.never_nominated_window": text("place", "window"),

@@ -287,3 +287,20 @@ def test_who_spoke_for_a_municipality_has_no_colon_intro(
     answer = text(engine, question, LATE)
     assert answer.startswith(start), answer
     assert "uttalte disse seg" not in answer and ":\n" not in answer
+
+
+def test_a_card_during_a_round_is_in_the_present_and_names_the_place_once(
+    engine: Engine,
+) -> None:
+    """«Fortell om X» while X's newest round is under way: one «Kommunen» sentence for the
+    other rounds, the reason (or «jeg vet ikke») in the present, no «ble sist nominert»."""
+    drammen = text(engine, "Fortell om Drammen", CLOCKS[0])
+    assert drammen.startswith(
+        "Drammen vant prisen for 2014.\n"
+        "Kommunen var også nominert for 2013 og er nominert igjen for 2021.\nIMDi la vekt på"
+    ), drammen
+    assert "sist nominert" not in drammen
+    kristiansand = text(engine, "Fortell om Kristiansand", DURING_2023)
+    assert "Jeg vet ikke hvorfor kommunen er nominert." in kristiansand
+    harstad = text(engine, "Fortell om Harstad", DURING_2023)
+    assert "Jeg vet ikke hvorfor kommunen er nominert for 2023." in harstad

@@ -49,6 +49,13 @@ def _also_nominated(
     present: «Molde er nominert igjen for 2023.»."""
     current = [n for n in others if not view.known_by(n[0], request.now)]
     past = [n for n in others if n not in current]
+    if past and current:  # one sentence, «Kommunen» once
+        return texts(
+            "place.also_nominated_and_again",
+            place=name,
+            years=_as_named(view, texts, past, name),
+            now=_as_named(view, texts, current, name),
+        )
     parts = []
     if past:
         parts.append(

@@ -213,8 +213,9 @@ def place_profile(view: History, texts: Texts, request: Request, reply: Reply) -
     alone = len(found) == 1 or (not newest.won and others == 1)
     if reason is None:
         key = "profile.latest_unknown_only" if alone else "profile.latest_unknown"
-        if not alone and reply.now is not None and not winner_announced(newest.record, reply.now):
-            key = "profile.latest_unknown_now"  # the summary just said «er nominert for 2023»
+        if reply.now is not None and not winner_announced(newest.record, reply.now):
+            # the summary just said «er nominert for 2023»
+            key = "profile.latest_unknown_only_now" if alone else "profile.latest_unknown_now"
         if newest.won:  # «Jeg vet ikke hvordan juryen begrunnet det.»
             key = "profile.latest_unknown_won_only" if alone else "profile.latest_unknown_won"
         reply.say(texts(key, place=place_name(place), label=newest.record.label))
@@ -232,6 +233,8 @@ def place_profile(view: History, texts: Texts, request: Request, reply: Reply) -
         key = "profile.latest_only" if alone else "profile.latest"
         if newest.won and not alone:  # a winner is not «sist nominert»
             key = "profile.latest_won"
+        elif reply.now is not None and not winner_announced(newest.record, reply.now):
+            key = "profile.latest_now"  # the summary just said «er nominert (igjen) for 2021»
         reply.say(
             texts(
                 key,
