@@ -304,3 +304,17 @@ def test_a_card_during_a_round_is_in_the_present_and_names_the_place_once(
     assert "Jeg vet ikke hvorfor kommunen er nominert." in kristiansand
     harstad = text(engine, "Fortell om Harstad", DURING_2023)
     assert "Jeg vet ikke hvorfor kommunen er nominert for 2023." in harstad
+
+
+@pytest.mark.parametrize(
+    ("question", "subject"),
+    [
+        ("Hvem er Solveig Horne?", "\nMinisteren håpet at"),
+        ("Hvem er Kai-Morten Terning?", "\nStatssekretæren overrakte prisen."),
+        ("Hvem er Anne Melsom?", "\nKommunalsjefen var stolt av arbeidet"),
+    ],
+)
+def test_once_named_the_role_stands_for_the_name(
+    engine: Engine, question: str, subject: str
+) -> None:
+    assert subject in text(engine, question, LATE)

@@ -34,6 +34,8 @@ from .voting import winner_pending
 T = TypeVar("T")
 _ROLE_END = re.compile(r",| i | på | for | og | ved | av ")
 """Where the role itself ends in a person's role text («ordfører | i Drammen (H)»)."""
+_ROLE_HEAD_END = re.compile(r",? (?:i|på|for|ved|av) ")
+"""Where the role noun ends («kommunalsjef | for kultur …», «ordfører | i Drammen»)."""
 _PARTY_IN_ROLE = re.compile(r"\s*\([^)]*\)")
 """A party in brackets inside a role («statssekretær (FrP) i …»)."""
 
@@ -245,12 +247,12 @@ def subject_of(view: History, texts: Texts, someone: Person) -> str:
     for era in view.kb.prize.directors:
         if era.name == someone.name and era.pronoun:
             return era.pronoun.lower()
-    role = _PARTY_IN_ROLE.sub("", someone.role.lower())  # «statssekretær (frp) i …»
-    head = _ROLE_END.split(role)[0].split()
-    forms = dict(pair.split("=", 1) for pair in texts("profile.role_definite").split())
-    forms = {k.lower(): v for k, v in forms.items()}
-    if head and head[-1] in forms:
-        return forms[head[-1]]
+    role = _PARTY_IN_ROLE.sub("", someone.role)  # «statssekretær (FrP) i …»
+    head = _ROLE_HEAD_END.split(role)[0].split()  # «barne-, … og inkluderingsminister»
+    nouns = texts("profile.role_definite").split()
+    found = [n for n in nouns if head and head[-1].lower().endswith(n.lower())]
+    if found:  # the noun the role ends in: «ordføreren», «direktøren», «ministeren»
+        return max(found, key=len) + "en"
     return someone.name
 
 
