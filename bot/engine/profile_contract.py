@@ -68,6 +68,8 @@ PROFILE_TEXTS: dict[str, Text] = {
     "profile.who_rounds_now": text("labels", "name", "role"),
     "profile.who_unknown": text("name"),
     "profile.latest": text("label", "place", "text"),
+    "profile.latest_named": text("label", "place", "text"),
+    "profile.latest_unknown_named": text("label", "place"),
     "profile.latest_only": text("label", "place", "text"),
     "profile.latest_now": text("label", "place", "text"),
     "profile.latest_unknown": text("label", "place"),

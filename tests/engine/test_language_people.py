@@ -318,3 +318,18 @@ def test_once_named_the_role_stands_for_the_name(
     engine: Engine, question: str, subject: str
 ) -> None:
     assert subject in text(engine, question, LATE)
+
+
+@pytest.mark.parametrize(
+    ("place", "latest"),
+    [
+        ("Asker", "\nKommunen ble sist nominert for 2021. IMDi"),
+        ("Bodø", "\nKommunen ble sist nominert for 2022. "),
+        ("Rælingen", "\nKommunen ble sist nominert for 2022, men jeg vet ikke hvorfor."),
+        ("Drammen", "\nDrammen ble sist nominert for 2021. IMDi"),  # after «Kommunen var også …»
+    ],
+)
+def test_a_card_names_the_place_once_then_kommunen(engine: Engine, place: str, latest: str) -> None:
+    answer = text(engine, f"Fortell om {place}", LATE)
+    assert latest in answer, answer
+    assert not re.search(r"\nKommunen[^\n]*\nKommunen", answer), answer
