@@ -74,6 +74,8 @@ ENGINE_TEXTS = TextContract(
         "place.ago": text("ago"),
         "place.nominated_years": text("place", "years", "count"),
         "place.nominated_once": text("place", "years"),
+        "place.nominated_years_named": text("place", "years", "count"),
+        "place.nominated_once_named": text("place", "years"),
         "place.also_nominated": text("place", "years"),
         "place.nominated_now": text("place", "years"),
         "place.nominated_now_yes": text("place", "years"),

@@ -301,7 +301,7 @@ def test_a_card_during_a_round_is_in_the_present_and_names_the_place_once(
     ), drammen
     assert "sist nominert" not in drammen
     kristiansand = text(engine, "Fortell om Kristiansand", DURING_2023)
-    assert "Jeg vet ikke hvorfor kommunen er nominert." in kristiansand
+    assert "Kommunen er nominert igjen for 2023.\nJeg vet ikke hvorfor." in kristiansand
     harstad = text(engine, "Fortell om Harstad", DURING_2023)
     assert "Jeg vet ikke hvorfor kommunen er nominert for 2023." in harstad
 
@@ -323,10 +323,11 @@ def test_once_named_the_role_stands_for_the_name(
 @pytest.mark.parametrize(
     ("place", "latest"),
     [
-        ("Asker", "\nKommunen ble sist nominert for 2021. IMDi"),
-        ("Bodø", "\nKommunen ble sist nominert for 2022. "),
-        ("Rælingen", "\nKommunen ble sist nominert for 2022, men jeg vet ikke hvorfor."),
+        ("Asker", "\nKommunen var nominert tre ganger, for 2018, 2019/2020 og 2021.\nAsker ble"),
+        ("Bodø", "\nBodø ble sist nominert for 2022. "),
+        ("Rælingen", "\nRælingen ble sist nominert for 2022, men jeg vet ikke hvorfor."),
         ("Drammen", "\nDrammen ble sist nominert for 2021. IMDi"),  # after «Kommunen var også …»
+        ("Tynset", "Tynset har ikke vunnet prisen, etter det jeg vet.\nKommunen var nominert for"),
     ],
 )
 def test_a_card_names_the_place_once_then_kommunen(engine: Engine, place: str, latest: str) -> None:

@@ -213,8 +213,8 @@ def place_profile(view: History, texts: Texts, request: Request, reply: Reply) -
     alone = len(found) == 1 or (not newest.won and others == 1)
     if reason is None:
         key = "profile.latest_unknown_only" if alone else "profile.latest_unknown"
-        if key == "profile.latest_unknown" and any(e.won for e in found):
-            key = "profile.latest_unknown_named"  # after «Kommunen var også nominert …»
+        if key == "profile.latest_unknown" and _after_kommunen(texts, reply):
+            key = "profile.latest_unknown_named"  # after «Kommunen var (også) nominert …»
         if reply.now is not None and not winner_announced(newest.record, reply.now):
             # the summary just said «er nominert for 2023»
             key = "profile.latest_unknown_only_now" if alone else "profile.latest_unknown_now"
@@ -233,8 +233,8 @@ def place_profile(view: History, texts: Texts, request: Request, reply: Reply) -
         reply.cite(reason)
     else:
         key = "profile.latest_only" if alone else "profile.latest"
-        if key == "profile.latest" and any(e.won for e in found):
-            key = "profile.latest_named"  # after «Kommunen var også nominert …»: the name
+        if key == "profile.latest" and _after_kommunen(texts, reply):
+            key = "profile.latest_named"  # after «Kommunen var (også) nominert …»: the name
         if newest.won and not alone:  # a winner is not «sist nominert»
             key = "profile.latest_won"
         elif reply.now is not None and not winner_announced(newest.record, reply.now):
@@ -250,6 +250,13 @@ def place_profile(view: History, texts: Texts, request: Request, reply: Reply) -
         )
     _card_details(texts, newest, reply, said=short(reason.value) if reason else "")
     _why_buttons(texts, place, found, reply)
+
+
+def _after_kommunen(texts: Texts, reply: Reply) -> bool:
+    """Whether the last sentence said opens with «Kommunen» (the next one names the place,
+    so two sentences running do not open alike)."""
+    word = texts("profile.the_municipality")
+    return bool(reply.parts) and reply.parts[-1].startswith(word[:1].upper() + word[1:] + " ")
 
 
 def _card_details(texts: Texts, entry: Entry, reply: Reply, *, said: str = "") -> None:
