@@ -247,7 +247,7 @@ def test_whole_sentences_for_every_fact_shape(engine: Engine) -> None:
 
     assert ask(engine, "Har Hammerfest vunnet?").text == "Ja, Hammerfest vant prisen for 2013."
     assert ask(engine, "Fortell om Drammen").text.startswith(
-        "Drammen vant prisen for 2014.\nDrammen var også nominert for 2013 og 2021."
+        "Drammen vant prisen for 2014.\nKommunen var også nominert for 2013 og 2021."
     )
     why = ask(engine, "Hvorfor vant Levanger?").text
     assert why.startswith("Levanger vant prisen for 2009. Juryen")

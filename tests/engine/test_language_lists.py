@@ -245,25 +245,28 @@ def test_profile_answers_have_no_jargon_and_no_form_headings(engine: Engine, que
 def test_who_a_person_is_is_a_sentence_with_a_subject(engine: Engine) -> None:
     text = ask(engine, "Hvem er Lene Conradi?", TODAY).text
     assert text.startswith("Lene Conradi var ordfører i Asker i rundene for 2018 og 2019/2020.")
-    # a paraphrase opening with a verb gets the person as its subject
-    assert "I runden for 2018 var Lene Conradi beæret over nominasjonen" in text
+    # a paraphrase opening with a verb gets the person as its subject; once named, the role
+    # in its definite form stands for the name (review 3, M4)
+    assert "Ordføreren var også beæret over nominasjonen" in text
+    assert text.count("Lene Conradi") == 1
     one = ask(engine, "Hvem er Kai-Morten Terning?", TODAY).text
     assert ", overrakte" not in one  # the role is no longer glued to what he did
-    assert "I runden for 2014 overrakte Kai-Morten Terning prisen." in one
+    assert "overrakte prisen." in one and one.count("Kai-Morten Terning") == 1
 
 
 def test_people_of_a_municipality_are_named_with_role_in_sentences(engine: Engine) -> None:
     text = ask(engine, "Hvem uttalte seg for Stange?", TODAY).text
-    assert text.startswith("Da Stange ble nominert for 2018, uttalte disse seg:")
-    assert "Nils A. Røhne, ordfører i Stange, var glad for nominasjonen" in text
+    # the round opens the first statement, no «uttalte disse seg:» before whole sentences
+    assert text.startswith("I runden for 2018 var Nils A. Røhne, ordfører i Stange, glad for")
     assert "Solbjørg Tveiten, kultursjef i Stange, sa at nominasjonen gir" in text
 
 
-def test_background_is_labelled_once(engine: Engine) -> None:
+def test_background_is_whole_sentences_without_a_label(engine: Engine) -> None:
     text = ask(engine, "Hvorfor ble Kristiansand nominert i 2023?", TODAY).text
     lines = text.split("\n")
     assert lines[0].startswith("Jeg vet ikke hvorfor Kristiansand ble nominert for 2023")
-    assert lines[1] == "Dette er bakgrunn fra samme tid, ikke grunnen til nominasjonen."
+    assert lines[1].startswith("Fra 2. mai 2022 gikk 80 ukrainske elever")  # review 3, M9
+    assert len(lines) == 2 and "bakgrunn" not in text.lower()
     assert "2014" not in text  # background from 2014 is not that round's
 
 
@@ -291,7 +294,7 @@ def test_a_figure_not_known_is_said_before_the_figures_that_are(engine: Engine) 
 def test_several_rounds_unknown_reasons_are_one_sentence(engine: Engine) -> None:
     text = ask(engine, "Hvorfor ble Rælingen nominert?", TODAY).text
     assert text.startswith("Rælingen har vært nominert tre ganger, for 2009, 2016 og 2022.")
-    assert text.endswith("Jeg vet ikke hvorfor Rælingen ble nominert for 2009, 2016 og 2022.")
+    assert text.endswith("Jeg vet ikke hvorfor kommunen ble nominert for 2009, 2016 og 2022.")
 
 
 def test_what_a_person_said_is_a_sentence_in_the_text_fallback_too(engine: Engine) -> None:
@@ -317,5 +320,10 @@ def test_a_winner_whose_reasoning_is_unknown_says_so_plainly(engine: Engine) -> 
     molde = ask(engine, "Fortell om Molde", BEFORE_2021_AWARD).text
     assert molde == "Molde vant prisen for 2012.\nJeg vet ikke hvordan juryen begrunnet det."
     lorenskog = ask(engine, "Fortell om Lørenskog", TODAY).text
-    assert "Lørenskog fikk prisen for 2021 med denne begrunnelsen: " in lorenskog
+    # the reasoning follows the win in its own sentences, no colon (review 3)
+    assert "begrunnelsen:" not in lorenskog
+    assert lorenskog.startswith(
+        "Lørenskog vant prisen for 2021. Av de nominerte kommunene hadde Lørenskog best resultater"
+    )
+    assert "82 prosent" in lorenskog and "åtte av ti" not in lorenskog  # the figure once
     assert "sist nominert" not in lorenskog

@@ -135,8 +135,8 @@ def test_several_rounds_are_whole_sentences_not_year_colon_lines(engine: Engine)
         assert not ROUND_LINE.search(text), text
         assert "Her er hver runde" not in text
     won = engine.answer("Hva gjorde Lørenskog?", now=NOW).text
-    assert "Lørenskog vant prisen for 2021. " in won
-    assert "Lørenskog ble nominert for 2018. " in won
+    assert won.startswith("Lørenskog vant prisen for 2021. ")  # review 3, N7: the win first
+    assert "Kommunen var også nominert for 2018. " in won
 
 
 def test_a_role_asked_for_is_answered_by_name_first(engine: Engine) -> None:

@@ -34,7 +34,10 @@ def test_specific_question_about_a_municipality_is_not_the_catch_all(engine: Eng
 def test_several_nominations_name_the_newest_rounds_projects(engine: Engine) -> None:
     """Class: why nominated, several rounds (probe: Sunndal's projects were missing)."""
     answer = engine.answer("Hvorfor ble Molde nominert?", now=NOW)
-    assert "to ganger" in answer.text and "nøkkelferdige boliger" in answer.text
+    # review 3, N7: the win leads (its reasoning unknown), then the other round
+    assert answer.text.startswith("Molde vant prisen for 2012, men jeg vet ikke hvordan juryen")
+    assert "Kommunen var også nominert for 2023." in answer.text
+    assert "nøkkelferdige boliger" in answer.text.lower()
 
 
 def test_the_neutral_reply_says_so_in_plain_words(engine: Engine) -> None:
@@ -55,7 +58,7 @@ def test_other_phrasings_of_projects_figures_and_people(engine: Engine) -> None:
     people = engine.answer("Hva sa ordføreren i Bærum om nominasjonen i 2018?", now=NOW)
     assert people.intent == "place_people" and "Lisbeth Hammer Krog" in people.text
     card = engine.answer("Fortell om Tynset kommune", now=NOW)
-    assert card.matched and "Tynset var nominert for 2016.\nIMDi Indre Øst nominerte" in card.text
+    assert card.matched and "Kommunen var nominert for 2016.\nIMDi Indre Øst nominerte" in card.text
 
 
 def test_the_word_kommune_after_a_name_changes_nothing(engine: Engine) -> None:
@@ -63,7 +66,7 @@ def test_the_word_kommune_after_a_name_changes_nothing(engine: Engine) -> None:
     kommune»): the word is dropped after a municipality's name, for every intent."""
     assert engine.answer("Når vant Kinn kommune?", now=NOW).text.startswith("Kinn vant prisen")
     card = engine.answer("Hva vet du om Nordre Follo kommune?", now=NOW)
-    assert "Nordre Follo var nominert for 2023.\nNordre Follo pekte selv" in card.text
+    assert "Kommunen var nominert for 2023.\nNordre Follo pekte selv" in card.text
 
 
 def test_a_surname_inside_a_hyphenated_word_is_no_person(engine: Engine) -> None:

@@ -46,9 +46,10 @@ def test_why_nominated_several_times_lists_each_newest_first(engine: Engine) -> 
 def test_why_nominated_unknown_is_said_honestly_with_what_is_known(engine: Engine) -> None:
     answer = ask(engine, "Hvorfor ble Randaberg nominert?")
     assert "Jeg vet ikke hvorfor Randaberg ble nominert" in answer.text
-    # the background is labelled once, not on every line
-    assert answer.text.count("ikke grunnen til nominasjonen") == 1
-    assert "Bakgrunn, ikke grunnen" not in answer.text
+    # the background follows as one paragraph of whole sentences, with no label (review 3, M9)
+    lines = answer.text.split("\n")
+    assert len(lines) == 2, answer.text
+    assert "bakgrunn" not in answer.text.lower()
     assert answer.sources
 
 
@@ -76,7 +77,9 @@ def test_a_figure_always_comes_with_the_year_it_refers_to(engine: Engine) -> Non
 
 def test_who_was_mayor_and_what_they_said(engine: Engine) -> None:
     answer = ask(engine, "Hvem var ordfører i Drammen da de ble nominert?")
-    assert "Monica Myrvold Berg, ordfører i Drammen, sa at nominasjonen" in answer.text
+    # named once, then «Ordføreren» (review 3, M4)
+    assert "Ordføreren sa at nominasjonen" in answer.text
+    assert answer.text.count("Monica Myrvold Berg") == 1
     assert "Eva Kjerstin Baustad" not in answer.text  # asked for the mayor only
     said = ask(engine, "Hva sa ordføreren i Tynset?")
     assert "Merete Myhre Moen" in said.text
@@ -94,7 +97,10 @@ def test_who_is_a_person_of_the_fact_base_also_misspelt(engine: Engine) -> None:
     )
     assert answer.sources
     surname = ask(engine, "Hva sa Rieber-Mohn om Lørenskog?")
-    assert "I runden for 2021 sa Libe Rieber-Mohn at Lørenskogs integreringsarbeid" in surname.text
+    assert surname.text.startswith(  # still the director at the clock (review 3, T2)
+        "Libe Rieber-Mohn er IMDi-direktør og var det også da Lørenskog vant prisen for 2021."
+    )
+    assert "\nHun sa at Lørenskogs integreringsarbeid" in surname.text
     assert "Moss" not in surname.text
 
 
@@ -159,6 +165,6 @@ def test_a_person_with_one_role_in_many_rounds_is_named_once_per_role(engine: En
     text = ask(engine, "Hvem er Libe Rieber-Mohn?").text
     first = text.split("\n")[0]
     assert first == (
-        "Libe Rieber-Mohn var IMDi-direktør i rundene for 2016, 2018, 2019/2020, 2021, 2023 "
-        "og 2025."
+        "Libe Rieber-Mohn er IMDi-direktør og har vært det i rundene for 2016, 2018, 2019/2020, "
+        "2021, 2023 og 2025."
     )

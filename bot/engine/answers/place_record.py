@@ -20,6 +20,7 @@ def _nominated_years(
     request: Request,
     *,
     yes: bool = False,
+    named: bool = False,
 ) -> str:
     """«Asker var nominert tre ganger, for 2018, 2019/2020 og 2021.» (the count answers «hvor
     mange ganger»; one nomination is said without it). A round still under way at the clock
@@ -34,6 +35,8 @@ def _nominated_years(
             text = f"{text} {also}"
         return text
     key = "place.nominated_years" if len(nominated) > 1 else "place.nominated_once"
+    if named:  # the sentence before named it («Tynset har ikke vunnet …»): «Kommunen var …»
+        key += "_named"
     years = _as_named(view, texts, nominated, name)
     return texts(key, place=name, years=years, count=texts.count(len(nominated)))
 
@@ -49,6 +52,13 @@ def _also_nominated(
     present: «Molde er nominert igjen for 2023.»."""
     current = [n for n in others if not view.known_by(n[0], request.now)]
     past = [n for n in others if n not in current]
+    if past and current:  # one sentence, «Kommunen» once
+        return texts(
+            "place.also_nominated_and_again",
+            place=name,
+            years=_as_named(view, texts, past, name),
+            now=_as_named(view, texts, current, name),
+        )
     parts = []
     if past:
         parts.append(
@@ -135,7 +145,7 @@ def _summary_of(
         if others:
             also = _also_nominated(view, texts, name, others, request)
             reply.say(
-                also if wins else _nominated_years(view, texts, name, others, request),
+                also if wins else _nominated_years(view, texts, name, others, request, named=True),
                 *[f for _, _, f in others],
             )
         elif not wins:

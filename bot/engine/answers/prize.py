@@ -43,10 +43,20 @@ def directors(view: History, texts: Texts, request: Request, reply: Reply) -> No
     if years:
         last = view.awarded[-1] if view.awarded else view.first_year
         chosen = [e for e in eras if any(_covers(e, y) and y <= last for y in years)]
-        if chosen:
-            reply.say(texts("directors.year", labels=years_text(view, texts, years)))
+        if chosen:  # who it was first, as a sentence (issue 13, M14), then what is known
+            acting = [e for e in chosen if e.to_year == e.from_year and len(chosen) > 1]
+            leaders = [e.name for e in chosen if e.name and e not in acting]
+            labels = years_text(view, texts, years)
+            if leaders:
+                key = "directors.year_now" if max(years) >= request.now.year else "directors.year"
+                reply.say(texts(key, names=texts.join(leaders), labels=labels))
+            else:
+                reply.say(texts("directors.year_unnamed", labels=labels))
             for era in chosen:
-                reply.say(era.fact.value, era)
+                text, name = era.fact.value, era.name or ""
+                if leaders == [name] and era.pronoun and text.startswith(f"{name} "):
+                    text = era.pronoun + text[len(name) :]  # named just before
+                reply.say(text, era)
             return
     current = _current(eras, request.now.year)
     if current is None or current.name is None:

@@ -111,8 +111,14 @@ def say_unknown(view: History, texts: Texts, request: Request, place: Place, rep
     name = place_name(place)
     if years and found:
         reply.say(texts("profile.not_that_year", place=name, label=view.label(years[0])))
-        labels = texts.join([e.record.label for e in reversed(found)])
-        reply.say(texts("profile.nominated_in", place=name, labels=labels))
+        won = texts.join([e.record.label for e in reversed(found) if e.won])
+        labels = texts.join([e.record.label for e in reversed(found) if not e.won])
+        if won and labels:  # a win is not «var nominert» (issue 13, M6)
+            reply.say(texts("profile.won_and_nominated_in", place=name, won=won, labels=labels))
+        elif won:
+            reply.say(texts("profile.won_in", place=name, won=won))
+        else:
+            reply.say(texts("profile.nominated_in", place=name, labels=labels))
         for entry in found:
             reply.cite(entry.record.nominees, entry.record.winner if entry.won else None)
         return

@@ -32,16 +32,22 @@ def person_line(
     *,
     labelled: bool = True,
     again: bool = False,
+    subject: str | None = None,
+    label: str | None = None,
 ) -> None:
     """Say who a person was (role at the time) and, paraphrased, what they said or did, as a
     whole sentence («Ragnhild Bergheim, ordfører i Lørenskog (Ap), tok imot prisen …»);
-    ``again``: the line before was the same person («… sa også: …»)."""
+    ``again``: the line before was the same person («… sa også at …»); ``subject``: the
+    person was just named, so «hun»/«ordføreren» stands for the name."""
     if person.said is None:
         reply.say(
             texts("profile.person_named", name=person.name, role=person.role), person_source(person)
         )
         return
-    line = said_sentence(texts, person, again=again)
+    if label is not None:  # the round first, then who with the role: no intro line
+        line = said_sentence(texts, person, label=label, with_role=True)
+    else:
+        line = said_sentence(texts, person, again=again, subject=subject)
     if person.context and labelled:
         line = texts("profile.person_context", text=line)
     reply.say(line, person_source(person))
@@ -77,31 +83,49 @@ def said_sentence(
     again: bool = False,
     label: str | None = None,
     place: str | None = None,
+    subject: str | None = None,
+    with_role: bool = False,
 ) -> str:
     """What ``person`` said or did as one sentence. A paraphrase that opens with a verb
     («Tok imot prisen og sa …») gets the person as subject; a statement («Trondheim lykkes
     …») follows «sa at». With ``label`` the sentence opens with the round («I runden
-    for 2021 tok Ragnhild Bergheim imot prisen …»), naming ``place`` for a statement."""
+    for 2021 tok Ragnhild Bergheim imot prisen …»), naming ``place`` for a statement.
+    ``subject`` («hun», «ordføreren»): the person was named just before, so the sentence
+    uses it instead of the name and role (issue 13, M4)."""
     said = person.said or ""
     first, _, rest = said.partition(" ")
     verbs = set(texts("profile.said_verbs").split())
+    who = subject or person.name
+    capital = who[:1].upper() + who[1:]
+    about = place is not None and place != "" and place not in said and place not in person.role
     if first.lower() in verbs and rest:
         verb = first.lower()
+        if label is not None and with_role:
+            name, role = with_party(person.name, person.role)
+            return texts(
+                "profile.did_round_role", label=label, verb=verb, name=name, role=role, rest=rest
+            )
         if label is not None:
-            return texts("profile.did_round", label=label, verb=verb, name=person.name, rest=rest)
+            return texts("profile.did_round", label=label, verb=verb, name=who, rest=rest)
         if again:
-            return texts("profile.did_again", name=person.name, verb=verb, rest=rest)
+            return texts("profile.did_again", name=capital, verb=verb, rest=rest)
+        if subject is not None:
+            return texts("profile.did_known", name=capital, verb=verb, rest=rest)
         name, role = with_party(person.name, person.role)
         return texts("profile.did", name=name, role=role, verb=verb, rest=rest)
     name, role = with_party(person.name, person.role)
     clause = reported(said, person.role, place or "")
+    if label is not None and with_role:
+        return texts("profile.said_round_role", label=label, name=name, role=role, said=clause)
     if label is not None:
-        key = "profile.said_round"
-        if place and place not in said:
-            key = "profile.said_round_about"
-        return texts(key, label=label, name=person.name, place=place or "", said=clause)
+        key = "profile.said_round_about" if about else "profile.said_round"
+        return texts(key, label=label, name=who, place=place or "", said=clause)
     if again:
-        return texts("profile.said_again", name=person.name, said=clause)
+        key = "profile.said_again_about" if about else "profile.said_again"
+        return texts(key, name=capital, place=place or "", said=clause)
+    if subject is not None:
+        key = "profile.said_known_about" if about else "profile.said_known"
+        return texts(key, name=capital, place=place or "", said=clause)
     return texts("profile.said", name=name, role=role, said=clause)
 
 

@@ -29,10 +29,15 @@ from .profile_entries import (
 )
 from .profile_lines import figure_line, person_line, person_source, said_sentence, with_party
 from .reply import Reply, Request
+from .voting import winner_pending
 
 T = TypeVar("T")
 _ROLE_END = re.compile(r",| i | på | for | og | ved | av ")
 """Where the role itself ends in a person's role text («ordfører | i Drammen (H)»)."""
+_ROLE_HEAD_END = re.compile(r",? (?:i|på|for|ved|av) ")
+"""Where the role noun ends («kommunalsjef | for kultur …», «ordfører | i Drammen»)."""
+_PARTY_IN_ROLE = re.compile(r"\s*\([^)]*\)")
+"""A party in brackets inside a role («statssekretær (FrP) i …»)."""
 
 
 FUZZY_STEM = 80
@@ -154,11 +159,8 @@ def place_people(view: History, texts: Texts, request: Request, reply: Reply) ->
         say_unknown(view, texts, request, place, reply)
         return
     if request.when_won and not view.wins(place):  # «… da Harstad vant»: it never did
-        reply.say(
-            texts("place.summary_never_won", place=name),
-            *[e.record.nominees for e in rounds],
-            *[e.record.winner for e in rounds],
-        )
+        _never_won(view, texts, request, reply, name, rounds)
+        return
     asked = {stem(w) for w in words(" ".join(request.words))}
     if not found:
         _nobody_that_round(view, texts, request, reply, name, asked, rounds)
@@ -177,30 +179,81 @@ def place_people(view: History, texts: Texts, request: Request, reply: Reply) ->
             label = texts.join(sorted({e.record.label for e in found}))
             reply.say(texts("profile.no_role", role=role, place=name, label=label))
     reply.years = sorted({e.year for e, _ in pairs}, reverse=True)
-    _people_by_round(texts, pairs[:MAX_PEOPLE], reply, role_asked=role_asked)
+    _people_by_round(view, texts, pairs[:MAX_PEOPLE], reply, role_asked=role_asked)
+
+
+def _never_won(
+    view: History, texts: Texts, request: Request, reply: Reply, name: str, rounds: list[Entry]
+) -> None:
+    """«Hvem var ordfører i Tønsberg da de vant?» about a municipality that has not won: say
+    so with its nominations, a round under way in the present with the day its winner is
+    named, and nothing about who spoke in other rounds (not what was asked)."""
+    current = [e for e in rounds if not view.known_by(e.year, request.now)]
+    past = [e for e in rounds if e not in current]
+    facts = [e.record.nominees for e in rounds]
+    if current:
+        label = texts.join([e.record.label for e in reversed(current)])
+        reply.say(texts("profile.never_won_nominated_now", place=name, label=label), *facts)
+        if past:
+            labels = texts.join([e.record.label for e in reversed(past)])
+            reply.say(texts("place.nominated_before", years=labels))
+        winner_pending(texts, current[0].record, request.now, reply)
+    else:
+        labels = texts.join([e.record.label for e in reversed(past)])
+        reply.say(texts("profile.never_won_nominated", place=name, labels=labels), *facts)
+    reply.years = [e.year for e in rounds]
 
 
 def _people_by_round(
-    texts: Texts, pairs: list[tuple[Entry, Person]], reply: Reply, *, role_asked: bool = False
+    view: History,
+    texts: Texts,
+    pairs: list[tuple[Entry, Person]],
+    reply: Reply,
+    *,
+    role_asked: bool = False,
 ) -> None:
     """People under one intro line per round («Da Asker ble nominert for 2018, …», or who held
-    the role asked about, as a whole sentence); a person said again in the same round is not
-    introduced with the role a second time."""
+    the role asked about, as a whole sentence); a person just named is not named with the
+    role again («Ordføreren sa at …», «Hun sa også at …»)."""
     shown: int | None = None
     before: str | None = None
     for entry, someone in pairs:
+        label = entry.record.label
+        key = "profile.who_won" if entry.won else "profile.who_nominated"
+        then = entrant_name(texts, entry.entrant)
         if entry.year != shown:
-            then = entrant_name(texts, entry.entrant)
-            if role_asked:  # «Hvem var ordfører …?»: who it was, as a whole sentence, first
-                key = "profile.who_won" if entry.won else "profile.who_nominated"
-                said = _who(texts, key, someone.name, someone.role, then, entry.record.label)
-            else:
-                key = "profile.people_intro_won" if entry.won else "profile.people_intro"
-                said = texts(key, place=then, label=entry.record.label)
-            reply.say(said)
-            shown, before = entry.year, None
-        person_line(texts, someone, reply, again=someone.name == before)
+            shown = entry.year
+            if role_asked or someone.said is None:
+                # «Hvem var ordfører …?», or someone only named: who it was, as a sentence
+                reply.say(_who(texts, key, someone.name, someone.role, then, label))
+                before, named, again = someone.name, True, False
+            else:  # the round opens the first statement: «I runden for 2018 var …, ordfører …»
+                person_line(texts, someone, reply, label=label)
+                before = someone.name
+                continue
+        else:
+            named = again = someone.name == before
+        if someone.said is None and not named:
+            reply.say(_who(texts, key, someone.name, someone.role, then, label))
+        elif someone.said is not None:
+            subject = subject_of(view, texts, someone) if named else None
+            person_line(texts, someone, reply, again=again, subject=subject)
         before = someone.name
+
+
+def subject_of(view: History, texts: Texts, someone: Person) -> str:
+    """What stands for ``someone`` once named (issue 13, M4): the pronoun the fact base gives
+    (IMDi's directors), else the role in its definite form («ordføreren»), else the name."""
+    for era in view.kb.prize.directors:
+        if era.name == someone.name and era.pronoun:
+            return era.pronoun.lower()
+    role = _PARTY_IN_ROLE.sub("", someone.role)  # «statssekretær (FrP) i …»
+    head = _ROLE_HEAD_END.split(role)[0].split()  # «barne-, … og inkluderingsminister»
+    nouns = texts("profile.role_definite").split()
+    found = [n for n in nouns if head and head[-1].lower().endswith(n.lower())]
+    if found:  # the noun the role ends in: «ordføreren», «direktøren», «ministeren»
+        return max(found, key=len) + "en"
+    return someone.name
 
 
 def _who(texts: Texts, key: str, name: str, role: str, place: str, label: str) -> str:
@@ -235,7 +288,7 @@ def _nobody_that_round(
     others = holding or others  # the same role in other rounds first (Drammen's mayors)
     if others:
         reply.years = sorted({e.year for e, _ in others}, reverse=True)
-        _people_by_round(texts, others[:MAX_PEOPLE], reply, role_asked=bool(holding))
+        _people_by_round(view, texts, others[:MAX_PEOPLE], reply, role_asked=bool(holding))
 
 
 def _role_asked(view: History, asked: set[str]) -> str | None:
@@ -285,30 +338,58 @@ def person(view: History, texts: Texts, request: Request, reply: Reply) -> None:
             record, profile = known[0]
             won = record.winner is not None and record.winner.value.name == profile.entrant.name
             key = "profile.who_won" if won else "profile.who_nominated"
+            if _holds_now(view, name, role, request.now.year):  # «er … og var det også da …»
+                key += "_now"
             place = entrant_name(texts, profile.entrant)
             reply.say(_who(texts, key, name, role, place, record.label))
         else:
             ordered = sorted(known, key=lambda k: k[0].year)
             labels = texts.join([r.label for r, _ in ordered])
-            now = ordered[-1][0].year >= request.now.year  # this year's round: still in the role
-            key = "profile.who_rounds_now" if now else "profile.who_rounds"
+            held = _holds_now(view, name, role, request.now.year)
+            if held is None:  # nothing says when the role ended: this year's round, still in it
+                held = ordered[-1][0].year >= request.now.year
+            key = "profile.who_rounds_now" if held else "profile.who_rounds"
             shown, role = with_party(name, role)
             reply.say(texts(key, name=shown, role=role, labels=labels))
-    quoted = 0
-    for _, record, profile, someone in found:
-        reply.cite(person_source(someone))
-        if someone.said is None or quoted >= MAX_QUOTES:
-            continue
-        if someone.context:  # background, said at another time: not «I runden for …»
-            line = texts("profile.person_context", text=said_sentence(texts, someone))
-        else:
-            line = said_sentence(
-                texts, someone, label=record.label, place=entrant_name(texts, profile.entrant)
-            )
-        reply.say(line)
-        quoted += 1
+    _quotes(view, texts, found, reply)
     reply.years = sorted({y for y, *_ in found}, reverse=True)
     reply.municipality = found[0][2].entrant.municipality.name
 
 
-# -- the profile card and the reasoning question ---------------------------------------------
+def _holds_now(view: History, name: str, role: str, year: int) -> bool | None:
+    """Whether ``name`` still holds ``role`` in ``year`` as the fact base knows it (IMDi's
+    directors have eras); None when nothing says (a mayor's term is not in the sources)."""
+    if "direktør" not in role.lower():
+        return None
+    for era in view.kb.prize.directors:
+        if era.name == name and era.from_year <= year:
+            return era.to_year is None or era.to_year >= year
+    return None
+
+
+def _quotes(
+    view: History,
+    texts: Texts,
+    found: list[tuple[int, PrizeYear, NomineeProfile, Person]],
+    reply: Reply,
+) -> None:
+    """What the person said, after the sentence(s) that named them: «hun»/«ordføreren» for the
+    name, the round only when they spoke in more than one, and «også» for a second statement
+    in the same round (issue 13, M4)."""
+    rounds = {year for year, *_ in found}
+    shown: int | None = None
+    quoted = 0
+    for year, record, profile, someone in found:
+        reply.cite(person_source(someone))
+        if someone.said is None or quoted >= MAX_QUOTES:
+            continue
+        subject = subject_of(view, texts, someone)
+        place = entrant_name(texts, profile.entrant)
+        if len(rounds) > 1 and year != shown and not someone.context:
+            line = said_sentence(texts, someone, label=record.label, place=place, subject=subject)
+        else:
+            again = quoted > 0 and (year == shown or len(rounds) == 1)
+            line = said_sentence(texts, someone, again=again, place=place, subject=subject)
+        reply.say(line)
+        shown = year
+        quoted += 1

@@ -16,6 +16,7 @@ from bot.engine.history import History
 from bot.engine.places import Place
 from bot.engine.texts import Texts
 from bot.engine.types import FollowUp, FollowUpAction
+from bot.knowledge.models import Fact
 from bot.knowledge.view import winner_announced
 
 from . import ceremony, places, winners
@@ -33,7 +34,7 @@ from .profile_entries import (
     short,
 )
 from .profile_lines import figure_line, person_line
-from .profile_projects import _entry_projects, _project_names, _projects
+from .profile_projects import _project_names, _projects
 from .reply import Reply, Request
 
 MAX_BACKGROUND = 2
@@ -82,22 +83,38 @@ def _why(view: History, texts: Texts, request: Request, reply: Reply, *, detail:
         reply.followups.append(FollowUp(texts("followup.nominees"), f"nominerte {year}"))
         return
     name = place_name(place)
-    labels = texts.join([e.record.label for e in reversed(found)])
-    reply.say(texts("profile.several", place=name, count=texts.count(len(found)), labels=labels))
+    # a win leads (issue 13, N7): «Lørenskog vant prisen for 2021. …», then «Kommunen var også
+    # nominert for 2018. …»; with no win, one sentence names the rounds first
+    won = any(e.won for e in found)
+    if not won:
+        labels = texts.join([e.record.label for e in reversed(found)])
+        count = texts.count(len(found))
+        reply.say(texts("profile.several", place=name, count=count, labels=labels))
+    ordered = [e for e in found if e.won] + [e for e in found if not e.won]
     unknown: list[str] = []
-    for entry in found:
+    said = False
+    for entry in ordered:
         reason = entry.reason
         reply.cite(entry.record.winner if entry.won else entry.record.nominees)
+        if reason is None and entry.won:  # the win still leads, its reasoning unknown
+            key = "profile.line_won_unknown_also" if said else "profile.line_won_unknown"
+            reply.say(texts(key, place=name, label=entry.record.label))
+            said = True
+            continue
         if reason is None:  # said once, after the rounds whose reason is known
             unknown.append(entry.record.label)
             continue
-        key = "profile.line_won" if entry.won else "profile.line"
+        if entry.won:
+            key = "profile.line_won_also" if said else "profile.line_won"
+        else:
+            key = "profile.line_also" if won else "profile.line"
         line = texts(key, place=name, label=entry.record.label, text=short(reason.value))
         reply.say(line, reason)
+        said = True
         if detail or entry is found[0]:  # the newest round: what it did, by name
             _project_names(texts, entry, reply)
     if unknown:
-        labels = texts.join(list(reversed(unknown)))
+        labels = texts.join(sorted(unknown))
         reply.say(texts("profile.lines_unknown", place=name, labels=labels))
     _why_buttons(texts, place, found, reply)
 
@@ -121,13 +138,13 @@ def _one(texts: Texts, entry: Entry, reply: Reply, *, detail: bool) -> None:
     if reply.now is not None and not winner_announced(entry.record, reply.now):
         key = "profile.why_unknown_now"
     reply.say(texts(key, place=name, label=label), entry.record.nominees)
-    if not _known(texts, entry, reply):
-        reply.say(texts("profile.nothing_more", place=name, label=label))
+    _known(texts, entry, reply)  # nothing more known: «jeg vet ikke hvorfor» was said once
 
 
 def _known(texts: Texts, entry: Entry, reply: Reply) -> bool:
     """What the profile says besides the reason (figures, projects, people), then the
-    background (context) under one label."""
+    background from the round's time (context) as one paragraph of whole sentences, with no
+    label (issue 13, M9): each sentence says its own year."""
     profile = entry.profile
     if profile is None or not (
         profile.figures or profile.projects or profile.people or profile.context
@@ -135,21 +152,10 @@ def _known(texts: Texts, entry: Entry, reply: Reply) -> bool:
         return False
     figures = profile.figures[:MAX_FIGURES]
     people = profile.people[:MAX_PEOPLE]
-    plain_figures = [f for f in figures if not f.context]
-    plain_people = [p for p in people if not p.context]
-    projects = _entry_projects(entry)
-    if plain_figures or plain_people or projects:
-        reply.say(
-            texts(
-                "profile.known_intro",
-                place=entrant_name(texts, entry.entrant),
-                label=entry.record.label,
-            )
-        )
-    for figure in plain_figures:
+    for figure in (f for f in figures if not f.context):
         figure_line(texts, figure, reply)
     _projects(texts, entry, reply, intro=False)
-    for person in plain_people:
+    for person in (p for p in people if not p.context):
         person_line(texts, person, reply)
     year = entry.record.year
     background_figures = [f for f in figures if f.context and f.year in (year - 1, year)]
@@ -161,14 +167,19 @@ def _known(texts: Texts, entry: Entry, reply: Reply) -> bool:
     background_people = background_people[: max(room, 0)]
     room -= len(background_people)
     context = context[: max(room, 0)]
-    if background_figures or background_people or context:
-        reply.say(texts("profile.background_intro"))
+    said = Reply(now=reply.now)
     for figure in background_figures:
-        figure_line(texts, figure, reply, labelled=False)
+        figure_line(texts, figure, said, labelled=False)
     for person in background_people:
-        person_line(texts, person, reply, labelled=False)
+        person_line(texts, person, said, labelled=False)
     for item in context:
-        reply.say(item.value, item)
+        said.say(item.value, item)
+    if said.parts:  # one paragraph, not loose lines
+        reply.say(" ".join(said.parts))
+        reply.cite(Fact(None, tuple(said.sources)))
+        for note in said.notes:
+            if note not in reply.notes:
+                reply.notes.append(note)
     return True
 
 
@@ -184,6 +195,7 @@ def _same_time(text: str, year: int) -> bool:
 def place_profile(view: History, texts: Texts, request: Request, reply: Reply) -> None:
     """«Fortell om Drammen»: wins and nominations, the newest nomination's reason, and a
     button per round for the rest."""
+    start = len(reply.parts)
     places.place_summary(view, texts, request, reply)
     if len(request.places) != 1:
         return
@@ -194,21 +206,39 @@ def place_profile(view: History, texts: Texts, request: Request, reply: Reply) -
         return
     newest = found[0]
     reason = newest.reason
+    won_line = reply.parts[start] if len(reply.parts) > start else ""  # «Sunndal vant …»
     # the summary just named this round alone («Molde var også nominert for 2023.»): the
     # reason follows without naming it again
     others = sum(1 for e in found if not e.won)
     alone = len(found) == 1 or (not newest.won and others == 1)
     if reason is None:
         key = "profile.latest_unknown_only" if alone else "profile.latest_unknown"
-        if not alone and reply.now is not None and not winner_announced(newest.record, reply.now):
-            key = "profile.latest_unknown_now"  # the summary just said «er nominert for 2023»
+        if key == "profile.latest_unknown" and _after_kommunen(texts, reply):
+            key = "profile.latest_unknown_named"  # after «Kommunen var (også) nominert …»
+        if reply.now is not None and not winner_announced(newest.record, reply.now):
+            # the summary just said «er nominert for 2023»
+            key = "profile.latest_unknown_only_now" if alone else "profile.latest_unknown_now"
         if newest.won:  # «Jeg vet ikke hvordan juryen begrunnet det.»
             key = "profile.latest_unknown_won_only" if alone else "profile.latest_unknown_won"
         reply.say(texts(key, place=place_name(place), label=newest.record.label))
+    elif newest.won and not alone and newest.record.label in won_line:
+        # the reasoning joins the sentence of the win, before the other nominations (issue 13)
+        line = texts(
+            "profile.latest_won",
+            place=place_name(place),
+            label=newest.record.label,
+            text=short(reason.value),
+        )
+        reply.parts[start] += " " + line
+        reply.cite(reason)
     else:
         key = "profile.latest_only" if alone else "profile.latest"
+        if key == "profile.latest" and _after_kommunen(texts, reply):
+            key = "profile.latest_named"  # after «Kommunen var (også) nominert …»: the name
         if newest.won and not alone:  # a winner is not «sist nominert»
             key = "profile.latest_won"
+        elif reply.now is not None and not winner_announced(newest.record, reply.now):
+            key = "profile.latest_now"  # the summary just said «er nominert (igjen) for 2021»
         reply.say(
             texts(
                 key,
@@ -218,15 +248,23 @@ def place_profile(view: History, texts: Texts, request: Request, reply: Reply) -
             ),
             reason,
         )
-    _card_details(texts, newest, reply)
+    _card_details(texts, newest, reply, said=short(reason.value) if reason else "")
     _why_buttons(texts, place, found, reply)
 
 
-def _card_details(texts: Texts, entry: Entry, reply: Reply) -> None:
-    """The newest round's headline figure (not a context one) and its projects' names."""
+def _after_kommunen(texts: Texts, reply: Reply) -> bool:
+    """Whether the last sentence said opens with «Kommunen» (the next one names the place,
+    so two sentences running do not open alike)."""
+    word = texts("profile.the_municipality")
+    return bool(reply.parts) and reply.parts[-1].startswith(word[:1].upper() + word[1:] + " ")
+
+
+def _card_details(texts: Texts, entry: Entry, reply: Reply, *, said: str = "") -> None:
+    """The newest round's headline figure (not a context one, nor one the reason ``said``
+    just gave: Grimstad's 71 refugees once) and its projects' names."""
     if entry.profile is not None:
         figure = next((f for f in entry.profile.figures if not f.context), None)
-        if figure is not None:
+        if figure is not None and not re.search(rf"\b{re.escape(figure.shown)}\b", said):
             figure_line(texts, figure, reply)
     _project_names(texts, entry, reply)
 
