@@ -17,14 +17,27 @@ def test_a_fact_text_answers_with_its_source(engine: Engine) -> None:
     # («Hvor mange ansatte …» is now the place_figures answer: the figure and its year.)
     answer = engine.answer("Hvilke tjenester er samlet i integreringsenheten i Harstad?", now=NOW)
     assert answer.matched and answer.intent == "passage"
-    assert answer.text.startswith("Dette vet jeg om Harstad:")
+    assert answer.text.startswith("Her er det jeg vet om Harstad.\n")
     assert "Storgata 5" in answer.text
     assert any("harstadregionen" in (s.url or "") for s in answer.sources)
 
 
-def test_context_texts_are_labelled(engine: Engine) -> None:
+def test_context_texts_are_plain_sentences(engine: Engine) -> None:
     answer = engine.answer("Hva skjedde på Grødem skole i Randaberg?", now=NOW)
-    assert "Som bakgrunn: " in answer.text and "introbasen" in answer.text
+    assert "introbasen" in answer.text and "Som bakgrunn" not in answer.text
+
+
+def test_passages_read_as_sentences_not_labels(engine: Engine) -> None:
+    """Issue 13: no «2023: …», «Navn: beskrivelse» or «Dette vet jeg om X:» lines; a project
+    is named in a sentence with its round, a reason with the nominee it is about."""
+    answer = engine.answer("fortell om boligene i Molde", now=NOW)
+    assert answer.intent == "passage", answer.text
+    lines = answer.text.split("\n")
+    assert lines[0] == "Her er det jeg vet om Molde."
+    assert "Tiltaket «Nøkkelferdige boliger» ble trukket fram i runden for 2023." in answer.text
+    assert "Molde ble nominert for 2023. Juryen" in answer.text
+    for line in lines:
+        assert not line[:4].isdigit() and ": " not in line[:40], line
 
 
 def test_never_for_out_of_scope_or_unanswered_questions(engine: Engine) -> None:

@@ -166,10 +166,8 @@ class PassageAnswers:
                     line = texts("profile.passage_context", text=line)
             elif hit.passage.context:
                 line = texts("profile.passage_context", text=text)
-            elif label:
-                line = texts("format.year_list_line", label=label, text=text)
             else:
-                line = text
+                line = _as_sentence(texts, hit, text, label)
             shown.append((line, hit))
         if not shown:
             return None
@@ -196,6 +194,30 @@ class PassageAnswers:
         if entities.project is not None:
             return entities.project.project.name
         return texts.join([view.label(y) for y in entities.years])
+
+
+_NAME_LEAD = re.compile(r"^([^.:]{2,80}): (?=[A-ZÆØÅ«])")
+"""A project passage's name before its description («Nøkkelferdige boliger: Flyktningene …»)."""
+
+
+def _as_sentence(texts: Texts, hit: Hit, text: str, label: str) -> str:
+    """A passage as whole sentences, never «2023: …» or «Navn: beskrivelse» (issue 13): a
+    project named in a sentence with its round, a reason with the nominee it is about, and any
+    other text of a round with the round in brackets when the text does not name it."""
+    kind = hit.passage.kind
+    if kind == "project" and label:
+        lead = _NAME_LEAD.match(text)
+        if lead is not None:
+            rest = text[lead.end() :]
+            return texts("profile.passage_project", name=lead[1], label=label, text=rest)
+        return texts("profile.passage_project_named", label=label, text=text)
+    if kind == "nominated_for" and label and hit.passage.names:
+        name = hit.passage.names[0]
+        return texts("profile.passage_nominated", name=name, label=label, text=text)
+    year = label.split("/")[-1] if label else ""
+    if not year or year in text:
+        return text
+    return texts("profile.passage_dated", text=text.removesuffix("."), label=label)
 
 
 def _figure_sentence(view: History, hit: Hit) -> str | None:
