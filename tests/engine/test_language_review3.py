@@ -73,7 +73,25 @@ def test_why_a_nominee_of_the_round_under_way_leads_with_the_nomination(engine: 
 
 def test_after_the_award_the_nominations_are_past(engine: Engine) -> None:
     text = say(engine, "Har Harstad vært nominert?", TODAY)
-    assert "Harstad var nominert to ganger, for 2021 og 2023." in text, text
+    assert text.startswith("Ja, Harstad har vært nominert to ganger, for 2021 og 2023."), text
+    assert "er nominert" not in text
+
+
+def test_has_been_nominated_answers_yes_first_and_the_win_after(engine: Engine) -> None:
+    """«Har X vært nominert?» is a yes/no question: «Ja, …» first, the win after it in a
+    sentence of its own («Kommunen vant prisen for 2014.»), never the win as an afterthought
+    that repeats the name; a question with «hvor mange» has no «Ja»."""
+    for question, lead, won in (
+        ("Har Drammen vært nominert?", "Ja, Drammen har vært nominert tre ganger", "2014"),
+        ("Har Kristiansand noen gang vært nominert?", "Ja, Kristiansand var nominert", "2010"),
+        ("Har Vennesla vært nominert?", "Ja, Vennesla var nominert for 2022.", ""),
+    ):
+        text = say(engine, question, TODAY)
+        assert text.startswith(lead), text
+        if won:
+            assert f"\nKommunen vant prisen for {won}." in text, text
+    count = say(engine, "Hvor mange ganger har Asker vært nominert?", TODAY)
+    assert not count.startswith("Ja"), count
 
 
 # -- M8: how many have won -------------------------------------------------------------------

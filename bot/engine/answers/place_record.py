@@ -37,6 +37,8 @@ def _nominated_years(
     key = "place.nominated_years" if len(nominated) > 1 else "place.nominated_once"
     if named:  # the sentence before named it («Tynset har ikke vunnet …»): «Kommunen var …»
         key += "_named"
+    elif yes:  # «Har Drammen vært nominert?»: «Ja, Drammen har vært nominert tre ganger …»
+        key += "_yes"
     years = _as_named(view, texts, nominated, name)
     return texts(key, place=name, years=years, count=texts.count(len(nominated)))
 
@@ -126,8 +128,9 @@ def _summary_of(
         else:
             reply.say(_never_nominated(texts, name, window))
         if wins:
+            also_won = "place.also_won_yes" if nominated and not statement else "place.also_won"
             reply.say(
-                texts("place.also_won", place=name, years=years_text(view, texts, wins)),
+                texts(also_won, place=name, years=years_text(view, texts, wins)),
                 *win_facts,
             )
     else:
