@@ -37,6 +37,7 @@ ENGINE_TEXTS = TextContract(
         "gap.no_info": text(),
         "gap.before_start": text("first_winner", "first_year", "year"),
         "gap.future": text("label", "winner", "year"),
+        "gap.future_several": text("label", "winner", "years"),
         "gap.no_prize": text("label"),
         "gap.no_prize_explained": text("explanation"),
         "gap.merged": text("explanation"),

@@ -361,3 +361,17 @@ def test_projects_of_a_year(engine: Engine) -> None:
 def test_suggestions_use_the_clock(engine: Engine) -> None:
     answer = engine.answer("vinner greia", now=datetime(2021, 11, 20, 12, tzinfo=OSLO))
     assert "Hvem vant i 2021?" in answer.suggestions and "2025" not in answer.text
+
+
+def test_years_after_the_clock_are_said_once_together(engine: Engine) -> None:
+    """Two or more asked years after the clock: one sentence («Prisene for 2027 og 2028 er
+    ikke delt ut ennå. Den siste vinneren …»), not the same sentence once per year."""
+    at = datetime(2023, 10, 5, 12, 0, tzinfo=OSLO)
+    for question in (
+        "Er det klart hvem som blir nominert i 2026 og 2027?",
+        "hvem vant i 2027 og 2028",
+        "Hvem var nominert i 2024, 2025 og 2026?",
+    ):
+        text = engine.answer(question, now=at).text
+        assert text.startswith("Prisene for 20"), text
+        assert text.count("Den siste vinneren") <= 1 and text.count("ikke delt ut ennå") == 1, text

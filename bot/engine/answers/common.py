@@ -105,17 +105,7 @@ def gap(view: History, texts: Texts, year: int, reply: Reply, *, nearby: bool = 
         )
         return True
     if record is None:
-        latest = view.latest_awarded()
-        winner = view.winner(latest) if latest else None
-        reply.say(
-            texts(
-                "gap.future",
-                year=year,
-                winner=entrant_name(texts, winner.value) if winner else "",
-                label=view.label(latest) if latest else "",
-            ),
-            winner,
-        )
+        _future(view, texts, year, reply)
         return True
     status = record.status
     explanation = record.explanation.value if record.explanation else ""
@@ -167,11 +157,33 @@ def awarded_between(view: History, first: date, last: date, now: datetime) -> li
     ]
 
 
+def _future(view: History, texts: Texts, year: int, reply: Reply) -> None:
+    """«Prisen for 2026 er ikke delt ut ennå.» with the latest winner known; a second year
+    after the clock joins that sentence («Prisene for 2026 og 2027 …») instead of repeating it."""
+    latest = view.latest_awarded()
+    winner = view.winner(latest) if latest else None
+    index, years = reply.future if reply.future else (len(reply.parts), ())
+    years = (*years, year)
+    text = texts(
+        "gap.future" if len(years) == 1 else "gap.future_several",
+        year=year,
+        years=texts.join([str(y) for y in years]),
+        winner=entrant_name(texts, winner.value) if winner else "",
+        label=view.label(latest) if latest else "",
+    )
+    if index < len(reply.parts) and reply.future:
+        reply.parts[index] = text
+    else:
+        reply.say(text, winner)
+    reply.future = (index, years)
+
+
 def rounds(
     view: History, texts: Texts, years: list[int], reply: Reply, *, nearby: bool = False
 ) -> Iterator[tuple[int, PrizeYear]]:
     """(year, record) for each asked year that had a prize round of its own; the others
-    (no prize, merged into another round, unknown to the fact base) are explained."""
+    (no prize, merged into another round, unknown to the fact base) are explained, the years
+    after the clock together in one sentence."""
     for year in years[:MAX_YEARS]:
         record = view.get(year)
         if record is None or record.status in (YearStatus.NO_PRIZE, YearStatus.MERGED):

@@ -71,6 +71,9 @@ class Reply:
     municipality: str | None = None
     now: datetime | None = None
     notes: list[str] = field(default_factory=list)
+    future: tuple[int, tuple[int, ...]] | None = None
+    """The part that says which asked years lie after the clock, and those years (so a second
+    such year joins that sentence instead of repeating it)."""
     """User notes (``user_note``) on the facts used, shown last; curator notes never are."""
 
     def say(self, text: str, *facts: Fact[Any] | Era[Any] | None) -> None:
