@@ -18,6 +18,17 @@ CRITERIA_PAST = re.compile(
 )
 """Past-tense verbs a criteria text uses; the past form needs one, the present form none."""
 UNDER_WAY = (VoteState.OPEN, VoteState.UPCOMING, VoteState.CLOSES_LATER)
+REASON_PRESENT = re.compile(
+    r"\b(har|er|gjør|kan|får|vil|skal|må|blir|bosetter|driver|arbeider|tilbyr|mener|"
+    r"utvikler|ser|bygger|kaller|kommer|finner|finnes|deler|samarbeider|følger|setter|tilpasses|"
+    r"strekker|gir|tar|går|knytter|trenger|ber|bruker|kvalifiserer|ligger|satser|legger|viser|"
+    r"skaper|sier|tenker|hjelper|prioriterer|tilrettelegger)\b",
+    re.IGNORECASE,
+)
+"""Present-tense finite verbs that put a nomination or jury reason in the wrong tense («jobber»
+is left out: it is also the plural noun, «vanlige jobber»)."""
+QUOTED = re.compile(r"«[^»]*»")
+"""A quoted name or phrase («første arbeidsplass»), which keeps its own wording."""
 
 
 def _round_texts(record: PrizeYear) -> list[tuple[str, str]]:
@@ -53,6 +64,30 @@ def criteria_tense_problems(past: str, now: str, label: str) -> list[tuple[str, 
             )
         )
     return problems
+
+
+def reason_tense_hit(text: str) -> str | None:
+    """The first present-tense finite verb in a reason text outside «…», or None."""
+    hit = REASON_PRESENT.search(QUOTED.sub("", text))
+    return hit.group(0) if hit else None
+
+
+def reason_tense_warnings(kb: KnowledgeBase) -> list[str]:
+    """``knowledge/years/ÅÅÅÅ.yaml: …`` for each jury reason or ``nominated_for`` in the
+    present tense: reasons are told in the past, every year alike (style rule 3)."""
+    warnings: list[str] = []
+    for year, record in sorted(kb.years.items()):
+        texts = [("reasoning", record.reasoning)] + [
+            (f"profiles.{p.entrant.name}.nominated_for", p.nominated_for) for p in record.profiles
+        ]
+        for key, fact in texts:
+            hit = reason_tense_hit(fact.value) if fact else None
+            if hit:
+                warnings.append(
+                    f"knowledge/years/{year}.yaml: «{key}» står i presens («{hit}»); "
+                    "begrunnelser skrives i preteritum («… hadde bosatt …», «… bosatte …»)"
+                )
+    return warnings
 
 
 def tense_warnings(kb: KnowledgeBase, now: datetime) -> list[str]:
