@@ -232,6 +232,7 @@ ENGINE_TEXTS = TextContract(
         "criteria.general_now": text("label", "text"),
         "how_chosen.year": text("label", "text"),
         "how_chosen.year_now": text("label", "text"),
+        "how_chosen.own": text("text"),
         "how_chosen.unknown_year": text("label"),
         "how_chosen.unknown_year_now": text("label"),
         "award.date": text("date", "label"),

@@ -258,12 +258,17 @@ class PrizeYear:
     vote: VoteWindow = field(default_factory=VoteWindow)
     decision: Fact[str] | None = None
     """How the winner was chosen this year."""
+    decision_now: str | None = None
+    """:attr:`decision` in the present tense, for while the round is under way (a plain text,
+    like :attr:`criteria_now`: written for the open round, it gives nothing away)."""
+    decision_now_sources: tuple[Source, ...] = ()
+    """The sources of :attr:`decision`, cited under :attr:`decision_now`."""
     criteria: Fact[str] | None = None
     criteria_general: bool = False
-    criteria_now: str | None = None
-    """:attr:`criteria` in the present tense, for while the round is under way."""
     """True when :attr:`criteria` only describes the nominees in general terms: no list of
     criteria is known, so the answer says so first."""
+    criteria_now: str | None = None
+    """:attr:`criteria` in the present tense, for while the round is under way."""
     award_date: Fact[Moment] | None = None
     award_event: Fact[str] | None = None
     award_place: Fact[str] | None = None

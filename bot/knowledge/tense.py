@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from bot.knowledge.models import KnowledgeBase, PrizeYear, YearStatus
+from bot.knowledge.models import Fact, KnowledgeBase, PrizeYear, YearStatus
 from bot.knowledge.view import VoteState, vote_state
 
 PAST = re.compile(r"\b(kunne|ble|var|stemte|åpnet|stengte|hadde|fikk)\b", re.IGNORECASE)
@@ -37,10 +37,15 @@ def _round_texts(record: PrizeYear) -> list[tuple[str, str]]:
     found = [
         ("vote.how", vote.how.value if vote.how else ""),
         ("vote.description", vote.description.value if vote.description else ""),
-        ("decision", record.decision.value if record.decision else ""),
+        ("decision", _now_or_text(record.decision_now, record.decision)),
         ("criteria", record.criteria_now or (record.criteria.value if record.criteria else "")),
     ]
     return [(key, text) for key, text in found if text]
+
+
+def _now_or_text(now: str | None, fact: Fact[str] | None) -> str:
+    """The present form shown while the round runs, else the one text there is."""
+    return now or (fact.value if fact else "")
 
 
 def criteria_tense_problems(past: str, now: str, label: str) -> list[tuple[str, str]]:

@@ -92,7 +92,12 @@ class YearReader:
         winner = self._winner(data, nominees) if "winner" in data else None
         count = self._nominee_count(data, nominees) if "nominee_count" in data else None
         vote = read_vote(r, data) if "vote" in data else VoteWindow()
-        decision = self._fact(data, "decision")
+        decision = (
+            r.text_fact(data, "decision", "decision", extra_keys=("now",))
+            if "decision" in data
+            else None
+        )
+        decision_now = self._now_form(data, "decision", label) if decision is not None else None
         criteria = (
             r.text_fact(data, "criteria", "criteria", extra_keys=("general", "now"))
             if "criteria" in data
@@ -134,6 +139,8 @@ class YearReader:
             criteria=criteria,
             criteria_general=criteria_general,
             criteria_now=criteria_now,
+            decision_now=decision_now,
+            decision_now_sources=decision.sources if decision_now and decision else (),
             award_date=award.date,
             award_event=award.event,
             award_place=award.place,
@@ -195,6 +202,18 @@ class YearReader:
         for key, problem in problems:
             self.fail(value.line_of(key), problem)
         return None if problems else now
+
+    def _now_form(self, data: LDict, key: str, label: str | None) -> str | None:
+        """The optional present-tense form (``<key>.now``) shown while the round is under way;
+        like the past form it names its round, so either reads alone."""
+        value = data[key]
+        now = value.get("now") if isinstance(value, LDict) else None
+        if now is None:
+            return None
+        if not isinstance(now, str) or not now.strip() or (label and label not in now):
+            self.fail(value.line_of("now"), f"«{key}.now» må være en setning som nevner {label}")
+            return None
+        return " ".join(now.split())
 
     def _fact(self, data: LDict, key: str) -> Fact[str] | None:
         return self.reader.text_fact(data, key, key) if key in data else None

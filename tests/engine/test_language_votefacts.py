@@ -226,3 +226,28 @@ def test_vote_windows_state_no_guess_and_the_usual_time_comes_before_history(
         assert "trolig" not in text, (year, text)
     lines = say(engine, "Når deles prisen ut?", TODAY).split("\n")
     assert lines[1].startswith("Fra 2021 deles prisen ut om høsten"), lines
+
+
+# -- how the winner is chosen, in the tense of the clock ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "now", "expected"),
+    [
+        ("hvordan ble vinneren valgt i 2023", DURING_2023_VOTE, "For 2023 kåres vinneren etter"),
+        ("Hvordan kåres vinneren for 2023?", AFTER_2023_VOTE, "For 2023 kåres vinneren etter"),
+        ("hvordan ble vinneren valgt i 2023", AFTER_2023_AWARD, "For 2023 ble vinneren kåret"),
+        ("hvordan ble vinneren avgjort i 2023", TODAY, "For 2023 ble vinneren kåret"),
+        ("Hvordan velges vinneren i 2021?", BEFORE_2021_AWARD, "For 2021 veies publikums"),
+        ("hvordan ble vinneren valgt i 2021", TODAY, "For 2021 ble publikums stemmer"),
+        ("hvordan ble vinneren valgt i 2015", TODAY, "For 2015 valgte en jury"),
+    ],
+)
+def test_how_the_winner_is_chosen_follows_the_clock(
+    engine: Engine, question: str, now: datetime, expected: str
+) -> None:
+    """A round under way in the present («kåres»), a decided one in the past, led by the
+    round itself — never «Slik ble vinneren valgt for 2023. Vinneren kåres …»."""
+    text = engine.answer(question, now=now).text
+    assert text.startswith(expected), text
+    assert "Slik ble vinneren valgt" not in text

@@ -274,10 +274,14 @@ def _per_year(
         if own is not None and attribute == "criteria":
             _criteria_of(view, texts, request, reply, year)
             continue
+        undecided = not view.known_by(year, request.now)  # the round is under way
+        now_form = record.decision_now if attribute == "decision" and undecided else None
+        if now_form is not None:  # the year's own texts name their round, in their tense
+            reply.say(texts(f"{prefix}.own", text=now_form))
+            reply.cite(Fact(None, record.decision_now_sources))
+            continue
         if own is not None:
-            undecided = not view.known_by(year, request.now)  # the round is under way
-            key = f"{prefix}.year_now" if undecided else f"{prefix}.year"
-            reply.say(texts(key, label=record.label, text=own.value), own)
+            reply.say(texts(f"{prefix}.own", text=own.value), own)
             continue
         era = _era(eras, year)
         if era is None:
