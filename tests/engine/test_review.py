@@ -375,3 +375,12 @@ def test_years_after_the_clock_are_said_once_together(engine: Engine) -> None:
         text = engine.answer(question, now=at).text
         assert text.startswith("Prisene for 20"), text
         assert text.count("Den siste vinneren") <= 1 and text.count("ikke delt ut ennå") == 1, text
+
+
+def test_a_two_part_answer_drops_a_yes_that_the_next_part_repeats(engine: Engine) -> None:
+    """«Har X vært nominert, og hvorfor?» in a round under way: «Ja, X er nominert for 2023.»
+    is not followed by «X er nominert for 2023, men jeg vet ikke hvorfor.» (said once)."""
+    at = datetime(2023, 10, 5, 12, 0, tzinfo=OSLO)
+    for place in ("Ullensvang", "Kristiansand"):
+        text = engine.answer(f"har {place} vært nominert, og hvorfor?", now=at).text
+        assert text.count(f"{place} er nominert for 2023") == 1, text

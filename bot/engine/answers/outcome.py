@@ -110,8 +110,16 @@ def _join_without_repeats(first: str, second: str) -> str:
     """Join two answers, leaving out a line the other answer already says (in full or more)."""
 
     def covered(line: str, others: list[str]) -> bool:
+        """The line, or the line after its «Ja, »/«Nei, », said in full (or more) by another:
+        «Ja, Ullensvang er nominert for 2023.» before «Ullensvang er nominert for 2023, men …»."""
         stem = line.rstrip(".")
-        return any(other != line and other.startswith(stem) for other in others)
+        bare = stem.removeprefix("Ja, ").removeprefix("Nei, ")
+        bare = bare[:1].upper() + bare[1:]
+        long_enough = len(bare) >= SHORT_LINE // 3  # never a bare «Ja.»
+        return any(
+            other != line and (other.startswith(stem) or (long_enough and other.startswith(bare)))
+            for other in others
+        )
 
     def restates(line: str, earlier: str) -> bool:
         """A short line whose names and numbers were all said already («Vinneren var Drammen.»)."""
