@@ -1,0 +1,57 @@
+"""Projects, figures and context texts in review 4 (T9 leak, T4–T6/T10 tense, A3, A5, A18).
+
+Classes: nothing dated after the clock is shown (a figure whose reference year is later, or a
+sentence naming a later year), at every clock and in every path; project descriptions and
+context texts are told in the past; a project is named once per answer; a description that
+repeats the reason just given is left out; «IMDi hadde trukket den fram» agrees with «tiltaket»."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from bot.clock import OSLO
+from bot.engine.engine import Engine
+from bot.knowledge.view import as_known_at
+
+CLOCKS = [
+    datetime(2021, 11, 5, 12, tzinfo=OSLO),
+    datetime(2023, 10, 5, 12, tzinfo=OSLO),
+    datetime(2023, 10, 31, 12, tzinfo=OSLO),
+    datetime(2025, 10, 15, 12, tzinfo=OSLO),
+    datetime(2026, 12, 5, 12, tzinfo=OSLO),
+]
+
+
+@pytest.mark.parametrize("now", CLOCKS, ids=lambda c: c.date().isoformat())
+def test_no_figure_or_text_dated_after_the_clock_is_known(engine: Engine, now: datetime) -> None:
+    known = as_known_at(engine.kb, now).kb
+    for record in known.years.values():
+        for profile in record.profiles:
+            for figure in profile.figures:
+                assert figure.year <= now.year, (record.year, profile.entrant.name, figure)
+            for fact in profile.context:
+                assert str(now.year + 1) not in fact.value, fact.value
+            for project in profile.projects:
+                assert str(now.year + 1) not in project.description, project
+
+
+@pytest.mark.parametrize(
+    ("question", "later", "shown_from"),
+    [
+        ("Hva er Sisters in Business i Asker?", "16 faste ansatte", 2024),
+        ("Hvor mange ansatte har Sisters in Business?", "16 faste ansatte", 2024),
+        ("Hvor mange flyktninger sa Lillestrøm ja til å bosette?", "260 flyktninger", 2022),
+        ("Hvilke tall har du om Lillestrøm?", "260 flyktninger", 2022),
+    ],
+)
+def test_a_later_dated_fact_waits_for_its_year(
+    engine: Engine, question: str, later: str, shown_from: int
+) -> None:
+    for now in CLOCKS:
+        text = engine.answer(question, now=now).text
+        if now.year < shown_from:
+            assert later not in text, (now, text)
+    last = engine.answer(question, now=CLOCKS[-1]).text
+    assert later in last, last  # the sweep reaches the fact once its year has come
