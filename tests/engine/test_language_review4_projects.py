@@ -13,6 +13,7 @@ import pytest
 
 from bot.clock import OSLO
 from bot.engine.engine import Engine
+from bot.knowledge.tense import description_tense_hit
 from bot.knowledge.view import as_known_at
 
 CLOCKS = [
@@ -55,3 +56,46 @@ def test_a_later_dated_fact_waits_for_its_year(
             assert later not in text, (now, text)
     last = engine.answer(question, now=CLOCKS[-1]).text
     assert later in last, last  # the sweep reaches the fact once its year has come
+
+
+def test_what_a_nominee_did_is_told_in_the_past(engine: Engine) -> None:
+    """T4, T5, T6, T10: «Hva gjorde X?» for every nominee with projects, at two clocks, has no
+    project or context sentence in the present tense («Tynset samarbeider …»)."""
+    asked = 0
+    for year, record in engine.kb.years.items():
+        places = {p.municipality for p in record.projects}
+        places |= {p.entrant.municipality.name for p in record.profiles if p.projects}
+        for place in sorted(places):
+            for now in (CLOCKS[1], CLOCKS[-1]):
+                if year > now.year:
+                    continue
+                text = engine.answer(f"Hva gjorde {place} i {year}?", now=now).text
+                asked += 1
+                for line in text.split("\n")[1:]:
+                    if line.startswith(("Kilder", "–", "+")):
+                        continue
+                    assert description_tense_hit(line) is None, (year, place, line)
+    assert asked >= 40  # the sweep reaches the answers
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hva har Tynset gjort?",
+        "Hva gjorde Nordre Follo for ukrainske ungdommer som var ferdige med skolen?",
+        "Hva gjorde Gjøvik?",
+        "Hva er Fra leie til eie?",
+    ],
+)
+def test_reviewers_project_answers_read_in_the_past(engine: Engine, question: str) -> None:
+    for now in CLOCKS:
+        text = engine.answer(question, now=now).text
+        for present in (
+            "samarbeider med",
+            "Kvalifiseringen starter",
+            "seniorsenter har",
+            "er en kafé",
+            "hjelper langvarige",
+            "bor også",
+        ):
+            assert present not in text, (now, text)
