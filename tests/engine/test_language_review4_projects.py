@@ -99,3 +99,15 @@ def test_reviewers_project_answers_read_in_the_past(engine: Engine, question: st
             "bor også",
         ):
             assert present not in text, (now, text)
+
+
+@pytest.mark.parametrize(
+    "question", ["Hva er Globale Bærum?", "Hvor mange kom i jobb gjennom Globale Bærum?"]
+)
+def test_globale_baerum_goal_before_result_with_its_time(engine: Engine, question: str) -> None:
+    """A3: the 372 in jobs are dated by the text that told it, not by the start of the
+    project, and the goal (1 000 in three years) comes before the result."""
+    text = engine.answer(question, now=CLOCKS[-1]).text
+    assert "På det tidspunktet" not in text
+    assert "Da Energeticskonferansen omtalte Globale Bærum, var 372" in text
+    assert text.index("1 000") < text.index("372"), text
