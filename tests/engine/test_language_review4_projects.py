@@ -111,3 +111,46 @@ def test_globale_baerum_goal_before_result_with_its_time(engine: Engine, questio
     assert "På det tidspunktet" not in text
     assert "Da Energeticskonferansen omtalte Globale Bærum, var 372" in text
     assert text.index("1 000") < text.index("372"), text
+
+
+@pytest.mark.parametrize(
+    ("question", "now"),
+    [
+        ("Hva gjorde Lørenskog?", CLOCKS[-1]),
+        ("Hvilke tiltak hadde Lørenskog?", CLOCKS[1]),
+        ("Hvilke tiltak hadde Lørenskog?", CLOCKS[-1]),
+    ],
+)
+def test_a_project_is_named_once_per_answer(engine: Engine, question: str, now: datetime) -> None:
+    """A5: Jobbsjansen, highlighted for both 2021 and 2018, is named (or described) once."""
+    text = engine.answer(question, now=now).text
+    body = [line for line in text.split("\n") if not line.startswith(("Kilder", "–", "+"))]
+    assert sum("Jobbsjansen" in line for line in body) == 1, text
+
+
+@pytest.mark.parametrize(
+    ("question", "repeat"),
+    [
+        (
+            "Hva gjorde Nordre Follo for ukrainske ungdommer som var ferdige med skolen?",
+            "Kvalifiseringen begynte med en kartlegging",
+        ),
+        ("Hva gjorde Vennesla?", "Vennesla hadde en egen bosettingskoordinator"),
+        ("Hva gjorde Asker i 2021?", "Asker hadde samlet tjenester"),
+        ("Hva gjorde Harstad i 2023?", "Harstad bosatte raskt og fleksibelt"),
+    ],
+)
+def test_a_description_that_repeats_the_reason_is_left_out(
+    engine: Engine, question: str, repeat: str
+) -> None:
+    """A5: a project text that says what the reason just said is not shown after it."""
+    for now in (CLOCKS[3], CLOCKS[-1]):
+        text = engine.answer(question, now=now).text
+        assert repeat not in text, (now, text)
+
+
+def test_jobbsjansen_is_den_in_the_2021_reasoning(engine: Engine) -> None:
+    """A18: «Jobbsjansen … IMDi hadde trukket den fram» (masculine), in chat and button."""
+    for question in ("Hvorfor vant Lørenskog i 2021?", "begrunnelse 2021"):
+        text = engine.answer(question, now=CLOCKS[-1]).text
+        assert "trukket den fram" in text and "trukket det fram" not in text, text
