@@ -8,7 +8,7 @@ from pathlib import Path
 from bot.clock import system_clock
 from bot.knowledge.checks import run_checks
 from bot.knowledge.models import KnowledgeBase
-from bot.knowledge.tense import reason_tense_warnings, tense_warnings
+from bot.knowledge.tense import description_tense_warnings, reason_tense_warnings, tense_warnings
 from bot.knowledge.yamlio import KnowledgeIssue
 from bot.settings import DEFAULT_KNOWLEDGE_DIR, environment
 
@@ -60,6 +60,7 @@ def run(args: argparse.Namespace) -> int:
         f"{len(knowledge.municipalities)} kommuner, {len(knowledge.sources)} kilder, "
         f"versjon {knowledge.version}"
     )
-    for warning in tense_warnings(knowledge, system_clock()) + reason_tense_warnings(knowledge):
+    warnings = tense_warnings(knowledge, system_clock()) + reason_tense_warnings(knowledge)
+    for warning in warnings + description_tense_warnings(knowledge):
         print(f"Advarsel: {warning}")
     return 0

@@ -5,9 +5,11 @@ whose title names that winner with a winning word («Lørenskog vant …», «�
 is from after the award, and so is a source whose title names a year after ``now``'s
 («prisside, oppdatert juni 2024»). :func:`scrub` removes such sources from every sourced record
 of the fact base (a record left without sources is dropped), and drops every sentence of a
-sourced text that names a pending winner (or a pending round's year) with a winning word, or a
-year after ``now``'s. The
-winning words are data: ``view.revealing_words`` in ``knowledge/texts/engine.yaml``.
+sourced text or project description that names a pending winner (or a pending round's year)
+with a winning word, or a year after ``now``'s. A figure whose reference year lies after
+``now``'s year («16 faste ansatte i 2024» at a 2023 clock) is dropped whole, wherever it is
+shown (profiles, passages, figure answers). The winning words are data:
+``view.revealing_words`` in ``knowledge/texts/engine.yaml``.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from bot.knowledge.models import Fact, KnowledgeBase, Person, Source
+from bot.knowledge.models import Fact, Figure, KnowledgeBase, Person, Project, Source
 from bot.knowledge.texts import bundled_texts
 
 WORDS_KEY = "engine.view.revealing_words"
@@ -80,6 +82,13 @@ class Reveals:
     def source(self, source: Source) -> bool:
         """True when ``source`` is from after the moment (names the win, or a later year)."""
         return self.later(source.title) or self.text(source.title)
+
+
+def latest_dated(kb: KnowledgeBase) -> int:
+    """The latest reference year of a figure in ``kb`` (0 when there is none): a moment in an
+    earlier year must have the fact base scrubbed even when no round is later or pending."""
+    years = (f.year for r in kb.years.values() for p in r.profiles for f in p.figures)
+    return max(years, default=0)
 
 
 def reveals(kb: KnowledgeBase, pending: Iterable[int], year: int) -> Reveals:
@@ -147,6 +156,14 @@ def scrub(obj: Any, rule: Reveals) -> Any:
             changes["value"] = text
     if isinstance(obj, Person) and obj.said is not None and rule.text(obj.said):
         return _DROP
+    if isinstance(obj, Figure) and (obj.year > rule.year or rule.later(obj.sentence or "")):
+        return _DROP  # its reference year is after the moment: not known yet
+    if isinstance(obj, Project):
+        text = _sentences(obj.description, rule)
+        if not text:
+            return _DROP
+        if text != obj.description:
+            changes["description"] = text
     return dataclasses.replace(obj, **changes) if changes else obj
 
 

@@ -27,6 +27,14 @@ REASON_PRESENT = re.compile(
 )
 """Present-tense finite verbs that put a nomination or jury reason in the wrong tense («jobber»
 is left out: it is also the plural noun, «vanlige jobber»)."""
+DESCRIPTION_PRESENT = re.compile(
+    r"\b(starter|bor|skaffer|fordeles|kombinerer|beholder|besøker|hjelpes|"
+    r"oppmuntres|tilbys|ansettes|brukes|drives|heter|handler|består|omfatter|dekker|sprer)\b",
+    re.IGNORECASE,
+)
+"""More present-tense verbs a project or context text uses («Kvalifiseringen starter …»,
+«Enslige mindreårige bor …»), checked together with :data:`REASON_PRESENT` (nouns like «jobber»
+and «lærer» are left out)."""
 QUOTED = re.compile(r"«[^»]*»")
 """A quoted name or phrase («første arbeidsplass»), which keeps its own wording."""
 
@@ -75,6 +83,34 @@ def reason_tense_hit(text: str) -> str | None:
     """The first present-tense finite verb in a reason text outside «…», or None."""
     hit = REASON_PRESENT.search(QUOTED.sub("", text))
     return hit.group(0) if hit else None
+
+
+def description_tense_hit(text: str) -> str | None:
+    """The first present-tense finite verb in a project or context text outside «…», or None."""
+    bare = QUOTED.sub("", text)
+    hits = [h for h in (REASON_PRESENT.search(bare), DESCRIPTION_PRESENT.search(bare)) if h]
+    return min(hits, key=lambda h: h.start()).group(0) if hits else None
+
+
+def description_tense_warnings(kb: KnowledgeBase) -> list[str]:
+    """``knowledge/years/ÅÅÅÅ.yaml: …`` for each project description or profile context text in
+    the present tense: they tell what was highlighted in that round, so they are told in the
+    past at every clock (style rule 3); the bot cannot know whether it still holds."""
+    warnings: list[str] = []
+    for year, record in sorted(kb.years.items()):
+        projects = (*record.projects, *(q for p in record.profiles for q in p.projects))
+        texts = {f"projects.{q.name}": q.description for q in projects}
+        for profile in record.profiles:
+            for number, fact in enumerate(profile.context, start=1):
+                texts[f"profiles.{profile.entrant.name}.context[{number}]"] = fact.value
+        for key, text in texts.items():
+            hit = description_tense_hit(text)
+            if hit:
+                warnings.append(
+                    f"knowledge/years/{year}.yaml: «{key}» står i presens («{hit}»); "
+                    "tiltak og bakgrunn skrives i preteritum («… hadde …», «… hjalp …»)"
+                )
+    return warnings
 
 
 def reason_tense_warnings(kb: KnowledgeBase) -> list[str]:

@@ -28,6 +28,9 @@ and nowhere else:
   winning word or names a later year is removed (a record left without sources is dropped), and
   every sentence naming that winner with a winning word is left out. Answers, passages and the
   people lookup all read this filtered fact base.
+- **Nothing dated after the moment is shown**: a figure whose reference year is after ``now``'s
+  year, and every sentence of a context text or project description naming such a year, is
+  left out (the fact was not known yet, and would read in the wrong tense).
 """
 
 from __future__ import annotations
@@ -47,7 +50,7 @@ from bot.knowledge.models import (
     VoteWindow,
     YearStatus,
 )
-from bot.knowledge.reveal import reveals, scrub_root
+from bot.knowledge.reveal import latest_dated, reveals, scrub_root
 
 OPENS_DEFAULT_TIME = time(0, 0)
 """A vote opening on a known day at an unknown time counts from the start of that day."""
@@ -263,8 +266,9 @@ class KnowledgeView:
         return found[-1] if found else None
 
 
-_Pending = tuple[tuple[int, ...], tuple[tuple[int, bool], ...]]
-"""Later rounds, and rounds with an unannounced winner (with: are their nominees public?)."""
+_Pending = tuple[tuple[int, ...], tuple[tuple[int, bool], ...], bool]
+"""Later rounds, rounds with an unannounced winner (with: are their nominees public?), and
+whether a figure is dated after the moment."""
 
 
 def _pending(kb: KnowledgeBase, now: datetime) -> _Pending:
@@ -275,7 +279,22 @@ def _pending(kb: KnowledgeBase, now: datetime) -> _Pending:
         for y, r in kb.years.items()
         if y <= now.year and r.winner is not None and not winner_announced(r, now)
     )
-    return later, pending
+    return later, pending, _latest_dated(kb) > now.year
+
+
+_DATED: dict[tuple[int, str], tuple[KnowledgeBase, int]] = {}
+
+
+def _latest_dated(kb: KnowledgeBase) -> int:
+    """:func:`latest_dated`, computed once per fact base."""
+    key = (id(kb), kb.version)
+    found = _DATED.get(key)
+    if found is None or found[0] is not kb:
+        if len(_DATED) >= _CACHE_SIZE:
+            _DATED.clear()
+        found = (kb, latest_dated(kb))
+        _DATED[key] = found
+    return found[1]
 
 
 _CACHE: dict[tuple[int, str, int, _Pending], tuple[KnowledgeBase, KnowledgeBase]] = {}
@@ -290,9 +309,9 @@ def as_known_at(kb: KnowledgeBase, now: datetime) -> KnowledgeView:
     one object and the engine's indexes over it."""
     key = _pending(kb, now)
     state = "-".join(f"{year}{'n' if shown else ''}" for year, shown in key[1])
-    if key[0]:
+    if key[0] or key[2]:
         state = f"{state}<{now.year}"  # the sources dated up to now's year are shown
-    if not key[0] and not key[1]:
+    if not key[0] and not key[1] and not key[2]:
         return KnowledgeView(kb=kb, full=kb, now=now)
     cache_key = (id(kb), kb.version, now.year, key)
     cached = _CACHE.get(cache_key)

@@ -29,7 +29,7 @@ def test_project_answers_have_no_fragment_and_no_name_lines(engine: Engine, ques
 def test_a_named_project_leads_with_its_sentence_then_the_round(engine: Engine) -> None:
     text = engine.answer("Hva er Jobbsjansen?", now=TODAY).text
     assert text.startswith(
-        "Jobbsjansen er et prosjekt som hjelper hjemmeværende kvinner med innvandrerbakgrunn ut i"
+        "Jobbsjansen var et prosjekt som hjalp hjemmeværende kvinner med innvandrerbakgrunn ut i"
         " arbeid. Tiltaket ble trukket fram da Lørenskog ble nominert for 2018."
     )
 

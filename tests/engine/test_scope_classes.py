@@ -26,7 +26,7 @@ def ask(engine: Engine, question: str) -> Answer:
         ("Hvilke filmer laget IMDi om de nominerte i 2015?", "filmer"),
         ("Hvilket hotell samarbeidet Voss med?", "Scandic Voss"),
         ("Støttet alle partier bosettingen i Bodø?", "alle partier"),
-        ("Hvor bor enslige mindreårige på Tynset?", "fosterhjem"),
+        ("Hvor bodde enslige mindreårige på Tynset?", "fosterhjem"),
         ("Hva sa statsministeren om Asker?", "Erna Solberg"),
         ("Hvordan samarbeidet Drammen med NAV?", "Nav Drammen"),
         ("Hvem jobbet i NAV i Larvik?", "Bente Nygård"),

@@ -42,10 +42,13 @@ def _entry_projects(entry: Entry) -> list[Project]:
 def _project_names(texts: Texts, entry: Entry, reply: Reply) -> None:
     """One sentence naming the round's projects as written inside a sentence, leaving out
     those the sentences just before (the round's reason, a figure) named already («… en
-    tydelig arbeidslinje fra første dag» before «Arbeidslinje fra første dag»); another
-    round's names sentence does not count."""
+    tydelig arbeidslinje fra første dag» before «Arbeidslinje fra første dag») and those an
+    earlier round's names sentence of the same answer named: a project is named once per
+    answer («Tiltaket som ble trukket fram, var Jobbsjansen.» for 2021, then 2018's list
+    without it)."""
     ours = tuple(texts(key, names="\0").split("\0")[0] for key in NAMES_KEYS)
     before = [p for p in reply.parts[-JUST_BEFORE:] if not p.startswith(ours)]
+    before += [p for p in reply.parts if p.startswith(ours)]
     said = fold_words(" ".join(before))
     projects = [p for p in _entry_projects(entry) if not _mentions(said, fold_words(p.name))]
     if projects:
@@ -56,8 +59,25 @@ def _project_names(texts: Texts, entry: Entry, reply: Reply) -> None:
 
 
 def _projects(texts: Texts, entry: Entry, reply: Reply, *, intro: bool) -> bool:
-    projects = _entry_projects(entry)[:MAX_PROJECTS]
-    if not projects:
+    """The round's projects described, each once per answer: one an earlier round of the same
+    answer described already (Lørenskog's Jobbsjansen, 2021 and 2018) is left out, and so is
+    one whose description repeats the sentences just before (the round's reason): nearly all
+    its words, or half of them when those sentences name the project («pekte selv på tidlig
+    kartlegging av hver flyktnings kompetanse …» before «Kvalifiseringen begynte med en
+    kartlegging av hver flyktnings kompetanse …»)."""
+    before = " ".join(reply.parts[-JUST_BEFORE:])
+    said = fold_words(before)
+    lines = [
+        (project, texts("profile.project", name=project.name, text=project.description))
+        for project in _entry_projects(entry)[:MAX_PROJECTS]
+        if not _repeats(project.description, before)
+        and not (
+            _mentions(said, fold_words(project.name))
+            and _repeats(project.description, before, share=MIN_SHARED_NAMED)
+        )
+    ]
+    lines = [(project, line) for project, line in lines if line not in reply.parts]
+    if not lines:
         return False
     if intro:
         reply.say(
@@ -67,11 +87,8 @@ def _projects(texts: Texts, entry: Entry, reply: Reply, *, intro: bool) -> bool:
                 label=entry.record.label,
             )
         )
-    for project in projects:
-        reply.say(
-            texts("profile.project", name=project.name, text=project.description),
-            Fact(None, project.sources),
-        )
+    for project, line in lines:
+        reply.say(line, Fact(None, project.sources))
     return True
 
 
@@ -135,11 +152,13 @@ def sentences(text: str) -> list[str]:
 
 MIN_SHARED = 0.8
 """Share of a description's words another sentence must have to say the same thing."""
+MIN_SHARED_NAMED = 0.5
+"""Share that is enough when the other sentences also name the project."""
 MIN_WORD = 4
 """Shorter words («er», «en», «for») do not count when comparing what sentences say."""
 
 
-def _repeats(description: str, sentence: str) -> bool:
+def _repeats(description: str, sentence: str, share: float = MIN_SHARED) -> bool:
     """Whether ``sentence`` says what ``description`` says (nearly all its words, in any
     order and inflected): «Globus kafé er en internasjonal kafé drevet av innvandrerkvinner
     …» repeats «Globus kafé er en kafé drevet av innvandrerkvinner.»."""
@@ -148,7 +167,7 @@ def _repeats(description: str, sentence: str) -> bool:
         return False
     other = fold_words(sentence)
     shared = [w for w in own if any(_same_word(w, o) for o in other)]
-    return len(shared) >= MIN_SHARED * len(own)
+    return len(shared) >= share * len(own)
 
 
 def _same_word(one: str, other: str) -> bool:
