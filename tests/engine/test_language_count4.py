@@ -179,3 +179,31 @@ def test_counts_of_nominations_are_in_the_perfect(engine: Engine, place: str) ->
         text = say(engine, question, TODAY)
         assert "var nominert to ganger" not in text and "var nominert tre" not in text, text
         assert "har vært nominert" in text, text
+
+
+# -- A16 (M19): the counties with most winners, each county said once, without jargon ---------
+
+
+@pytest.mark.parametrize("now", CLOCKS, ids=lambda c: c.date().isoformat())
+@pytest.mark.parametrize(
+    "question",
+    ["Hvilke fylker har flest vinnere?", "Vinnere per fylke", "Kva fylke har flest vinnarar?"],
+)
+def test_counties_with_most_winners_name_each_county_once(
+    engine: Engine, question: str, now: datetime
+) -> None:
+    text = say(engine, question, now)
+    assert "fylkesinndelingen" not in text, text
+    for county in ("Agder", "Finnmark", "Trøndelag", "Buskerud", "Telemark"):
+        assert text.count(county) == 1, (county, text)
+    assert "Agder (Kristiansand og Grimstad)" in text and "med to hver" in text, text
+    division = "etter dagens fylker" if now.year >= 2024 else "etter fylkene fra 2024"
+    assert division in text, text
+
+
+def test_the_county_of_a_municipality_without_jargon(engine: Engine) -> None:
+    assert (
+        say(engine, "Hvilket fylke ligger Sunndal i?", TODAY) == "Sunndal ligger i Møre og Romsdal."
+    )
+    text = say(engine, "I hvilket fylke er Kinn?", BEFORE_2021_AWARD)
+    assert text == "Kinn ligger i Vestland, etter fylkene fra 2024.", text

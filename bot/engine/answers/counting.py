@@ -16,7 +16,7 @@ from bot.knowledge.models import Entrant, Fact, YearStatus
 from . import nominees as nominee_answers
 from . import places as place_answers
 from .common import entrant_name, gap, place_name, register_source, rounds, target_years, years_text
-from .counties import say_ranked_wins
+from .counties import REGISTER_YEAR, say_ranked_wins
 from .reply import MAX_PLACES, MAX_YEARS, MOST_WORDS, Reply, Request
 
 MAX_RANKED = 6
@@ -396,9 +396,8 @@ def county_of(view: History, texts: Texts, request: Request, reply: Reply) -> No
         return
     place = request.places[0]
     reply.municipality = place.name
-    reply.say(
-        texts("counting.county_of", place=place_name(place), county=place.municipality.county)
-    )
+    key = "counting.county_of" if request.now.year >= REGISTER_YEAR else "counting.county_of_before"
+    reply.say(texts(key, place=place_name(place), county=place.municipality.county))
     reply.cite(Fact(None, (register_source(texts),)))
     reply.followups.append(
         FollowUp(texts("followup.county"), f"vinnere i {place.municipality.county}")
@@ -422,6 +421,6 @@ def regions_won(view: History, texts: Texts, request: Request, reply: Reply) -> 
         reply.say(texts("gap.no_info"))
         return
     ranked = sorted(by_region.items(), key=lambda item: -len(item[1]))
-    say_ranked_wins(view, texts, ranked, "counting.by_region_among", reply)
+    say_ranked_wins(view, texts, ranked, texts("counting.by_region_among"), reply)
     reply.cite(Fact(None, (register_source(texts),)))
     reply.followups.append(FollowUp(texts("followup.map"), "", FollowUpAction.MAP))
