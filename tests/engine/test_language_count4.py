@@ -6,6 +6,7 @@ asks other questions of the class than the review's own example, and the example
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 import pytest
@@ -13,6 +14,9 @@ import pytest
 from bot.clock import OSLO
 from bot.engine.engine import Engine
 from bot.engine.types import Conversation
+from bot.knowledge.loader import load_knowledge
+
+from .conftest import KNOWLEDGE
 
 BEFORE_2021_AWARD = datetime(2021, 11, 5, 12, tzinfo=OSLO)
 DURING_2023_VOTE = datetime(2023, 10, 5, 12, tzinfo=OSLO)
@@ -207,3 +211,33 @@ def test_the_county_of_a_municipality_without_jargon(engine: Engine) -> None:
     )
     text = say(engine, "I hvilket fylke er Kinn?", BEFORE_2021_AWARD)
     assert text == "Kinn ligger i Vestland, etter fylkene fra 2024.", text
+
+
+# -- A18: small counts in words in the curated sentences, as in the engine's own texts --------
+
+SMALL_COUNT = re.compile(r"(?<![\d.,–/-])\b(?:[2-9]|1[0-2]) (?!prosent|millioner|av\b)[a-zæøå]")
+"""A count from two to twelve in digits before a word («8 enslige»; not «10 prosent»)."""
+
+
+def test_curated_sentences_write_small_counts_in_words() -> None:
+    kb = load_knowledge(KNOWLEDGE)
+    found = []
+    for record in kb.years.values():
+        for profile in record.profiles:
+            texts = [f.sentence or "" for f in profile.figures]
+            texts += [c.value for c in profile.context]
+            found += [t for t in texts if SMALL_COUNT.search(t.replace("{value}", "0"))]
+    assert not found, found
+
+
+@pytest.mark.parametrize(
+    ("question", "words"),
+    [
+        ("Hvor mange flyktninger bosatte Sunndal?", "blant dem åtte enslige mindreårige"),
+        ("Hvor mange bosatte Bærum i 2020?", "blant dem fem enslige mindreårige"),
+    ],
+)
+def test_small_counts_in_figure_answers_are_words(
+    engine: Engine, question: str, words: str
+) -> None:
+    assert words in say(engine, question, TODAY)
