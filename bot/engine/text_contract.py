@@ -100,6 +100,7 @@ ENGINE_TEXTS = TextContract(
         "place.also_nominated": text("place", "years"),
         "place.nominated_now": text("place", "years"),
         "place.nominated_now_yes": text("place", "years"),
+        "place.nominated_now_count": text("ordinal", "place", "years"),
         "place.nominated_again": text("place", "years"),
         "place.also_nominated_and_again": text("now", "place", "years"),
         "place.nominated_before": text("years"),

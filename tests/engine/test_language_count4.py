@@ -241,3 +241,12 @@ def test_small_counts_in_figure_answers_are_words(
     engine: Engine, question: str, words: str
 ) -> None:
     assert words in say(engine, question, TODAY)
+
+
+def test_how_many_times_during_a_round_says_which_time_it_is(engine: Engine) -> None:
+    text = say(engine, "Hvor mange ganger har Asker vært nominert?", BEFORE_2021_AWARD)
+    assert text.startswith("Asker er nominert for 2021, for tredje gang."), text
+    text = say(engine, "Hvor mange ganger har Molde vært nominert?", DURING_2023_VOTE)
+    assert text.startswith("Molde er nominert for 2023, for andre gang."), text  # the win counts
+    text = say(engine, "Hvor mange ganger har Molde vært nominert?", TODAY)
+    assert text.startswith("Molde har vært nominert to ganger, for 2012 og 2023."), text

@@ -24,15 +24,23 @@ def _nominated_years(
     *,
     yes: bool = False,
     named: bool = False,
+    wins: tuple[int, ...] = (),
 ) -> str:
     """«Asker var nominert tre ganger, for 2018, 2019/2020 og 2021.» (the count answers «hvor
     mange ganger»; one nomination is said without it). A round still under way at the clock
     comes first, in the present: «Ja, Harstad er nominert for 2023. Harstad var også …»."""
     current = [n for n in nominated if not view.known_by(n[0], request.now)]
-    past = [n for n in nominated if n not in current]
+    past = [n for n in nominated if n not in current and n[0] not in wins]  # a win is said apart
     if current:
         key = "place.nominated_now_yes" if yes else "place.nominated_now"
         text = texts(key, place=name, years=_as_named(view, texts, current, name))
+        if COUNT_WORD in request.words:  # «… for 2021, for tredje gang.»
+            text = texts(
+                "place.nominated_now_count",
+                place=name,
+                years=_as_named(view, texts, current, name),
+                ordinal=texts.ordinal(len(nominated)),
+            )
         if past:
             also = texts("place.nominated_before", years=_as_named(view, texts, past, name))
             text = f"{text} {also}"
@@ -142,13 +150,11 @@ def _summary_of(
                 key = "place.nominated_only_won_" + ("repeat" if request.repeat else "yes")
             years = years_text(view, texts, wins)
             reply.say(texts(key, place=name, years=years), *win_facts)
-        elif rounds_in:
-            if any(not view.known_by(y, request.now) for y, _, _ in rounds_in):
-                rounds_in = nominated  # «er nominert for 2023»; the win follows on its own
-            reply.say(
-                _nominated_years(view, texts, name, rounds_in, request, yes=not statement),
-                *[f for _, _, f in rounds_in],
+        elif rounds_in:  # in a round under way, the win follows on its own
+            said = _nominated_years(
+                view, texts, name, rounds_in, request, yes=not statement, wins=tuple(wins)
             )
+            reply.say(said, *[f for _, _, f in rounds_in])
         else:
             reply.say(_never_nominated(texts, name, window))
         if wins and not all(y in wins for y, _, _ in _with_wins(view, nominated, wins)):
