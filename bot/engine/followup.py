@@ -60,7 +60,13 @@ def split_compound(question: str, syn: Synonyms) -> tuple[str, str] | None:
             second = " ".join(pieces[index + 1 :])
             bare = words(second)
             if len(bare) == 1 and bare[0] in syn.compound_bare:
-                second = syn.compound_bare[bare[0]]
+                # «Har X vært nominert, og hvorfor?» (a yes/no question about a nomination,
+                # not «Hvem var nominert …, og hvorfor?», a list whose why is the winner's)
+                about_nomination = bool(set(words(first)) & syn.nominated_words) and not (
+                    opening and opening[0] in syn.compound_starters
+                )
+                table = syn.compound_bare_nominated if about_nomination else syn.compound_bare
+                second = table.get(bare[0], syn.compound_bare[bare[0]])
             return first, second
     return None
 

@@ -55,6 +55,8 @@ _SYNONYM_KEYS = {
     "compound_verbs",
     "other_words",
     "compound_bare",
+    "compound_bare_nominated",
+    "nominated_words",
     "clause_words",
     "clause_verbs",
     "compound_heads",
@@ -131,6 +133,10 @@ class Synonyms:
     («…, og har de vunnet?»)."""
     compound_bare: dict[str, str] = field(default_factory=dict)
     """A bare question word as the second part of a compound → the question it stands for."""
+    compound_bare_nominated: dict[str, str] = field(default_factory=dict)
+    """The same after a first part about a nomination («Har X vært nominert, og hvorfor?»)."""
+    nominated_words: frozenset[str] = frozenset()
+    """Folded words that make the first part of a compound about a nomination."""
     other_words: frozenset[str] = frozenset()
     """Canonical words for «andre/else»: the municipality talked about is left out of a list."""
     clause_words: frozenset[str] = frozenset()
@@ -207,6 +213,7 @@ def load_synonyms(directory: Path) -> Synonyms:
         key: single(key)
         for key in (
             "stopwords",
+            "nominated_words",
             "prize_names",
             "domain_words",
             "common_words",
@@ -295,13 +302,18 @@ def load_synonyms(directory: Path) -> Synonyms:
         for name in check.word_list(names, value, node.line_of(value)):
             numbers["".join(words(name))] = int(value)
 
-    compound_bare: dict[str, str] = {}
-    node = mapping("compound_bare")
-    for word, question in node.items():
-        if not isinstance(question, str) or len(_phrase(word)) != 1:
-            check.add(node.line_of(word), f"«{word}» må være ett ord med et spørsmål som tekst")
-            continue
-        compound_bare[_phrase(word)[0]] = question
+    def bare_questions(name: str) -> dict[str, str]:
+        found: dict[str, str] = {}
+        node = mapping(name)
+        for word, question in node.items():
+            if not isinstance(question, str) or len(_phrase(word)) != 1:
+                check.add(node.line_of(word), f"«{word}» må være ett ord med et spørsmål som tekst")
+                continue
+            found[_phrase(word)[0]] = question
+        return found
+
+    compound_bare = bare_questions("compound_bare")
+    compound_bare_nominated = bare_questions("compound_bare_nominated")
 
     old_counties: dict[str, tuple[str, ...]] = {}
     node = mapping("old_counties")
@@ -387,6 +399,8 @@ def load_synonyms(directory: Path) -> Synonyms:
         reason_word="".join(words(str(data.get("reason_word", "")))),
         compound_heads=tuple(sorted(single("compound_heads"), key=len, reverse=True)),
         compound_bare=compound_bare,
+        compound_bare_nominated=compound_bare_nominated,
+        nominated_words=single_lists["nominated_words"],
         numbers=numbers,
         last_n_words=single_lists["last_n_words"],
         latest_word="".join(words(str(data.get("latest_word", "siste")))),

@@ -150,7 +150,7 @@ def test_viken_is_a_county_in_its_time_and_a_former_one_after(engine: Engine) ->
 
 def test_the_county_list_names_its_division_at_any_clock(engine: Engine) -> None:
     answer = ask(engine, "Vinnere per fylke", datetime(2023, 6, 1, tzinfo=OSLO))
-    assert "fylkesinndelingen fra 2024" in answer.text and "dagens fylker" not in answer.text
+    assert "etter fylkene fra 2024" in answer.text and "dagens fylker" not in answer.text
 
 
 def test_former_county_membership_comes_from_the_numbers_and_admits_doubt() -> None:

@@ -323,7 +323,10 @@ def test_once_named_the_role_stands_for_the_name(
 @pytest.mark.parametrize(
     ("place", "latest"),
     [
-        ("Asker", "\nKommunen var nominert tre ganger, for 2018, 2019/2020 og 2021.\nAsker ble"),
+        (
+            "Asker",
+            "\nKommunen har vært nominert tre ganger, for 2018, 2019/2020 og 2021.\nAsker ble",
+        ),
         ("Bodø", "\nBodø ble sist nominert for 2022. "),
         ("Rælingen", "\nRælingen ble sist nominert for 2022, men jeg vet ikke hvorfor."),
         ("Drammen", "\nDrammen ble sist nominert for 2021. IMDi"),  # after «Kommunen var også …»

@@ -52,7 +52,9 @@ def test_captions_have_no_label_forms(kb: KnowledgeBase, now: datetime) -> None:
         assert not LABEL_LINE.search(body), caption
         assert "ingen opplysninger" not in body and "Faktabasen" not in body, caption
     names = map_caption(kb, None, now).splitlines()[1]
-    assert names.startswith("Noen står med navnet de hadde da: Egersund (Eigersund kommune, 2009)")
+    assert names.startswith(
+        "Noen står med navnet som ble brukt i nominasjonen: Egersund (Eigersund kommune, 2009)"
+    )
 
 
 @pytest.mark.parametrize(

@@ -12,6 +12,15 @@ from bot.knowledge.models import Entrant, Fact
 from .common import entrant_name, register_source, years_text
 from .reply import Reply, Request
 
+REGISTER_YEAR = 2024
+"""The municipality register's counties are those from 1 January of this year
+(knowledge/municipalities/README.md): «dagens fylker» from then on, «fylkene fra 2024» before."""
+
+
+def division(texts: Texts, key: str, now_year: int) -> str:
+    """The text ``key`` for a clock in the register's counties' time, else ``key_before``."""
+    return texts(key if now_year >= REGISTER_YEAR else key + "_before")
+
 
 def county_winners(view: History, texts: Texts, request: Request, reply: Reply) -> None:
     """Winners (and nominees) from a county, a region or a former county: the winners first,
@@ -192,7 +201,8 @@ def counties_won(view: History, texts: Texts, request: Request, reply: Reply) ->
         reply.say(texts("gap.no_info"))
         return
     ranked = sorted(by_county.items(), key=lambda item: (-len(item[1]), item[0]))
-    say_ranked_wins(view, texts, ranked, "county.by_county_among", reply)
+    among = division(texts, "county.by_county_among", request.now.year)
+    say_ranked_wins(view, texts, ranked, among, reply)
     reply.followups.append(FollowUp(texts("followup.map"), "", FollowUpAction.MAP))
 
 
@@ -204,11 +214,12 @@ def say_ranked_wins(
     reply: Reply,
 ) -> None:
     """Areas (counties, regions) ranked by wins, most first, each said once: the leader(s) in
-    the lead sentence (``among`` names the division), then a sentence per other area with more
-    than one win, and the areas with one win each together."""
+    the lead sentence (``among`` names the division), shared leaders with their winners in it,
+    then a sentence per other area with more than one win, and the areas with one win each
+    together."""
     most = len(ranked[0][1])
     leaders = [area for area, wins in ranked if len(wins) == most]
-    division = texts(among)
+    division = among
 
     def items(wins: list[tuple[int, str]]) -> str:
         return texts.join([texts("county.item", name=n, labels=view.label(y)) for y, n in wins])
@@ -223,18 +234,27 @@ def say_ranked_wins(
                 items=items(ranked[0][1]),
             )
         )
-    else:
+    else:  # «… Agder (Kristiansand og Grimstad), Akershus (…) …, med to hver.»: each once
+        named = [
+            texts(
+                "county.leader_item",
+                county=area,
+                names=texts.join([n for _, n in wins]),
+            )
+            for area, wins in ranked
+            if area in leaders
+        ]
         reply.say(
             texts(
                 "county.most_shared",
                 among=division,
-                counties=texts.join(leaders),
+                counties=texts.join(named),
                 count=texts.count(most),
             )
         )
     singles = []
     for area, wins in ranked:
-        if len(leaders) == 1 and area == leaders[0]:
+        if area in leaders:
             continue
         if len(wins) == 1 and most > 1:
             year, name = wins[0]

@@ -16,7 +16,7 @@ from bot.knowledge.models import Entrant, Fact, YearStatus
 from . import nominees as nominee_answers
 from . import places as place_answers
 from .common import entrant_name, gap, place_name, register_source, rounds, target_years, years_text
-from .counties import say_ranked_wins
+from .counties import REGISTER_YEAR, say_ranked_wins
 from .reply import MAX_PLACES, MAX_YEARS, MOST_WORDS, Reply, Request
 
 MAX_RANKED = 6
@@ -25,14 +25,23 @@ MAX_RANKED = 6
 
 def most_nominated(view: History, texts: Texts, request: Request, reply: Reply) -> None:
     """«Hvilken kommune har vært nominert flest ganger?»: the most nominated municipalities,
-    with their years, and the rounds whose nominees are unknown."""
+    with their years, and the rounds whose nominees are unknown. «… uten å vinne» / «… som
+    aldri har vunnet» leaves out every municipality that has won. A city district (Oslo's
+    Grünerløkka) counts as itself, not as its municipality."""
+    unwon = _asks_unwon(texts, request)
+    winners = {w.value.municipality.name for y in view.awarded if (w := view.winner(y))}
     counted: dict[str, list[int]] = {}
     facts: list[Fact[Any]] = []
     for year, record in view.years.items():
         if record.nominees is None:
             continue
-        for name in dict.fromkeys(e.municipality.name for e in record.nominees.value):
-            counted.setdefault(name, []).append(year)
+        for entrant in record.nominees.value:
+            if unwon and entrant.municipality.name in winners:
+                continue
+            name = entrant_name(texts, entrant) if entrant.district else entrant.municipality.name
+            years = counted.setdefault(name, [])
+            if year not in years:
+                years.append(year)
         facts.append(record.nominees)
     if not counted:
         reply.say(texts("gap.no_info"))
@@ -40,15 +49,20 @@ def most_nominated(view: History, texts: Texts, request: Request, reply: Reply) 
     ranked = sorted(counted.items(), key=lambda item: (-len(item[1]), item[1][0], item[0]))
     top = len(ranked[0][1])
     leaders = [name for name, years in ranked if len(years) == top]
+    suffix = "_unwon" if unwon else ""
     if len(leaders) == 1:  # the answer first, with its years; then the others by count
         lead = texts(
-            "counting.most_lead",
+            "counting.most_lead" + suffix,
             names=leaders[0],
             count=texts.count(top),
             years=years_text(view, texts, ranked[0][1]),
         )
     else:
-        lead = texts("counting.most_lead_shared", names=texts.join(leaders), count=texts.count(top))
+        lead = texts(
+            "counting.most_lead_shared" + suffix,
+            names=texts.join(leaders),
+            count=texts.count(top),
+        )
     reply.say(lead, *facts)
     # the top MAX_RANKED, never cutting a tie, never those nominated only once (unless leading)
     least = max(2, len(ranked[min(MAX_RANKED, len(ranked)) - 1][1]))
@@ -59,6 +73,15 @@ def most_nominated(view: History, texts: Texts, request: Request, reply: Reply) 
     _unknown_nominees(view, texts, request, reply)
     reply.municipality = leaders[0] if len(leaders) == 1 else None
     reply.followups.append(FollowUp(texts("followup.map"), "", FollowUpAction.MAP))
+
+
+def _asks_unwon(texts: Texts, request: Request) -> bool:
+    """«uten å vinne», «som aldri har vunnet», «without winning»: a word of absence
+    (``counting.unwon_words``) together with a word of winning (``counting.won_words``)."""
+    asked = set(request.words)
+    absent = set(texts("counting.unwon_words").split())
+    won = set(texts("counting.won_words").split())
+    return bool(asked & absent) and bool(asked & won)
 
 
 def _unknown_nominees(view: History, texts: Texts, request: Request, reply: Reply) -> None:
@@ -373,9 +396,8 @@ def county_of(view: History, texts: Texts, request: Request, reply: Reply) -> No
         return
     place = request.places[0]
     reply.municipality = place.name
-    reply.say(
-        texts("counting.county_of", place=place_name(place), county=place.municipality.county)
-    )
+    key = "counting.county_of" if request.now.year >= REGISTER_YEAR else "counting.county_of_before"
+    reply.say(texts(key, place=place_name(place), county=place.municipality.county))
     reply.cite(Fact(None, (register_source(texts),)))
     reply.followups.append(
         FollowUp(texts("followup.county"), f"vinnere i {place.municipality.county}")
@@ -399,6 +421,6 @@ def regions_won(view: History, texts: Texts, request: Request, reply: Reply) -> 
         reply.say(texts("gap.no_info"))
         return
     ranked = sorted(by_region.items(), key=lambda item: -len(item[1]))
-    say_ranked_wins(view, texts, ranked, "counting.by_region_among", reply)
+    say_ranked_wins(view, texts, ranked, texts("counting.by_region_among"), reply)
     reply.cite(Fact(None, (register_source(texts),)))
     reply.followups.append(FollowUp(texts("followup.map"), "", FollowUpAction.MAP))

@@ -146,6 +146,9 @@ def _join_without_repeats(first: str, second: str) -> str:
     kept_two = [
         without_restated_lead(line, said)
         for line in two
-        if line not in kept_one and not covered(line, kept_one) and not restates(line, said)
+        if line not in kept_one
+        and not covered(line, kept_one)
+        and not restates(line, said)
+        and not any(k.endswith(" " + line) for k in kept_one)  # said after «Ja,» / «Nei,»
     ]
     return "\n".join(kept_one + kept_two)

@@ -11,6 +11,9 @@ from bot.knowledge.models import Entrant, Fact
 from .common import place_name, years_text
 from .reply import MAX_YEARS, Reply, Request
 
+COUNT_WORD = "mange"
+"""The canonical word of «hvor mange (ganger)»: the answer says the count, also when it is one."""
+
 
 def _nominated_years(
     view: History,
@@ -21,20 +24,31 @@ def _nominated_years(
     *,
     yes: bool = False,
     named: bool = False,
+    wins: tuple[int, ...] = (),
 ) -> str:
     """«Asker var nominert tre ganger, for 2018, 2019/2020 og 2021.» (the count answers «hvor
     mange ganger»; one nomination is said without it). A round still under way at the clock
     comes first, in the present: «Ja, Harstad er nominert for 2023. Harstad var også …»."""
     current = [n for n in nominated if not view.known_by(n[0], request.now)]
-    past = [n for n in nominated if n not in current]
+    past = [n for n in nominated if n not in current and n[0] not in wins]  # a win is said apart
     if current:
         key = "place.nominated_now_yes" if yes else "place.nominated_now"
         text = texts(key, place=name, years=_as_named(view, texts, current, name))
+        if COUNT_WORD in request.words:  # «… for 2021, for tredje gang.»
+            text = texts(
+                "place.nominated_now_count",
+                place=name,
+                years=_as_named(view, texts, current, name),
+                ordinal=texts.ordinal(len(nominated)),
+            )
         if past:
             also = texts("place.nominated_before", years=_as_named(view, texts, past, name))
             text = f"{text} {also}"
         return text
     key = "place.nominated_years" if len(nominated) > 1 else "place.nominated_once"
+    if len(nominated) == 1 and COUNT_WORD in request.words:  # «Hvor mange ganger …?»: «én gang»
+        key = "place.nominated_once_count"
+        named = yes = False
     if named:  # the sentence before named it («Tynset har ikke vunnet …»): «Kommunen var …»
         key += "_named"
     elif yes:  # «Har Drammen vært nominert?»: «Ja, Drammen har vært nominert tre ganger …»
@@ -97,6 +111,10 @@ def _summary_of(
     name = place_name(place)
     wins = view.wins(place)
     nominated = view.nominations(place)
+    districts = []  # a city district is not an earlier name of its municipality (review 4, A11)
+    if place.entrant is None:
+        districts = [n for n in nominated if n[1].district]
+        nominated = [n for n in nominated if not n[1].district]
     all_wins, all_nominated = wins, nominated
     window = ""  # «før 2025»: the answer covers only that part of the record
     if request.relation and request.years:
@@ -120,14 +138,26 @@ def _summary_of(
     if request.repeat and not statement and len(wins) == 1:
         won_text = texts("place.won_once", place=name, years=years_text(view, texts, wins))
     if nominations_first:
-        if nominated:
-            reply.say(
-                _nominated_years(view, texts, name, nominated, request, yes=not statement),
-                *[f for _, _, f in nominated],
+        # a winner was nominated the year it won, also when that round's list is unknown
+        rounds_in = _with_wins(view, nominated, wins)
+        if rounds_in and all(y in wins for y, _, _ in rounds_in):
+            # only the winning round(s): one sentence («… var nominert for 2008 og vant»)
+            if COUNT_WORD in request.words and len(wins) == 1:  # «Hvor mange ganger …?»
+                key = "place.nominated_only_won_count"
+            elif statement:
+                key = "place.nominated_only_won"
+            else:
+                key = "place.nominated_only_won_" + ("repeat" if request.repeat else "yes")
+            years = years_text(view, texts, wins)
+            reply.say(texts(key, place=name, years=years), *win_facts)
+        elif rounds_in:  # in a round under way, the win follows on its own
+            said = _nominated_years(
+                view, texts, name, rounds_in, request, yes=not statement, wins=tuple(wins)
             )
+            reply.say(said, *[f for _, _, f in rounds_in])
         else:
             reply.say(_never_nominated(texts, name, window))
-        if wins:
+        if wins and not all(y in wins for y, _, _ in _with_wins(view, nominated, wins)):
             also_won = "place.also_won_yes" if nominated and not statement else "place.also_won"
             reply.say(
                 texts(also_won, place=name, years=years_text(view, texts, wins)),
@@ -163,9 +193,36 @@ def _summary_of(
             _nominated_years(view, texts, name, all_nominated, request),
             *[f for _, _, f in all_nominated],
         )
+    if districts:  # «Bydelene Sagene (2009) og Grünerløkka (2025) har også vært nominert.»
+        items = texts.join(
+            [
+                texts("place.district_item", name=e.name, label=view.label(y))
+                for y, e, _ in districts
+            ]
+        )
+        key = "place.districts" if len(districts) > 1 else "place.district"
+        reply.say(
+            texts(key + ("_too" if nominated or wins else ""), items=items),
+            *[f for _, _, f in districts],
+        )
     if not reply.years:  # a win outside the window is still what «den»/«prisen» points to next
         reply.years = wins or all_wins or [y for y, _, _ in others]
     return wins
+
+
+def _with_wins(
+    view: History,
+    nominated: list[tuple[int, Entrant, Fact[tuple[Entrant, ...]]]],
+    wins: list[int],
+) -> list[tuple[int, Entrant, Fact[tuple[Entrant, ...]]]]:
+    """The rounds a municipality took part in: its nominations and the rounds it won (whose
+    nominee list may be unknown), in order."""
+    found = {y: (y, e, f) for y, e, f in nominated}
+    for year in wins:
+        won = view.winner(year)
+        if year not in found and won is not None:
+            found[year] = (year, won.value, Fact((won.value,), won.sources))
+    return [found[y] for y in sorted(found)]
 
 
 def _never_nominated(texts: Texts, name: str, window: str) -> str:

@@ -68,7 +68,8 @@ def place_nominated(view: History, texts: Texts, request: Request, reply: Reply)
     if place is None:
         return
     years = target_years(view, request)
-    if not years or request.relation:
+    # «… flere ganger enn da de vant?»: the whole record, not the winning round
+    if not years or request.relation or (request.repeat and request.when_won):
         _summary(view, texts, request, reply, nominations_first=True)
         return
     reply.years = years
@@ -202,8 +203,8 @@ def _said_no(
     then do the years without known winner or nominees change how it is read."""
     if request.intent == "place_summary" or request.statement:
         return False
-    if nominations_first:
-        return not view.nominations(place)
+    if nominations_first:  # a winner was nominated the year it won
+        return not view.nominations(place) and not wins
     return not wins
 
 

@@ -105,27 +105,44 @@ def asked_place(texts: Texts, request: Request, reply: Reply) -> Place | None:
 
 
 def say_unknown(view: History, texts: Texts, request: Request, place: Place, reply: Reply) -> None:
-    """Not nominated (that year, or at all): say so and when it was."""
+    """Not nominated (that year, or at all): say so and when it was. A round whose nominees
+    are not public at the clock is said to lie ahead, not to leave the place out."""
     years = target_years(view, request)
     found = entries(view, place)
     name = place_name(place)
-    if years and found:
-        reply.say(texts("profile.not_that_year", place=name, label=view.label(years[0])))
-        won = texts.join([e.record.label for e in reversed(found) if e.won])
-        labels = texts.join([e.record.label for e in reversed(found) if not e.won])
-        if won and labels:  # a win is not «var nominert» (issue 13, M6)
-            reply.say(texts("profile.won_and_nominated_in", place=name, won=won, labels=labels))
-        elif won:
-            reply.say(texts("profile.won_in", place=name, won=won))
+    if years:
+        record = view.get(years[0])
+        if record is None or (record.nominees is None and not record.winner):
+            reply.say(texts("profile.not_known_yet", label=view.label(years[0])))
         else:
-            reply.say(texts("profile.nominated_in", place=name, labels=labels))
+            reply.say(texts("profile.not_that_year", place=name, label=view.label(years[0])))
+        if not found:
+            return
+        reply.say(_record_sentence(view, texts, request, name, found))
         for entry in found:
             reply.cite(entry.record.nominees, entry.record.winner if entry.won else None)
         return
-    if years:
-        reply.say(texts("profile.not_that_year", place=name, label=view.label(years[0])))
-        return
     reply.say(texts("profile.never", place=name))
+
+
+def _record_sentence(
+    view: History, texts: Texts, request: Request, name: str, found: list[Entry]
+) -> str:
+    """«Kristiansand vant prisen for 2010 og er nominert for 2023.»: the wins, the decided
+    nominations (past) and a round under way at the clock (present), in one sentence."""
+    ordered = list(reversed(found))
+    won = [e.record.label for e in ordered if e.won]
+    past = [e.record.label for e in ordered if not e.won and view.known_by(e.year, request.now)]
+    now = [e.record.label for e in ordered if not e.won and not view.known_by(e.year, request.now)]
+    clauses = []
+    if won:  # a win is not «var nominert» (issue 13, M6)
+        clauses.append(texts("profile.clause_won", labels=texts.join(won)))
+    if past:
+        clauses.append(texts("profile.clause_nominated", labels=texts.join(past)))
+    if now:
+        key = "profile.clause_now_again" if clauses else "profile.clause_now"
+        clauses.append(texts(key, labels=texts.join(now)))
+    return texts("profile.record", place=name, clauses=texts.join(clauses))
 
 
 def ascii_name(name: str) -> str:
