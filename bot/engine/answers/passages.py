@@ -23,7 +23,7 @@ from bot.knowledge.passage_texts import Hit
 from bot.knowledge.passages import PassageIndex
 from bot.knowledge.passages_terms import stem
 
-from .common import as_of
+from .common import as_of, sentence_start
 from .profile_lines import said_sentence
 from .reply import Reply, Request
 
@@ -248,7 +248,9 @@ def _award_sentence(view: History, texts: Texts, hit: Hit, text: str) -> str | N
     if part == "handed_by":
         return texts("handed_by.text", label=record.label, text=text, winner=winner or "")
     if part == "received_by" and winner is not None:
-        return texts("received_by.text", label=record.label, text=text, winner=winner)
+        return sentence_start(
+            texts("received_by.text", label=record.label, text=text, winner=winner)
+        )
     if part == "event":
         where = texts("award.at_event", text=text)
     elif part == "place":

@@ -211,6 +211,8 @@ def place_profile(view: History, texts: Texts, request: Request, reply: Reply) -
     # reason follows without naming it again
     others = sum(1 for e in found if not e.won)
     alone = len(found) == 1 or (not newest.won and others == 1)
+    if reason is None and not newest.won:
+        _win_reasoning(texts, place, found, won_line, start, reply)
     if reason is None:
         key = "profile.latest_unknown_only" if alone else "profile.latest_unknown"
         if key == "profile.latest_unknown" and _after_kommunen(texts, reply):
@@ -220,7 +222,18 @@ def place_profile(view: History, texts: Texts, request: Request, reply: Reply) -
             key = "profile.latest_unknown_only_now" if alone else "profile.latest_unknown_now"
         if newest.won:  # «Jeg vet ikke hvordan juryen begrunnet det.»
             key = "profile.latest_unknown_won_only" if alone else "profile.latest_unknown_won"
-        reply.say(texts(key, place=place_name(place), label=newest.record.label))
+        joined = key in ("profile.latest_unknown_only", "profile.latest_unknown_only_now")
+        if joined and len(reply.parts) > start and reply.parts[-1].endswith("."):
+            # K1: the unknown joins the sentence naming the round, so it is not read as «I
+            # don't know why it won»: «Kommunen var også nominert for 2023, men jeg vet ikke
+            # hvorfor den ble nominert.»
+            sentence = reply.parts[-1][:-1]
+            reply.parts[-1] = texts(
+                key, place=place_name(place), label=newest.record.label, sentence=sentence
+            )
+            reply.cite(newest.record.nominees)
+        else:
+            reply.say(texts(key, place=place_name(place), label=newest.record.label))
     elif newest.won and not alone and newest.record.label in won_line:
         # the reasoning joins the sentence of the win, before the other nominations (issue 13)
         line = texts(
@@ -250,6 +263,24 @@ def place_profile(view: History, texts: Texts, request: Request, reply: Reply) -
         )
     _card_details(texts, newest, reply, said=short(reason.value) if reason else "")
     _why_buttons(texts, place, found, reply)
+
+
+def _win_reasoning(
+    texts: Texts, place: Place, found: list[Entry], won_line: str, start: int, reply: Reply
+) -> None:
+    """The jury's reasoning joins the sentence of an earlier win when the newest nomination's
+    reason is unknown (K1): the card tells why it won before it says what it does not know."""
+    win = next((e for e in found if e.won and e.reason is not None), None)
+    if win is None or win.reason is None or win.record.label not in won_line:
+        return
+    line = texts(
+        "profile.latest_won",
+        place=place_name(place),
+        label=win.record.label,
+        text=short(win.reason.value),
+    )
+    reply.parts[start] += " " + line
+    reply.cite(win.reason)
 
 
 def _after_kommunen(texts: Texts, reply: Reply) -> bool:

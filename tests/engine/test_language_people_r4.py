@@ -1,0 +1,154 @@
+"""Issue 13, fourth editor review, people and profiles: a profile card that says what it does
+not know about the nomination, not about the win (K1); statements that stay reported speech
+(T7, T8, A9); who received the prize as the subject (A15); the count of nominations in the
+perfect (A10); the director without a curator's note (A14). Each test asks more of the class
+than the review's own example, at the clocks where tense matters."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+import pytest
+
+from bot.clock import OSLO
+from bot.engine.engine import Engine
+from bot.knowledge.loader import load_knowledge
+from tests.engine.conftest import KNOWLEDGE
+
+DURING_2023 = datetime(2023, 10, 5, 12, tzinfo=OSLO)
+AFTER_2023 = datetime(2023, 10, 31, 12, tzinfo=OSLO)
+EARLY = datetime(2021, 11, 5, 12, tzinfo=OSLO)
+LATE = datetime(2026, 12, 5, 12, tzinfo=OSLO)
+
+
+def text(engine: Engine, question: str, now: datetime) -> str:
+    return engine.answer(question, now=now).text
+
+
+# -- K1: «Jeg vet ikke hvorfor» is about the nomination, and a known win says why -------------
+
+
+def test_a_card_gives_the_win_reasoning_and_joins_the_unknown_to_the_nomination(
+    engine: Engine,
+) -> None:
+    for now, nominated in ((DURING_2023, "er nominert igjen"), (LATE, "var også nominert")):
+        card = text(engine, "Fortell om Kristiansand", now)
+        assert card.startswith("Kristiansand vant prisen for 2010. Kristiansand tenkte"), card
+        assert f"Kommunen {nominated} for 2023, men jeg vet ikke hvorfor den" in card, card
+    lavangen = text(engine, "Hva vet du om Lavangen?", LATE)
+    assert "Kommunen var nominert for 2015, men jeg vet ikke hvorfor den ble nominert." in (
+        lavangen
+    )
+
+
+def test_no_card_says_a_bare_jeg_vet_ikke_hvorfor(engine: Engine) -> None:
+    """Every nominee's card, at a clock in a round and late: no line «Jeg vet ikke hvorfor.»
+    that a reader could take as «I don't know why it won»."""
+    kb = load_knowledge(KNOWLEDGE)
+    names = sorted(
+        {p.entrant.name for record in kb.years.values() for p in record.profiles}
+        | {n.name for r in kb.years.values() for n in (r.nominees.value if r.nominees else ())}
+    )
+    bad = []
+    for now in (DURING_2023, LATE):
+        for name in names:
+            card = text(engine, f"Fortell om {name}", now)
+            if "Jeg vet ikke hvorfor." in card.splitlines():
+                bad.append(f"{now:%Y-%m-%d} {name}: {card}")
+    assert not bad, bad
+
+
+# -- T7, T8, A9: a statement stays reported speech, in the past -------------------------------
+
+SPEECH_FRAME = re.compile(r"^(?:Hun|Han|De)\s+(?:\w+\s+)?(?:sa|mente|kalte|roste|minnet|var|ga)\b")
+PRESENT = re.compile(
+    r"\b(?:er|har|viser|bekrefter|kan|får|sier|ser|kommer|arbeider|trenger|går|tar|gjør|ligger)\b"
+)
+
+
+def test_every_statement_stays_reported_speech() -> None:
+    """No statement has a semicolon, and each sentence after the first is framed as speech
+    («Hun sa …», «Han kalte …») or has no present-tense main verb: the bot never slides into
+    its own voice («… Det viser at Drammen gjør mye riktig …»)."""
+    kb = load_knowledge(KNOWLEDGE)
+    bad = []
+    for record in kb.years.values():
+        for profile in record.profiles:
+            for someone in profile.people:
+                said = (someone.said or "").strip()
+                if ";" in said:
+                    bad.append(f"{record.year} {someone.name}: semicolon: {said}")
+                for sentence in re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])", said)[1:]:
+                    if not SPEECH_FRAME.search(sentence) and PRESENT.search(sentence):
+                        bad.append(f"{record.year} {someone.name}: {sentence}")
+    assert not bad, bad
+
+
+@pytest.mark.parametrize(
+    ("question", "now", "reported", "gone"),
+    [
+        (
+            "Hvem var ordfører i Drammen da de ble nominert?",
+            LATE,
+            "og at det viste at Drammen gjorde mye riktig",
+            "Det viser at Drammen",
+        ),
+        ("Hvem er Libe Rieber-Mohn?", EARLY, "og sa at ingenting var viktigere", "; ingenting"),
+        ("Hvem er Libe Rieber-Mohn?", LATE, "Hun kalte det svært imponerende at", "; at åtte"),
+        ("Hva sa Geir Barvik?", LATE, "kommuner som lyktes, så muligheter", "lykkes, ser"),
+        ("Hvem er Ola Teigen?", LATE, "kommunestyret sa alltid ja", "Kommunestyret sier"),
+    ],
+)
+def test_statements_in_answers_are_reported_in_the_past(
+    engine: Engine, question: str, now: datetime, reported: str, gone: str
+) -> None:
+    answer = text(engine, question, now)
+    assert reported in answer and gone not in answer, answer
+
+
+# -- A15: who received the prize is the subject ----------------------------------------------
+
+
+def test_who_received_the_prize_is_the_subject_every_year(engine: Engine) -> None:
+    kb = load_knowledge(KNOWLEDGE)
+    years = [y for y, r in kb.years.items() if r.received_by is not None and r.winner]
+    assert len(years) >= 8
+    for year in years:
+        answer = text(engine, f"Hvem tok imot prisen i {year}?", LATE)
+        first = answer.splitlines()[0]
+        assert "ble tatt imot" not in answer and first[:1].isupper(), answer
+        assert re.search(r" tok imot prisen for \S+ på vegne av \w+\.$", first), answer
+    moss = text(engine, "Hvem tok imot prisen for Moss?", LATE)
+    assert moss.startswith("Ordfører Simen Nord, kommunedirektør Silje Hobbel"), moss
+
+
+# -- A10: the count of nominations in the perfect -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Fortell om Bodø", "Kommunen har vært nominert fem ganger"),
+        ("Fortell om Asker", "Kommunen har vært nominert tre ganger"),
+        ("Hvor mange ganger har Bergen vært nominert?", "har vært nominert tre ganger"),
+    ],
+)
+def test_the_count_of_nominations_is_in_the_perfect(
+    engine: Engine, question: str, expected: str
+) -> None:
+    answer = text(engine, question, LATE)
+    assert expected in answer and not re.search(r"var nominert \w+ ganger", answer), answer
+
+
+# -- A14: the director, what the sources say per year, no curator's note ---------------------
+
+
+def test_the_director_answer_says_what_she_did_each_year_without_a_note(engine: Engine) -> None:
+    for now in (EARLY, DURING_2023, AFTER_2023, LATE):
+        for question in ("Hvem er direktør i IMDi?", "Hvem var IMDi-direktør i 2022?"):
+            answer = text(engine, question, now)
+            assert "Kilden sier" not in answer and "delte ut eller" not in answer, answer
+            assert "overrakte prisen for 2016 og kunngjorde vinneren for 2019/2020" in answer
+            assert ("30. oktober 2023" in answer) == (now >= AFTER_2023), answer
+            assert ("prisen for 2025" in answer) == (now == LATE), answer
