@@ -94,6 +94,7 @@ PROFILE_TEXTS: dict[str, Text] = {
     "profile.ask_why": text("place", "year"),
     "profile.ask_profile": text("place"),
     "profile.passage_intro": text("about"),
+    "profile.passage_about_project": text("name", "place"),
     "profile.passage_context": text("text"),
     "profile.passage_project": text("label", "name", "text"),
     "profile.passage_project_named": text("label", "text"),

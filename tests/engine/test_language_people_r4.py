@@ -12,7 +12,11 @@ from datetime import datetime
 import pytest
 
 from bot.clock import OSLO
+from bot.engine.answers.passages import Entities, PassageAnswers
 from bot.engine.engine import Engine
+from bot.engine.history import History
+from bot.engine.places import ProjectRef
+from bot.engine.types import Conversation
 from bot.knowledge.loader import load_knowledge
 from tests.engine.conftest import KNOWLEDGE
 
@@ -152,3 +156,45 @@ def test_the_director_answer_says_what_she_did_each_year_without_a_note(engine: 
             assert "overrakte prisen for 2016 og kunngjorde vinneren for 2019/2020" in answer
             assert ("30. oktober 2023" in answer) == (now >= AFTER_2023), answer
             assert ("prisen for 2025" in answer) == (now == LATE), answer
+
+
+# -- F1, F4: a passage answer names a person in a sentence, a project in lower case ----------
+
+
+def test_a_person_passage_without_a_statement_is_a_sentence(engine: Engine) -> None:
+    for now in (DURING_2023, AFTER_2023, LATE):
+        context = Conversation()
+        for question in ("Har Harstad vært nominert?", "hvorfor det?"):
+            engine.answer(question, now=now, context=context)
+        answer = engine.answer("hvem leder integreringsenheten der?", now=now, context=context)
+        lines = answer.text.splitlines()
+        assert lines[0] == "Her er det jeg vet om integreringsenheten i Harstad.", answer.text
+        assert (
+            "Maria Bøgeberg var leder for integreringsenheten i Harstad kommune da kommunen "
+            "ble nominert for 2021." in lines
+        ), answer.text
+        assert not any(re.search(r"\(.*runden for", line) for line in lines), answer.text
+
+
+@pytest.mark.parametrize(
+    ("year", "name", "about"),
+    [
+        (
+            2016,
+            "Bokollektiv for enslige mindreårige",
+            "bokollektiv for enslige mindreårige i Tynset",
+        ),
+        (2018, "Kombiklasser", "kombiklasser i Bodø"),
+        (2021, "Jobbsjansen", "Jobbsjansen i Lørenskog"),  # a proper name keeps its capital
+    ],
+)
+def test_a_project_in_the_passage_intro_reads_inside_a_sentence(
+    engine: Engine, year: int, name: str, about: str
+) -> None:
+    kb = load_knowledge(KNOWLEDGE)
+    record = kb.years[year]
+    projects = list(record.projects) + [p for prof in record.profiles for p in prof.projects]
+    project = next(p for p in projects if p.name == name)
+    entities = Entities(project=ProjectRef(year, project))
+    said = PassageAnswers._about(History(kb), engine.texts, entities)
+    assert said == about, said

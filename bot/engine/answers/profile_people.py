@@ -225,7 +225,7 @@ def _people_by_round(
             shown = entry.year
             if role_asked or someone.said is None:
                 # «Hvem var ordfører …?», or someone only named: who it was, as a sentence
-                reply.say(_who(texts, key, someone.name, someone.role, then, label))
+                reply.say(who_sentence(texts, key, someone.name, someone.role, then, label))
                 before, named, again = someone.name, True, False
             else:  # the round opens the first statement: «I runden for 2018 var …, ordfører …»
                 person_line(texts, someone, reply, label=label)
@@ -234,7 +234,7 @@ def _people_by_round(
         else:
             named = again = someone.name == before
         if someone.said is None and not named:
-            reply.say(_who(texts, key, someone.name, someone.role, then, label))
+            reply.say(who_sentence(texts, key, someone.name, someone.role, then, label))
         elif someone.said is not None:
             subject = subject_of(view, texts, someone) if named else None
             person_line(texts, someone, reply, again=again, subject=subject)
@@ -256,7 +256,7 @@ def subject_of(view: History, texts: Texts, someone: Person) -> str:
     return someone.name
 
 
-def _who(texts: Texts, key: str, name: str, role: str, place: str, label: str) -> str:
+def who_sentence(texts: Texts, key: str, name: str, role: str, place: str, label: str) -> str:
     """Who held a role in a round as one sentence, the party after the name and «kommunen»
     for a place the role names already («Ragnhild Bergheim (Ap) var ordfører i Lørenskog da
     kommunen vant prisen for 2021.»)."""
@@ -341,7 +341,7 @@ def person(view: History, texts: Texts, request: Request, reply: Reply) -> None:
             if _holds_now(view, name, role, request.now.year):  # «er … og var det også da …»
                 key += "_now"
             place = entrant_name(texts, profile.entrant)
-            reply.say(_who(texts, key, name, role, place, record.label))
+            reply.say(who_sentence(texts, key, name, role, place, record.label))
         else:
             ordered = sorted(known, key=lambda k: k[0].year)
             labels = texts.join([r.label for r, _ in ordered])
