@@ -198,3 +198,24 @@ def test_a_project_in_the_passage_intro_reads_inside_a_sentence(
     entities = Entities(project=ProjectRef(year, project))
     said = PassageAnswers._about(History(kb), engine.texts, entities)
     assert said == about, said
+
+
+# -- K4: the mayor at the win is the one of the round, and an earlier mayor says when ---------
+
+
+def test_the_mayor_at_the_win_is_the_one_of_that_round(engine: Engine) -> None:
+    for now in (AFTER_2023, LATE):
+        context = Conversation()  # after «i fjor», as in the review's conversation
+        engine.answer("Hvem vant bosetningsprisen i fjor?", now=now, context=context)
+        answer = engine.answer(
+            "Hvem var ordfører i Tønsberg da de vant?", now=now, context=context
+        ).text
+        assert answer.startswith("Frank Pedersen var ordfører i Tønsberg da kommunen vant"), answer
+        assert "Anne Rygh Pedersen" not in answer and "daværende" not in answer, answer
+    earlier = text(engine, "Hvem er Anne Rygh Pedersen?", LATE)
+    assert earlier.startswith("Anne Rygh Pedersen (Ap) var ordfører i Tønsberg i 2022."), earlier
+    assert "da kommunen vant" not in earlier, earlier
+    for place in ("Lørenskog", "Kinn", "Trondheim", "Drammen", "Moss"):
+        answer = text(engine, f"Hvem var ordfører i {place} da de vant?", LATE)
+        assert len(re.findall(r"var ordfører i \w+", answer)) == 1, answer
+        assert "daværende" not in answer, answer

@@ -171,6 +171,9 @@ def place_people(view: History, texts: Texts, request: Request, reply: Reply) ->
     role_asked = False
     if wanted:
         matching = [(e, p) for e, p in pairs if wanted & {stem(w) for w in words(p.role)}]
+        # who held the role in the round (K4): someone from the time before the round (a
+        # context person, «ordfører i Tønsberg i 2022») only when nobody in the round held it
+        matching = [(e, p) for e, p in matching if not p.context] or matching
         if matching:
             pairs, role_asked = matching, True
     else:  # a role someone holds elsewhere, but nobody named here that round: say so
@@ -333,8 +336,16 @@ def person(view: History, texts: Texts, request: Request, reply: Reply) -> None:
         known = rounds.setdefault(someone.role, [])
         if all(r.year != record.year for r, _ in known):
             known.append((record, profile))
+    context = {
+        someone.role
+        for *_, someone in found
+        if someone.context and re.search(r"\b(?:19|20)\d\d\b", someone.role)
+    }
     for role, known in rounds.items():
-        if len(known) == 1:
+        if role in context:  # before the round, and the role says when («… i 2022»)
+            shown, bare = with_party(name, role)
+            reply.say(texts("profile.person_named", name=shown, role=bare))
+        elif len(known) == 1:
             record, profile = known[0]
             won = record.winner is not None and record.winner.value.name == profile.entrant.name
             key = "profile.who_won" if won else "profile.who_nominated"
