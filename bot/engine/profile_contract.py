@@ -15,6 +15,8 @@ PROFILE_TEXTS: dict[str, Text] = {
     "profile.line_won": text("label", "place", "text"),
     "profile.line_won_also": text("label", "place", "text"),
     "profile.line_also": text("label", "place", "text"),
+    "profile.line_first": text("label", "place", "text"),
+    "profile.line_next": text("label", "place", "text"),
     "profile.line_won_unknown": text("label", "place"),
     "profile.line_won_unknown_also": text("label", "place"),
     "profile.lines_unknown": text("labels", "place"),

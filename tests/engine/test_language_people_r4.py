@@ -219,3 +219,34 @@ def test_the_mayor_at_the_win_is_the_one_of_that_round(engine: Engine) -> None:
         answer = text(engine, f"Hvem var ordfører i {place} da de vant?", LATE)
         assert len(re.findall(r"var ordfører i \w+", answer)) == 1, answer
         assert "daværende" not in answer, answer
+
+
+# -- A5: the rounds' own sentences say the years, not a summary before them -----------------
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "second"),
+    [
+        (
+            "Ka gjorde Tromsø?",
+            "Tromsø ble nominert for 2019/2020. ",
+            "Kommunen ble også nominert for 2018. ",
+        ),
+        (
+            "Hvorfor ble Bodø nominert?",
+            "Bodø ble nominert for 2022. ",
+            "Kommunen ble også nominert for 2018. ",
+        ),
+        (
+            "Hvorfor ble Harstad nominert?",
+            "Harstad ble nominert for 2023. ",
+            "Kommunen ble også nominert for 2021. ",
+        ),
+    ],
+)
+def test_several_rounds_with_a_known_reason_do_not_repeat_the_years(
+    engine: Engine, question: str, first: str, second: str
+) -> None:
+    lines = text(engine, question, LATE).splitlines()
+    assert lines[0].startswith(first) and lines[1].startswith(second), lines
+    assert not any("har vært nominert" in line for line in lines), lines

@@ -86,7 +86,11 @@ def _why(view: History, texts: Texts, request: Request, reply: Reply, *, detail:
     # a win leads (issue 13, N7): «Lørenskog vant prisen for 2021. …», then «Kommunen var også
     # nominert for 2018. …»; with no win, one sentence names the rounds first
     won = any(e.won for e in found)
-    if not won:
+    # A5: with a known reason, the rounds' own sentences say the years («Tromsø ble nominert for
+    # 2019/2020. … / Kommunen ble også nominert for 2018. …»); the summary of the rounds leads
+    # only when no reason is known
+    first_named = not won and any(e.reason is not None for e in found)
+    if not won and not first_named:
         labels = texts.join([e.record.label for e in reversed(found)])
         count = texts.count(len(found))
         reply.say(texts("profile.several", place=name, count=count, labels=labels))
@@ -106,6 +110,8 @@ def _why(view: History, texts: Texts, request: Request, reply: Reply, *, detail:
             continue
         if entry.won:
             key = "profile.line_won_also" if said else "profile.line_won"
+        elif first_named:
+            key = "profile.line_next" if said else "profile.line_first"
         else:
             key = "profile.line_also" if won else "profile.line"
         line = texts(key, place=name, label=entry.record.label, text=short(reason.value))
