@@ -32,6 +32,7 @@ PROFILE_TEXTS: dict[str, Text] = {
     "profile.figures_intro": text("label", "place"),
     "profile.no_figures": text("place"),
     "profile.no_such_figure": text("place"),
+    "profile.background_intro": text("place"),
     "profile.figure_words": text(),
     "profile.project": text("name", "text"),
     "profile.projects_intro": text("label", "place"),

@@ -250,3 +250,32 @@ def test_several_rounds_with_a_known_reason_do_not_repeat_the_years(
     lines = text(engine, question, LATE).splitlines()
     assert lines[0].startswith(first) and lines[1].startswith(second), lines
     assert not any("har vært nominert" in line for line in lines), lines
+
+
+# -- A4: background after «jeg vet ikke hvorfor» is introduced, not read as the reason --------
+
+
+@pytest.mark.parametrize(
+    ("question", "now", "place"),
+    [
+        ("Hvorfor ble Kristiansand nominert i 2023?", DURING_2023, "Kristiansand"),
+        ("Hvorfor ble Ullensvang nominert?", LATE, "Ullensvang"),
+        ("Hvorfor ble Lavangen nominert?", LATE, "Lavangen"),
+        ("kva gjorde Øygarden?", LATE, "Øygarden"),
+    ],
+)
+def test_background_after_an_unknown_reason_is_introduced(
+    engine: Engine, question: str, now: datetime, place: str
+) -> None:
+    lines = text(engine, question, now).splitlines()
+    assert "vet ikke hvorfor" in lines[0], lines
+    assert lines[1].startswith(f"Jeg vet likevel litt om {place} fra samme tid. "), lines
+
+
+def test_other_figures_are_introduced_and_time_phrases_not_repeated(engine: Engine) -> None:
+    molde = text(engine, "Hvor mange bosatte Molde?", LATE)
+    assert molde.startswith("Det tallet har jeg ikke for Molde, men jeg vet litt annet"), molde
+    ullensvang = text(engine, "Hvorfor ble Ullensvang nominert?", LATE)
+    assert ullensvang.count("Våren 2022") == 1, ullensvang
+    trondheim = text(engine, "Hvor mange innvandrere ble bosatt i Trondheim i 2006?", LATE)
+    assert "ble 201 innvandrere bosatt i Trondheim i 2006, mot 740 i 2016." in trondheim

@@ -180,8 +180,9 @@ def _known(texts: Texts, entry: Entry, reply: Reply) -> bool:
         person_line(texts, person, said, labelled=False)
     for item in context:
         said.say(item.value, item)
-    if said.parts:  # one paragraph, not loose lines
-        reply.say(" ".join(said.parts))
+    if said.parts:  # one paragraph, not loose lines, not read as the reason (A4)
+        intro = texts("profile.background_intro", place=entrant_name(texts, entry.entrant))
+        reply.say(" ".join([intro, *said.parts]))
         reply.cite(Fact(None, tuple(said.sources)))
         for note in said.notes:
             if note not in reply.notes:
