@@ -251,7 +251,7 @@ def test_whole_sentences_for_every_fact_shape(engine: Engine) -> None:
     )
     why = ask(engine, "Hvorfor vant Levanger?").text
     assert why.startswith("Levanger vant prisen for 2009. Juryen")
-    assert "ble tatt imot på vegne av Kristiansand av ordfører Per Sigurd Sørensen." in (
+    assert "Ordfører Per Sigurd Sørensen tok imot prisen for 2010 på vegne av Kristiansand." in (
         ask(engine, "Hvem tok imot prisen i 2010?").text
     )
     assert "trolig barne" not in ask(engine, "Hvem delte ut prisen i 2013?").text

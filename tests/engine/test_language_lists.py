@@ -265,7 +265,10 @@ def test_background_is_whole_sentences_without_a_label(engine: Engine) -> None:
     text = ask(engine, "Hvorfor ble Kristiansand nominert i 2023?", TODAY).text
     lines = text.split("\n")
     assert lines[0].startswith("Jeg vet ikke hvorfor Kristiansand ble nominert for 2023")
-    assert lines[1].startswith("Fra 2. mai 2022 gikk 80 ukrainske elever")  # review 3, M9
+    # review 3, M9; review 4, A4: introduced so that it is not read as the reason
+    assert lines[1].startswith(
+        "Jeg vet likevel litt om Kristiansand fra samme tid. Fra 2. mai 2022 gikk 80 ukrainske"
+    )
     assert len(lines) == 2 and "bakgrunn" not in text.lower()
     assert "2014" not in text  # background from 2014 is not that round's
 
@@ -286,7 +289,7 @@ def test_a_project_is_described_in_a_sentence(engine: Engine) -> None:
 
 def test_a_figure_not_known_is_said_before_the_figures_that_are(engine: Engine) -> None:
     text = ask(engine, "Hvor mange bosatte Molde?", TODAY).text
-    assert text.startswith("Det tallet har jeg ikke for Molde.")
+    assert text.startswith("Det tallet har jeg ikke for Molde, men jeg vet litt annet")
     general = ask(engine, "Hvilke tall har du om Molde?", TODAY).text
     assert not general.startswith("Det tallet har jeg ikke")
 

@@ -99,7 +99,7 @@ def test_two_statements_joined_by_og_each_have_their_at(engine: Engine) -> None:
     rita = text(engine, "Hvem er Rita Ottervik?", LATE)
     assert "drar i samme retning, og at mye av æren" in rita
     libe = text(engine, "Hvem er Libe Rieber-Mohn?", DURING_2023)
-    assert "integreringsarbeid har i lang tid vært til nytte" in libe
+    assert "integreringsarbeid i lang tid har vært til nytte" in libe  # A9: word order
     assert "og at prisen skal gi honnør" in libe
 
 
@@ -301,7 +301,9 @@ def test_a_card_during_a_round_is_in_the_present_and_names_the_place_once(
     ), drammen
     assert "sist nominert" not in drammen
     kristiansand = text(engine, "Fortell om Kristiansand", DURING_2023)
-    assert "Kommunen er nominert igjen for 2023.\nJeg vet ikke hvorfor." in kristiansand
+    assert "Kommunen er nominert igjen for 2023, men jeg vet ikke hvorfor den er nominert." in (
+        kristiansand
+    )
     harstad = text(engine, "Fortell om Harstad", DURING_2023)
     assert "Jeg vet ikke hvorfor kommunen er nominert for 2023." in harstad
 
@@ -323,10 +325,7 @@ def test_once_named_the_role_stands_for_the_name(
 @pytest.mark.parametrize(
     ("place", "latest"),
     [
-        (
-            "Asker",
-            "\nKommunen har vært nominert tre ganger, for 2018, 2019/2020 og 2021.\nAsker ble",
-        ),
+        ("Asker", "\nKommunen har vært nominert tre ganger, for 2018, 2019/2020 og 2021.\nAsker"),
         ("Bodø", "\nBodø ble sist nominert for 2022. "),
         ("Rælingen", "\nRælingen ble sist nominert for 2022, men jeg vet ikke hvorfor."),
         ("Drammen", "\nDrammen ble sist nominert for 2021. IMDi"),  # after «Kommunen var også …»

@@ -21,6 +21,7 @@ from .common import (
     neighbour_followups,
     place_name,
     rounds,
+    sentence_start,
     target_years,
     topic,
     years_text,
@@ -235,7 +236,9 @@ def _year_fact(view: History, texts: Texts, request: Request, reply: Reply, attr
             reply.say(texts(f"{attribute}.unknown", label=record.label, winner=won))
             continue
         reply.say(
-            texts(f"{attribute}.text", label=record.label, text=fact.value, winner=won),
+            sentence_start(
+                texts(f"{attribute}.text", label=record.label, text=fact.value, winner=won)
+            ),
             fact,
             record.winner,
         )

@@ -221,6 +221,12 @@ def nearby_winners(view: History, texts: Texts, year: int, reply: Reply) -> None
     reply.say(texts("gap.unknown_nearby_two", first=first, second=items[1]), *facts)
 
 
+def sentence_start(text: str) -> str:
+    """``text`` with a capital first letter: a template that opens with a curated phrase
+    («ordfører Frank Pedersen tok imot …») still opens its sentence with a capital."""
+    return text[:1].upper() + text[1:]
+
+
 def _already_said(reply: Reply, name: str, year: int) -> bool:
     """True when the reply already names ``name`` with ``year`` (no need to repeat it)."""
     text = reply.text

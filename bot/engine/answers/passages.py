@@ -23,8 +23,9 @@ from bot.knowledge.passage_texts import Hit
 from bot.knowledge.passages import PassageIndex
 from bot.knowledge.passages_terms import stem
 
-from .common import as_of
+from .common import as_of, sentence_start
 from .profile_lines import said_sentence
+from .profile_people import who_sentence
 from .reply import Reply, Request
 
 _FIGURE_YEAR = re.compile(r" \((\d{4})\)$")
@@ -164,6 +165,8 @@ class PassageAnswers:
                 line = said_sentence(texts, person[1])  # with the role: it may be what was asked
                 if person[1].context:
                     line = texts("profile.passage_context", text=line)
+            elif person is not None:  # someone only named: who it was, as a sentence (F1)
+                line = _who_then(view, texts, hit, person)
             elif hit.passage.context:
                 line = texts("profile.passage_context", text=text)
             else:
@@ -191,8 +194,14 @@ class PassageAnswers:
                     "profile.passage_about", name=name, label=view.label(entities.years[0])
                 )
             return name
-        if entities.project is not None:
-            return entities.project.project.name
+        if entities.project is not None:  # «integreringsenheten i Harstad» (F1, F4)
+            project = entities.project.project
+            name = (
+                project.name if project.proper_name else project.name[:1].lower() + project.name[1:]
+            )
+            if project.municipality in name:
+                return name
+            return texts("profile.passage_about_project", name=name, place=project.municipality)
         return texts.join([view.label(y) for y in entities.years])
 
 
@@ -248,7 +257,9 @@ def _award_sentence(view: History, texts: Texts, hit: Hit, text: str) -> str | N
     if part == "handed_by":
         return texts("handed_by.text", label=record.label, text=text, winner=winner or "")
     if part == "received_by" and winner is not None:
-        return texts("received_by.text", label=record.label, text=text, winner=winner)
+        return sentence_start(
+            texts("received_by.text", label=record.label, text=text, winner=winner)
+        )
     if part == "event":
         where = texts("award.at_event", text=text)
     elif part == "place":
@@ -259,6 +270,18 @@ def _award_sentence(view: History, texts: Texts, hit: Hit, text: str) -> str | N
         return None
     key = "award.where" if winner is not None else "award.planned"
     return texts(key, label=record.label, where=where)
+
+
+def _who_then(view: History, texts: Texts, hit: Hit, person: tuple[str, Person]) -> str:
+    """Someone a passage only names, as the people answers say it: «Maria Bøgeberg var leder
+    for integreringsenheten i Harstad kommune da kommunen ble nominert for 2021.»"""
+    nominee, someone = person
+    record = view.get(hit.passage.year) if hit.passage.year is not None else None
+    if record is None:
+        return someone.name
+    won = record.winner is not None and record.winner.value.name == nominee
+    key = "profile.who_won" if won else "profile.who_nominated"
+    return who_sentence(texts, key, someone.name, someone.role, nominee, record.label)
 
 
 def _person(view: History, hit: Hit) -> tuple[str, Person] | None:

@@ -53,7 +53,7 @@ def directors(view: History, texts: Texts, request: Request, reply: Reply) -> No
             else:
                 reply.say(texts("directors.year_unnamed", labels=labels))
             for era in chosen:
-                text, name = era.fact.value, era.name or ""
+                text, name = as_of(texts, era.fact.value, request.now), era.name or ""
                 if leaders == [name] and era.pronoun and text.startswith(f"{name} "):
                     text = era.pronoun + text[len(name) :]  # named just before
                 reply.say(text, era)

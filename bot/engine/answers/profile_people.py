@@ -171,6 +171,9 @@ def place_people(view: History, texts: Texts, request: Request, reply: Reply) ->
     role_asked = False
     if wanted:
         matching = [(e, p) for e, p in pairs if wanted & {stem(w) for w in words(p.role)}]
+        # who held the role in the round (K4): someone from the time before the round (a
+        # context person, «ordfører i Tønsberg i 2022») only when nobody in the round held it
+        matching = [(e, p) for e, p in matching if not p.context] or matching
         if matching:
             pairs, role_asked = matching, True
     else:  # a role someone holds elsewhere, but nobody named here that round: say so
@@ -225,7 +228,7 @@ def _people_by_round(
             shown = entry.year
             if role_asked or someone.said is None:
                 # «Hvem var ordfører …?», or someone only named: who it was, as a sentence
-                reply.say(_who(texts, key, someone.name, someone.role, then, label))
+                reply.say(who_sentence(texts, key, someone.name, someone.role, then, label))
                 before, named, again = someone.name, True, False
             else:  # the round opens the first statement: «I runden for 2018 var …, ordfører …»
                 person_line(texts, someone, reply, label=label)
@@ -234,7 +237,7 @@ def _people_by_round(
         else:
             named = again = someone.name == before
         if someone.said is None and not named:
-            reply.say(_who(texts, key, someone.name, someone.role, then, label))
+            reply.say(who_sentence(texts, key, someone.name, someone.role, then, label))
         elif someone.said is not None:
             subject = subject_of(view, texts, someone) if named else None
             person_line(texts, someone, reply, again=again, subject=subject)
@@ -256,7 +259,7 @@ def subject_of(view: History, texts: Texts, someone: Person) -> str:
     return someone.name
 
 
-def _who(texts: Texts, key: str, name: str, role: str, place: str, label: str) -> str:
+def who_sentence(texts: Texts, key: str, name: str, role: str, place: str, label: str) -> str:
     """Who held a role in a round as one sentence, the party after the name and «kommunen»
     for a place the role names already («Ragnhild Bergheim (Ap) var ordfører i Lørenskog da
     kommunen vant prisen for 2021.»)."""
@@ -333,15 +336,23 @@ def person(view: History, texts: Texts, request: Request, reply: Reply) -> None:
         known = rounds.setdefault(someone.role, [])
         if all(r.year != record.year for r, _ in known):
             known.append((record, profile))
+    context = {
+        someone.role
+        for *_, someone in found
+        if someone.context and re.search(r"\b(?:19|20)\d\d\b", someone.role)
+    }
     for role, known in rounds.items():
-        if len(known) == 1:
+        if role in context:  # before the round, and the role says when («… i 2022»)
+            shown, bare = with_party(name, role)
+            reply.say(texts("profile.person_named", name=shown, role=bare))
+        elif len(known) == 1:
             record, profile = known[0]
             won = record.winner is not None and record.winner.value.name == profile.entrant.name
             key = "profile.who_won" if won else "profile.who_nominated"
             if _holds_now(view, name, role, request.now.year):  # «er … og var det også da …»
                 key += "_now"
             place = entrant_name(texts, profile.entrant)
-            reply.say(_who(texts, key, name, role, place, record.label))
+            reply.say(who_sentence(texts, key, name, role, place, record.label))
         else:
             ordered = sorted(known, key=lambda k: k[0].year)
             labels = texts.join([r.label for r, _ in ordered])

@@ -86,7 +86,11 @@ def _why(view: History, texts: Texts, request: Request, reply: Reply, *, detail:
     # a win leads (issue 13, N7): «Lørenskog vant prisen for 2021. …», then «Kommunen var også
     # nominert for 2018. …»; with no win, one sentence names the rounds first
     won = any(e.won for e in found)
-    if not won:
+    # A5: with a known reason, the rounds' own sentences say the years («Tromsø ble nominert for
+    # 2019/2020. … / Kommunen ble også nominert for 2018. …»); the summary of the rounds leads
+    # only when no reason is known
+    first_named = not won and any(e.reason is not None for e in found)
+    if not won and not first_named:
         labels = texts.join([e.record.label for e in reversed(found)])
         count = texts.count(len(found))
         reply.say(texts("profile.several", place=name, count=count, labels=labels))
@@ -106,6 +110,8 @@ def _why(view: History, texts: Texts, request: Request, reply: Reply, *, detail:
             continue
         if entry.won:
             key = "profile.line_won_also" if said else "profile.line_won"
+        elif first_named:
+            key = "profile.line_next" if said else "profile.line_first"
         else:
             key = "profile.line_also" if won else "profile.line"
         line = texts(key, place=name, label=entry.record.label, text=short(reason.value))
@@ -174,8 +180,9 @@ def _known(texts: Texts, entry: Entry, reply: Reply) -> bool:
         person_line(texts, person, said, labelled=False)
     for item in context:
         said.say(item.value, item)
-    if said.parts:  # one paragraph, not loose lines
-        reply.say(" ".join(said.parts))
+    if said.parts:  # one paragraph, not loose lines, not read as the reason (A4)
+        intro = texts("profile.background_intro", place=entrant_name(texts, entry.entrant))
+        reply.say(" ".join([intro, *said.parts]))
         reply.cite(Fact(None, tuple(said.sources)))
         for note in said.notes:
             if note not in reply.notes:
@@ -211,6 +218,8 @@ def place_profile(view: History, texts: Texts, request: Request, reply: Reply) -
     # reason follows without naming it again
     others = sum(1 for e in found if not e.won)
     alone = len(found) == 1 or (not newest.won and others == 1)
+    if reason is None and not newest.won:
+        _win_reasoning(texts, place, found, won_line, start, reply)
     if reason is None:
         key = "profile.latest_unknown_only" if alone else "profile.latest_unknown"
         if key == "profile.latest_unknown" and _after_kommunen(texts, reply):
@@ -220,7 +229,18 @@ def place_profile(view: History, texts: Texts, request: Request, reply: Reply) -
             key = "profile.latest_unknown_only_now" if alone else "profile.latest_unknown_now"
         if newest.won:  # «Jeg vet ikke hvordan juryen begrunnet det.»
             key = "profile.latest_unknown_won_only" if alone else "profile.latest_unknown_won"
-        reply.say(texts(key, place=place_name(place), label=newest.record.label))
+        joined = key in ("profile.latest_unknown_only", "profile.latest_unknown_only_now")
+        if joined and len(reply.parts) > start and reply.parts[-1].endswith("."):
+            # K1: the unknown joins the sentence naming the round, so it is not read as «I
+            # don't know why it won»: «Kommunen var også nominert for 2023, men jeg vet ikke
+            # hvorfor den ble nominert.»
+            sentence = reply.parts[-1][:-1]
+            reply.parts[-1] = texts(
+                key, place=place_name(place), label=newest.record.label, sentence=sentence
+            )
+            reply.cite(newest.record.nominees)
+        else:
+            reply.say(texts(key, place=place_name(place), label=newest.record.label))
     elif newest.won and not alone and newest.record.label in won_line:
         # the reasoning joins the sentence of the win, before the other nominations (issue 13)
         line = texts(
@@ -250,6 +270,24 @@ def place_profile(view: History, texts: Texts, request: Request, reply: Reply) -
         )
     _card_details(texts, newest, reply, said=short(reason.value) if reason else "")
     _why_buttons(texts, place, found, reply)
+
+
+def _win_reasoning(
+    texts: Texts, place: Place, found: list[Entry], won_line: str, start: int, reply: Reply
+) -> None:
+    """The jury's reasoning joins the sentence of an earlier win when the newest nomination's
+    reason is unknown (K1): the card tells why it won before it says what it does not know."""
+    win = next((e for e in found if e.won and e.reason is not None), None)
+    if win is None or win.reason is None or win.record.label not in won_line:
+        return
+    line = texts(
+        "profile.latest_won",
+        place=place_name(place),
+        label=win.record.label,
+        text=short(win.reason.value),
+    )
+    reply.parts[start] += " " + line
+    reply.cite(win.reason)
 
 
 def _after_kommunen(texts: Texts, reply: Reply) -> bool:
