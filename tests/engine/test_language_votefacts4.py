@@ -182,3 +182,23 @@ def test_a_headline_naming_a_place_the_answer_does_not_name_ranks_after_one_that
     assert shown[0] is about_prize
     shown, _more = split([about_other, about_this], "Moss vant prisen for 2025.")
     assert shown[0] is about_this
+
+
+# -- K5's class in how the winner is chosen: no standing rule beyond the data ----------------
+
+
+@pytest.mark.parametrize(
+    "question", ["Hvordan velges vinneren?", "Hvem bestemmer hvem som vinner?"]
+)
+def test_how_the_winner_is_chosen_says_no_rule_beyond_the_known_rounds(
+    engine: Engine, question: str
+) -> None:
+    for now in (AFTER_2023_AWARD, BEFORE_2025_AWARD, TODAY):
+        text = say(engine, question, now)
+        assert "Fra 2021 kåres" not in text, (now, text)
+        assert "Fra 2021 til 2023 ble vinneren kåret etter en samlet vurdering" in text, text
+    during = say(engine, question, DURING_2023_VOTE)
+    assert "For 2023 kåres vinneren etter en samlet vurdering" in during, during
+    assert "Fra 2021 til 2023" not in during
+    early = say(engine, question, BEFORE_2021_AWARD)
+    assert "For 2021 veies publikums stemmer og IMDis faglige vurdering sammen" in early, early
