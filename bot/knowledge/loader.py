@@ -86,7 +86,7 @@ class _Loader:
         sources_path = self.directory / SOURCES_FILE
         sources_data = self.parse(sources_path)
         sources = (
-            read_sources(sources_data, self.reader(sources_path))
+            read_sources(sources_data, self.reader(sources_path), _place_names(municipalities))
             if sources_data is not None
             else {}
         )
@@ -223,3 +223,11 @@ def _issue_order(issue: KnowledgeIssue) -> tuple[str, int]:
 def load_knowledge(directory: Path) -> KnowledgeBase:
     """Load and validate ``directory``; raise :class:`KnowledgeError` listing every issue."""
     return _Loader(Path(directory)).load()
+
+
+def _place_names(municipalities: tuple[Municipality, ...]) -> list[str]:
+    """Every name a municipality goes by (for the sources whose titles name one)."""
+    names: list[str] = []
+    for m in municipalities:
+        names.extend(n for n in (m.name, *m.alt_names, *m.former_names) if n not in names)
+    return names

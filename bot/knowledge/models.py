@@ -28,6 +28,9 @@ class Source:
     """The page the fact was read from; ``None`` for a seed article without a known URL."""
     file: str | None = None
     """Seed article file name when the fact was read from one of the project's seed texts."""
+    places: tuple[str, ...] = ()
+    """Municipalities the title names («Lørenskog best på integrering» → Lørenskog): an
+    answer that names none of them is not about what the source's headline is about."""
 
 
 @dataclass(frozen=True)

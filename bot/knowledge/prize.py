@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from typing import Any
 
 from bot.knowledge.models import Era, Fact, Prize, Source
@@ -23,8 +25,10 @@ PRIZE_KEYS = (
 PRIZE_REQUIRED = PRIZE_KEYS[:-1]
 
 
-def read_sources(data: Any, reader: FileReader) -> dict[str, Source]:
-    """Build every :class:`Source` from the parsed sources.yaml."""
+def read_sources(data: Any, reader: FileReader, places: Iterable[str] = ()) -> dict[str, Source]:
+    """Build every :class:`Source` from the parsed sources.yaml; each notes which of
+    ``places`` (municipality names) its title names."""
+    names = tuple(places)
     if not isinstance(data, LDict):
         reader.error(1, "filen må ha nøkkelen «sources:» med én oppføring per kilde")
         return {}
@@ -49,8 +53,19 @@ def read_sources(data: Any, reader: FileReader) -> dict[str, Source]:
             reader.error(entry.line_of("url"), f"«{key}.url» må begynne med https:// eller http://")
             url = None
         # Registered even when broken, so facts citing it do not repeat the issue.
-        sources[key] = Source(key=key, title=title or key, url=url, file=file)
+        named = _named(title or key, names)
+        sources[key] = Source(key=key, title=title or key, url=url, file=file, places=named)
     return sources
+
+
+def _named(title: str, names: tuple[str, ...]) -> tuple[str, ...]:
+    """The ``names`` that occur as whole words in the headline of ``title`` (after the
+    publisher: «Drammen kommune: Nominert …» is about the prize, not about Drammen)."""
+    _, sep, rest = title.partition(": ")
+    headline = rest if sep else title
+    return tuple(
+        n for n in names if re.search(rf"(?<![\wæøåÆØÅ]){re.escape(n)}(?![\wæøåÆØÅ])", headline)
+    )
 
 
 def read_prize(data: Any, reader: FileReader) -> Prize | None:

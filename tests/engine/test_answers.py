@@ -30,7 +30,7 @@ def test_yes_no_names_the_real_winner(engine: Engine) -> None:
 
 def test_gaps_are_said_plainly(engine: Engine) -> None:
     text_2024 = ask(engine, "Hvem vant i 2024?").text
-    assert text_2024.startswith("Jeg vet ikke hvem") and "september" in text_2024
+    assert text_2024.startswith("Jeg vet ikke om prisen for 2024") and "september" in text_2024
     assert "Tønsberg" in text_2024 and "Moss" in text_2024
     assert "ingen pris" in ask(engine, "Hvem vant i 2017?").text.lower() or "ikke delt ut" in (
         ask(engine, "Hvem vant i 2017?").text
@@ -260,7 +260,7 @@ def test_next_award_is_the_coming_one_or_honestly_unknown(engine: Engine) -> Non
     assert "Prisen for 2023 deles ut mandag 30. oktober 2023" in during.text
     after = ask(engine, "Når deles prisen ut?").text
     assert after.startswith("Den siste utdelingen jeg kjenner til, var 10. november 2025")
-    assert "Når den neste blir, vet jeg ikke." in after
+    assert after.endswith("Om og når den neste utdelingen blir, vet jeg ikke.")
     assert "2025" in after and "10. november 2025" in after
     assert ask(engine, "Hvor deles prisen ut?").intent == "award"
 

@@ -44,7 +44,7 @@ def test_window_is_one_sentence_with_the_asked_end_first(engine: Engine) -> None
 
 def test_when_questions_do_not_start_with_no(engine: Engine) -> None:
     text = ask(engine, "Når stenger avstemningen?")
-    assert not text.startswith("Nei") and text.startswith("Ingen avstemning er åpen nå")
+    assert not text.startswith("Nei") and text.startswith("Avstemningen for 2023 stengte")
     assert "2023" in text
     assert ask(engine, "Er avstemningen åpen nå?").startswith("Nei")
 
@@ -343,7 +343,7 @@ def test_english_why_when_and_called(engine: Engine) -> None:
 
 def test_an_explanation_written_later_is_cut_for_an_earlier_clock(engine: Engine) -> None:
     early = ask(engine, "hvem vant i 2024", now=datetime(2024, 3, 1, 12, tzinfo=OSLO))
-    assert "4. juni 2024" not in early and "Jeg vet ikke hvem" in early
+    assert "4. juni 2024" not in early and "Jeg vet ikke om prisen for 2024" in early
     assert "4. juni 2024" in ask(engine, "hvem vant i 2024")
 
 

@@ -27,7 +27,9 @@ RULES = (
     ReminderRule(
         "opens", "opens", 0, None, "Avstemningen {label} er åpen og stenger {closes}. {url}"
     ),
-    ReminderRule("closes-3d", "closes", -3, None, "Tre dager igjen: stenger {closes}. {url}"),
+    ReminderRule(
+        "closes-3d", "closes", -3, None, "Det er tre dager igjen. Stenger {closes}. {url}"
+    ),
     ReminderRule("last-day-09", "closes", 0, time(9, 0), "Siste dag! Stenger {closes}. {url}"),
 )
 

@@ -59,7 +59,7 @@ async def test_late_send_before_deadline_and_skip_after(api, bot, conn) -> None:
     store.subscribe(conn, 1, "private", clock())
     # Down from before «opens» (1 Oct) to 11 Oct 11:00: all three reminders are overdue but
     # the vote is still open → only the latest goes out, late; the older ones are superseded
-    # (no «Tre dager igjen» an hour before the close, no three messages at once).
+    # (no «Det er tre dager igjen» an hour before the close, no three messages at once).
     clock.set(oslo(2027, 10, 11, 11, 0))
     service = service_for(bot, conn, kb, clock)
     reports = await service.run_due()
@@ -244,7 +244,7 @@ async def test_window_moved_later_after_a_reminder_sends_it_again(api, bot, conn
     clock = SettableClock(oslo(2027, 10, 8, 12, 0))
     service = service_for(bot, conn, lambda: current["kb"], clock)
     await service.run_due()
-    # The vote is extended by a week: «Tre dager igjen» is true again, with the new date.
+    # The vote is extended by a week: «Det er tre dager igjen» is true again, with the new date.
     current["kb"] = window_kb(WINDOW[0], (date(2027, 10, 18), time(12, 0)), version="b")
     clock.set(oslo(2027, 10, 15, 12, 0))
     [again] = await service.run_due()
@@ -265,17 +265,17 @@ async def test_a_reminder_due_during_a_long_broadcast_goes_out_first(api, bot, c
     await service.start()
     service.broadcasts.confirm(item.broadcast_id)
     await asyncio.to_thread(api.wait_for, "sendMessage", None, 10, 15)
-    clock.set(oslo(2027, 10, 8, 12, 0))  # «Tre dager igjen» is due mid-broadcast
+    clock.set(oslo(2027, 10, 8, 12, 0))  # «Det er tre dager igjen» is due mid-broadcast
     service.wake()
     done = await asyncio.to_thread(
-        api.wait_for, "sendMessage", lambda c: c.params["text"].startswith("Tre"), 10, 80
+        api.wait_for, "sendMessage", lambda c: c.params["text"].startswith("Det er tre"), 10, 80
     )
     calls = api.calls("sendMessage")
     broadcast_at_reminder_end = sum(1 for c in calls if c.params["text"] == "Nyhet fra IMDi")
     assert len(done) == 80
     assert broadcast_at_reminder_end < 80  # the reminder did not wait for the broadcast
-    first = next(i for i, c in enumerate(calls) if c.params["text"].startswith("Tre"))
-    last = max(i for i, c in enumerate(calls) if c.params["text"].startswith("Tre"))
+    first = next(i for i, c in enumerate(calls) if c.params["text"].startswith("Det er tre"))
+    last = max(i for i, c in enumerate(calls) if c.params["text"].startswith("Det er tre"))
     interleaved = [c for c in calls[first:last] if c.params["text"] == "Nyhet fra IMDi"]
     assert len(interleaved) <= 8  # at most what was already waiting for a slot
     await asyncio.to_thread(
@@ -285,7 +285,7 @@ async def test_a_reminder_due_during_a_long_broadcast_goes_out_first(api, bot, c
     await service.stop()
     sent = texts_by_chat(api)
     assert all(sent[(chat, "Nyhet fra IMDi")] == 1 for chat in chats)
-    assert sum(1 for (_, text), n in sent.items() if text.startswith("Tre") and n == 1) == 80
+    assert sum(1 for (_, text), n in sent.items() if text.startswith("Det er tre") and n == 1) == 80
 
 
 async def test_group_migrated_between_listing_and_sending_gets_it_once(api, bot, conn) -> None:  # type: ignore[no-untyped-def]

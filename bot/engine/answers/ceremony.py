@@ -126,7 +126,7 @@ def _usual_venue(view: History, texts: Texts, request: Request, reply: Reply) ->
         reply.say(texts("award.latest_where", label=latest.label, where=where), *facts)
     early = view.kb.prize.topics.get("venue_early")
     if early is not None:
-        text = as_of(texts, early.value, request.now)
+        text = as_of(texts, early.value, request.now, view)
         if text:
             reply.say(text, early)
     reply.years = [latest_year]
@@ -202,6 +202,8 @@ def next_award(view: History, texts: Texts, request: Request, reply: Reply) -> N
         reply.years = [last]
     if view.kb.prize.topics.get("timing") is not None:
         topic(view, texts, Request("timing", request.now), reply)
+    if record is not None and record.award_date is not None:
+        reply.say(texts("award.next_unknown_after"))  # the unknown once, after the known
 
 
 def handed_by(view: History, texts: Texts, request: Request, reply: Reply) -> None:

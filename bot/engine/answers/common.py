@@ -341,21 +341,28 @@ def topic(view: History, texts: Texts, request: Request, reply: Reply) -> None:
         if not reply.parts:  # after an answer already given, «no information» is a non sequitur
             reply.say(texts("topic.unknown"))
         return
-    text = as_of(texts, fact.value, request.now)
+    text = as_of(texts, fact.value, request.now, view)
     if text:
         reply.say(text, fact)
 
 
-def as_of(texts: Texts, text: str, now: datetime) -> str:
+def as_of(texts: Texts, text: str, now: datetime, view: History | None = None) -> str:
     """``text`` without the sentences about years or dates after ``now`` (an injected past
-    clock must not hear about later rounds)."""
+    clock must not hear about later rounds). With ``view``, a prize-level text told in the
+    past: also without the sentences that sum up several rounds, one of them still under way
+    at ``now`` («… publikumsavstemning i 2021, 2022 og 2023» while the 2023 vote is open,
+    «Fra 2021 til 2023 ble prisen delt ut …» before the 2023 award). A sentence about one
+    round alone («For 2022 ble kommunene invitert …») tells what had already happened."""
     sentences = _SENTENCE.split(text)
-    kept = [s for s in sentences if not _later_than(texts, s, now)]
+    kept = [s for s in sentences if not _later_than(texts, s, now, view)]
     return " ".join(kept)
 
 
-def _later_than(texts: Texts, sentence: str, now: datetime) -> bool:
-    if any(int(y) > now.year for y in _YEAR.findall(sentence)):
+def _later_than(texts: Texts, sentence: str, now: datetime, view: History | None) -> bool:
+    years = [int(y) for y in _YEAR.findall(sentence)]
+    if any(y > now.year for y in years):
+        return True
+    if view is not None and len(set(years)) > 1 and any(not view.known_by(y, now) for y in years):
         return True
     for day, month, year in _DATE.findall(sentence):
         if month in texts.months:

@@ -135,6 +135,15 @@ def how_chosen(view: History, texts: Texts, request: Request, reply: Reply) -> N
     if _per_year(view, texts, request, reply, "decision", eras, "how_chosen", era_heading=False):
         return
     topic(view, texts, Request("how_chosen", request.now), reply)
+    under_way = [  # the overview is told in the past; the round under way in its own tense
+        r
+        for r in view.years.values()
+        if r.decision_now and r.year <= request.now.year and not view.known_by(r.year, request.now)
+    ]
+    if under_way:
+        record = under_way[-1]
+        reply.say(texts("how_chosen.own", text=record.decision_now))
+        reply.cite(Fact(None, record.decision_now_sources))
 
 
 def prize_names(view: History, texts: Texts, request: Request, reply: Reply) -> None:

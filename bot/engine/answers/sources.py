@@ -42,6 +42,9 @@ def specificity(source: Source, text: str) -> int:
     for word in set(_WORD.findall(title)):
         if word in text:
             score += 1
+    # A headline about a municipality the answer does not name («Lørenskog best på
+    # integrering» under who organises the prize) fits less than one about the prize.
+    score -= sum(1 for place in source.places if place not in text)
     return score
 
 

@@ -80,6 +80,7 @@ HANDLERS: Mapping[str, Handler] = MappingProxyType(
         "vote_status": voting.vote_status,
         "vote_when": voting.vote_when,
         "vote_how": voting.vote_how,
+        "public_vote": voting.public_vote,
         # pictures.py
         "map": pictures.map_answer,
         "timeline": pictures.timeline,

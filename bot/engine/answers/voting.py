@@ -11,7 +11,7 @@ from bot.engine.types import FollowUp, FollowUpAction
 from bot.knowledge.models import Fact, Moment, PrizeYear, VoteWindow, YearStatus
 from bot.knowledge.view import VoteState, award_at, vote_state
 
-from .common import gap, rounds, target_years
+from .common import gap, rounds, target_years, topic
 from .reply import MAX_YEARS, Reply, Request
 
 
@@ -75,9 +75,21 @@ def _status(view: History, texts: Texts, request: Request, reply: Reply, *, when
         reply.years = [record.year]
         reply.followups.append(subscribe)
         return
-    reply.say(texts(prefix + "none_open"))
     last = _last_closed(view, now)
-    if last is not None:
+    if when and last is not None and last[1].closes is not None:  # «Når stenger …?»: the date
+        record, window = last
+        assert window.closes is not None
+        if window.opens is not None:
+            _span(texts, record, window.opens, window.closes, request, reply)
+        else:
+            closes = texts.date(window.closes.value, now=now)
+            reply.say(texts("vote.closes_text", label=record.label, closes=closes), window.closes)
+        reply.say(texts(prefix + "none_open"))
+        reply.years = [record.year]
+        if winner_pending(texts, record, now, reply):
+            return
+    elif last is not None:
+        reply.say(texts(prefix + "none_open"))
         record, window = last
         reply.say(
             _last_known(texts, record, window, now), window.opens, window.closes, window.description
@@ -85,9 +97,50 @@ def _status(view: History, texts: Texts, request: Request, reply: Reply, *, when
         reply.years = [record.year]
         if winner_pending(texts, record, now, reply):  # between the close and the award
             return
+    else:
+        reply.say(texts(prefix + "none_open"))
     reply.say(texts("vote.next_unknown"))
     reply.say(texts("vote.subscribe_hint"))
     reply.followups.append(subscribe)
+
+
+def public_vote(view: History, texts: Texts, request: Request, reply: Reply) -> None:
+    """Which rounds had a public vote, by the clock (past rounds in the past, the round under
+    way in the present, a coming opening in the future), then the prize's ``public_vote``
+    topic (what the votes counted for)."""
+    rounds_ = [r for r in view.years.values() if r.vote.public is not None and r.vote.public.value]
+    past = [
+        r
+        for r in rounds_
+        if vote_state(r, request.now) in (VoteState.CLOSED, VoteState.NONE)
+        and (vote_state(r, request.now) is VoteState.CLOSED or view.known_by(r.year, request.now))
+    ]
+    if past:
+        first = past[0]
+        reply.say(texts("vote.rounds_first", label=first.label), first.vote.public)
+        others = past[1:]
+        if others:
+            labels = texts.join([r.label for r in others])
+            reply.say(texts("vote.rounds_also", labels=labels), *(r.vote.public for r in others))
+    current = _open_now(view, request.now) or _closing_window(view, request.now)
+    upcoming = _upcoming(view, request.now)
+    if current is not None:
+        record, window = current
+        state = vote_state(record, request.now)
+        if window.closes is not None:
+            closes = texts.date(window.closes.value, now=request.now)
+            key = "vote.rounds_open" if state is VoteState.OPEN else "vote.closes_later"
+            reply.say(texts(key, label=record.label, closes=closes), window.closes)
+        else:
+            reply.say(texts("vote.rounds_open_no_close", label=record.label), window.public)
+        _how(texts, window, reply, future=state is not VoteState.OPEN)
+        reply.years = [record.year]
+    elif upcoming is not None:
+        record, opens = upcoming
+        day = texts.date(opens.value, now=request.now)
+        reply.say(texts("vote.rounds_upcoming", label=record.label, opens=day), opens)
+        reply.years = [record.year]
+    topic(view, texts, request, reply)
 
 
 def winner_pending(texts: Texts, record: PrizeYear, now: datetime, reply: Reply) -> bool:
@@ -239,15 +292,16 @@ def vote_how(view: History, texts: Texts, request: Request, reply: Reply) -> Non
             else:
                 reply.say(texts("vote.unknown", label=record.label), window.public)
         return
+    start = len(reply.parts)  # «Kan jeg stemme flere ganger?»: that answer goes here, first
     if current is not None:
         _when_current(texts, current[0], request, reply)
-    if current is None and _awaiting_winner(view, texts, request, reply):
+    if current is None and _awaiting_winner(view, texts, request, reply, start):
         pass
     elif current is not None and _how(texts, current[1], reply, future=_ahead(current[0], request)):
         if _asks_times(texts, request) and current[1].limit is None:
-            _limit_unknown(view, texts, request, reply, "vote.limit_unknown")
+            _limit_unknown(view, texts, request, reply, "vote.limit_unknown", current[0], start)
     elif current is None:
-        _last_how(view, texts, request, reply)
+        _last_how(view, texts, request, reply, start)
     else:
         reply.say(texts("vote.how_unknown"))
     if current is None:
@@ -256,7 +310,7 @@ def vote_how(view: History, texts: Texts, request: Request, reply: Reply) -> Non
     reply.followups.append(FollowUp(texts("followup.subscribe"), "", FollowUpAction.SUBSCRIBE))
 
 
-def _last_how(view: History, texts: Texts, request: Request, reply: Reply) -> None:
+def _last_how(view: History, texts: Texts, request: Request, reply: Reply, start: int) -> None:
     """No vote open and none awaiting its winner: say so, then how and when the last known
     vote went, in whole sentences (and how many votes each had, when asked)."""
     reply.say(texts("vote.when_none_open"))
@@ -288,7 +342,7 @@ def _last_how(view: History, texts: Texts, request: Request, reply: Reply) -> No
         reply.say(texts("vote.last_round", label=record.label), window.public)
     _how_then(texts, window, reply)
     if _asks_times(texts, request) and window.limit is None:
-        _limit_unknown(view, texts, request, reply, "vote.limit_unknown_past")
+        _limit_unknown(view, texts, request, reply, "vote.limit_unknown_past", record, start)
     reply.years = [record.year]
 
 
@@ -312,10 +366,20 @@ def _how_then(texts: Texts, window: VoteWindow, reply: Reply) -> None:
         reply.say(texts("vote.how_then", text=how.value), how)
 
 
-def _limit_unknown(view: History, texts: Texts, request: Request, reply: Reply, key: str) -> None:
-    """Asked whether one may vote more than once, for a round whose limit is unknown: say so,
-    then the latest earlier round whose limit is known."""
-    reply.say(texts(key))
+def _limit_unknown(
+    view: History,
+    texts: Texts,
+    request: Request,
+    reply: Reply,
+    key: str,
+    record: PrizeYear,
+    start: int,
+) -> None:
+    """Asked whether one may vote more than once, for a round whose limit is unknown: say so
+    first (at ``start``, the answer to the question before how and when), then the latest
+    earlier round whose limit is known."""
+    lead = Reply()
+    lead.say(texts(key, label=record.label))
     known = [
         record
         for record in view.years.values()
@@ -324,10 +388,14 @@ def _limit_unknown(view: History, texts: Texts, request: Request, reply: Reply, 
     if known:
         limit = known[-1].vote.limit
         assert limit is not None
-        reply.say(texts("vote.limit_other", label=known[-1].label, limit=limit.value), limit)
+        lead.say(texts("vote.limit_other", label=known[-1].label, limit=limit.value), limit)
+    reply.parts[start:start] = lead.parts
+    reply.cite(Fact(None, tuple(lead.sources)))
 
 
-def _awaiting_winner(view: History, texts: Texts, request: Request, reply: Reply) -> bool:
+def _awaiting_winner(
+    view: History, texts: Texts, request: Request, reply: Reply, start: int
+) -> bool:
     """«Avstemningen for 2023 stengte 11. oktober, og vinneren kåres 30. oktober.»: the vote of
     a round whose winner is still to come has closed; say so, and how it went. False when no
     round is in that state."""
@@ -356,7 +424,7 @@ def _awaiting_winner(view: History, texts: Texts, request: Request, reply: Reply
     if record.vote.how is not None:
         _how_then(texts, record.vote, reply)
     if _asks_times(texts, request) and record.vote.limit is None:
-        _limit_unknown(view, texts, request, reply, "vote.limit_unknown_past")
+        _limit_unknown(view, texts, request, reply, "vote.limit_unknown_past", record, start)
     reply.years = [record.year]
     return True
 
