@@ -157,3 +157,29 @@ def test_criteria_from_later_eras_are_not_shown_earlier(engine: Engine) -> None:
     assert all("2024" not in s.title for s in (*vote.sources, *vote.more_sources))
     later = engine.answer("Hva er kriteriene?", now=datetime(2024, 12, 1, 12, tzinfo=OSLO))
     assert "2023" in later.text
+
+
+MONTHS = (
+    "januar februar mars april mai juni juli august september oktober november desember".split()
+)
+DATED = re.compile(rf"(?<!\w)(?:(\d{{1,2}})\. )?({'|'.join(MONTHS)}) (20\d\d)(?!\d)")
+
+
+@pytest.mark.parametrize("now", list(CLOCKS), ids=lambda d: d.date().isoformat())
+def test_no_answer_names_a_date_after_the_clock(engine: Engine, now: datetime) -> None:
+    """The class of «… og var fortsatt direktør i november 2025» on 15 October 2025 (review 4):
+    no sentence names a day or month that lies after the clock, unless it says it is to come
+    (a deadline or an award date in the future tense)."""
+    winner = CLOCKS[now]
+    leaks = []
+    for template in QUESTIONS:
+        question = template.format(year=now.year, winner=winner)
+        for sentence in re.split(r"(?<=[.!?])\s+|\n", engine.answer(question, now=now).text):
+            for day, month, year in DATED.findall(sentence):
+                when = (int(year), MONTHS.index(month) + 1, int(day or 1))
+                coming = re.search(
+                    r"(?<!\w)(stenger|kåres|deles ut|blir|skal|åpner)(?!\w)", sentence
+                )
+                if when > (now.year, now.month, now.day) and not coming:
+                    leaks.append((question, sentence))
+    assert not leaks
