@@ -138,9 +138,15 @@ def off_topic_place(parsed: Parsed, syn: Synonyms) -> bool:
     )
 
 
-def points_to_round(parsed: Parsed, pointers: frozenset[str]) -> bool:
+def points_to_round(
+    parsed: Parsed, pointers: frozenset[str], negations: frozenset[str] = frozenset()
+) -> bool:
     """«Når ble den delt ut?», «når var utdelingen?»: no year or place of its own, and a word
-    that points back to the round talked about (the prize as «den», the ceremony)."""
+    that points back to the round talked about (the prize as «den», the ceremony). A question
+    with a ``negations`` word («Hvilket år ble det ikke delt ut noen pris?») asks for the years
+    without one, so it points back to none."""
     if parsed.years or parsed.year_offset or parsed.places or not pointers:
+        return False
+    if negations & set(parsed.words):
         return False
     return bool(pointers & (set(parsed.words) | set(words(parsed.question))))

@@ -62,6 +62,7 @@ _SYNONYM_KEYS = {
     "then_words",
     "self_words",
     "same_words",
+    "negations",
     "figure_words",
     "reason_asks",
     "reason_prepositions",
@@ -147,6 +148,8 @@ class Synonyms:
     then_words: frozenset[str] = frozenset()
     """Folded words pointing back to the time talked about («hvem var ordfører da?»)."""
     self_words: frozenset[str] = frozenset()
+    negations: frozenset[str] = frozenset()
+    """«ikke», «ingen»: a question about a round that did not happen points back to none."""
     same_words: frozenset[str] = frozenset()
     """«Var det sånn i 2018 også?»: words that ask the last question again, for a new year
     or municipality; with a slot and otherwise only filler (and «var»), a follow-up."""
@@ -240,6 +243,7 @@ def load_synonyms(directory: Path) -> Synonyms:
             "then_words",
             "self_words",
             "same_words",
+            "negations",
             "figure_words",
             "reason_asks",
             "reason_prepositions",
@@ -391,6 +395,7 @@ def load_synonyms(directory: Path) -> Synonyms:
         then_words=single_lists["then_words"],
         self_words=single_lists["self_words"],
         same_words=single_lists["same_words"],
+        negations=single_lists["negations"],
         figure_words=single_lists["figure_words"],
         reason_asks=single_lists["reason_asks"],
         reason_prepositions=single_lists["reason_prepositions"],

@@ -171,7 +171,8 @@ class QuestionAnswering(Refusals):
             return frozenset()
         pointing = set(parsed.words) & self.synonyms.other_words
         if not (parsed.pronoun or parsed.elliptic or pointing):
-            back = context.years and points_to_round(parsed, self.synonyms.round_pointers)
+            syn = self.synonyms
+            back = context.years and points_to_round(parsed, syn.round_pointers, syn.negations)
             return frozenset({"year"}) if back else frozenset()
         found = {"year"} if context.years else set()
         if context.municipality:

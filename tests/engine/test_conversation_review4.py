@@ -225,3 +225,19 @@ def test_conversation_after_getting_the_prize(engine: Engine) -> None:
     )
     assert won.text.startswith("Ja, Hammerfest vant") and "2013" in won.text, won.text
     assert "Kvinesdal" in rivals.text and "siste nominerte" not in rivals.text, rivals.text
+
+
+# -- «Og hvilket år ble det ikke delt ut noen pris?» asks for the years without, in any talk ---
+
+
+@pytest.mark.parametrize(
+    "before", ["Hvem vant i 2015?", "Hvem ledet juryen i 2009?", "Hvor ble prisen delt ut i 2008?"]
+)
+def test_year_without_a_prize_points_back_to_no_round(engine: Engine, before: str) -> None:
+    _, without = talk(engine, before, "Og når ble det ikke delt ut noen pris?")
+    assert without.intent == "no_prize_years" and "2017" in without.text, without.text
+
+
+def test_ceremony_question_still_points_back(engine: Engine) -> None:
+    _, when = talk(engine, "Hvem vant i 2015?", "Når ble den delt ut?")
+    assert when.intent == "award" and "12. mai 2016" in when.text, when.text
