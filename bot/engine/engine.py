@@ -164,7 +164,7 @@ class Engine(MessageReading):
         for phrase in syn.out_of_scope:
             vocab.update(phrase)
         vocab |= syn.stopwords | syn.domain_words | syn.prize_names | syn.range_words
-        vocab |= syn.pronouns | syn.elliptic_words | syn.county_words
+        vocab |= syn.pronouns | syn.elliptic_words | syn.county_words | syn.same_words
         # Names used in examples («Har Drammen vunnet?») stay names.
         names = {k[0] for k in self.index.places if len(k) == 1}
         names |= {k[0] for k in self.index.counties if len(k) == 1}

@@ -388,9 +388,18 @@ class Extractor:
         if parsed.projects:
             parsed.domain = True
         content = [w for w in result if w not in PLACEHOLDERS and w not in syn.elliptic_words]
-        parsed.elliptic = not content or (
-            bool(parsed.years) and self._time_clause(parsed.question, content)
+        parsed.elliptic = (
+            not content
+            or (bool(parsed.years) and self._time_clause(parsed.question, content))
+            or self._asks_the_same(parsed, content)
         )
+
+    def _asks_the_same(self, parsed: Parsed, content: list[str]) -> bool:
+        """«Var det sånn i 2018 også?», «Gjaldt det samme for Bodø?»: a year or municipality
+        and words that ask the last question again (``same_words``) are all it says."""
+        same = self.syn.same_words
+        slots = parsed.years or parsed.year_offset or parsed.places
+        return bool(slots and set(parsed.words) & same and set(content) <= same | {"var"})
 
     def _time_clause(self, question: str, content: list[str]) -> bool:
         """«og da de vant i 2014?»: a time clause («da» + pronoun + a verb of the prize) is all

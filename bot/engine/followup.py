@@ -53,7 +53,7 @@ def split_compound(question: str, syn: Synonyms) -> tuple[str, str] | None:
             and opening[0] in syn.compound_starters
             and following[0] in syn.compound_verbs
             and after
-            and after[0] in syn.pronouns
+            and (after[0] in syn.pronouns or after[0] in syn.compound_subjects)
         )
         if following and (following[0] in syn.compound_starters or asks_again):
             first = " ".join(pieces[:index]).rstrip(" ,;")
@@ -71,9 +71,33 @@ def split_compound(question: str, syn: Synonyms) -> tuple[str, str] | None:
     return None
 
 
-def stands_alone(question: str, request_words: frozenset[str]) -> bool:
-    """«Fortell om Drammen», «Vis meg Molde»: a request, not an elliptic follow-up."""
-    return any(word in request_words for word in words(question))
+def leading_clause(question: str, syn: Synonyms) -> str | None:
+    """«Hvor mange bosatte Tynset i 2016, og var det mer enn IMDi ba om?» → the question before
+    the joining word, when a comma stands before it or a question word or verb follows it
+    (a second question); None when the question has no such join."""
+    pieces = question.split()
+    for index in range(1, len(pieces) - 1):
+        joiner = words(pieces[index])
+        if len(joiner) != 1 or joiner[0] not in syn.compound_joiners:
+            continue
+        following = words(pieces[index + 1])[:1]
+        second = bool(following) and (
+            following[0] in syn.compound_starters or following[0] in syn.compound_verbs
+        )
+        if pieces[index - 1].endswith(",") or second:
+            return " ".join(pieces[:index]).rstrip(" ,;")
+    return None
+
+
+def stands_alone(question: str, requests: frozenset[tuple[str, ...]]) -> bool:
+    """«Fortell om Drammen», «Hva vet du om Lavangen?»: a request (a word or phrase of
+    ``requests``), not an elliptic follow-up."""
+    asked = words(question)
+    return any(
+        tuple(asked[k : k + len(phrase)]) == phrase
+        for phrase in requests
+        for k in range(len(asked) - len(phrase) + 1)
+    )
 
 
 def names_a_contest(
@@ -120,9 +144,15 @@ def off_topic_place(parsed: Parsed, syn: Synonyms) -> bool:
     )
 
 
-def points_to_round(parsed: Parsed, pointers: frozenset[str]) -> bool:
+def points_to_round(
+    parsed: Parsed, pointers: frozenset[str], negations: frozenset[str] = frozenset()
+) -> bool:
     """«Når ble den delt ut?», «når var utdelingen?»: no year or place of its own, and a word
-    that points back to the round talked about (the prize as «den», the ceremony)."""
+    that points back to the round talked about (the prize as «den», the ceremony). A question
+    with a ``negations`` word («Hvilket år ble det ikke delt ut noen pris?») asks for the years
+    without one, so it points back to none."""
     if parsed.years or parsed.year_offset or parsed.places or not pointers:
+        return False
+    if negations & set(parsed.words):
         return False
     return bool(pointers & (set(parsed.words) | set(words(parsed.question))))

@@ -53,6 +53,7 @@ _SYNONYM_KEYS = {
     "compound_joiners",
     "compound_starters",
     "compound_verbs",
+    "compound_subjects",
     "other_words",
     "compound_bare",
     "compound_bare_nominated",
@@ -62,6 +63,8 @@ _SYNONYM_KEYS = {
     "compound_heads",
     "then_words",
     "self_words",
+    "same_words",
+    "negations",
     "figure_words",
     "reason_asks",
     "reason_prepositions",
@@ -128,6 +131,9 @@ class Synonyms:
     """Folded words joining two questions in one («og», «and»)."""
     compound_starters: frozenset[str] = frozenset()
     """Folded question words that start the second question («hvem», «når», «hvorfor» …)."""
+    compound_subjects: frozenset[str] = frozenset()
+    """Folded words for the one asking («jeg», «man») that, like a pronoun, make a verb after
+    a joining word start a second, yes/no question («…, og kan jeg stemme flere ganger?»)."""
     compound_verbs: frozenset[str] = frozenset()
     """Folded verbs that start a second, yes/no question when a pronoun follows them
     («…, og har de vunnet?»)."""
@@ -148,6 +154,11 @@ class Synonyms:
     then_words: frozenset[str] = frozenset()
     """Folded words pointing back to the time talked about («hvem var ordfører da?»)."""
     self_words: frozenset[str] = frozenset()
+    negations: frozenset[str] = frozenset()
+    """«ikke», «ingen»: a question about a round that did not happen points back to none."""
+    same_words: frozenset[str] = frozenset()
+    """«Var det sånn i 2018 også?»: words that ask the last question again, for a new year
+    or municipality; with a slot and otherwise only filler (and «var»), a follow-up."""
     """Folded words for the user («jeg», «meg»): «Kan jeg stemme flere ganger?» is about the
     vote now, not about the year talked about before."""
     reason_asks: frozenset[str] = frozenset()
@@ -232,11 +243,14 @@ def load_synonyms(directory: Path) -> Synonyms:
             "compound_joiners",
             "compound_starters",
             "compound_verbs",
+            "compound_subjects",
             "other_words",
             "clause_words",
             "clause_verbs",
             "then_words",
             "self_words",
+            "same_words",
+            "negations",
             "figure_words",
             "reason_asks",
             "reason_prepositions",
@@ -386,11 +400,14 @@ def load_synonyms(directory: Path) -> Synonyms:
         compound_joiners=single_lists["compound_joiners"],
         compound_starters=single_lists["compound_starters"],
         compound_verbs=single_lists["compound_verbs"],
+        compound_subjects=single_lists["compound_subjects"],
         other_words=single_lists["other_words"],
         clause_words=single_lists["clause_words"],
         clause_verbs=single_lists["clause_verbs"],
         then_words=single_lists["then_words"],
         self_words=single_lists["self_words"],
+        same_words=single_lists["same_words"],
+        negations=single_lists["negations"],
         figure_words=single_lists["figure_words"],
         reason_asks=single_lists["reason_asks"],
         reason_prepositions=single_lists["reason_prepositions"],

@@ -23,6 +23,7 @@ from bot.engine.answers.profile_people import figures_match
 from bot.engine.answers.profile_people import person as person_answer
 from bot.engine.answers.reply import limit
 from bot.engine.extract import PLACE_WORD, PLACEHOLDERS, PROJECT_WORD, Extractor, Parsed
+from bot.engine.followup import leading_clause
 from bot.engine.intents import IntentSpec
 from bot.engine.lexicon import Synonyms
 from bot.engine.normalise import words
@@ -344,7 +345,13 @@ class Lookup:
         if intent == FIGURES and parsed.places:  # «hvor mange hybler hadde Drammen?»
             view = self.composer.view_at(now)
             generic = self.figure_words | self.plain_words
-            specific = [w for w in parsed.words if w not in generic]
+            # «Hvor mange bosatte Tynset i 2016, og var det mer enn IMDi ba om?»: a figure
+            # question first; what the second part compares with is said by the figures
+            first = leading_clause(question, self.synonyms)
+            asked = self.extractor.parse(first, now) if first else parsed
+            if not (asked.places and self.figure_words & set(asked.words)):
+                asked = parsed
+            specific = [w for w in asked.words if w not in generic]
             if specific and not figures_match(view, parsed.places[0], specific):
                 return self.passages(question, parsed, now, context)
             return None

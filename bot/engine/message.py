@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from bot.engine.answers.outcome import combined
+from bot.engine.extract import Parsed
 from bot.engine.followup import bare_question, split_compound
 from bot.engine.normalise import words
 from bot.engine.parts import _EXAMPLE_NOW, OWN_PLACE
@@ -119,9 +120,11 @@ class MessageReading(QuestionAnswering):
         if not first.places and second.places:
             scratch.municipality = second.places[0].name
             scratch.extra["place_said"] = second.places[0].said
-        answers = []
+        answers: list[Answer] = []
         for part, parsed in zip(parts, (first, second), strict=True):
             answer = self._answer_one(part, now, scratch, parsed)
+            if not answer.matched and answers and self._about_the_first(part, parsed):
+                break  # «Når kunne folk stemme første gang, og hvordan fungerte det?»
             if not answer.matched:
                 return None
             answers.append(answer)
@@ -130,5 +133,18 @@ class MessageReading(QuestionAnswering):
             context.municipality, context.updated_at = scratch.municipality, scratch.updated_at
             context.extra.clear()
             context.extra.update(scratch.extra)
+        if len(answers) == 1:
+            return replace(answers[0], question=question)
         one, two = answers
         return combined(self.texts, question, one, two)
+
+    def _about_the_first(self, part: str, parsed: Parsed) -> bool:
+        """A second part that names nothing and asks only how or what about «det» («… og
+        hvordan fungerte det?», «… og hva innebar det?»): the first part's answer, which says
+        what the thing is and how it went, answers it too."""
+        if parsed.years or parsed.places or parsed.counties or parsed.projects or parsed.domain:
+            return False
+        if not set(words(part)) & self.understanding.anaphors:
+            return False
+        asked = [w for w in parsed.words if w not in self.frames.ask_words]
+        return len(asked) <= 1 and self.frames.ask_of(parsed.words) is not None

@@ -65,6 +65,9 @@ class QuestionAnswering(Refusals):
             found = self.lookup.passages(question, parsed, now, context)  # «Drammensmodellen»
             if found is not None:
                 return found
+        if self._national_figures(parsed, context):  # unless a fact text gives the figure
+            found = self.lookup.passages(question, parsed, now, context)
+            return found or self._refusal(question, "refusal.out_of_scope")
         if self._offset_without_year(parsed, context, now):
             return self._refusal(question, "refusal.which_year")
         allowed = self.requests.allowed(parsed, context)
@@ -144,6 +147,23 @@ class QuestionAnswering(Refusals):
                 return replace(parsed, words=words, years=list(wins), domain=True)
         return parsed
 
+    def _national_figures(self, parsed: Parsed, context: Conversation | None) -> bool:
+        """«Hvor mange flyktninger kommer i 2027?», «… skal Norge ta imot?»: a question for
+        figures that names no municipality, county, project or the prize, in a conversation
+        about none: the country's figures, which the prize's sources do not give."""
+        if self.frames.ask_of(parsed.words) != "mange" or parsed.prize_word:
+            return False
+        if parsed.places or parsed.counties or parsed.projects:
+            return False
+        if context is not None and context.municipality:
+            return False
+        figures = self.synonyms.figure_words
+        asked = set(parsed.words)
+        return (
+            bool(asked & figures - {"mange", "antall"})
+            and asked & (self.synonyms.domain_words | self.synonyms.winner_words) <= figures
+        )
+
     def _remembered(self, parsed: Parsed, context: Conversation | None) -> frozenset[str]:
         """The slots the conversation fills for a question that points back («dem», «andre»,
         or nothing but slots and filler): its year and its municipality."""
@@ -151,7 +171,8 @@ class QuestionAnswering(Refusals):
             return frozenset()
         pointing = set(parsed.words) & self.synonyms.other_words
         if not (parsed.pronoun or parsed.elliptic or pointing):
-            back = context.years and points_to_round(parsed, self.synonyms.round_pointers)
+            syn = self.synonyms
+            back = context.years and points_to_round(parsed, syn.round_pointers, syn.negations)
             return frozenset({"year"}) if back else frozenset()
         found = {"year"} if context.years else set()
         if context.municipality:

@@ -115,6 +115,8 @@ class Refusals(EngineParts):
             if "{municipality}" in spec.suggestion and place is None:
                 continue
             year = parsed.years[0] if parsed.years else latest
+            if "{year}" in spec.suggestion and year is not None and year > now.year:
+                continue  # «Hvem vant i 2027?» at 2026 only says it is not known yet
             text = spec.suggestion.format(year=year, municipality=place)
             if text not in suggestions and self._worth_suggesting(spec, text, year, now):
                 suggestions.append(text)

@@ -19,6 +19,7 @@ from bot.engine.places import Place, PlaceIndex
 from bot.engine.regions import Region, named
 from bot.engine.types import Conversation
 from bot.engine.understanding import Understanding
+from bot.knowledge.models import YearStatus
 
 WINNER_FACTS = frozenset({"reasoning", "received_by", "handed_by"})
 """Answers about a winner's year: a municipality named in a follow-up picks the year (its
@@ -32,6 +33,10 @@ WHY = "hvorfor"
 STATEMENT_INTENT = "statement"
 """The conversation's intent after a statement that was not understood as a question of its
 own: no intent continues it, but its names and years are there to point back at."""
+ROUND_PEOPLE = frozenset({"place_people"})
+"""Who spoke for a municipality at its round («Hvem var ordfører der da?» after a winner): a
+follow-up that moves the year («Og året etter?», «Og i 2018?») moves to that year's round, so
+it asks about that round's winner, not the same municipality in another year."""
 RELATIVE_INTENTS = ("winner_before", "winner_after")
 """«Året før/etter <kommune>» when that municipality has no known win: these answers say so."""
 
@@ -226,6 +231,8 @@ class RequestBuilder:
                 years = found
             elif parsed.days_exact:  # a day or week without an award: the answer says so
                 years, days = [], parsed.days
+        if intent in ROUND_PEOPLE and usable and context is not None and not parsed.places:
+            intent, places = self._next_round(view, context, intent, years, places, now)
         asked = set(parsed.words)
         return Request(
             intent=intent,
@@ -240,12 +247,45 @@ class RequestBuilder:
             focus=self._focus(parsed),
             besides=self._besides(parsed, context, places),
             statement=bool(asked & self.synonyms.statement_words)
-            or self.frames.ask_of(parsed.words) is not None,  # «Hvem vant først …?» is no yes/no
+            or self.frames.ask_of(parsed.words) is not None  # «Hvem vant først …?» is no yes/no
+            or (parsed.elliptic and bool(asked & self.synonyms.same_words)),  # «var det likt …?»
             repeat=bool(asked & self.synonyms.repeat_words),
             words=list(parsed.words),
             days=days,
             when_won=when_won,
         )
+
+    def _next_round(
+        self,
+        view: History,
+        context: Conversation,
+        intent: str,
+        years: list[int],
+        places: list[Place],
+        now: datetime,
+    ) -> tuple[str, list[Place]]:
+        """A question about the people at a winner's round, moved to another year: that
+        year's winner (known at ``now``), or the winner question when the year has none (no
+        prize for 2017, not awarded yet), which says so. Unchanged unless the municipality
+        talked about won the year talked about (or that year had no round: «Og året etter?»
+        went to 2017) and the question moved the year."""
+        before = [view.resolve(y) for y in context.years[:1]]
+        if not years or not places or not before or view.resolve(years[0]) == before[0]:
+            return intent, places
+        won = view.winner(before[0])
+        record = view.get(before[0])
+        if won is None and (record is None or record.status != YearStatus.NO_PRIZE):
+            return intent, places
+        if won is not None and not view.matches(won.value, places[0]):
+            return intent, places
+        year = view.resolve(years[0])
+        winner = view.winner(year)
+        if winner is None or not view.known_by(year, now):
+            return self.synonyms.relative_intent, []
+        entrant = winner.value
+        found = self.index.places.get(tuple(words(entrant.name)))
+        said = Place(entrant.municipality, entrant.name, entrant.name if entrant.district else None)
+        return intent, [found or said]
 
     def _besides(
         self, parsed: Parsed, context: Conversation | None, places: list[Place]

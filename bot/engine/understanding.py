@@ -65,8 +65,9 @@ class Understanding:
     introductions: frozenset[Phrase]
     """«her» in «Rana her», «hei fra» in «Hei fra Tone Vik»: how a short clause that says who
     is writing ends or starts (the names in it are not what is asked about)."""
-    requests: frozenset[str]
-    """«fortell», «vis»: a question with one of these stands on its own in a conversation."""
+    requests: frozenset[Phrase]
+    """«fortell», «vet du om»: a question with one of these stands on its own in a
+    conversation."""
     not_places: frozenset[str]
     other_prizes: OtherPrizes
     topic_links: frozenset[str] = frozenset()
@@ -159,7 +160,7 @@ def load_understanding(directory: Path) -> Understanding:
         signoffs=phrases(data, "signoffs"),
         preambles=phrases(data, "preambles"),
         introductions=phrases(data, "introductions"),
-        requests=single(data, "requests"),
+        requests=phrases(data, "requests"),
         topic_links=single(data, "topic_links"),
         back_references=phrases(data, "back_references"),
         question_words=single(data, "question_words"),
