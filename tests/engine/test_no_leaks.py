@@ -159,9 +159,20 @@ def test_criteria_from_later_eras_are_not_shown_earlier(engine: Engine) -> None:
     assert "2023" in later.text
 
 
-MONTHS = (
-    "januar februar mars april mai juni juli august september oktober november desember".split()
-)
+MONTHS = [
+    "januar",
+    "februar",
+    "mars",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "desember",
+]
 DATED = re.compile(rf"(?<!\w)(?:(\d{{1,2}})\. )?({'|'.join(MONTHS)}) (20\d\d)(?!\d)")
 
 
