@@ -38,6 +38,8 @@ ENGINE_TEXTS = TextContract(
         "gap.before_start": text("first_winner", "first_year", "year"),
         "gap.future": text("label", "winner", "year"),
         "gap.future_several": text("label", "winner", "years"),
+        "gap.future_bare": text("year"),
+        "gap.future_several_bare": text("years"),
         "gap.no_prize": text("label"),
         "gap.no_prize_explained": text("explanation"),
         "gap.merged": text("explanation"),

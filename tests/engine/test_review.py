@@ -122,8 +122,8 @@ def test_two_part_answers_repeat_neither_a_sentence_nor_a_button(engine: Engine)
 
 def test_two_questions_share_the_year_either_way(engine: Engine) -> None:
     text = engine.answer("Hvem var nominert og hvem vant i 2021?", now=NOW).text
-    assert "De nominerte for 2021 var" in text and "Lørenskog vant Bosettings" in text
-    assert text.count("Lørenskog vant") == 1  # «Lørenskog vant.» is not said twice
+    assert "De nominerte for 2021 var Lørenskog, som vant," in text
+    assert "Lørenskog vant" not in text  # the list says it: no «Lørenskog vant …» line after
 
 
 def test_compound_keeps_the_context_for_a_follow_up(engine: Engine) -> None:
@@ -384,3 +384,21 @@ def test_a_two_part_answer_drops_a_yes_that_the_next_part_repeats(engine: Engine
     for place in ("Ullensvang", "Kristiansand"):
         text = engine.answer(f"har {place} vært nominert, og hvorfor?", now=at).text
         assert text.count(f"{place} er nominert for 2023") == 1, text
+
+
+def test_two_part_answers_offer_no_button_to_what_they_say(engine: Engine) -> None:
+    """Review 5 B6/B7: under «hvem vant i 2010, og hvorfor?» no «Hvorfor vant de?»; under a
+    nominee list with the winner no second «Trondheim vant …» line and no two buttons to one
+    answer."""
+    why = engine.answer("Kven vann prisen i 2010, og kvifor?", now=NOW)
+    assert not [f for f in why.followups if f.question.startswith("begrunnelse")], why.followups
+    listed = engine.answer("Hvem var nominert i 2016, og hvem vant?", now=NOW)
+    assert listed.text.count("Trondheim") == 2 and "vant Bosettingsprisen" not in listed.text
+    questions = [f.question for f in listed.followups]
+    assert len(questions) == len(set(questions)), questions
+
+
+def test_a_later_year_after_a_named_winner_does_not_name_it_again(engine: Engine) -> None:
+    text = engine.answer("Er det klart hvem som blir nominert i 2026 og 2027?", now=NOW).text
+    assert text.count("Moss") == 1, text
+    assert text.endswith("Prisen for 2027 er ikke delt ut ennå."), text

@@ -164,8 +164,11 @@ def _future(view: History, texts: Texts, year: int, reply: Reply) -> None:
     winner = view.winner(latest) if latest else None
     index, years = reply.future if reply.future else (len(reply.parts), ())
     years = (*years, year)
+    name = entrant_name(texts, winner.value) if winner else ""
+    said = bool(name) and any(name in part for part in reply.parts[:index])
+    key = "gap.future" if len(years) == 1 else "gap.future_several"
     text = texts(
-        "gap.future" if len(years) == 1 else "gap.future_several",
+        key + "_bare" if said else key,  # the latest winner was named just before
         year=year,
         years=texts.join([str(y) for y in years]),
         winner=entrant_name(texts, winner.value) if winner else "",

@@ -9,6 +9,9 @@ from bot.engine.types import Answer
 from .reply import MAX_CHARS, Reply
 from .sources import split
 
+ANSWERED_BY = {"reasoning": "begrunnelse", "nominees": "nominerte"}
+"""A part of this intent already says what a button asking this (its first word) would: no
+«Hvorfor vant de?» under «hvem vant i 2010, og hvorfor?»."""
 SHORT_LINE = 60
 """A second answer's line this short that only repeats names already said is left out."""
 CONTENT_WORD = 5
@@ -81,7 +84,14 @@ def combined(texts: Texts, question: str, one: Answer, two: Answer) -> Answer | 
     shown, more = split(sources, text)
     followups = list(one.followups)
     labels = {f.label for f in followups}  # two buttons «Vis på kart» would be a riddle
-    followups += [f for f in two.followups if f not in followups and f.label not in labels]
+    asked = {f.question for f in followups}  # nor two buttons to one answer
+    followups += [
+        f
+        for f in two.followups
+        if f not in followups and f.label not in labels and f.question not in asked
+    ]
+    told = {ANSWERED_BY.get(intent or "") for intent in (one.intent, two.intent)}
+    followups = [f for f in followups if f.question.split(" ", 1)[0] not in told]
     return Answer(
         question=question,
         text=text,
@@ -124,6 +134,8 @@ def _join_without_repeats(first: str, second: str) -> str:
     def restates(line: str, earlier: str) -> bool:
         """A short line whose names and numbers were all said already («Vinneren var Drammen.»)."""
         tokens = [t.strip(".,:;()«»") for t in line.split()]
+        # the prize's name («Bosettings- og integreringsprisen») is no news either
+        tokens = [t for t in tokens if "prisen" not in t.lower() and not t.endswith("-")]
         names = [t for t in tokens[1:] if t[:1].isupper() or t[:1].isdigit()]
         content = [t for t in tokens[1:] if t[:1].islower() and len(t) >= CONTENT_WORD]
         lowered = earlier.lower()
