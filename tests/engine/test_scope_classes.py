@@ -199,3 +199,21 @@ def test_a_municipality_applying_for_the_prize_is_still_answered(engine: Engine)
     answer = ask(engine, "Hvordan kan kommunen søke om å bli nominert?")
     assert answer.matched and answer.intent != "out_of_scope", answer.text
     assert "nominer" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("hva er greia med Sunndal?", "Sunndal vant prisen"),
+        ("what's the deal with Moss?", "Moss vant prisen"),
+        ("ka e greia med 2019, va det ingen pris da?", "egen pris for 2019"),
+        ("hva er greia med 2017", "noen pris for 2017"),
+    ],
+)
+def test_the_deal_with_x_is_a_question_about_x(
+    engine: Engine, question: str, expected: str
+) -> None:
+    """Review 5 B3: «hva er greia med X?» is colloquial for «hva er det med X?»; «greia» is no
+    topic of its own (it made the place question look off topic and refused)."""
+    answer = ask(engine, question)
+    assert answer.matched and expected in answer.text, answer.text
