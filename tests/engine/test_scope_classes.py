@@ -217,3 +217,20 @@ def test_the_deal_with_x_is_a_question_about_x(
     topic of its own (it made the place question look off topic and refused)."""
     answer = ask(engine, question)
     assert answer.matched and expected in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Fins det noen pris for 2017?", "ikke delt ut noen pris for 2017"),
+        ("Finnes det en pris for 2015?", "Grimstad vant"),
+        ("Eksisterte prisen i 2012?", "Molde vant"),
+        ("Finst det ein pris for 2019?", "egen pris for 2019"),
+        ("Finnes det en pris for 2030?", "ikke delt ut ennå"),
+    ],
+)
+def test_whether_a_prize_exists_for_a_year(engine: Engine, question: str, expected: str) -> None:
+    """Review 5 B3 («Finnes det en pris for 2028?»): whether there is a prize for a year is
+    the winner of that year, or why there is none (a frame, not example sentences)."""
+    answer = ask(engine, question)
+    assert answer.matched and expected in answer.text, answer.text
