@@ -234,3 +234,21 @@ def test_whether_a_prize_exists_for_a_year(engine: Engine, question: str, expect
     the winner of that year, or why there is none (a frame, not example sentences)."""
     answer = ask(engine, question)
     assert answer.matched and expected in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Hvilket tiltak gjorde at Tønsberg vant?", "Tønsberg vant prisen for 2023."),
+        ("Hvilke prosjekter førte til at Bærum vant?", "Da Bærum vant prisen for 2018, ble"),
+        ("Hvilke tiltak hadde Tynset?", "Da Tynset ble nominert for 2016, ble disse tiltakene"),
+        ("Hvilke tiltak hadde Lørenskog?", "Da Lørenskog vant prisen for 2021, ble dette tiltaket"),
+    ],
+)
+def test_measures_behind_a_win_are_told_as_a_win(
+    engine: Engine, question: str, expected: str
+) -> None:
+    """Review 5 B3: «Hvilket tiltak gjorde at X vant?» is the jury's reasoning; a project list
+    says «vant» for the round the place won, never «ble nominert» (Bærum won 2018)."""
+    answer = ask(engine, question)
+    assert answer.matched and expected in answer.text, answer.text

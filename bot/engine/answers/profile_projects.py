@@ -79,10 +79,11 @@ def _projects(texts: Texts, entry: Entry, reply: Reply, *, intro: bool) -> bool:
     lines = [(project, line) for project, line in lines if line not in reply.parts]
     if not lines:
         return False
-    if intro:
+    if intro:  # «Da Bærum vant prisen for 2018, ble disse tiltakene trukket fram.»
+        key = "profile.projects_intro" + ("_won" if entry.won else "")
         reply.say(
             texts(
-                "profile.projects_intro",
+                key + ("_one" if len(lines) == 1 else ""),
                 place=entrant_name(texts, entry.entrant),
                 label=entry.record.label,
             )
