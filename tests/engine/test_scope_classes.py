@@ -252,3 +252,19 @@ def test_measures_behind_a_win_are_told_as_a_win(
     says «vant» for the round the place won, never «ble nominert» (Bærum won 2018)."""
     answer = ask(engine, question)
     assert answer.matched and expected in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Hvordan var Bosettingsprisen organisert i 2009?", "For 2009 valgte en jury"),
+        ("hvordan fungerte prisen i 2021", "For 2021 ble publikums stemmer"),
+        ("Hvordan ble prisen gjennomført i 2015?", "For 2015 valgte en jury"),
+    ],
+)
+def test_how_a_round_was_organised_is_how_the_winner_was_chosen(
+    engine: Engine, question: str, expected: str
+) -> None:
+    """Review 5 B3: «Hvordan var prisen organisert i 2009?» asks how that round worked."""
+    answer = ask(engine, question)
+    assert answer.matched and answer.text.startswith(expected), answer.text
