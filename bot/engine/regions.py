@@ -165,6 +165,19 @@ def _former(file: str, line: int, raw: object, issues: list[KnowledgeIssue]) -> 
     return Region(raw["name"], (), tuple(now), False, line, number, years["since"], years["until"])
 
 
+def county_then(regions: Iterable[Region], municipality: Municipality, year: int) -> str | None:
+    """The county ``municipality`` lay in during ``year``: a former county that existed then and
+    held it (Bærum in 2023: Viken), else its county in the register when no county that existed
+    then covers that county (Kinn in 2023: Vestland). None when the data cannot tell."""
+    covered = False
+    for region in regions:
+        if region.former and region.existed(year):
+            if region.holds(municipality):
+                return region.name
+            covered = covered or municipality.county in region.counties
+    return None if covered else municipality.county
+
+
 def check_counties(regions: Iterable[Region], counties: set[str]) -> list[KnowledgeIssue]:
     """A county in ``regions.yaml`` that the municipality register does not have."""
     return [

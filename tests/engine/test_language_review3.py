@@ -149,7 +149,9 @@ def test_how_to_vote_after_the_close_names_the_round_awaiting_its_winner(
     engine: Engine, question: str
 ) -> None:
     text = say(engine, question, AFTER_2023_VOTE)
-    assert text.startswith("Avstemningen for 2023 stengte 11. oktober, og vinneren kåres"), text
+    # Review 5 (T1): the span and how first, the award after, so «Da» points to the vote.
+    assert text.startswith("Avstemningen for 2023 var åpen fra 2. oktober til 11. oktober."), text
+    assert "\nVinneren for 2023 kåres mandag 30. oktober" in text, text
     assert "Slik foregikk" not in text, text
 
 

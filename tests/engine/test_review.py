@@ -233,7 +233,8 @@ def test_compound_does_not_repeat_the_winner(engine: Engine) -> None:
 def test_vote_of_a_year_asked_end_first_and_how(engine: Engine) -> None:
     closed = ask(engine, "Når stengte avstemningen i 2021?")
     assert closed.startswith("Avstemningen for 2021 stengte 11. november 2021.")
-    assert ask(engine, "Når åpnet avstemningen i 2021?").startswith("Avstemningen åpnet")
+    opened = ask(engine, "Når åpnet avstemningen i 2021?")  # review 5 (K2): clock-neutral
+    assert opened.startswith("Ifølge kunngjøringen av de nominerte skulle avstemningen åpne")
     assert "ingen publikumsavstemning for 2012" in ask(engine, "Kunne publikum stemme i 2012?")
     where = engine.answer("hvor kunne man stemme i 2022", now=NOW)
     assert "én stemme per person" in where.text and "imdi.no" in where.text and where.sources

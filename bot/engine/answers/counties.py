@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from bot.engine.history import History
+from bot.engine.regions import county_then
 from bot.engine.texts import Texts
 from bot.engine.types import FollowUp, FollowUpAction
-from bot.knowledge.models import Entrant, Fact
+from bot.knowledge.models import Entrant, Fact, Municipality
 
 from .common import entrant_name, register_source, years_text
 from .reply import Reply, Request
@@ -15,6 +16,14 @@ from .reply import Reply, Request
 REGISTER_YEAR = 2024
 """The municipality register's counties are those from 1 January of this year
 (knowledge/municipalities/README.md): «dagens fylker» from then on, «fylkene fra 2024» before."""
+
+
+def county_of_time(request: Request, municipality: Municipality) -> str | None:
+    """The county ``municipality`` lay in at the clock (the register's from 2024; before that
+    the county of the time, from ``regions.yaml``), None when the data cannot tell."""
+    if request.now.year >= REGISTER_YEAR:
+        return municipality.county
+    return county_then(request.regions, municipality, request.now.year)
 
 
 def division(texts: Texts, key: str, now_year: int) -> str:
@@ -187,21 +196,31 @@ class _Area:
 
 
 def counties_won(view: History, texts: Texts, request: Request, reply: Reply) -> None:
-    """Which counties (2024) the winners are in, most wins first."""
+    """Which counties the winners are in, most wins first: the counties of the clock's time
+    (Viken in 2023) when the data can tell for every winner, else those of 2024, said so."""
     by_county: dict[str, list[tuple[int, str]]] = {}
+    then = {
+        year: county_of_time(request, won.value.municipality)
+        for year in view.awarded
+        if (won := view.winner(year)) is not None
+    }
+    register = None in then.values()
     for year in view.awarded:
         won = view.winner(year)
         if won is None:
             continue
-        by_county.setdefault(won.value.municipality.county, []).append(
-            (year, entrant_name(texts, won.value))
-        )
+        county = then[year]
+        by_county.setdefault(
+            won.value.municipality.county if register or county is None else county, []
+        ).append((year, entrant_name(texts, won.value)))
         reply.cite(won)
     if not by_county:
         reply.say(texts("gap.no_info"))
         return
     ranked = sorted(by_county.items(), key=lambda item: (-len(item[1]), item[0]))
-    among = division(texts, "county.by_county_among", request.now.year)
+    among = division(
+        texts, "county.by_county_among", REGISTER_YEAR if not register else request.now.year
+    )
     say_ranked_wins(view, texts, ranked, among, reply)
     reply.followups.append(FollowUp(texts("followup.map"), "", FollowUpAction.MAP))
 

@@ -16,7 +16,7 @@ from bot.knowledge.models import Entrant, Fact, YearStatus
 from . import nominees as nominee_answers
 from . import places as place_answers
 from .common import entrant_name, gap, place_name, register_source, rounds, target_years, years_text
-from .counties import REGISTER_YEAR, say_ranked_wins
+from .counties import county_of_time, say_ranked_wins
 from .reply import MAX_PLACES, MAX_YEARS, MOST_WORDS, Reply, Request
 
 MAX_RANKED = 6
@@ -396,12 +396,12 @@ def county_of(view: History, texts: Texts, request: Request, reply: Reply) -> No
         return
     place = request.places[0]
     reply.municipality = place.name
-    key = "counting.county_of" if request.now.year >= REGISTER_YEAR else "counting.county_of_before"
-    reply.say(texts(key, place=place_name(place), county=place.municipality.county))
+    county = county_of_time(request, place.municipality)  # the county of the clock's time
+    key = "counting.county_of" if county is not None else "counting.county_of_before"
+    county = county or place.municipality.county
+    reply.say(texts(key, place=place_name(place), county=county))
     reply.cite(Fact(None, (register_source(texts),)))
-    reply.followups.append(
-        FollowUp(texts("followup.county"), f"vinnere i {place.municipality.county}")
-    )
+    reply.followups.append(FollowUp(texts("followup.county"), f"vinnere i {county}"))
 
 
 def regions_won(view: History, texts: Texts, request: Request, reply: Reply) -> None:

@@ -53,14 +53,7 @@ def _status(view: History, texts: Texts, request: Request, reply: Reply, *, when
         return
     closing = _in_state(view, now, VoteState.CLOSES_LATER)
     if closing is not None and closing.vote.closes is not None:
-        reply.say(
-            texts(
-                prefix + "closes_later",
-                label=closing.label,
-                closes=texts.date(closing.vote.closes.value, now=now),
-            ),
-            closing.vote.closes,
-        )
+        _closes_later(texts, prefix + "closes_later", closing, now, reply)
         _how(texts, closing.vote, reply, future=True)
         reply.years = [closing.year]
         reply.followups.append(subscribe)
@@ -352,18 +345,21 @@ def _asks_times(texts: Texts, request: Request) -> bool:
     return request.repeat or bool(set(request.words) & set(texts("vote.times_words").split()))
 
 
-def _how_then(texts: Texts, window: VoteWindow, reply: Reply) -> None:
-    """«Da kunne publikum stemme på imdi.no(, med én stemme per person).»"""
+def _how_then(
+    texts: Texts, window: VoteWindow, reply: Reply, *, key: str = "vote.how_then"
+) -> None:
+    """«Da kunne publikum stemme på imdi.no(, med én stemme per person).» (``key``, and
+    ``key``_limit with the limit)."""
     how = window.how
     assert how is not None
     if window.limit is not None:
         reply.say(
-            texts("vote.how_then_limit", text=how.value, limit=window.limit.value),
+            texts(key + "_limit", text=how.value, limit=window.limit.value),
             how,
             window.limit,
         )
     else:
-        reply.say(texts("vote.how_then", text=how.value), how)
+        reply.say(texts(key, text=how.value), how)
 
 
 def _limit_unknown(
@@ -396,9 +392,11 @@ def _limit_unknown(
 def _awaiting_winner(
     view: History, texts: Texts, request: Request, reply: Reply, start: int
 ) -> bool:
-    """«Avstemningen for 2023 stengte 11. oktober, og vinneren kåres 30. oktober.»: the vote of
-    a round whose winner is still to come has closed; say so, and how it went. False when no
-    round is in that state."""
+    """«Avstemningen for 2023 var åpen fra 2. oktober til 11. oktober. Da kunne publikum stemme
+    på imdi.no. Vinneren for 2023 kåres mandag 30. oktober.»: the vote of a round whose winner
+    is still to come has closed; say when it was open and how it went, together, and only then
+    the award (so «Da» never points to the day of the award). False when no round is in that
+    state."""
     waiting = [
         record
         for record, window in _windows(view)
@@ -409,21 +407,28 @@ def _awaiting_winner(
     if not waiting:
         return False
     record = waiting[-1]
-    closes = record.vote.closes
+    window = record.vote
+    closes = window.closes
     assert closes is not None
     day = texts.date(closes.value, with_year=False, now=request.now)
-    if record.award_date is not None:
-        award = texts.date(record.award_date.value, with_year=False, now=request.now)
+    if window.opens is not None:
+        same_year = window.opens.value.day.year == closes.value.day.year
+        opens = texts.date(window.opens.value, with_year=not same_year, now=request.now)
         reply.say(
-            texts("vote.closed_awaiting", label=record.label, closes=day, award=award),
+            texts("vote.span_both_past", label=record.label, opens=opens, closes=day),
+            window.opens,
             closes,
-            record.award_date,
         )
+        if window.how is not None:
+            _how_then(texts, window, reply)
     else:
         reply.say(texts("vote.closes_text", label=record.label, closes=day), closes)
-    if record.vote.how is not None:
-        _how_then(texts, record.vote, reply)
-    if _asks_times(texts, request) and record.vote.limit is None:
+        if window.how is not None:
+            _how_then(texts, window, reply, key="vote.how_closed")
+    if record.award_date is not None:
+        award = texts.date(record.award_date.value, with_year=False, now=request.now)
+        reply.say(texts("vote.winner_pending", label=record.label, date=award), record.award_date)
+    if _asks_times(texts, request) and window.limit is None:
         _limit_unknown(view, texts, request, reply, "vote.limit_unknown_past", record, start)
     reply.years = [record.year]
     return True
@@ -523,14 +528,31 @@ def _when_current(texts: Texts, record: PrizeYear, request: Request, reply: Repl
     state = vote_state(record, request.now)
     window = record.vote
     if state is VoteState.CLOSES_LATER and window.closes is not None:
-        closes = texts.date(window.closes.value, now=request.now)
-        reply.say(texts("vote.closes_later", label=record.label, closes=closes), window.closes)
+        _closes_later(texts, "vote.closes_later", record, request.now, reply)
     elif state is VoteState.UPCOMING and window.opens is not None:
         opens = texts.date(window.opens.value, now=request.now)
         reply.say(texts("vote.when_upcoming", label=record.label, opens=opens), window.opens)
     else:
         return
     reply.years = [record.year]
+
+
+def _closes_later(texts: Texts, key: str, record: PrizeYear, now: datetime, reply: Reply) -> None:
+    """Only the close of a round is known and it is ahead: «Avstemningen for 2021 stenger …»,
+    with the curator's description of the opening when there is one (``key``_described), so
+    every vote answer says the same about when it opened."""
+    window = record.vote
+    assert window.closes is not None
+    closes = texts.date(window.closes.value, now=now)
+    if window.description is not None:
+        text = window.description.value
+        reply.say(
+            texts(key + "_described", label=record.label, closes=closes, text=text),
+            window.closes,
+            window.description,
+        )
+    else:
+        reply.say(texts(key, label=record.label, closes=closes), window.closes)
 
 
 def _ahead(record: PrizeYear, request: Request) -> bool:
