@@ -21,8 +21,9 @@ from .winners import first_winner, latest_winner
 
 FIRST_WORDS = frozenset({"forst", "forste"})
 LAST_WORDS = frozenset({"sist", "siste"})
-ROUND_WORD = "gang"
-"""«første gang de var nominert»: a round of the municipality's own, not the prize's first."""
+OWN_ROUND_WORD = "nominert"
+"""«Vant Asker første gang de var nominert?»: a round of the municipality's own, not the
+prize's first or last."""
 
 Record = Callable[[History, Texts, Request, Reply], None]
 """The municipality's own record, said as a statement (no «Ja,»/«Nei,»)."""
@@ -57,7 +58,7 @@ def _kind(request: Request) -> str:
     asked = set(request.words)
     if asked & MOST_WORDS:
         return "most"
-    if ROUND_WORD in asked:
+    if OWN_ROUND_WORD in asked:
         return ""
     if asked & FIRST_WORDS:
         return "first"
