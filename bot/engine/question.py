@@ -11,6 +11,7 @@ from bot.engine.followup import ASKED_YEAR_LIST, names_a_contest, points_to_roun
 from bot.engine.matcher import decide
 from bot.engine.normalise import words
 from bot.engine.parts import OWN_PLACE
+from bot.engine.places import Place
 from bot.engine.refusals import Refusals
 from bot.engine.requests import ASKED_YEARS
 from bot.engine.types import Answer, Conversation
@@ -18,6 +19,8 @@ from bot.engine.types import Answer, Conversation
 SMALL_TALK_MIN = 0.9
 """Greetings, thanks and help need a near-exact match (they carry no prize signal)."""
 ELLIPTIC_CONFIDENCE = 0.9
+TOPIC_QUESTION_WORDS = 5
+"""At most this many words (after fillers) in a short follow-up read in the topic."""
 """Confidence reported when a follow-up («og 2015?») reuses the previous intent."""
 
 
@@ -84,6 +87,9 @@ class QuestionAnswering(Refusals):
         continued = self.requests.continued_intent(parsed, context)
         if continued is not None:
             intent, confidence = continued, max(confidence, ELLIPTIC_CONFIDENCE)
+        topical = self._topic_question(question, parsed, context, now)
+        if intent is None and topical:  # «hvor gjør jeg det?» after a vote answer
+            intent, confidence = topical, max(confidence, ELLIPTIC_CONFIDENCE)
         if intent is None and parsed.fuzzy_place:  # a spurious place never blocks an answer
             plain = self.extractor.parse(question, now, fuzzy_places=False)
             retry = self._answer_one(question, now, context, plain)
@@ -98,7 +104,10 @@ class QuestionAnswering(Refusals):
         if intent is None:
             if not parsed.domain or not ranked:
                 guess = ranked[0].intent if ranked else None
-                return self._refusal(question, self._refusal_key(parsed), confidence, guess)
+                key = self._refusal_key(parsed)
+                if topical is not None:  # a follow-up in the conversation: never «outside»
+                    key = "refusal.not_understood_examples"
+                return self._refusal(question, key, confidence, guess)
             return self._suggest(question, parsed, ranked, confidence, now)
         spec = self.intents[intent]
         if spec.domain and not (parsed.domain or recognised or self.requests.has_context(context)):
@@ -122,12 +131,19 @@ class QuestionAnswering(Refusals):
     def _year_of_win(self, parsed: Parsed, context: Conversation | None, now: datetime) -> Parsed:
         """«det året vi vant», «året Sunndal vant» (``year_clauses`` in understanding.yaml) →
         the year(s) that municipality won, as if written: the one named in the clause, else the
-        one the conversation is about. Unchanged when no such clause, a year is written, or
-        the municipality has no known win."""
+        one the conversation is about; «det året de ble nominert første gang» / «… sist»
+        (``first_nomination_clauses``, ``last_nomination_clauses``) → that one nomination's
+        year. Unchanged when no such clause, a year is written, or no such year is known."""
         if parsed.years or parsed.year_offset:
             return parsed
         found = parsed.words
-        for clause in sorted(self.understanding.year_clauses, key=len, reverse=True):
+        und = self.understanding
+        kinds = [
+            *((c, "won") for c in und.year_clauses),
+            *((c, "first") for c in und.first_nomination_clauses),
+            *((c, "last") for c in und.last_nomination_clauses),
+        ]
+        for clause, kind in sorted(kinds, key=lambda item: len(item[0]), reverse=True):
             size = len(clause)
             for k in range(len(found) - size + 1):
                 if tuple(found[k : k + size]) != clause:
@@ -140,12 +156,48 @@ class QuestionAnswering(Refusals):
                     place = self.requests.place(context)
                 else:
                     place = None
-                wins = self.composer.view_at(now).wins(place) if place is not None else []
-                if not wins:
+                years = self._clause_years(place, kind, now) if place is not None else []
+                if not years:
                     return parsed
                 words = [*found[:k], YEAR_WORD, *found[k + size :]]
-                return replace(parsed, words=words, years=list(wins), domain=True)
+                return replace(parsed, words=words, years=years, domain=True)
         return parsed
+
+    def _clause_years(self, place: Place, kind: str, now: datetime) -> list[int]:
+        """The years a year clause names: the wins, or the first or last nomination."""
+        view = self.composer.view_at(now)
+        if kind == "won":
+            return list(view.wins(place))
+        nominated = sorted({y for y, _, _ in view.nominations(place)})
+        if not nominated:
+            return []
+        return [nominated[0] if kind == "first" else nominated[-1]]
+
+    def _topic_question(
+        self, question: str, parsed: Parsed, context: Conversation | None, now: datetime
+    ) -> str | None:
+        """«hvor gjør jeg det?» after an answer about the vote, «og hvor skjedde det?» after one
+        about the award: a short question with an ask word and «det» that names nothing, in a
+        live conversation. The intent its ask word asks in the conversation's topic
+        (``topic_questions`` in understanding.yaml); "" when the topic has none for it (not
+        understood, but never outside the prize); None when it is no such question."""
+        if context is None or context.intent is None or context.expired(now):
+            return None
+        if parsed.places or parsed.counties or parsed.projects or parsed.years:
+            return None
+        said = set(words(question))
+        if not said & self.understanding.anaphors or len(parsed.words) > TOPIC_QUESTION_WORDS:
+            return None
+        asked = said & self.understanding.question_words
+        rest = set(parsed.words) - asked - self.synonyms.elliptic_words
+        if not asked or not rest <= self.understanding.topic_verbs:
+            return None
+        for after, asks in self.understanding.topic_questions:
+            if context.intent not in after:
+                continue
+            found = [intent for word, intent in asks if word in asked and intent in self.intents]
+            return found[0] if len(set(found)) == 1 else ""
+        return ""
 
     def _national_figures(self, parsed: Parsed, context: Conversation | None) -> bool:
         """«Hvor mange flyktninger kommer i 2027?», «… skal Norge ta imot?»: a question for

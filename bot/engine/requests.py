@@ -31,6 +31,9 @@ A follow-up naming another municipality («Og Bærum?») reuses years only when 
 WHY = "hvorfor"
 """The canonical «why» question word: a why follow-up keeps the year the user asked about."""
 STATEMENT_INTENT = "statement"
+NOMINATED_WORD = "nominert"
+NOMINATION_ORDER = {"forste": 0, "forst": 0, "siste": -1, "forrige": -1}
+"""«Hvorfor ble de nominert sist / første gang?»: which of a municipality's nominations."""
 """The conversation's intent after a statement that was not understood as a question of its
 own: no intent continues it, but its names and years are there to point back at."""
 ROUND_PEOPLE = frozenset({"place_people"})
@@ -221,6 +224,8 @@ class RequestBuilder:
             else:
                 base = years[:1] or remembered or [latest]
                 years = [self._offset(view, base[0], offset)]
+        if not parsed.years and places and "year" in spec.uses:
+            years = self._nomination_asked(view, parsed, places[0]) or years
         venue_years = [y for w in parsed.words for y in self.venues.get(w, ()) if y in view.years]
         if venue_years and not parsed.years and "year" in spec.uses:  # «prisen på Maihaugen»
             years = sorted(set(venue_years))
@@ -254,6 +259,17 @@ class RequestBuilder:
             days=days,
             when_won=when_won,
         )
+
+    def _nomination_asked(self, view: History, parsed: Parsed, place: Place) -> list[int]:
+        """«Hvorfor ble de nominert sist?»: the year of that one nomination (the latest, or
+        with «første» the first) of a why-question about a municipality's nominations."""
+        if self.frames.ask_of(parsed.words) != WHY or NOMINATED_WORD not in parsed.words:
+            return []
+        order = [NOMINATION_ORDER[w] for w in parsed.words if w in NOMINATION_ORDER]
+        nominated = sorted({y for y, _, _ in view.nominations(place)})
+        if len(set(order)) != 1 or not nominated:
+            return []
+        return [nominated[order[0]]]
 
     def _next_round(
         self,

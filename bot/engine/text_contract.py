@@ -174,6 +174,8 @@ ENGINE_TEXTS = TextContract(
         "county.most_one": text("among", "count", "counties", "items"),
         "county.most_shared": text("among", "count", "counties"),
         "counting.most_lead": text("count", "names", "years"),
+        "superlative.lead_yes": text("text"),
+        "superlative.lead_no": text("text"),
         "counting.most_lead_shared": text("count", "names"),
         "counting.most_line": text("count", "names"),
         "counting.most_lead_unwon": text("count", "names", "years"),

@@ -32,7 +32,12 @@ _KEYS = {
     "anaphors",
     "own_words",
     "corrections",
+    "topic_questions",
+    "topic_verbs",
+    "first_nomination_clauses",
+    "last_nomination_clauses",
 }
+_TOPIC_AFTER = "after"
 _PRIZE_KEYS = {"names", "nouns", "own", "this_years", "pointers"}
 
 Phrase = tuple[str, ...]
@@ -95,6 +100,17 @@ class Understanding:
     corrections: frozenset[Phrase] = frozenset()
     """«nei vent, jeg mente 2016»: a remark after the question that puts another year in place
     of the question's year."""
+    first_nomination_clauses: frozenset[Phrase] = frozenset()
+    """«det året de ble nominert første gang»: the year of that municipality's first
+    nomination (canonical words, like ``year_clauses``)."""
+    last_nomination_clauses: frozenset[Phrase] = frozenset()
+    """«det året Asker sist var nominert»: the year of its latest nomination."""
+    topic_verbs: frozenset[str] = frozenset()
+    """«gjør», «skjedde»: the only words besides the ask word, «det» and fillers that a short
+    follow-up read in the conversation's topic may have («hvor er det varmest?» is no such)."""
+    topic_questions: tuple[tuple[frozenset[str], tuple[tuple[str, str], ...]], ...] = ()
+    """Per topic: the intents it follows, and for each ask word («hvor», «når») the intent a
+    short question with that word and «det» («hvor gjør jeg det?») asks in that topic."""
 
 
 def load_understanding(directory: Path) -> Understanding:
@@ -152,6 +168,40 @@ def load_understanding(directory: Path) -> Understanding:
             return " ".join(words(str(value[0])))
         return ""
 
+    topics: list[tuple[frozenset[str], tuple[tuple[str, str], ...]]] = []
+    node = data.get("topic_questions", LDict())
+    if not isinstance(node, LDict):
+        issues.append(KnowledgeIssue(name, data.line_of("topic_questions"), "må være en mapping"))
+        node = LDict()
+    for topic in node:
+        entry = node[topic]
+        if not isinstance(entry, LDict):
+            issues.append(
+                KnowledgeIssue(name, node.line_of(topic), f"«{topic}» må være en mapping")
+            )
+            continue
+        names: Any = entry.get(_TOPIC_AFTER, [])
+        if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+            issues.append(
+                KnowledgeIssue(name, entry.line_of(_TOPIC_AFTER), "«after» må være intentnavn")
+            )
+            names = []
+        after = frozenset(names)
+        asks: list[tuple[str, str]] = []
+        for key in entry:
+            if key == _TOPIC_AFTER:
+                continue
+            value = entry[key]
+            if not isinstance(value, str) or len(words(str(key))) != 1:
+                issues.append(
+                    KnowledgeIssue(
+                        name, entry.line_of(key), f"«{key}» i «{topic}»: ett spørreord → en intent"
+                    )
+                )
+                continue
+            asks.append((words(str(key))[0], value))
+        topics.append((after, tuple(asks)))
+
     result = Understanding(
         greetings=phrases(data, "greetings"),
         thanks=phrases(data, "thanks"),
@@ -172,6 +222,10 @@ def load_understanding(directory: Path) -> Understanding:
         anaphors=single(data, "anaphors"),
         own_words=single(data, "own_words"),
         corrections=phrases(data, "corrections"),
+        topic_questions=tuple(topics),
+        topic_verbs=single(data, "topic_verbs"),
+        first_nomination_clauses=phrases(data, "first_nomination_clauses"),
+        last_nomination_clauses=phrases(data, "last_nomination_clauses"),
         other_prizes=OtherPrizes(
             names=phrases(prizes, "names"),
             nouns=single(prizes, "nouns"),

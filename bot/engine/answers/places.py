@@ -24,10 +24,13 @@ from .common import (
 from .nominees import say_nominees_unknown, winner_first
 from .place_record import _summary_of
 from .reply import MAX_PLACES, MAX_YEARS, MOST_WORDS, Reply, Request
+from .superlative import answer as superlative_answer
 
 
 def place_won(view: History, texts: Texts, request: Request, reply: Reply) -> None:
     """«Vant Asker i 2021?» / «Har Drammen vunnet?» / «Når vant Molde?»."""
+    if superlative_answer(view, texts, request, reply, won=True, unwon=False, record=place_won):
+        return
     place = _place(texts, request, reply)
     if place is None:
         return
@@ -64,6 +67,11 @@ def place_won(view: History, texts: Texts, request: Request, reply: Reply) -> No
 
 def place_nominated(view: History, texts: Texts, request: Request, reply: Reply) -> None:
     """«Var Asker nominert i 2021?» / «Har Hammerfest vært nominert?»."""
+    unwon = _asks_unwon(texts, request)
+    if superlative_answer(
+        view, texts, request, reply, won=False, unwon=unwon, record=place_nominated
+    ):
+        return
     place = _place(texts, request, reply)
     if place is None:
         return
@@ -232,3 +240,12 @@ def _name_note(texts: Texts, place: Place, reply: Reply) -> None:
     if note not in reply.parts:
         reply.say(note)
         reply.cite(Fact(None, (register_source(texts),)))
+
+
+def _asks_unwon(texts: Texts, request: Request) -> bool:
+    """«uten å vinne», «som aldri har vunnet»: a word of absence (``counting.unwon_words``)
+    together with a word of winning (``counting.won_words``)."""
+    asked = set(request.words)
+    absent = set(texts("counting.unwon_words").split())
+    won = set(texts("counting.won_words").split())
+    return bool(asked & absent) and bool(asked & won)
