@@ -9,6 +9,8 @@ import pytest
 
 from bot.clock import OSLO
 from bot.engine.engine import Engine
+from bot.knowledge.loader import load_knowledge
+from tests.engine.conftest import KNOWLEDGE
 
 DURING_2023 = datetime(2023, 10, 5, 12, tzinfo=OSLO)
 AFTER_2023 = datetime(2023, 10, 31, 12, tzinfo=OSLO)
@@ -46,3 +48,43 @@ def test_passage_answers_have_no_pseudo_heading(
 def test_what_someone_said_comes_first(engine: Engine, question: str, mayor: str) -> None:
     lines = _lines(engine, question, LATE)
     assert mayor in lines[0] and "tok imot" not in lines[0], lines
+
+
+# -- K3: figures of the same year from different counters say who counted ------------------
+
+COUNTED = ("Ifølge", "IMDi", "kommunen", "regnet", "talte")
+
+
+def test_counts_of_one_year_from_different_sources_name_who_counted() -> None:
+    """Class (pattern 10): two counts of people settled in the same year from different sources
+    (IMDi's 627 refugees and Adresseavisen's 740 immigrants in Trondheim 2016) must each say
+    who counted, so they do not read as a contradiction."""
+    kb = load_knowledge(KNOWLEDGE)
+    checked = 0
+    for record in kb.years.values():
+        for profile in record.profiles:
+            counts = [f for f in profile.figures if "bosatt" in f.measures and f.said]
+            for figure in counts:
+                keys = {s.key for s in figure.sources}
+                others = [
+                    f
+                    for f in counts
+                    if f.year == figure.year and not keys & {s.key for s in f.sources}
+                ]
+                if others:
+                    checked += 1
+                    assert any(word in figure.said for word in COUNTED), figure.said
+    assert checked >= 3
+
+
+@pytest.mark.parametrize("now", [DURING_2023, AFTER_2023, LATE])
+def test_trondheim_figures_say_who_counts_what(engine: Engine, now: datetime) -> None:
+    for question in (
+        "hvor mange innvandrere bosatte Trondheim i 2016?",
+        "hvor mange bosatte Trondheim i 2016?",
+    ):
+        answer = engine.answer(question, now=now).text
+        assert "IMDi regnet at Trondheim bosatte 627 flyktninger i 2016" in answer, answer
+        assert "mot 740 i 2016" not in answer, answer
+        if "740" in answer:
+            assert "et annet tall for 2016" in answer, answer
