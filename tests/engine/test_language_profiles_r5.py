@@ -88,3 +88,24 @@ def test_trondheim_figures_say_who_counts_what(engine: Engine, now: datetime) ->
         assert "mot 740 i 2016" not in answer, answer
         if "740" in answer:
             assert "et annet tall for 2016" in answer, answer
+
+
+# -- T3, B9: a project that still exists: what it is first, later figures last ---------------
+
+EARLY = datetime(2021, 11, 5, 12, tzinfo=OSLO)
+MID_2025 = datetime(2025, 10, 15, 12, tzinfo=OSLO)
+
+
+@pytest.mark.parametrize("now", [EARLY, DURING_2023, MID_2025, LATE])
+@pytest.mark.parametrize(
+    "question", ["Hva er Sisters in Business i Asker?", "Fortell om Sisters in Business"]
+)
+def test_a_project_answer_defines_it_first_and_its_later_figure_last(
+    engine: Engine, question: str, now: datetime
+) -> None:
+    lines = _lines(engine, question, now)
+    assert lines[0].startswith("Sisters in Business ble startet som et sosialt"), lines
+    assert "var et tiltak" not in " ".join(lines), lines
+    assert sum(line.count("sosialt entreprenørskap") for line in lines) == 1, lines
+    later = [i for i, line in enumerate(lines) if "2024" in line]
+    assert later == ([len(lines) - 1] if now >= MID_2025 else []), lines
