@@ -3,9 +3,12 @@ first when the question asks what someone said, figures that say who counted (K3
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
+from pathlib import Path
 
 import pytest
+import yaml
 
 from bot.clock import OSLO
 from bot.engine.engine import Engine
@@ -109,3 +112,27 @@ def test_a_project_answer_defines_it_first_and_its_later_figure_last(
     assert sum(line.count("sosialt entreprenørskap") for line in lines) == 1, lines
     later = [i for i, line in enumerate(lines) if "2024" in line]
     assert later == ([len(lines) - 1] if now >= MID_2025 else []), lines
+
+
+# -- B14: no answer sentence begins with a digit ----------------------------------------------
+
+_SENTENCE_START = re.compile(r"(?:^|(?<=[.!?]) )(?=\d)")
+_NOT_AN_END = re.compile(r"(?:\bkl|\bnr|\d)\.$")  # «kl. 12.00», «8. februar»: not a sentence end
+GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "questions.yaml"
+
+
+@pytest.mark.parametrize("now", [EARLY, DURING_2023, AFTER_2023, LATE])
+def test_no_answer_sentence_begins_with_a_digit(engine: Engine, now: datetime) -> None:
+    """Template class (B14): «34 ulike kommuner har vært nominert …» → «I alt 34 …». Sweeps
+    the answers to every golden question at the review's clocks."""
+    questions = [item["q"] for item in yaml.safe_load(GOLDEN.read_text())["questions"]]
+    assert len(questions) > 500
+    found = []
+    for question in questions:
+        for line in engine.answer(question, now=now).text.split("\nKilder:")[0].splitlines():
+            for start in _SENTENCE_START.finditer(line):
+                if not _NOT_AN_END.search(line[: start.start()].rstrip()):
+                    found.append((question, line))
+    assert not found, found[:5]
+    said = engine.answer("Hvor mange ulike kommuner har vært nominert?", now=now).text
+    assert said.startswith("I alt "), said
