@@ -23,7 +23,7 @@ from bot.knowledge.passage_texts import Hit
 from bot.knowledge.passages import PassageIndex
 from bot.knowledge.passages_terms import stem
 
-from .common import as_of, sentence_start
+from .common import as_of, named_once, sentence_start
 from .profile_lines import said_sentence
 from .profile_people import who_sentence
 from .reply import Reply, Request
@@ -214,7 +214,8 @@ def _as_sentence(texts: Texts, hit: Hit, text: str, label: str) -> str:
         return texts("profile.passage_project_named", label=label, text=text)
     if kind == "nominated_for" and label and hit.passage.names:
         name = hit.passage.names[0]
-        return texts("profile.passage_nominated", name=name, label=label, text=text)
+        line = texts("profile.passage_nominated", name=name, label=label, text=text)
+        return named_once(texts, line, name)
     year = label.split("/")[-1] if label else ""
     if not year or year in text:
         return text

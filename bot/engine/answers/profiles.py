@@ -20,7 +20,7 @@ from bot.knowledge.models import Fact
 from bot.knowledge.view import winner_announced
 
 from . import ceremony, places, winners
-from .common import entrant_name, place_name, target_years
+from .common import entrant_name, named_once, place_name, target_years
 from .profile_entries import (
     MAX_BUTTONS,
     MAX_FIGURES,
@@ -115,7 +115,7 @@ def _why(view: History, texts: Texts, request: Request, reply: Reply, *, detail:
         else:
             key = "profile.line_also" if won else "profile.line"
         line = texts(key, place=name, label=entry.record.label, text=short(reason.value))
-        reply.say(line, reason)
+        reply.say(named_once(texts, line, name), reason)
         said = True
         if detail or entry is found[0]:  # the newest round: what it did, by name
             _project_names(texts, entry, reply)
@@ -132,7 +132,8 @@ def _one(texts: Texts, entry: Entry, reply: Reply, *, detail: bool) -> None:
     reason = entry.reason
     if reason is not None:
         key = "profile.why_winner" if entry.won else "profile.why"
-        reply.say(texts(key, place=name, label=label, text=reason.value), reason)
+        line = texts(key, place=name, label=label, text=reason.value)
+        reply.say(named_once(texts, line, name), reason)
         reply.note(reason)
         if detail:
             _projects(texts, entry, reply, intro=False)
@@ -259,15 +260,10 @@ def place_profile(view: History, texts: Texts, request: Request, reply: Reply) -
             key = "profile.latest_won"
         elif reply.now is not None and not winner_announced(newest.record, reply.now):
             key = "profile.latest_now"  # the summary just said «er nominert (igjen) for 2021»
-        reply.say(
-            texts(
-                key,
-                place=place_name(place),
-                label=newest.record.label,
-                text=short(reason.value),
-            ),
-            reason,
+        line = texts(
+            key, place=place_name(place), label=newest.record.label, text=short(reason.value)
         )
+        reply.say(named_once(texts, line, place_name(place)), reason)
     _card_details(texts, newest, reply, said=short(reason.value) if reason else "")
     _why_buttons(texts, place, found, reply)
 
