@@ -10,6 +10,8 @@ PROFILE_TEXTS: dict[str, Text] = {
     "profile.why_winner": text("label", "place", "text"),
     "profile.why_unknown": text("label", "place"),
     "profile.why_unknown_now": text("label", "place"),
+    "profile.why_unknown_lost": text("label", "place", "winner"),
+    "profile.why_unknown_past": text("label", "place"),
     "profile.several": text("count", "labels", "place"),
     "profile.line": text("label", "place", "text"),
     "profile.line_won": text("label", "place", "text"),

@@ -182,3 +182,34 @@ def test_the_drammen_mayor_answer_reads_alone(engine: Engine) -> None:
     answer = engine.answer("Hvem var ordfører i Drammen da de ble nominert?", now=LATE).text
     assert "lå der den burde" not in answer and "tar sin del" not in answer, answer
     assert "nominasjonen var hyggelig" in answer, answer
+
+
+# -- B8: the yes or the fact first ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("Var Skedsmo nominert?", "Ja, Lillestrøm har vært nominert"),
+        ("Har Flora vunnet?", "Ja, Kinn vant prisen for 2022."),
+    ],
+)
+def test_a_yes_no_answer_about_an_old_name_leads_with_the_answer(
+    engine: Engine, question: str, first: str
+) -> None:
+    lines = _lines(engine, question, AFTER_2023)
+    assert lines[0].startswith(first), lines
+    assert any(line.endswith("er i dag en del av " + first.split()[1] + ".") for line in lines[1:])
+
+
+@pytest.mark.parametrize(
+    ("question", "place"),
+    [("Harstad 2023", "Harstad"), ("Hvorfor ble Kristiansand nominert i 2023?", "Kristiansand")],
+)
+def test_an_unknown_reason_after_the_decision_says_it_was_nominated_and_who_won(
+    engine: Engine, question: str, place: str
+) -> None:
+    lines = _lines(engine, question, AFTER_2023)
+    assert lines[0] == f"{place} var nominert for 2023, men jeg vet ikke hvorfor. Tønsberg vant."
+    during = _lines(engine, question, DURING_2023)
+    assert "Tønsberg" not in " ".join(during), during

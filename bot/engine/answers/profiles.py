@@ -142,9 +142,14 @@ def _one(texts: Texts, entry: Entry, reply: Reply, *, detail: bool) -> None:
         return
     # the round under way at the clock: it is nominated, the answer says so first
     key = "profile.why_unknown"
+    winner = entry.record.winner
     if reply.now is not None and not winner_announced(entry.record, reply.now):
         key = "profile.why_unknown_now"
-    reply.say(texts(key, place=name, label=label), entry.record.nominees)
+    elif winner is not None and not entry.won:  # the answer first, then who won (B8)
+        said = f"{winner.value.name} vant" in reply.text  # «Hvorfor vant X?»: said first
+        key = "profile.why_unknown_past" if said else "profile.why_unknown_lost"
+    won_by = winner.value.name if winner is not None else ""
+    reply.say(texts(key, place=name, label=label, winner=won_by), entry.record.nominees)
     _known(texts, entry, reply)  # nothing more known: «jeg vet ikke hvorfor» was said once
 
 
