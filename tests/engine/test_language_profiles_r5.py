@@ -213,3 +213,17 @@ def test_an_unknown_reason_after_the_decision_says_it_was_nominated_and_who_won(
     assert lines[0] == f"{place} var nominert for 2023, men jeg vet ikke hvorfor. Tønsberg vant."
     during = _lines(engine, question, DURING_2023)
     assert "Tønsberg" not in " ".join(during), during
+
+
+# -- B11: a district's round is not the municipality's ----------------------------------------
+
+
+@pytest.mark.parametrize("now", [AFTER_2023, LATE])
+def test_the_profile_of_oslo_does_not_count_its_districts_as_the_municipality(
+    engine: Engine, now: datetime
+) -> None:
+    lines = _lines(engine, "Fortell om Oslo", now)
+    text = "\n".join(lines)
+    assert "sist nominert for 2025" not in text and "tre ganger" not in text, lines
+    assert "Kommunen var nominert for 2013." in lines, lines
+    assert lines[-1] == "Jeg vet ikke hvorfor Oslo ble nominert for 2013.", lines

@@ -217,7 +217,9 @@ def place_profile(view: History, texts: Texts, request: Request, reply: Reply) -
     found = entries(view, place)
     if not found:
         return
-    newest = found[0]
+    # a district's round (Oslo's Grünerløkka) is not the municipality's «sist nominert» (B11)
+    own = [e for e in found if not e.entrant.district] or found
+    newest = own[0]
     reason = newest.reason
     won_line = reply.parts[start] if len(reply.parts) > start else ""  # «Sunndal vant …»
     # the summary just named this round alone («Molde var også nominert for 2023.»): the
@@ -226,7 +228,12 @@ def place_profile(view: History, texts: Texts, request: Request, reply: Reply) -
     alone = len(found) == 1 or (not newest.won and others == 1)
     if reason is None and not newest.won:
         _win_reasoning(texts, place, found, won_line, start, reply)
-    if reason is None:
+    if reason is None and not newest.won and len(own) == 1 < len(found):
+        # one round of its own beside districts' rounds: the unknown said plainly after them
+        label = newest.record.label
+        reply.say(texts("profile.why_unknown", place=place_name(place), label=label))
+        reply.cite(newest.record.nominees)
+    elif reason is None:
         key = "profile.latest_unknown_only" if alone else "profile.latest_unknown"
         if key == "profile.latest_unknown" and _after_kommunen(texts, reply):
             key = "profile.latest_unknown_named"  # after «Kommunen var (også) nominert …»
