@@ -227,3 +227,9 @@ def test_the_profile_of_oslo_does_not_count_its_districts_as_the_municipality(
     assert "sist nominert for 2025" not in text and "tre ganger" not in text, lines
     assert "Kommunen var nominert for 2013." in lines, lines
     assert lines[-1] == "Jeg vet ikke hvorfor Oslo ble nominert for 2013.", lines
+
+
+def test_ullensvang_figure_says_what_the_200_are(engine: Engine) -> None:
+    """B14: «… og kommunen hadde sagt ja til 200 til.» was unclear."""
+    answer = engine.answer("Hvorfor ble Ullensvang nominert?", now=LATE).text
+    assert "200 til." not in answer and "ta imot 200 flere ukrainere" in answer, answer
