@@ -264,7 +264,7 @@ def test_people_of_a_municipality_are_named_with_role_in_sentences(engine: Engin
 def test_background_is_whole_sentences_without_a_label(engine: Engine) -> None:
     text = ask(engine, "Hvorfor ble Kristiansand nominert i 2023?", TODAY).text
     lines = text.split("\n")
-    assert lines[0].startswith("Jeg vet ikke hvorfor Kristiansand ble nominert for 2023")
+    assert lines[0].startswith("Kristiansand var nominert for 2023, men jeg vet ikke hvorfor.")
     # review 3, M9; review 4, A4: introduced so that it is not read as the reason
     assert lines[1].startswith(
         "Jeg vet likevel litt om Kristiansand fra samme tid. Fra 2. mai 2022 gikk 80 ukrainske"

@@ -12,10 +12,7 @@ from datetime import datetime
 import pytest
 
 from bot.clock import OSLO
-from bot.engine.answers.passages import Entities, PassageAnswers
 from bot.engine.engine import Engine
-from bot.engine.history import History
-from bot.engine.places import ProjectRef
 from bot.engine.types import Conversation
 from bot.knowledge.loader import load_knowledge
 from tests.engine.conftest import KNOWLEDGE
@@ -162,42 +159,19 @@ def test_the_director_answer_says_what_she_did_each_year_without_a_note(engine: 
 
 
 def test_a_person_passage_without_a_statement_is_a_sentence(engine: Engine) -> None:
+    """P1 (review 5): no pseudo heading «Her er det jeg vet om …», the person named once,
+    and a unit is not called «Tiltaket»."""
     for now in (DURING_2023, AFTER_2023, LATE):
         context = Conversation()
         for question in ("Har Harstad vært nominert?", "hvorfor det?"):
             engine.answer(question, now=now, context=context)
         answer = engine.answer("hvem leder integreringsenheten der?", now=now, context=context)
-        lines = answer.text.splitlines()
-        assert lines[0] == "Her er det jeg vet om integreringsenheten i Harstad.", answer.text
-        assert (
-            "Maria Bøgeberg var leder for integreringsenheten i Harstad kommune da kommunen "
-            "ble nominert for 2021." in lines
-        ), answer.text
+        lines = answer.text.split("\nKilder:")[0].splitlines()
+        assert not any(line.startswith("Her er det jeg vet") for line in lines), answer.text
+        assert "Maria Bøgeberg" in lines[0], answer.text
+        assert sum(line.count("Maria Bøgeberg") for line in lines) == 1, answer.text
+        assert "Tiltaket ble" not in answer.text, answer.text
         assert not any(re.search(r"\(.*runden for", line) for line in lines), answer.text
-
-
-@pytest.mark.parametrize(
-    ("year", "name", "about"),
-    [
-        (
-            2016,
-            "Bokollektiv for enslige mindreårige",
-            "bokollektiv for enslige mindreårige i Tynset",
-        ),
-        (2018, "Kombiklasser", "kombiklasser i Bodø"),
-        (2021, "Jobbsjansen", "Jobbsjansen i Lørenskog"),  # a proper name keeps its capital
-    ],
-)
-def test_a_project_in_the_passage_intro_reads_inside_a_sentence(
-    engine: Engine, year: int, name: str, about: str
-) -> None:
-    kb = load_knowledge(KNOWLEDGE)
-    record = kb.years[year]
-    projects = list(record.projects) + [p for prof in record.profiles for p in prof.projects]
-    project = next(p for p in projects if p.name == name)
-    entities = Entities(project=ProjectRef(year, project))
-    said = PassageAnswers._about(History(kb), engine.texts, entities)
-    assert said == about, said
 
 
 # -- K4: the mayor at the win is the one of the round, and an earlier mayor says when ---------
@@ -278,4 +252,4 @@ def test_other_figures_are_introduced_and_time_phrases_not_repeated(engine: Engi
     ullensvang = text(engine, "Hvorfor ble Ullensvang nominert?", LATE)
     assert ullensvang.count("Våren 2022") == 1, ullensvang
     trondheim = text(engine, "Hvor mange innvandrere ble bosatt i Trondheim i 2006?", LATE)
-    assert "ble 201 innvandrere bosatt i Trondheim i 2006, mot 740 i 2016." in trondheim
+    assert "Adresseavisen regnet med 201 innvandrere bosatt i Trondheim i 2006." in trondheim

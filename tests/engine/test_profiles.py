@@ -46,7 +46,7 @@ def test_why_nominated_several_times_lists_each_newest_first(engine: Engine) -> 
 
 def test_why_nominated_unknown_is_said_honestly_with_what_is_known(engine: Engine) -> None:
     answer = ask(engine, "Hvorfor ble Randaberg nominert?")
-    assert "Jeg vet ikke hvorfor Randaberg ble nominert" in answer.text
+    assert "Randaberg var nominert for 2019/2020, men jeg vet ikke hvorfor." in answer.text
     # the background follows as one paragraph of whole sentences, with no label (review 3, M9)
     lines = answer.text.split("\n")
     assert len(lines) == 2, answer.text

@@ -224,6 +224,16 @@ def nearby_winners(view: History, texts: Texts, year: int, reply: Reply) -> None
     reply.say(texts("gap.unknown_nearby_two", first=first, second=items[1]), *facts)
 
 
+def named_once(texts: Texts, line: str, name: str) -> str:
+    """``line`` with a second sentence that opens with the name the first opened with saying
+    «Kommunen» instead (B6: «Bodø ble sist nominert for 2022. Kommunen kalte seg …»)."""
+    lead = f"{name} "
+    if not line.startswith(lead) or f". {lead}" not in line:
+        return line
+    it = sentence_start(texts("profile.the_municipality"))
+    return line.replace(f". {lead}", f". {it} ", 1)
+
+
 def sentence_start(text: str) -> str:
     """``text`` with a capital first letter: a template that opens with a curated phrase
     («ordfører Frank Pedersen tok imot …») still opens its sentence with a capital."""

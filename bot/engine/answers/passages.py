@@ -23,7 +23,7 @@ from bot.knowledge.passage_texts import Hit
 from bot.knowledge.passages import PassageIndex
 from bot.knowledge.passages_terms import stem
 
-from .common import as_of, sentence_start
+from .common import as_of, named_once, sentence_start
 from .profile_lines import said_sentence
 from .profile_people import who_sentence
 from .reply import Reply, Request
@@ -172,9 +172,22 @@ class PassageAnswers:
             else:
                 line = _as_sentence(texts, hit, text, label)
             shown.append((line, hit))
+        shown = [  # someone only named, when another line names them too, is said once (P1)
+            (line, hit)
+            for line, hit in shown
+            if not (
+                (p := _person(view, hit))
+                and not p[1].said
+                and any(p[1].name in other for other, o in shown if o is not hit)
+            )
+        ]
+        said_words = set(texts("profile.passage_said_words").split())
+        if said_words & set(re.findall(r"\w+", question.lower())):  # what they said first (P3)
+            shown.sort(key=lambda item: not _said(view, item[1]))
         if not shown:
             return None
-        reply.say(texts("profile.passage_intro", about=self._about(view, texts, entities)))
+        # No «Her er det jeg vet om …» intro (P1–P3): every line is a whole sentence naming
+        # its subject, so the first line is the answer.
         for line, hit in shown:
             reply.say(line, Fact(None, hit.passage.sources))
             if hit.passage.year is not None and hit.passage.year not in reply.years:
@@ -182,27 +195,6 @@ class PassageAnswers:
         if entities.place is not None:
             reply.municipality = entities.place.name
         return reply
-
-    @staticmethod
-    def _about(view: History, texts: Texts, entities: Entities) -> str:
-        if entities.person:
-            return entities.person
-        if entities.place is not None:
-            name = entities.place.entrant or entities.place.name
-            if entities.years:
-                return texts(
-                    "profile.passage_about", name=name, label=view.label(entities.years[0])
-                )
-            return name
-        if entities.project is not None:  # «integreringsenheten i Harstad» (F1, F4)
-            project = entities.project.project
-            name = (
-                project.name if project.proper_name else project.name[:1].lower() + project.name[1:]
-            )
-            if project.municipality in name:
-                return name
-            return texts("profile.passage_about_project", name=name, place=project.municipality)
-        return texts.join([view.label(y) for y in entities.years])
 
 
 _NAME_LEAD = re.compile(r"^([^.:]{2,80}): (?=[A-ZÆØÅ«])")
@@ -222,7 +214,8 @@ def _as_sentence(texts: Texts, hit: Hit, text: str, label: str) -> str:
         return texts("profile.passage_project_named", label=label, text=text)
     if kind == "nominated_for" and label and hit.passage.names:
         name = hit.passage.names[0]
-        return texts("profile.passage_nominated", name=name, label=label, text=text)
+        line = texts("profile.passage_nominated", name=name, label=label, text=text)
+        return named_once(texts, line, name)
     year = label.split("/")[-1] if label else ""
     if not year or year in text:
         return text
@@ -282,6 +275,12 @@ def _who_then(view: History, texts: Texts, hit: Hit, person: tuple[str, Person])
     won = record.winner is not None and record.winner.value.name == nominee
     key = "profile.who_won" if won else "profile.who_nominated"
     return who_sentence(texts, key, someone.name, someone.role, nominee, record.label)
+
+
+def _said(view: History, hit: Hit) -> bool:
+    """Whether a passage is what someone said."""
+    person = _person(view, hit)
+    return person is not None and bool(person[1].said)
 
 
 def _person(view: History, hit: Hit) -> tuple[str, Person] | None:

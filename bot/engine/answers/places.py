@@ -3,6 +3,8 @@ written in :mod:`.place_record`; county and region winners are in :mod:`.countie
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import wraps
 from typing import Any
 
 from bot.engine.history import History
@@ -26,7 +28,37 @@ from .place_record import _summary_of
 from .reply import MAX_PLACES, MAX_YEARS, MOST_WORDS, Reply, Request
 from .superlative import answer as superlative_answer
 
+Answer = Callable[[History, Texts, Request, Reply], None]
 
+
+def _note_text(texts: Texts, place: Place) -> str | None:
+    """The note on an old or Sami/Kven name the question used, or None."""
+    if place.said == place.name:
+        return None
+    if place.said in place.municipality.former_names:
+        return texts("place.former_note", said=place.said, municipality=place.name)
+    if place.said in place.municipality.alt_names:
+        return texts("place.alt_note", said=place.said, municipality=place.name)
+    return None
+
+
+def _answer_first(answer: Answer) -> Answer:
+    """``answer`` with the name note («Skedsmo er i dag en del av Lillestrøm.») after the
+    first line, so the yes or no leads (B8: «Ja, Lillestrøm har vært nominert …» first).
+    Not for the summary, whose «Kommunen» after the note would be ambiguous."""
+
+    @wraps(answer)
+    def run(view: History, texts: Texts, request: Request, reply: Reply) -> None:
+        start = len(reply.parts)
+        answer(view, texts, request, reply)
+        note = _note_text(texts, request.places[0]) if request.places else None
+        if note is not None and len(reply.parts) > start + 1 and reply.parts[start] == note:
+            reply.parts.insert(start + 1, reply.parts.pop(start))
+
+    return run
+
+
+@_answer_first
 def place_won(view: History, texts: Texts, request: Request, reply: Reply) -> None:
     """«Vant Asker i 2021?» / «Har Drammen vunnet?» / «Når vant Molde?»."""
     if superlative_answer(view, texts, request, reply, won=True, unwon=False, record=place_won):
@@ -65,6 +97,7 @@ def place_won(view: History, texts: Texts, request: Request, reply: Reply) -> No
         winner_followups(view, texts, years[0], reply)
 
 
+@_answer_first
 def place_nominated(view: History, texts: Texts, request: Request, reply: Reply) -> None:
     """«Var Asker nominert i 2021?» / «Har Hammerfest vært nominert?»."""
     unwon = _asks_unwon(texts, request)
@@ -229,13 +262,8 @@ def _place(texts: Texts, request: Request, reply: Reply) -> Place | None:
 
 def _name_note(texts: Texts, place: Place, reply: Reply) -> None:
     """«Skedsmo er i dag en del av Lillestrøm.» / a Sami or Kven name, once per answer."""
-    if place.said == place.name:
-        return
-    if place.said in place.municipality.former_names:
-        note = texts("place.former_note", said=place.said, municipality=place.name)
-    elif place.said in place.municipality.alt_names:
-        note = texts("place.alt_note", said=place.said, municipality=place.name)
-    else:
+    note = _note_text(texts, place)
+    if note is None:
         return
     if note not in reply.parts:
         reply.say(note)

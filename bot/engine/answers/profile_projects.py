@@ -127,8 +127,8 @@ def project(view: History, texts: Texts, request: Request, reply: Reply) -> None
             figures.extend(f for f in profile.figures if _names(f.measures, name))
             for item in profile.context:
                 for sentence in sentences(item.value):
-                    if not _names(sentence, name):
-                        continue
+                    if not _names(sentence, name) or sentence in ref.project.description:
+                        continue  # not about it, or said word for word by its description
                     if ref.project.name not in told and _repeats(ref.project.description, sentence):
                         told[ref.project.name] = sentence
                         used.append(item)

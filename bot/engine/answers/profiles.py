@@ -20,7 +20,7 @@ from bot.knowledge.models import Fact
 from bot.knowledge.view import winner_announced
 
 from . import ceremony, places, winners
-from .common import entrant_name, place_name, target_years
+from .common import entrant_name, named_once, place_name, target_years
 from .profile_entries import (
     MAX_BUTTONS,
     MAX_FIGURES,
@@ -115,7 +115,7 @@ def _why(view: History, texts: Texts, request: Request, reply: Reply, *, detail:
         else:
             key = "profile.line_also" if won else "profile.line"
         line = texts(key, place=name, label=entry.record.label, text=short(reason.value))
-        reply.say(line, reason)
+        reply.say(named_once(texts, line, name), reason)
         said = True
         if detail or entry is found[0]:  # the newest round: what it did, by name
             _project_names(texts, entry, reply)
@@ -132,7 +132,8 @@ def _one(texts: Texts, entry: Entry, reply: Reply, *, detail: bool) -> None:
     reason = entry.reason
     if reason is not None:
         key = "profile.why_winner" if entry.won else "profile.why"
-        reply.say(texts(key, place=name, label=label, text=reason.value), reason)
+        line = texts(key, place=name, label=label, text=reason.value)
+        reply.say(named_once(texts, line, name), reason)
         reply.note(reason)
         if detail:
             _projects(texts, entry, reply, intro=False)
@@ -141,9 +142,14 @@ def _one(texts: Texts, entry: Entry, reply: Reply, *, detail: bool) -> None:
         return
     # the round under way at the clock: it is nominated, the answer says so first
     key = "profile.why_unknown"
+    winner = entry.record.winner
     if reply.now is not None and not winner_announced(entry.record, reply.now):
         key = "profile.why_unknown_now"
-    reply.say(texts(key, place=name, label=label), entry.record.nominees)
+    elif winner is not None and not entry.won:  # the answer first, then who won (B8)
+        said = f"{winner.value.name} vant" in reply.text  # «Hvorfor vant X?»: said first
+        key = "profile.why_unknown_past" if said else "profile.why_unknown_lost"
+    won_by = winner.value.name if winner is not None else ""
+    reply.say(texts(key, place=name, label=label, winner=won_by), entry.record.nominees)
     _known(texts, entry, reply)  # nothing more known: «jeg vet ikke hvorfor» was said once
 
 
@@ -211,7 +217,9 @@ def place_profile(view: History, texts: Texts, request: Request, reply: Reply) -
     found = entries(view, place)
     if not found:
         return
-    newest = found[0]
+    # a district's round (Oslo's Grünerløkka) is not the municipality's «sist nominert» (B11)
+    own = [e for e in found if not e.entrant.district] or found
+    newest = own[0]
     reason = newest.reason
     won_line = reply.parts[start] if len(reply.parts) > start else ""  # «Sunndal vant …»
     # the summary just named this round alone («Molde var også nominert for 2023.»): the
@@ -220,7 +228,12 @@ def place_profile(view: History, texts: Texts, request: Request, reply: Reply) -
     alone = len(found) == 1 or (not newest.won and others == 1)
     if reason is None and not newest.won:
         _win_reasoning(texts, place, found, won_line, start, reply)
-    if reason is None:
+    if reason is None and not newest.won and len(own) == 1 < len(found):
+        # one round of its own beside districts' rounds: the unknown said plainly after them
+        label = newest.record.label
+        reply.say(texts("profile.why_unknown", place=place_name(place), label=label))
+        reply.cite(newest.record.nominees)
+    elif reason is None:
         key = "profile.latest_unknown_only" if alone else "profile.latest_unknown"
         if key == "profile.latest_unknown" and _after_kommunen(texts, reply):
             key = "profile.latest_unknown_named"  # after «Kommunen var (også) nominert …»
@@ -259,15 +272,10 @@ def place_profile(view: History, texts: Texts, request: Request, reply: Reply) -
             key = "profile.latest_won"
         elif reply.now is not None and not winner_announced(newest.record, reply.now):
             key = "profile.latest_now"  # the summary just said «er nominert (igjen) for 2021»
-        reply.say(
-            texts(
-                key,
-                place=place_name(place),
-                label=newest.record.label,
-                text=short(reason.value),
-            ),
-            reason,
+        line = texts(
+            key, place=place_name(place), label=newest.record.label, text=short(reason.value)
         )
+        reply.say(named_once(texts, line, place_name(place)), reason)
     _card_details(texts, newest, reply, said=short(reason.value) if reason else "")
     _why_buttons(texts, place, found, reply)
 
