@@ -1,4 +1,4 @@
-"""Issue 13, fourth editor review (the fourth review), the counting findings: K3 (winners
+"""Issue 13, fourth editor review, the counting findings: K3 (winners
 in «nominert flest ganger uten å vinne»), K2 (a winner «står ikke blant de nominerte»), A8 (a
 later round's nominees spoken of as known; machine language), T2 (a round under way in the
 past), A11/A13 (a city district as an earlier name) and A10 (counts in the perfect). Each test
