@@ -176,6 +176,7 @@ ENGINE_TEXTS = TextContract(
         "counting.most_lead": text("count", "names", "years"),
         "superlative.lead_yes": text("text"),
         "superlative.lead_no": text("text"),
+        "superlative.votes_unknown": text("place"),
         "counting.most_lead_shared": text("count", "names"),
         "counting.most_line": text("count", "names"),
         "counting.most_lead_unwon": text("count", "names", "years"),

@@ -69,3 +69,27 @@ def test_last_winner_by_the_clock(engine: Engine) -> None:
 
 def test_plain_yes_no_unchanged(engine: Engine) -> None:
     assert say(engine, "Har Trondheim vunnet?", TODAY).startswith("Ja, Trondheim vant prisen")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Var det Tønsberg som fikk flest stemmer?",
+        "Fikk Tønsberg flere stemmer enn de andre?",
+        "Vant Moss avstemningen?",
+        "Fikk Lørenskog flest stemmer i 2021?",
+    ],
+)
+def test_yes_or_no_about_the_votes_is_an_honest_unknown(engine: Engine, question: str) -> None:
+    """Review 6: «Var det Tønsberg som fikk flest stemmer?» got «Ja, Tønsberg vant …» (and «Fikk
+    Tønsberg flere stemmer …?» a «Nei, … bare én gang»): who got most votes is not known."""
+    text = engine.answer(question, now=TODAY).text
+    assert text.startswith("Jeg vet ikke hvor mange stemmer"), text
+    assert not text.startswith(("Ja", "Nei")), text
+
+
+def test_why_a_municipality_did_not_win_leaves_out_its_districts(engine: Engine) -> None:
+    """Review 6: «Hvorfor har ingen fra Oslo vunnet?» counted Sagene and Grünerløkka as Oslo."""
+    text = engine.answer("Hvorfor har ingen fra Oslo vunnet?", now=TODAY).text
+    assert text.startswith("Oslo var nominert for 2013"), text
+    assert "2009" not in text and "2025" not in text

@@ -72,6 +72,8 @@ def _why(view: History, texts: Texts, request: Request, reply: Reply, *, detail:
     if place is None:
         return
     found = of_years(view, request, entries(view, place))
+    if place.entrant is None:  # «Oslo»: a city district's round (Grünerløkka) is not Oslo's
+        found = [e for e in found if not e.entrant.district]
     if not found:
         say_unknown(view, texts, request, place, reply)
         return

@@ -21,6 +21,9 @@ from .winners import first_winner, latest_winner
 
 FIRST_WORDS = frozenset({"forst", "forste"})
 LAST_WORDS = frozenset({"sist", "siste"})
+VOTE_WORDS = frozenset({"stemme", "antall"})
+"""Canonical words of the public vote and its count («flest stemmer» reads «antall»): who got
+most votes is not known, so no «Ja»/«Nei» about it."""
 OWN_ROUND_WORD = "nominert"
 """«Vant Asker første gang de var nominert?»: a round of the municipality's own, not the
 prize's first or last."""
@@ -53,9 +56,11 @@ def nomination_counts(
 
 def _kind(request: Request) -> str:
     """Which superlative a yes/no question about one municipality asks, or ""."""
+    asked = set(request.words)
+    if not request.statement and len(request.places) == 1 and asked & VOTE_WORDS:
+        return "votes"  # in any round («Fikk Lørenskog flest stemmer i 2021?»)
     if request.statement or request.years or request.relation or len(request.places) != 1:
         return ""
-    asked = set(request.words)
     if asked & MOST_WORDS:
         return "most"
     if OWN_ROUND_WORD in asked:
@@ -83,6 +88,10 @@ def answer(
     if not kind or (not won and kind != "most"):
         return False
     place = request.places[0]
+    if kind == "votes":  # «Var det Tønsberg som fikk flest stemmer?»: not known, then the record
+        reply.say(texts("superlative.votes_unknown", place=place.name))
+        record(view, texts, replace(request, statement=True), reply)
+        return True
     sub = Reply(now=reply.now)
     if won and kind == "most":
         wins = _wins(view)
