@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from bot.engine.normalise import words
@@ -210,6 +211,12 @@ def named(
     for region in regions:
         if region.counties == (region.name,):
             continue
-        if any(" ".join(words(s)) in spoken for s in (region.name, *region.aliases)):
+        if not _spellings(region.name, tuple(region.aliases)).isdisjoint(spoken):
             return region
     return None
+
+
+@lru_cache(maxsize=256)
+def _spellings(name: str, aliases: tuple[str, ...]) -> frozenset[str]:
+    """A region's spellings, folded once (``named`` runs for every question)."""
+    return frozenset(" ".join(words(s)) for s in (name, *aliases))
