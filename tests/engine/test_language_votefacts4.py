@@ -11,32 +11,24 @@ from datetime import datetime
 
 import pytest
 
-from bot.clock import OSLO
 from bot.engine.answers.sources import split
 from bot.engine.engine import Engine
 from bot.engine.types import Conversation
 from bot.knowledge.models import Source
 
-BEFORE_2021_AWARD = datetime(2021, 11, 5, 12, tzinfo=OSLO)
-DURING_2023_VOTE = datetime(2023, 10, 5, 12, tzinfo=OSLO)
-AFTER_2023_VOTE = datetime(2023, 10, 20, 12, tzinfo=OSLO)
-AFTER_2023_AWARD = datetime(2023, 10, 31, 12, tzinfo=OSLO)
-BEFORE_2025_AWARD = datetime(2025, 10, 15, 12, tzinfo=OSLO)
-TODAY = datetime(2026, 12, 5, 12, tzinfo=OSLO)
-CLOCKS = (
-    BEFORE_2021_AWARD,
-    DURING_2023_VOTE,
-    AFTER_2023_VOTE,
+from .test_language_votefacts import (  # the review's clocks, defined once
     AFTER_2023_AWARD,
+    AFTER_2023_VOTE,
+    BEFORE_2021_AWARD,
     BEFORE_2025_AWARD,
+    CLOCKS,
+    DURING_2023_VOTE,
     TODAY,
+    say,
 )
+
 COLON_SENTENCE = re.compile(r": [a-zæøå]+ [a-zæøå]+ ")
 """A colon before a whole clause («Stemmene avgjør ikke alene: vinneren velges …»)."""
-
-
-def say(engine: Engine, question: str, now: datetime) -> str:
-    return engine.answer(question, now=now, context=Conversation()).text
 
 
 # -- T1: the rounds with a public vote, by the clock ---------------------------------------

@@ -18,6 +18,7 @@ from . import places as place_answers
 from .common import entrant_name, gap, place_name, register_source, rounds, target_years, years_text
 from .counties import county_of_time, say_ranked_wins
 from .reply import MAX_PLACES, MAX_YEARS, MOST_WORDS, Reply, Request
+from .superlative import nomination_counts
 
 MAX_RANKED = 6
 """At most this many municipalities in the «nominated most often» list."""
@@ -29,20 +30,7 @@ def most_nominated(view: History, texts: Texts, request: Request, reply: Reply) 
     aldri har vunnet» leaves out every municipality that has won. A city district (Oslo's
     Grünerløkka) counts as itself, not as its municipality."""
     unwon = _asks_unwon(texts, request)
-    winners = {w.value.municipality.name for y in view.awarded if (w := view.winner(y))}
-    counted: dict[str, list[int]] = {}
-    facts: list[Fact[Any]] = []
-    for year, record in view.years.items():
-        if record.nominees is None:
-            continue
-        for entrant in record.nominees.value:
-            if unwon and entrant.municipality.name in winners:
-                continue
-            name = entrant_name(texts, entrant) if entrant.district else entrant.municipality.name
-            years = counted.setdefault(name, [])
-            if year not in years:
-                years.append(year)
-        facts.append(record.nominees)
+    counted, facts = nomination_counts(view, texts, unwon=unwon)
     if not counted:
         reply.say(texts("gap.no_info"))
         return
